@@ -1,0 +1,3 @@
+"""purgebot: a Discord quiz bot for classrooms."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,3 @@
+from purgebot.cli import main
+
+raise SystemExit(main())

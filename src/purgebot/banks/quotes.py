@@ -1,0 +1,93 @@
+"""Check that every cited quote really stands in the source document it names.
+
+Source texts are PDF and web exports: line breaks fall mid-sentence and quote marks are mangled
+(an i-acute for a closing quote, a D-caron for an opening one), so both sides are folded first.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+_QUOTE_CHARS = "'\"‘’‚‛“”„‟`´′″íĎ"
+_QUOTE_TABLE = str.maketrans("", "", _QUOTE_CHARS)
+_SPACE = re.compile(r"\s+")
+
+
+def fold(text: str) -> str:
+    """Lowercase, drop quote marks, collapse whitespace: the form quotes are compared in."""
+    return _SPACE.sub(" ", text.lower().translate(_QUOTE_TABLE)).strip()
+
+
+@dataclass(frozen=True)
+class QuoteProblem:
+    where: str
+    doc: str
+    quote: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.where}: {self.reason}: {self.quote!r}"
+
+
+def load_sources(sources_dir: Path) -> dict[str, str]:
+    """Read `sources.yaml` and return each source id with its folded text."""
+    index = yaml.safe_load((sources_dir / "sources.yaml").read_text(encoding="utf-8"))
+    texts: dict[str, str] = {}
+    for entry in index:
+        raw = (sources_dir / entry["file"]).read_text(encoding="utf-8", errors="replace")
+        texts[entry["id"]] = fold(raw)
+    return texts
+
+
+def check_citations(
+    citations: Iterable[tuple[str, str, str | None]], sources: Mapping[str, str]
+) -> list[QuoteProblem]:
+    """Each citation is (where, doc id, quote); return the ones not found in their document."""
+    problems: list[QuoteProblem] = []
+    for where, doc, quote in citations:
+        if doc not in sources:
+            problems.append(QuoteProblem(where, doc, quote or "", f"unknown source {doc!r}"))
+        elif not quote or not fold(quote):
+            problems.append(QuoteProblem(where, doc, "", "no quote given"))
+        elif fold(quote) not in sources[doc]:
+            problems.append(QuoteProblem(where, doc, quote, f"quote not found in {doc!r}"))
+    return problems
+
+
+def _raw_citations(path: Path) -> list[tuple[str, str, str | None]]:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    found: list[tuple[str, str, str | None]] = []
+    for q in data.get("questions") or []:
+        src = q.get("source") or {}
+        found.append((f"{path.name}:{q.get('id')}", str(src.get("doc")), src.get("quote")))
+    for essay in data.get("essays") or []:
+        for kp in essay.get("key_points") or []:
+            src = kp.get("source")
+            if src:
+                where = f"{path.name}:{essay.get('id')}.{kp.get('id')}"
+                found.append((where, str(src.get("doc")), src.get("quote")))
+    return found
+
+
+def main(argv: list[str] | None = None) -> int:
+    """`python -m purgebot.banks.quotes SOURCES_DIR FILE...`: print every quote not found."""
+    import sys
+
+    args = sys.argv[1:] if argv is None else argv
+    sources = load_sources(Path(args[0]))
+    bad = 0
+    for name in args[1:]:
+        for problem in check_citations(_raw_citations(Path(name)), sources):
+            print(problem)
+            bad += 1
+    print(f"{bad} quote problem(s)")
+    return 1 if bad else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,61 @@
+"""The `purgebot` command line: one sub-command per module in `purgebot.commands`.
+
+Each command module exposes `NAME`, `HELP`, `add_arguments(parser)` and `run(args) -> int`; modules
+are imported only when their command runs, so `purgebot validate` never loads discord.py.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+from typing import Protocol, cast
+
+# command name -> (module under purgebot.commands, one-line help)
+COMMANDS: dict[str, tuple[str, str]] = {
+    "run": ("run", "run the bot (reads DISCORD_TOKEN from the environment)"),
+    "sync": ("sync", "sync slash commands with Discord, globally or to one server"),
+    "validate": ("validate", "check question-bank files or folders; one line per problem"),
+    "schema": ("schema", "print the JSON Schema of the question-bank format"),
+    "stats": ("stats", "count questions per bank by type, topic, difficulty and source"),
+    "play": ("play", "play a quiz in the terminal"),
+    "import": ("import_", "convert GIFT, Aiken, Red trivia, Open Trivia DB or CSV to a bank"),
+    "essay-feedback": ("essay_feedback", "print key-point feedback for an essay in a file"),
+}
+
+
+class _Command(Protocol):
+    def add_arguments(self, parser: argparse.ArgumentParser) -> None: ...
+    def run(self, args: argparse.Namespace) -> int: ...
+
+
+def _module(name: str) -> _Command:
+    return cast(_Command, importlib.import_module(f"purgebot.commands.{name}"))
+
+
+def build_parser(argv: Sequence[str]) -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="purgebot", description=__doc__.splitlines()[0])
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    chosen = next((a for a in argv if not a.startswith("-")), None)
+    for name, (module, help_text) in COMMANDS.items():
+        p = sub.add_parser(name, help=help_text, description=help_text)
+        if name == chosen:  # only the chosen command's module is imported
+            _module(module).add_arguments(p)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    args = build_parser(args_list).parse_args(args_list)
+    module, _ = COMMANDS[args.command]
+    try:
+        return _module(module).run(args)
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

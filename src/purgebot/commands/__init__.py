@@ -1,0 +1,1 @@
+"""Sub-commands of the `purgebot` command line, one module each (see purgebot.cli)."""
