@@ -1,0 +1,200 @@
+"""Typed reads of YAML nodes: each returns a value or records a located problem and returns None.
+
+The reader keeps every scalar as the text the teacher typed; here a key's expected type decides
+what it means, so `answer: yes` is the text "yes" for a short answer and True for a true/false one.
+"""
+
+from __future__ import annotations
+
+import difflib
+import math
+import re
+from collections.abc import Callable, Collection
+from typing import TypeVar
+
+from purgebot.banks.yamlread import Map, Node, Problem, Scalar, Seq
+
+T = TypeVar("T")
+
+SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{1,63}$")
+GROUPED = re.compile(r"^-?\d{1,3}(,\d{3})+(\.\d+)?$")  # 1,108 or 259,450.5
+ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
+_TRUE = {"true", "yes", "on"}
+_FALSE = {"false", "no", "off"}
+_KINDS = {Scalar: "a single value", Seq: "a list", Map: "a mapping of keys"}
+
+
+class Ctx:
+    """Collects problems for one file; every read names the key path and the node's position."""
+
+    def __init__(self) -> None:
+        self.problems: list[Problem] = []
+
+    def error(self, node: Node | Scalar, path: str, message: str) -> None:
+        self.problems.append(Problem(node.line, node.col, message, path))
+
+    def mapping(
+        self, node: Node, path: str, allowed: Collection[str], required: Collection[str]
+    ) -> Map | None:
+        if not isinstance(node, Map):
+            self.error(node, path, f"expected a mapping of keys, found {_KINDS[type(node)]}")
+            return None
+        for key, (key_node, _) in node.items.items():
+            if key not in allowed:
+                self.error(key_node, path, f"unknown key {key!r}{_did_you_mean(key, allowed)}")
+        for key in required:
+            value = node.items.get(key)
+            if value is None or (isinstance(value[1], Scalar) and value[1].is_null()):
+                self.error(node, path, f"missing required key {key!r}")
+        return node
+
+    def seq(self, node: Node, path: str, lo: int, hi: int, what: str) -> list[Node] | None:
+        if not isinstance(node, Seq):
+            self.error(node, path, f"expected a list of {what}, found {_KINDS[type(node)]}")
+            return None
+        n = len(node.items)
+        if n < lo:
+            self.error(
+                node,
+                path,
+                f"needs at least {lo} {what}, found {n}" if n else f"the list of {what} is empty",
+            )
+        elif n > hi:
+            self.error(node, path, f"at most {hi} {what} allowed, found {n}")
+        return node.items
+
+    def scalar(self, node: Node, path: str, what: str) -> Scalar | None:
+        if not isinstance(node, Scalar):
+            self.error(node, path, f"expected {what}, found {_KINDS[type(node)]}")
+            return None
+        return node
+
+    def text(
+        self,
+        node: Node,
+        path: str,
+        max_len: int,
+        *,
+        pattern: re.Pattern[str] | None = None,
+        pattern_hint: str = "",
+    ) -> str | None:
+        s = self.scalar(node, path, "text")
+        if s is None:
+            return None
+        value = s.value.strip()
+        if not value:
+            self.error(s, path, "must not be empty")
+            return None
+        if len(value) > max_len:
+            self.error(s, path, f"is {len(value)} characters long; at most {max_len} allowed")
+            return None
+        if pattern is not None and not pattern.match(value):
+            self.error(s, path, f"{value!r} is not a valid {pattern_hint}")
+            return None
+        return value
+
+    def boolean(self, node: Node, path: str) -> bool | None:
+        s = self.scalar(node, path, "true or false")
+        if s is None:
+            return None
+        word = s.value.strip().lower()
+        if word in _TRUE:
+            return True
+        if word in _FALSE:
+            return False
+        self.error(s, path, f"expected true or false, found {s.value!r}")
+        return None
+
+    def number(
+        self,
+        node: Node,
+        path: str,
+        *,
+        integer: bool = False,
+        lo: float | None = None,
+        hi: float | None = None,
+    ) -> float | None:
+        kind = "a whole number" if integer else "a number"
+        s = self.scalar(node, path, kind)
+        if s is None:
+            return None
+        raw = s.value.strip()
+        plain = raw.replace(",", "") if GROUPED.match(raw) else raw
+        try:
+            value = float(int(plain)) if integer else float(plain)
+        except ValueError:
+            self.error(s, path, f"expected {kind}, found {raw!r}")
+            return None
+        if not math.isfinite(value):
+            self.error(s, path, f"expected a finite number, found {raw!r}")
+            return None
+        if (lo is not None and value < lo) or (hi is not None and value > hi):
+            bounds = (
+                f"{lo:g} to {hi:g}" if lo is not None and hi is not None else f"at least {lo:g}"
+            )
+            self.error(s, path, f"must be {bounds}, found {raw}")
+            return None
+        return value
+
+    def choice_of(self, node: Node, path: str, options: Collection[str]) -> str | None:
+        s = self.scalar(node, path, "one of " + ", ".join(options))
+        if s is None:
+            return None
+        if s.value not in options:
+            self.error(s, path, f"expected one of {', '.join(options)}; found {s.value!r}")
+            return None
+        return s.value
+
+    def text_list(
+        self,
+        node: Node,
+        path: str,
+        lo: int,
+        hi: int,
+        max_len: int,
+        what: str,
+        *,
+        unique: bool = True,
+    ) -> tuple[str, ...] | None:
+        items = self.seq(node, path, lo, hi, what)
+        if items is None:
+            return None
+        out: list[str] = []
+        seen: dict[str, int] = {}
+        for i, item in enumerate(items):
+            value = self.text(item, f"{path}[{i}]", max_len)
+            if value is None:
+                continue
+            if unique and value.casefold() in seen:
+                self.error(
+                    item,
+                    f"{path}[{i}]",
+                    f"{value!r} appears twice in {what} (also at line {seen[value.casefold()]})",
+                )
+                continue
+            seen[value.casefold()] = item.line
+            out.append(value)
+        return tuple(out)
+
+
+def get(m: Map, key: str) -> Node | None:
+    """The value under key, or None when it is absent or written as null."""
+    entry = m.items.get(key)
+    if entry is None:
+        return None
+    value = entry[1]
+    if isinstance(value, Scalar) and value.is_null():
+        return None
+    return value
+
+
+def opt(m: Map, key: str, path: str, read: Callable[[Node, str], T | None]) -> T | None:
+    node = get(m, key)
+    return None if node is None else read(node, f"{path}.{key}" if path else key)
+
+
+def _did_you_mean(key: str, allowed: Collection[str]) -> str:
+    close = difflib.get_close_matches(key, list(allowed), n=1, cutoff=0.6)
+    if close:
+        return f" (did you mean {close[0]!r}?)"
+    return f"; allowed here: {', '.join(sorted(allowed))}"

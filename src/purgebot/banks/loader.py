@@ -1,0 +1,96 @@
+"""Load question banks from text, files and folders; every problem comes back located.
+
+`BankError` is the only exception that leaves this module, whatever the bytes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import replace
+from pathlib import Path
+
+from purgebot.banks.build import build_bank
+from purgebot.banks.fields import Ctx
+from purgebot.banks.model import Bank
+from purgebot.banks.yamlread import DEFAULT_MAX_BYTES, Problem, ReadError, read, too_big
+from purgebot.errors import UserFacingError
+
+BANK_SUFFIXES = (".yaml", ".yml")
+
+
+class BankError(UserFacingError):
+    """A bank that cannot be used, with every problem found in it."""
+
+    def __init__(self, name: str, problems: list[Problem]) -> None:
+        self.name = name
+        self.problems = [
+            Problem(p.line, p.col, p.message, p.path, name) for p in sorted(problems, key=_order)
+        ]
+        count = len(self.problems)
+        super().__init__(
+            f"{name}: {count} problem{'s' if count != 1 else ''}\n"
+            + "\n".join(str(p) for p in self.problems)
+        )
+
+
+def _order(p: Problem) -> tuple[int, int]:
+    return (p.line, p.col)
+
+
+def load_bank_text(
+    data: str | bytes, name: str = "<bank>", *, max_bytes: int = DEFAULT_MAX_BYTES
+) -> Bank:
+    """Validate and build one bank from YAML text or bytes; BankError lists every problem."""
+    try:
+        root, problems = read(data, max_bytes=max_bytes)
+    except ReadError as exc:
+        raise BankError(name, [exc.problem]) from None
+    except RecursionError:  # belt and braces: the reader bounds depth itself
+        raise BankError(name, [Problem(1, 1, "nested too deeply")]) from None
+    ctx = Ctx()
+    ctx.problems.extend(problems)
+    bank = build_bank(ctx, root)
+    if ctx.problems or bank is None:
+        raise BankError(name, ctx.problems or [Problem(1, 1, "not a valid bank")])
+    return bank
+
+
+def load_bank_file(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Bank:
+    """Load one bank file; an oversized file is refused before it is read."""
+    p = Path(path)
+    try:
+        size = p.stat().st_size
+        if size > max_bytes:
+            raise BankError(str(path), [too_big(size, max_bytes)])
+        data = p.read_bytes()
+    except OSError as exc:
+        reason = exc.strerror or type(exc).__name__
+        raise BankError(str(path), [Problem(1, 1, f"cannot read the file: {reason}")]) from None
+    return replace(load_bank_text(data, str(path), max_bytes=max_bytes), path=str(p))
+
+
+def bank_files(paths: Iterable[str | Path]) -> list[Path]:
+    """Expand files and folders into the bank files they hold, sorted, folders searched deeply."""
+    out: list[Path] = []
+    for raw in paths:
+        p = Path(raw)
+        if p.is_dir():
+            out.extend(sorted(f for f in p.rglob("*") if f.suffix in BANK_SUFFIXES and f.is_file()))
+        else:
+            out.append(p)
+    return out
+
+
+def load_bank_dir(path: str | Path) -> list[Bank]:
+    """Load every bank in a folder; raise BankError for the first bad file or a repeated bank id."""
+    banks: list[Bank] = []
+    seen: dict[str, str] = {}
+    for f in bank_files([path]):
+        bank = load_bank_file(f)
+        if bank.id in seen:
+            raise BankError(
+                str(f), [Problem(1, 1, f"bank id {bank.id!r} is also used by {seen[bank.id]}")]
+            )
+        seen[bank.id] = str(f)
+        banks.append(bank)
+    return banks

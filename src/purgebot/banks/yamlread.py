@@ -1,0 +1,239 @@
+"""Read YAML into a small tree that keeps every value's line and column and its raw text.
+
+Why not `yaml.safe_load`: it forgets where values came from, silently keeps the last of two
+duplicate keys, turns `yes`/`no`/`1.10` into booleans and floats where the teacher typed text, and
+expands aliases (an alias bomb). This reader walks the C parser's events with an explicit stack, so
+it refuses aliases at the first `*`, bounds nesting before the C composer could overflow the stack,
+and leaves typing to the bank validator, which knows what each key expects.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TypeAlias
+
+import yaml
+
+try:  # the C parser when libyaml is there, the pure-Python one otherwise
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+DEFAULT_MAX_BYTES = 1024 * 1024
+MAX_DEPTH = 32
+
+
+@dataclass(slots=True)
+class Scalar:
+    value: str
+    plain: bool  # written without quotes or block style: only then may it mean null/true/number
+    line: int  # 1-based
+    col: int  # 1-based
+
+    def is_null(self) -> bool:
+        return self.plain and self.value in ("", "~", "null", "Null", "NULL")
+
+
+@dataclass(slots=True)
+class Seq:
+    items: list[Node]
+    line: int
+    col: int
+
+
+@dataclass(slots=True)
+class Map:
+    # key text -> (key scalar, value); the first of two duplicate keys wins, the second is a problem
+    items: dict[str, tuple[Scalar, Node]]
+    line: int
+    col: int
+
+
+Node: TypeAlias = Scalar | Seq | Map
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One thing wrong in a file, located for a teacher's editor."""
+
+    line: int
+    col: int
+    message: str
+    path: str = ""  # the key path, e.g. questions[3].choices
+    file: str = ""
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}:{self.col}" if self.file else f"{self.line}:{self.col}"
+        return f"{where}: {self.path}: {self.message}" if self.path else f"{where}: {self.message}"
+
+
+class ReadError(Exception):
+    """The text could not be read as YAML at all; `.problem` says where and why."""
+
+    def __init__(self, problem: Problem) -> None:
+        super().__init__(str(problem))
+        self.problem = problem
+
+
+@dataclass(slots=True)
+class _Frame:
+    node: Seq | Map
+    key: Scalar | None = None
+    dup: bool = False  # the pending key repeats an earlier one: drop its value
+    extra: list[Problem] = field(default_factory=list)
+
+
+def decode(data: bytes | str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
+    """Check size, binary content and encoding before any parsing happens."""
+    if isinstance(data, str):
+        size = len(data.encode("utf-8", errors="surrogatepass"))
+        text = data
+    else:
+        size = len(data)
+    if size > max_bytes:
+        raise ReadError(too_big(size, max_bytes))
+    if isinstance(data, bytes):
+        if b"\x00" in data:
+            line, col = _line_col(data, data.index(b"\x00"))
+            raise ReadError(Problem(line, col, "binary data (a NUL byte): a bank is a text file"))
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            line, col = _line_col(data, exc.start)
+            raise ReadError(
+                Problem(line, col, "not UTF-8 text: save the file as UTF-8 and upload it again")
+            ) from None
+    if "\x00" in text:
+        encoded = text.encode("utf-8", "replace")
+        line, col = _line_col(encoded, encoded.index(b"\x00"))
+        raise ReadError(Problem(line, col, "binary data (a NUL byte): a bank is a text file"))
+    return text.removeprefix("\ufeff")
+
+
+def read(
+    data: bytes | str, *, max_bytes: int = DEFAULT_MAX_BYTES
+) -> tuple[Node | None, list[Problem]]:
+    """Parse one YAML document into a Node tree; duplicate keys come back as problems.
+
+    Raises ReadError for what stops parsing: bad syntax, aliases, tags, nesting, size, encoding.
+    """
+    text = decode(data, max_bytes=max_bytes)
+    loader = _Loader(text)
+    problems: list[Problem] = []
+    stack: list[_Frame] = []
+    root: Node | None = None
+    documents = 0
+    try:
+        get_event = loader.get_event
+        while True:
+            event = get_event()
+            if event is None or isinstance(event, yaml.StreamEndEvent):
+                break
+            start = event.start_mark
+            line, col = (start.line + 1, start.column + 1) if start else (1, 1)
+            if isinstance(event, yaml.ScalarEvent):
+                if event.tag is not None and event.tag != "!":  # "!" is the non-plain tag marker
+                    raise ReadError(
+                        Problem(line, col, f"YAML tags such as {event.tag!r} are not allowed")
+                    )
+                node: Node = Scalar(event.value, not event.style, line, col)
+                root = _attach(stack, node, problems, root)
+            elif isinstance(event, yaml.MappingStartEvent | yaml.SequenceStartEvent):
+                if event.tag is not None:
+                    raise ReadError(
+                        Problem(line, col, f"YAML tags such as {event.tag!r} are not allowed")
+                    )
+                if len(stack) >= MAX_DEPTH:
+                    raise ReadError(Problem(line, col, f"nested more than {MAX_DEPTH} levels deep"))
+                container: Seq | Map = (
+                    Map({}, line, col)
+                    if isinstance(event, yaml.MappingStartEvent)
+                    else Seq([], line, col)
+                )
+                stack.append(_Frame(container))
+            elif isinstance(event, yaml.MappingEndEvent | yaml.SequenceEndEvent):
+                done = stack.pop().node
+                root = _attach(stack, done, problems, root)
+            elif isinstance(event, yaml.AliasEvent):
+                raise ReadError(
+                    Problem(
+                        line, col, "anchors and aliases (&name, *name) are not allowed in a bank"
+                    )
+                )
+            elif isinstance(event, yaml.DocumentStartEvent):
+                documents += 1
+                if documents > 1:
+                    raise ReadError(
+                        Problem(
+                            line, col, "only one YAML document per file (remove the second ---)"
+                        )
+                    )
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        reason = exc.problem or exc.context or "invalid YAML"
+        raise ReadError(Problem(line, col, f"YAML syntax error: {reason}")) from None
+    except yaml.YAMLError as exc:  # reader errors: control characters and the like
+        offset = getattr(exc, "position", 0)
+        line = text.count("\n", 0, offset) + 1
+        col = offset - (text.rfind("\n", 0, offset) + 1) + 1
+        raise ReadError(Problem(line, col, f"not valid YAML text: {_reason(exc)}")) from None
+    finally:
+        loader.dispose()
+    return root, problems
+
+
+def _attach(
+    stack: list[_Frame], node: Node, problems: list[Problem], root: Node | None
+) -> Node | None:
+    if not stack:
+        return node
+    frame = stack[-1]
+    parent = frame.node
+    if isinstance(parent, Seq):
+        parent.items.append(node)
+        return root
+    if frame.key is None:
+        if not isinstance(node, Scalar):
+            problems.append(Problem(node.line, node.col, "a key must be plain text"))
+            frame.key, frame.dup = Scalar("", True, node.line, node.col), True
+            return root
+        first = parent.items.get(node.value)
+        frame.key, frame.dup = node, first is not None
+        if first is not None:
+            problems.append(
+                Problem(
+                    node.line,
+                    node.col,
+                    f"duplicate key {node.value!r} (first at line {first[0].line})",
+                )
+            )
+        return root
+    if not frame.dup:
+        parent.items[frame.key.value] = (frame.key, node)
+    frame.key, frame.dup = None, False
+    return root
+
+
+def too_big(size: int, max_bytes: int) -> Problem:
+    return Problem(1, 1, f"file is {_size(size)}; the limit is {_size(max_bytes)}")
+
+
+def _line_col(data: bytes, offset: int) -> tuple[int, int]:
+    before = data[:offset]
+    line = before.count(b"\n") + 1
+    col = offset - (before.rfind(b"\n") + 1) + 1
+    return line, col
+
+
+def _size(n: int) -> str:
+    if n >= 1024 * 1024:
+        return f"{n / (1024 * 1024):.1f} MiB"
+    if n >= 1024:
+        return f"{n / 1024:.0f} KiB"
+    return f"{n} bytes"
+
+
+def _reason(exc: BaseException) -> str:
+    text = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+    return text[:200]
