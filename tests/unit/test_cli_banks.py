@@ -1,0 +1,97 @@
+"""`purgebot validate` and `purgebot stats` as a teacher runs them."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from purgebot.cli import main
+
+GOOD = """bank: good-bank
+title: Good
+sources:
+  notes: Class notes
+questions:
+  - {id: a, type: true_false, prompt: Was Kirov popular?, answer: yes, topic: kirov,
+     difficulty: easy, source: {doc: notes, quote: He was popular}}
+  - {id: b, type: choice, prompt: Which city?, choices: [Leningrad, Moscow], answer: 0, topic: kirov}
+  - {id: c, type: short, prompt: First name?, answer: Sergei, topic: people, difficulty: hard}
+"""
+BAD = """bank: bad-bank
+title: Bad
+questions:
+  - {id: a, type: true_false, prompt: p, answer: perhaps}
+  - {id: a, type: choice, prompt: p, choices: [x, y], answer: z}
+"""
+
+
+def write(tmp_path: Path, name: str, text: str) -> Path:
+    p = tmp_path / name
+    p.write_text(text, encoding="utf-8")
+    return p
+
+
+def col(text: str, line: int, token: str, nth: int = 0) -> int:
+    """The 1-based column of the nth occurrence of token on a 1-based line."""
+    row = text.splitlines()[line - 1]
+    at = -1
+    for _ in range(nth + 1):
+        at = row.index(token, at + 1)
+    return at + 1
+
+
+def test_validate_prints_every_problem_and_exits_1(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bad = write(tmp_path, "bad.yaml", BAD)
+    assert main(["validate", str(bad)]) == 1
+    out = capsys.readouterr().out.splitlines()
+    assert out == [
+        f"{bad}:4:{col(BAD, 4, 'perhaps')}: questions[0].answer: expected true or false,"
+        " found 'perhaps'",
+        f"{bad}:5:{col(BAD, 5, 'a')}: questions[1].id: duplicate id 'a' (first used at line 4)",
+        f"{bad}:5:{col(BAD, 5, 'z')}: questions[1].answer: answer 'z' is not one of the choices",
+    ]
+
+
+def test_validate_accepts_good_files_and_folders(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write(tmp_path, "good.yaml", GOOD)
+    assert main(["validate", str(tmp_path)]) == 0
+    assert capsys.readouterr().out == ""
+
+
+def test_validate_checks_quotes_against_sources(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    sources = tmp_path / "src"
+    sources.mkdir()
+    (sources / "sources.yaml").write_text("- id: notes\n  file: notes.txt\n", encoding="utf-8")
+    (sources / "notes.txt").write_text("Kirov was\nvery popular.", encoding="utf-8")
+    good = write(tmp_path, "good.yaml", GOOD)
+    assert main(["validate", str(good), "--sources", str(sources)]) == 1
+    assert "quote not found in 'notes': 'He was popular'" in capsys.readouterr().out
+    (sources / "notes.txt").write_text("He was\n  popular.", encoding="utf-8")
+    assert main(["validate", str(good), "--sources", str(sources)]) == 0
+
+
+def test_validate_reports_a_missing_path(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["validate", str(tmp_path / "nope.yaml")]) == 1
+    assert "no such file or folder" in capsys.readouterr().out
+
+
+def test_stats_json_counts(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    write(tmp_path, "good.yaml", GOOD)
+    assert main(["stats", str(tmp_path), "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["total"]["questions"] == 3
+    (bank,) = data["banks"]
+    assert bank["by_type"] == {"true_false": 1, "choice": 1, "short": 1}
+    assert bank["by_topic"] == {"kirov": 2, "people": 1}
+    assert bank["by_difficulty"] == {"easy": 1, "(none)": 1, "hard": 1}
+    assert bank["by_source"] == {"notes": 1, "(none)": 2}
