@@ -1,0 +1,137 @@
+"""CSV for spreadsheets: UTF-8 with a byte-order mark, CRLF rows, and no formulas smuggled in.
+
+A cell a student or teacher typed (a name, an answer, a comment) that starts with = + - @ or a
+tab/CR would be run as a formula by Excel or LibreOffice; such cells get a leading apostrophe
+(OWASP's advice). Numbers are written by us and left alone.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import datetime
+from typing import Any
+
+from purgebot.storage.records import EssaySubmission, QuestionRow, StudentRow
+
+BOM = "\ufeff"  # lets Excel read UTF-8 names (Ежов) instead of guessing a code page
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+MAX_CELL = 32_000  # Excel refuses cells over 32,767 characters
+
+
+def safe_text(value: str | None) -> str:
+    """A user-typed cell, defused against formula injection and cut to a cell's limit."""
+    if not value:
+        return ""
+    text = value[:MAX_CELL]
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
+def percent(correct: int, answered: int) -> str:
+    return f"{100 * correct / answered:.1f}" if answered else ""
+
+
+def timestamp(moment: datetime | None) -> str:
+    """UTC, in the form every spreadsheet reads as a date and time."""
+    return moment.strftime("%Y-%m-%d %H:%M:%S") if moment else ""
+
+
+def number(value: float) -> str:
+    return f"{value:g}"
+
+
+def to_csv(header: Sequence[str], rows: Iterable[Sequence[str | int]]) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(header)
+    writer.writerows(rows)
+    return BOM + buffer.getvalue()
+
+
+STUDENT_HEADER = ("student", "answered", "correct", "accuracy %", "points")
+QUESTION_HEADER = ("bank", "question", "topic", "answered", "correct", "% correct")
+ESSAY_HEADER = (
+    "submitted (UTC)",
+    "student",
+    "bank",
+    "prompt",
+    "words",
+    "key points",
+    "covered",
+    "missed",
+    "score",
+    "comment",
+    "reviewed (UTC)",
+    "essay",
+)
+
+
+def students_csv(rows: Iterable[StudentRow]) -> str:
+    return to_csv(
+        STUDENT_HEADER,
+        (
+            (
+                safe_text(r.user_name),
+                r.answered,
+                r.correct,
+                percent(r.correct, r.answered),
+                r.points,
+            )
+            for r in rows
+        ),
+    )
+
+
+def questions_csv(rows: Iterable[QuestionRow]) -> str:
+    return to_csv(
+        QUESTION_HEADER,
+        (
+            (
+                safe_text(r.bank_id),
+                safe_text(r.question_id),
+                safe_text(r.topic),
+                r.answered,
+                r.correct,
+                percent(r.correct, r.answered),
+            )
+            for r in rows
+        ),
+    )
+
+
+def _point_ids(feedback: Mapping[str, Any], key: str) -> list[str] | None:
+    value = feedback.get(key)
+    if isinstance(value, list | tuple):
+        return [str(v) for v in value]
+    return None
+
+
+def essays_csv(rows: Iterable[EssaySubmission]) -> str:
+    """One row per submission; the feedback summary comes from its `covered`/`missed` lists."""
+
+    def row(s: EssaySubmission) -> tuple[str | int, ...]:
+        covered = _point_ids(s.feedback, "covered")
+        missed = _point_ids(s.feedback, "missed")
+        tally = (
+            f"{len(covered)} of {len(covered) + len(missed)}"  # "3/5" would open as a date
+            if covered is not None and missed is not None
+            else ""
+        )
+        review = s.review
+        return (
+            timestamp(s.submitted_at),
+            safe_text(s.user_name),
+            safe_text(s.bank_id),
+            safe_text(s.prompt_id),
+            s.word_count,
+            tally,
+            safe_text(", ".join(covered or [])),
+            safe_text(", ".join(missed or [])),
+            number(review.score) if review else "",
+            safe_text(review.comment) if review else "",
+            timestamp(review.reviewed_at) if review else "",
+            safe_text(s.text),
+        )
+
+    return to_csv(ESSAY_HEADER, (row(s) for s in rows))

@@ -1,0 +1,199 @@
+"""Leaderboards and a student's own stats, all derived from the answer rows.
+
+The leaderboard reads only the covering index (guild_id, answered_at, user_id, points, correct,
+run_id): a weekly top-10 touches that week's index entries and the names of the ten shown.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from purgebot.storage.base import StoreBase
+from purgebot.storage.db import fetchall, fetchone
+from purgebot.storage.records import (
+    LeaderboardEntry,
+    LeaderboardPage,
+    Metric,
+    Period,
+    RunStatus,
+    RunSummary,
+    StudentStats,
+    TopicStats,
+)
+from purgebot.storage.timeutil import from_ms, period_start, to_ms
+
+# Fixed SQL fragments chosen by enum, never built from input: values always go in placeholders.
+_RANK_KEY = {
+    Metric.POINTS: "points",
+    Metric.ACCURACY: "CAST(correct AS REAL) / answered",
+}
+# Order within a shared rank (display only): more correct answers, then more answers.
+_TIE_ORDER = {
+    Metric.POINTS: "correct DESC, answered ASC, user_id",
+    Metric.ACCURACY: "answered DESC, points DESC, user_id",
+}
+
+
+def _scope(
+    guild_id: int, since: int | None, until: int | None, bank_id: str | None
+) -> tuple[str, list[Any]]:
+    """The WHERE clause selecting one server's answers in a window, optionally of one bank."""
+    sql = "guild_id = ?"
+    params: list[Any] = [guild_id]
+    if since is not None:
+        sql += " AND answered_at >= ?"
+        params.append(since)
+    if until is not None:
+        sql += " AND answered_at < ?"
+        params.append(until)
+    if bank_id is not None:
+        sql += " AND run_id IN (SELECT run_id FROM runs WHERE guild_id = ? AND bank_id = ?)"
+        params += [guild_id, bank_id]
+    return sql, params
+
+
+class StatsMixin(StoreBase):
+    async def leaderboard(
+        self,
+        guild_id: int,
+        *,
+        period: Period = Period.ALL,
+        metric: Metric = Metric.POINTS,
+        bank_id: str | None = None,
+        min_answers: int = 1,
+        offset: int = 0,
+        limit: int = 10,
+    ) -> LeaderboardPage:
+        """One page of a server's ranking. Equal scores share a rank (1, 2, 2, 4).
+
+        For accuracy only students with at least `min_answers` answers in the period are ranked,
+        so one lucky answer does not top the board.
+        """
+        if offset < 0 or limit < 1:
+            raise ValueError("offset must be >= 0 and limit >= 1")
+        start = period_start(period, self._now())
+        since = to_ms(start) if start else None
+        where, params = _scope(guild_id, since, None, bank_id)
+        having = "HAVING count(*) >= ?" if metric is Metric.ACCURACY else ""
+        having_params = [max(1, min_answers)] if metric is Metric.ACCURACY else []
+        agg = f"""
+            WITH agg AS (
+                SELECT user_id, sum(points) AS points, count(*) AS answered,
+                       sum(correct) AS correct
+                FROM answers WHERE {where} GROUP BY user_id {having}
+            )"""
+        order = f"rnk, {_TIE_ORDER[metric]}"
+        sql = f"""{agg},
+            ranked AS (
+                SELECT user_id, points, answered, correct,
+                       rank() OVER (ORDER BY {_RANK_KEY[metric]} DESC) AS rnk,
+                       count(*) OVER () AS total
+                FROM agg
+            ),
+            page AS (SELECT * FROM ranked ORDER BY {order} LIMIT ? OFFSET ?)
+            SELECT rnk, user_id,
+                   (SELECT a.user_name FROM answers AS a
+                    WHERE a.guild_id = ? AND a.user_id = page.user_id
+                    ORDER BY a.answered_at DESC LIMIT 1),
+                   points, answered, correct, total
+            FROM page ORDER BY {order}"""
+        async with self._db.snapshot() as conn:
+            rows = await fetchall(conn, sql, [*params, *having_params, limit, offset, guild_id])
+            if rows:
+                total = int(rows[0][6])
+            else:
+                count = await fetchone(
+                    conn, f"{agg} SELECT count(*) FROM agg", [*params, *having_params]
+                )
+                total = int(count[0]) if count else 0
+        entries = tuple(
+            LeaderboardEntry(int(r[0]), int(r[1]), str(r[2]), int(r[3]), int(r[4]), int(r[5]))
+            for r in rows
+        )
+        return LeaderboardPage(entries, total, offset, limit, period, metric, start)
+
+    async def student_stats(
+        self,
+        guild_id: int,
+        user_id: int,
+        *,
+        weakest: int = 3,
+        min_topic_answers: int = 3,
+        recent: int = 5,
+    ) -> StudentStats:
+        """Everything a student may see about their own play in one server.
+
+        Weakest topics are those with at least `min_topic_answers` answers and some wrong,
+        lowest accuracy first. The best streak is the longest run of correct answers in the
+        order they were given, across runs.
+        """
+        key = (guild_id, user_id)
+        async with self._db.snapshot() as conn:
+            totals = await fetchone(
+                conn,
+                """SELECT count(*), coalesce(sum(correct), 0), coalesce(sum(points), 0)
+                   FROM answers WHERE guild_id = ? AND user_id = ?""",
+                key,
+            )
+            name = await fetchone(
+                conn,
+                """SELECT user_name FROM answers WHERE guild_id = ? AND user_id = ?
+                   ORDER BY answered_at DESC, answer_id DESC LIMIT 1""",
+                key,
+            )
+            topic_rows = await fetchall(
+                conn,
+                """SELECT topic, count(*) AS n, sum(correct) FROM answers
+                   WHERE guild_id = ? AND user_id = ? GROUP BY topic ORDER BY n DESC, topic""",
+                key,
+            )
+            streak = await fetchone(
+                conn,
+                """WITH seq AS (
+                       SELECT correct, sum(1 - correct) OVER (
+                           ORDER BY answered_at, answer_id ROWS UNBOUNDED PRECEDING) AS grp
+                       FROM answers WHERE guild_id = ? AND user_id = ?
+                   )
+                   SELECT coalesce(max(n), 0) FROM
+                       (SELECT count(*) AS n FROM seq WHERE correct = 1 GROUP BY grp)""",
+                key,
+            )
+            run_rows = await fetchall(
+                conn,
+                """SELECT r.run_id, r.bank_id, r.channel_id, r.started_at, r.status,
+                          count(*), sum(a.correct), sum(a.points)
+                   FROM answers AS a JOIN runs AS r ON r.run_id = a.run_id
+                   WHERE a.guild_id = ? AND a.user_id = ?
+                   GROUP BY r.run_id ORDER BY r.started_at DESC, r.run_id DESC LIMIT ?""",
+                (*key, recent),
+            )
+        topics = tuple(TopicStats(r[0], int(r[1]), int(r[2])) for r in topic_rows)
+        weak = sorted(
+            (t for t in topics if t.topic is not None and t.answered >= min_topic_answers),
+            key=lambda t: (t.accuracy, -t.answered, t.topic or ""),
+        )
+        answered, correct, points = totals if totals else (0, 0, 0)
+        return StudentStats(
+            guild_id=guild_id,
+            user_id=user_id,
+            user_name=str(name[0]) if name else None,
+            answered=int(answered),
+            correct=int(correct),
+            points=int(points),
+            best_streak=int(streak[0]) if streak else 0,
+            topics=topics,
+            weakest_topics=tuple(t for t in weak if t.correct < t.answered)[:weakest],
+            recent_runs=tuple(
+                RunSummary(
+                    run_id=int(r[0]),
+                    bank_id=str(r[1]),
+                    channel_id=int(r[2]),
+                    started_at=from_ms(r[3]),
+                    status=RunStatus(r[4]),
+                    answered=int(r[5]),
+                    correct=int(r[6]),
+                    points=int(r[7]),
+                )
+                for r in run_rows
+            ),
+        )

@@ -1,0 +1,106 @@
+"""The store: one SQLite connection per process, opened at start and closed at shutdown."""
+
+from __future__ import annotations
+
+import os
+from types import TracebackType
+
+import aiosqlite
+
+from purgebot.storage.db import Db
+from purgebot.storage.essays import EssaysMixin
+from purgebot.storage.guilds import GuildsMixin
+from purgebot.storage.leaderboard import StatsMixin
+from purgebot.storage.migrate import load_migrations, migrate
+from purgebot.storage.records import AnswerRecord
+from purgebot.storage.reports import ReportsMixin
+from purgebot.storage.runs import RunsMixin
+from purgebot.storage.timeutil import Clock, system_clock
+from purgebot.storage.writer import AnswerWriter
+
+
+class Store(GuildsMixin, RunsMixin, StatsMixin, ReportsMixin, EssaysMixin):
+    """Everything purgebot remembers. Open with `await Store.open(path)`."""
+
+    def __init__(self, db: Db, clock: Clock, writer: AnswerWriter) -> None:
+        self._db = db
+        self._clock = clock
+        self._writer = writer
+        self._closed = False
+
+    @classmethod
+    async def open(
+        cls,
+        path: str | os.PathLike[str],
+        *,
+        clock: Clock = system_clock,
+        busy_timeout_ms: int = 5000,
+        synchronous: str = "FULL",
+        schema_version: int | None = None,
+    ) -> Store:
+        """Open (creating if needed) and migrate the database.
+
+        WAL lets readers (a `purgebot stats` run) work beside the bot; synchronous=FULL makes
+        a commit survive power loss, which group commit keeps cheap. `schema_version` stops the
+        migrations early and exists for upgrade tests.
+        """
+        if synchronous.upper() not in {"OFF", "NORMAL", "FULL", "EXTRA"}:
+            raise ValueError(f"unknown synchronous mode {synchronous!r}")
+        conn = await aiosqlite.connect(os.fspath(path), isolation_level=None)
+        try:
+            # PRAGMAs take no placeholders; every value here is an int or checked above.
+            await conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms):d}")
+            await conn.execute("PRAGMA journal_mode = WAL")
+            await conn.execute(f"PRAGMA synchronous = {synchronous.upper()}")
+            await conn.execute("PRAGMA foreign_keys = ON")
+            await migrate(conn, load_migrations(), schema_version)
+        except BaseException:
+            await conn.close()
+            raise
+        db = Db(conn)
+        writer = AnswerWriter(db)
+        writer.start()
+        return cls(db, clock, writer)
+
+    async def close(self) -> None:
+        """Commit every queued answer, then close the connection. Safe to call twice."""
+        if self._closed:
+            return
+        self._closed = True
+        await self._writer.close()
+        async with self._db.lock:
+            await self._db.conn.execute("PRAGMA optimize")
+            await self._db.conn.close()
+
+    async def __aenter__(self) -> Store:
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        await self.close()
+
+    async def record_answer(self, record: AnswerRecord) -> int:
+        """Store one answer attempt; returns its id once committed (answers arriving together
+        share one transaction). Raises RunNotFoundError for an unknown run."""
+        return await self._writer.submit(record)
+
+    async def flush(self) -> None:
+        """Wait until every answer recorded so far is committed."""
+        await self._writer.flush()
+
+    async def _flush_answers(self) -> None:
+        await self._writer.flush()
+
+    @property
+    def commit_count(self) -> int:
+        """Write transactions committed since opening (every kind)."""
+        return self._db.commits
+
+    @property
+    def answer_batches(self) -> int:
+        """Transactions that committed answers."""
+        return self._writer.batches

@@ -1,0 +1,150 @@
+"""Group commit for answers: one writer task, many waiting students, few transactions.
+
+`submit` queues a row and waits; the writer takes everything queued, inserts it in one transaction
+and only then resolves each waiter with its answer id. While one batch is being committed the next
+one gathers, so a class clicking together costs a handful of commits, not one per click.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import sqlite3
+from typing import Any
+
+from purgebot.storage.db import Db, executemany, fetchall, fetchone
+from purgebot.storage.errors import RunNotFoundError, StoreClosedError
+from purgebot.storage.records import AnswerRecord
+from purgebot.storage.timeutil import to_ms
+
+log = logging.getLogger(__name__)
+
+_INSERT = """
+INSERT INTO answers (run_id, guild_id, user_id, user_name, question_id, topic, raw_answer,
+                     correct, points, response_ms, answered_at)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+"""
+
+_Pending = tuple[AnswerRecord, "asyncio.Future[int]"]
+
+
+def answer_params(r: AnswerRecord) -> tuple[Any, ...]:
+    return (
+        r.run_id,
+        r.guild_id,
+        r.user_id,
+        r.user_name,
+        r.question_id,
+        r.topic,
+        r.raw_answer,
+        int(r.correct),
+        r.points,
+        r.response_ms,
+        to_ms(r.answered_at),
+    )
+
+
+class AnswerWriter:
+    def __init__(self, db: Db, max_batch: int = 1000) -> None:
+        self._db = db
+        self._max_batch = max_batch
+        self._pending: list[_Pending] = []
+        self._wake = asyncio.Event()
+        self._closing = False
+        self._task: asyncio.Task[None] | None = None
+        self.batches = 0  # answer transactions committed
+
+    def start(self) -> None:
+        self._task = asyncio.create_task(self._run(), name="purgebot-answer-writer")
+
+    async def submit(self, record: AnswerRecord) -> int:
+        """Returns the answer id once the row is committed."""
+        if self._closing:
+            raise StoreClosedError("the store is closed")
+        future: asyncio.Future[int] = asyncio.get_running_loop().create_future()
+        self._pending.append((record, future))
+        self._wake.set()
+        # A caller that gives up (cancelled) must not cancel the write for its neighbours.
+        return await asyncio.shield(future)
+
+    async def flush(self) -> None:
+        """Wait until every answer queued so far is committed (or has failed)."""
+        waiting = [future for _, future in self._pending]
+        if waiting:
+            await asyncio.wait(waiting)
+
+    async def close(self) -> None:
+        """Stop taking answers and wait until every queued one is committed."""
+        self._closing = True
+        self._wake.set()
+        if self._task is not None:
+            await self._task
+
+    async def _run(self) -> None:
+        while True:
+            await self._wake.wait()
+            self._wake.clear()
+            await asyncio.sleep(0)  # one tick for callers woken together to join the batch
+            while self._pending:
+                batch = self._pending[: self._max_batch]
+                del self._pending[: self._max_batch]
+                await self._commit(batch)
+            if self._closing:
+                return
+
+    async def _commit(self, batch: list[_Pending]) -> None:
+        try:
+            ids = await self._insert([record for record, _ in batch])
+        except sqlite3.IntegrityError:
+            # One bad row (an unknown run) must not sink its neighbours: retry them one by one.
+            for record, future in batch:
+                try:
+                    (answer_id,) = await self._insert([record])
+                except sqlite3.IntegrityError:
+                    _fail(future, RunNotFoundError(record.run_id))
+                except Exception as exc:
+                    _fail(future, exc)
+                else:
+                    _resolve(future, answer_id)
+            return
+        except BaseException as exc:
+            for _, future in batch:
+                _fail(future, exc)
+            if not isinstance(exc, Exception):
+                raise
+            log.exception("could not commit %d answers", len(batch))
+            return
+        for (_, future), answer_id in zip(batch, ids, strict=True):
+            _resolve(future, answer_id)
+
+    async def _insert(self, records: list[AnswerRecord]) -> list[int]:
+        async with self._db.write() as conn:
+            # Under BEGIN IMMEDIATE nobody else can insert, and rowids without AUTOINCREMENT are
+            # max+1, so this batch's rows are exactly those above the old maximum, in order.
+            row = await fetchone(conn, "SELECT coalesce(max(answer_id), 0) FROM answers")
+            before = int(row[0]) if row else 0
+            await executemany(conn, _INSERT, [answer_params(r) for r in records])
+            rows = await fetchall(
+                conn,
+                "SELECT answer_id FROM answers WHERE answer_id > ? ORDER BY answer_id",
+                (before,),
+            )
+            ids = [int(r[0]) for r in rows]
+            if len(ids) != len(records):  # the invariant above broke: roll back, never guess
+                raise sqlite3.DatabaseError("answer ids do not match the batch just written")
+        self.batches += 1
+        return ids
+
+
+def _resolve(future: asyncio.Future[int], answer_id: int) -> None:
+    if not future.done():
+        future.set_result(answer_id)
+
+
+def _fail(future: asyncio.Future[int], exc: BaseException) -> None:
+    if not future.done():
+        future.set_exception(exc)
+        # Nobody may be awaiting any more (a cancelled caller); don't warn about it.
+        with contextlib.suppress(BaseException):
+            future.exception()
