@@ -1,0 +1,388 @@
+"""Answer matching: is what a student gave the right answer, and is it even an answer?
+
+Two outcomes are kept apart on purpose. A *wrong* answer is locked and scores nothing; a *refused*
+answer (`AnswerRefused`: an ambiguous number, an option the question does not have) locks nothing,
+so the student can fix it while time allows instead of losing the point to a typing convention.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from typing import TypeAlias
+
+from rapidfuzz.distance import Levenshtein
+
+from purgebot.banks.model import (
+    AnyQuestion,
+    ChoiceQuestion,
+    NumericQuestion,
+    OrderQuestion,
+    ShortQuestion,
+    TrueFalseQuestion,
+)
+from purgebot.quiz.errors import AnswerRefused, UnknownOption
+
+__all__ = [
+    "LETTERS",
+    "Answer",
+    "AnswerRefused",
+    "BoolAnswer",
+    "ChoicePick",
+    "OrderAnswer",
+    "TextAnswer",
+    "UnknownOption",
+    "answer_text",
+    "fuzzy_allowance",
+    "is_correct",
+    "normalize",
+    "numeric_value",
+    "parse_bool",
+    "parse_letters",
+    "parse_number",
+    "parse_order",
+]
+
+LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+
+
+@dataclass(frozen=True, slots=True)
+class ChoicePick:
+    """Options picked, as indexes into the question's original `choices` (not the display)."""
+
+    indices: frozenset[int]
+
+
+@dataclass(frozen=True, slots=True)
+class TextAnswer:
+    """Typed text, kept raw: folding happens at comparison so the teacher sees what was typed."""
+
+    raw: str
+
+
+@dataclass(frozen=True, slots=True)
+class OrderAnswer:
+    """A full ordering, as indexes into the question's original `items` (in correct order)."""
+
+    sequence: tuple[int, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class BoolAnswer:
+    value: bool
+
+
+Answer: TypeAlias = ChoicePick | TextAnswer | OrderAnswer | BoolAnswer
+
+# --- folding -------------------------------------------------------------------------------------
+
+_APOSTROPHES = dict.fromkeys(map(ord, "'’‘`´ʼʹ"), None)
+_INVERTED_ARTICLE = re.compile(r",\s*(?:the|an?)\s*$")
+_LEADING_ARTICLE = re.compile(r"^(?:the|an?)\s+(?=\S)")
+_DIGIT_SEPARATOR = re.compile(r"(?<=\d)[.,](?=\d)")
+
+
+def _fold_letters(text: str) -> str:
+    text = unicodedata.normalize("NFKC", text).casefold()
+    text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    return unicodedata.normalize("NFKC", text).casefold()
+
+
+def normalize(text: str) -> str:
+    """Fold what should never decide right or wrong: case, accents, punctuation, articles, spacing.
+
+    Apostrophes vanish ("O'Brien" == "obrien"); other punctuation becomes a space, except a dot or
+    comma between digits, which stays so "1.5" and "15" remain different.
+    """
+    text = _INVERTED_ARTICLE.sub("", _fold_letters(text))  # "Great Terror, The"
+    text = text.translate(_APOSTROPHES)
+    kept = {m.start() for m in _DIGIT_SEPARATOR.finditer(text)}
+    chars = [c if c.isalnum() or c.isspace() or i in kept else " " for i, c in enumerate(text)]
+    text = " ".join("".join(chars).split())
+    while (stripped := _LEADING_ARTICLE.sub("", text)) != text:
+        text = stripped
+    return text
+
+
+# --- numbers -------------------------------------------------------------------------------------
+
+_HEDGE = re.compile(r"^(?:about|around|approximately|approx\.?|roughly|circa|ca\.|c\.|~|≈)\s*")
+_NUMBER = re.compile(
+    r"(?P<sign>[-+]?)\s*"
+    r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?: \d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
+    r"(?:(?P<short>k|m|bn|b)|\s*(?P<word>thousand|million|billion))?"
+)
+_SCALE = {"k": 10**3, "thousand": 10**3, "m": 10**6, "million": 10**6}
+_SCALE |= {"b": 10**9, "bn": 10**9, "billion": 10**9}
+_AMBIGUOUS_DOT = re.compile(r"[1-9]\d{0,2}\.\d{3}")
+_DIGIT_RUN = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+def parse_number(raw: str) -> float:
+    """Read a typed figure: "259450", "259,450", "259 450", "72.9k", "1.2 million".
+
+    Refuses, saying why, anything a reader could take two ways ("1,5", "1.234,5", "1.108") or that
+    holds more than one figure ("about 2000 or 3000").
+    """
+    text = unicodedata.normalize("NFKC", raw).casefold().replace("−", "-").strip()
+    text = _HEDGE.sub("", text).rstrip("?!. ").strip()
+    if not text:
+        raise AnswerRefused("Type a number, in digits (for example 1108).")
+    match = _NUMBER.fullmatch(text)
+    if match is None:
+        raise AnswerRefused(_why_not_a_number(raw.strip(), text))
+    num = match["num"]
+    scale = match["short"] or match["word"]
+    if scale is None and _AMBIGUOUS_DOT.fullmatch(num):
+        whole = num.replace(".", "")
+        raise AnswerRefused(
+            f"“{raw.strip()}” could mean {whole} or a number a little over {num.split('.')[0]}: "
+            f"write {whole} (or {int(whole):,}) for the whole number."
+        )
+    try:
+        value = Decimal(num.replace(",", "").replace(" ", ""))
+    except InvalidOperation:  # pragma: no cover - the pattern only lets digits through
+        raise AnswerRefused("Type a number, in digits (for example 1108).") from None
+    if scale is not None:
+        value *= _SCALE[scale]
+    return float(-value if match["sign"] == "-" else value)
+
+
+def _why_not_a_number(shown: str, text: str) -> str:
+    runs = _DIGIT_RUN.findall(text)
+    if not runs:
+        return f"“{shown}” is not a number: write it in digits (for example 1108)."
+    if len(runs) > 1:
+        return f"“{shown}” holds more than one number: give a single figure."
+    run = runs[0]
+    if "," in run and "." in run:
+        return (
+            f"“{shown}” mixes commas and dots, which countries read differently: use a dot for "
+            "decimals and commas or spaces for thousands (1,234.5)."
+        )
+    if "," in run:
+        return (
+            f"“{shown}” is ambiguous: a comma can be a decimal point or a thousands separator. "
+            "Write decimals with a dot (1.5) and thousands in groups of three (1,500)."
+        )
+    if run.count(".") > 1:
+        return f"“{shown}” has several dots: use a dot only for decimals (1234.5)."
+    return f"“{shown}” is not just a number: type the figure alone, in digits."
+
+
+# --- typed choices, letters and orderings -------------------------------------------------------
+
+_TRUE = frozenset({"t", "true", "yes", "y"})
+_FALSE = frozenset({"f", "false", "no", "n"})
+
+
+def parse_bool(raw: str) -> bool:
+    """T/F/true/false (and yes/no), any case."""
+    text = normalize(raw)
+    if text in _TRUE:
+        return True
+    if text in _FALSE:
+        return False
+    raise AnswerRefused("Answer T (true) or F (false).")
+
+
+def _letter_tokens(raw: str) -> list[str] | None:
+    """Letters typed as "AC", "A C", "a, c" or "B → A"; None when the text is not all letters."""
+    text = unicodedata.normalize("NFKC", raw).upper()
+    tokens = re.findall(r"[A-Z]+|\d+|[^\W\d_]+", text)
+    if not tokens or not all(re.fullmatch(r"[A-Z]+", t) for t in tokens):
+        return None
+    if len(tokens) == 1:
+        return list(tokens[0])
+    if all(len(t) == 1 for t in tokens):
+        return tokens
+    return None
+
+
+def _position(letter: str, n: int) -> int:
+    pos = LETTERS.index(letter)
+    if pos >= n:
+        raise UnknownOption(f"There is no option {letter}: choose from A to {LETTERS[n - 1]}.")
+    return pos
+
+
+def parse_letters(raw: str, n: int, *, multi: bool = False) -> frozenset[int] | None:
+    """Letters typed for a choice question, as DISPLAYED positions; None if the text is not letters.
+
+    A letter past the last option is refused (`UnknownOption`); so is a second letter when only one
+    may be picked, rather than silently keeping one of them.
+    """
+    tokens = _letter_tokens(raw)
+    if tokens is None:
+        return None
+    picked = frozenset(_position(t, n) for t in tokens)
+    if not multi and len(picked) > 1:
+        raise AnswerRefused("Pick one option only.")
+    return picked
+
+
+def parse_order(raw: str, n: int) -> tuple[int, ...]:
+    """An ordering typed as "B A C D", "BACD", "b, a, c, d" or "2 1 3 4": DISPLAYED positions."""
+    text = unicodedata.normalize("NFKC", raw).upper()
+    example = " ".join(LETTERS[:n])
+    tokens = re.findall(r"[A-Z]+|\d+", text)
+    positions: list[int]
+    if tokens and all(t.isdigit() for t in tokens):
+        digits = list(tokens[0]) if len(tokens) == 1 and len(tokens[0]) == n else tokens
+        positions = []
+        for d in digits:
+            if not 1 <= int(d) <= n:
+                raise UnknownOption(f"There is no item {int(d)}: number them 1 to {n}.")
+            positions.append(int(d) - 1)
+    else:
+        letters = _letter_tokens(raw)
+        if letters is None:
+            raise AnswerRefused(f"Type the letters in order, e.g. {example}.")
+        positions = [_position(t, n) for t in letters]
+    if len(positions) != n or len(set(positions)) != n:
+        raise AnswerRefused(f"Put all {n} items in order, each once, e.g. {example}.")
+    return tuple(positions)
+
+
+# --- short answers -------------------------------------------------------------------------------
+
+_CANDIDATE_SPLIT = re.compile(r"(?<!\d),|,(?!\d)|[/;|&+]|\bor\b|\band\b")
+
+
+def _candidates(raw: str) -> int:
+    """How many separate guesses a text lists ("Yagoda or Yezhov" -> 2)."""
+    text = _INVERTED_ARTICLE.sub("", _fold_letters(raw))
+    return sum(1 for part in _CANDIDATE_SPLIT.split(text) if normalize(part))
+
+
+def fuzzy_allowance(length: int) -> int:
+    """Typos forgiven at this folded length: none up to 5 letters, then one per 6, at most 3."""
+    return min(3, length // 6)
+
+
+def _has_digit(text: str) -> bool:
+    return any(c.isdigit() for c in text)
+
+
+def _same_number(a: str, b: str) -> bool:
+    try:
+        return parse_number(a) == parse_number(b)
+    except AnswerRefused:
+        return False
+
+
+def _short_correct(question: ShortQuestion, raw: str) -> bool:
+    guess = normalize(raw)
+    if not guess:
+        return False
+    forms = (question.answer, *question.accept)
+    if any(guess == normalize(form) for form in forms):
+        return True
+    count = _candidates(raw)
+    for form in forms:
+        if _candidates(form) != count:
+            continue  # a list of guesses is never a variant of a single answer
+        target = normalize(form)
+        if _has_digit(target) or _has_digit(guess):
+            if _same_number(raw, form):
+                return True
+            continue  # numbers and years are never fuzzy
+        allowed = fuzzy_allowance(len(target)) if question.fuzzy else 0
+        if allowed and Levenshtein.distance(guess, target, score_cutoff=allowed) <= allowed:
+            return True
+    return False
+
+
+# --- numeric answers -----------------------------------------------------------------------------
+
+
+def _strip_unit(text: str, unit: str | None) -> str:
+    if not unit:
+        return text
+    folded = unit.strip().casefold()
+    # one letter that is also a scale ("5 m" metres vs "5m" million) must stand apart
+    space = r"\s+" if folded in _SCALE else r"\s*"
+    plural = "" if not folded[-1:].isalpha() else "s?"
+    pattern = rf"{space}{re.escape(folded.removesuffix('s'))}{plural}$"
+    return re.sub(pattern, "", text.strip(), flags=re.IGNORECASE)
+
+
+def numeric_value(question: NumericQuestion, raw: str) -> float:
+    """The figure typed for a numeric question, its unit ("1108 delegates") allowed."""
+    return parse_number(_strip_unit(raw, question.unit))
+
+
+# --- the verdict ---------------------------------------------------------------------------------
+
+
+def _wrong_kind(question: AnyQuestion) -> AnswerRefused:
+    needed = {
+        "choice": "pick one of the options",
+        "true_false": "answer true or false",
+        "short": "type your answer",
+        "numeric": "type a number",
+        "order": "put the items in order",
+    }[question.type]
+    return AnswerRefused(f"This question needs you to {needed}.")
+
+
+def _check_pick(question: ChoiceQuestion, indices: frozenset[int]) -> None:
+    if not indices:
+        raise AnswerRefused("Pick an option.")
+    n = len(question.choices)
+    if any(not 0 <= i < n for i in indices):
+        raise UnknownOption("That option is not one of this question's choices.")
+    if not question.multi and len(indices) > 1:
+        raise AnswerRefused("Pick one option only.")
+
+
+def _check_order(question: OrderQuestion, sequence: tuple[int, ...]) -> None:
+    n = len(question.items)
+    if any(not 0 <= i < n for i in sequence):
+        raise UnknownOption("That item is not one of this question's items.")
+    if len(sequence) != n or len(set(sequence)) != n:
+        raise AnswerRefused(f"Put all {n} items in order, each once.")
+
+
+def is_correct(question: AnyQuestion, answer: Answer) -> bool:
+    """The verdict; `AnswerRefused` (nothing locked) when the answer is not a usable answer."""
+    match question, answer:
+        case ChoiceQuestion(), ChoicePick(indices):
+            _check_pick(question, indices)
+            return indices == question.answers
+        case ChoiceQuestion(), TextAnswer(raw):
+            wanted = normalize(raw)
+            picked = [i for i, c in enumerate(question.choices) if normalize(c) == wanted]
+            if not picked:
+                raise UnknownOption("That is not one of the options.")
+            return frozenset(picked[:1]) == question.answers
+        case TrueFalseQuestion(), BoolAnswer(value):
+            return value == question.answer
+        case TrueFalseQuestion(), TextAnswer(raw):
+            return parse_bool(raw) == question.answer
+        case ShortQuestion(), TextAnswer(raw):
+            return _short_correct(question, raw)
+        case NumericQuestion(), TextAnswer(raw):
+            return question.tolerance.allows(question.answer, numeric_value(question, raw))
+        case OrderQuestion(), OrderAnswer(sequence):
+            _check_order(question, sequence)
+            return sequence == tuple(range(len(question.items)))
+    raise _wrong_kind(question)
+
+
+def answer_text(question: AnyQuestion, answer: Answer) -> str:
+    """What the student gave, in words, for the teacher's report (option text, not indexes)."""
+    match question, answer:
+        case ChoiceQuestion(), ChoicePick(indices):
+            n = len(question.choices)
+            return "; ".join(question.choices[i] for i in sorted(indices) if 0 <= i < n)
+        case OrderQuestion(), OrderAnswer(sequence):
+            n = len(question.items)
+            return " → ".join(question.items[i] for i in sequence if 0 <= i < n)
+        case _, BoolAnswer(value):
+            return "True" if value else "False"
+        case _, TextAnswer(raw):
+            return raw
+    return ""
