@@ -1,0 +1,83 @@
+"""Red-DiscordBot trivia lists: a YAML mapping of question text to its accepted answers.
+
+The file is composed, not loaded, so every answer keeps the words its author wrote: `- Yes` stays
+"Yes" and `- 1.10` stays "1.10", where a plain YAML load would give True and 1.1. Red keys
+questions by text, so a repeated question silently replaces the earlier one there; here the
+earlier one is reported with its line.
+"""
+
+from __future__ import annotations
+
+import yaml
+
+from purgebot.banks.importers.common import BankBuilder, Common, ImportFailed
+from purgebot.banks.model import MAX_DESCRIPTION
+
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def _line(node: yaml.Node) -> int:
+    return int(node.start_mark.line) + 1
+
+
+def _compose(text: str) -> yaml.Node | None:
+    try:
+        return yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as exc:
+        where = f"line {exc.problem_mark.line + 1}: " if exc.problem_mark else ""
+        raise ImportFailed(f"{where}the file is not valid YAML, so it cannot be read") from None
+    except yaml.YAMLError:
+        raise ImportFailed("the file is not valid YAML, so it cannot be read") from None
+
+
+def _answers(node: yaml.Node, out: BankBuilder) -> list[str]:
+    items = node.value if isinstance(node, yaml.SequenceNode) else [node]
+    answers = []
+    for item in items:
+        if isinstance(item, yaml.ScalarNode):
+            if item.value.strip() and item.value != "~":
+                answers.append(item.value)
+        else:
+            out.warn(_line(item), "answer that is a list or mapping ignored: answers are text")
+    return answers
+
+
+def _config(node: yaml.Node, out: BankBuilder) -> None:
+    """Red's `delay` is the time allowed per question: it becomes the bank's default."""
+    if not isinstance(node, yaml.MappingNode):
+        return
+    for key, value in node.value:
+        if isinstance(key, yaml.ScalarNode) and key.value == "delay":
+            try:
+                delay = float(value.value)
+            except (TypeError, ValueError):
+                out.warn(_line(value), "CONFIG delay is not a number: ignored")
+                continue
+            out.default_seconds = out.seconds(_line(value), delay)
+
+
+def parse(text: str, out: BankBuilder) -> None:
+    root = _compose(text)
+    if not isinstance(root, yaml.MappingNode):
+        raise ImportFailed("a Red trivia list is a YAML mapping of `question: [answers]`")
+    found: dict[str, tuple[int, list[str]]] = {}
+    for key, value in root.value:
+        line = _line(key)
+        if not isinstance(key, yaml.ScalarNode):
+            out.skip(line, "entry skipped: its question is not text")
+            continue
+        if key.value == "AUTHOR" and isinstance(value, yaml.ScalarNode):
+            out.description = f"By {value.value.strip()}"[:MAX_DESCRIPTION]
+            continue
+        if key.value == "CONFIG":
+            _config(value, out)
+            continue
+        if key.value in found:
+            earlier = found.pop(key.value)[0]
+            out.skip(
+                earlier,
+                f"question skipped: it is repeated at line {line}, and Red keeps only the last",
+            )
+        found[key.value] = (line, _answers(value, out))
+    for question, (line, answers) in found.items():  # in file order: a repeat moves to its place
+        out.short(Common(line=line, prompt=question), answers)
