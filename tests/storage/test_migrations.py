@@ -1,0 +1,159 @@
+"""Migrations: from an empty file, from every earlier version with data in it, and failures."""
+
+from __future__ import annotations
+
+import asyncio
+import sqlite3
+from datetime import UTC, datetime
+from pathlib import Path
+
+import aiosqlite
+import pytest
+from storage_helpers import CHANNEL, GUILD, TEACHER, FakeClock, player
+
+from purgebot.storage import (
+    GuildSettings,
+    MigrationError,
+    NewEssay,
+    SchemaTooNewError,
+    Store,
+)
+from purgebot.storage.migrate import Migration, load_migrations, migrate, schema_version
+
+MIGRATIONS = load_migrations()
+LATEST = len(MIGRATIONS)
+
+
+def tables(path: Path) -> set[str]:
+    with sqlite3.connect(path) as conn:
+        return {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+
+
+def user_version(path: Path) -> int:
+    with sqlite3.connect(path) as conn:
+        return int(conn.execute("PRAGMA user_version").fetchone()[0])
+
+
+def test_bundled_migrations_are_numbered_from_one_without_gaps() -> None:
+    assert [m.version for m in MIGRATIONS] == list(range(1, LATEST + 1))
+    assert LATEST >= 2
+    assert all(m.statements() for m in MIGRATIONS)
+
+
+async def test_open_creates_every_table_in_wal_mode(db_path: Path) -> None:
+    store = await Store.open(db_path)
+    await store.close()
+    assert user_version(db_path) == LATEST
+    assert {
+        "guild_settings",
+        "banks",
+        "accommodations",
+        "runs",
+        "answers",
+        "kv",
+        "essay_submissions",
+        "essay_reviews",
+    } <= tables(db_path)
+    with sqlite3.connect(db_path) as conn:
+        assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+async def test_reopening_an_up_to_date_database_changes_nothing(db_path: Path) -> None:
+    store = await Store.open(db_path)
+    await store.save_settings(GuildSettings(GUILD, teacher_role_id=5))
+    await store.close()
+    store = await Store.open(db_path)
+    assert (await store.get_settings(GUILD)).teacher_role_id == 5
+    await store.close()
+    assert user_version(db_path) == LATEST
+
+
+@pytest.mark.parametrize("start", range(1, LATEST))
+async def test_upgrade_from_each_earlier_version_keeps_the_data(
+    db_path: Path, clock: FakeClock, start: int
+) -> None:
+    old = await Store.open(db_path, clock=clock, schema_version=start)
+    await old.save_settings(GuildSettings(GUILD, teacher_role_id=42, defaults={"seconds": 30}))
+    await old.save_bank(GUILD, "purges", "bank: purges\n", TEACHER)
+    run = await old.start_run(GUILD, CHANNEL, "purges", TEACHER)
+    ana = player(old, clock, run, 11, "Ana")
+    await ana.answer("q1", True, 800)
+    await ana.answer("q2", False)
+    await old.close()
+    assert user_version(db_path) == start
+    assert "essay_submissions" not in tables(db_path)  # version 1 had no essays yet
+
+    new = await Store.open(db_path, clock=clock)
+    try:
+        assert user_version(db_path) == LATEST
+        settings = await new.get_settings(GUILD)
+        assert (settings.teacher_role_id, dict(settings.defaults)) == (42, {"seconds": 30})
+        bank = await new.get_bank(GUILD, "purges")
+        assert bank is not None
+        assert bank.yaml_text == "bank: purges\n"
+        stats = await new.student_stats(GUILD, 11)
+        assert (stats.answered, stats.correct, stats.points) == (2, 1, 800)
+        # what the new version added works on the upgraded file
+        essay = await new.submit_essay(
+            NewEssay(GUILD, 11, "Ana", "purges", "yezhov", "Yezhov ran it.", 3, {})
+        )
+        assert [s.submission_id for s in await new.essay_queue(GUILD)] == [essay.submission_id]
+    finally:
+        await new.close()
+
+
+async def test_a_failing_migration_is_rolled_back_whole(db_path: Path) -> None:
+    broken = [
+        *MIGRATIONS[:1],
+        Migration(2, "broken", "CREATE TABLE half_done (x INTEGER);\nTHIS IS NOT SQL;\n"),
+    ]
+    async with aiosqlite.connect(db_path, isolation_level=None) as conn:
+        with pytest.raises(MigrationError, match="002_broken"):
+            await migrate(conn, broken)
+        assert await schema_version(conn) == 1
+        assert not conn.in_transaction
+    assert "half_done" not in tables(db_path)
+    assert "answers" in tables(db_path)
+    # and the real migrations still apply afterwards
+    store = await Store.open(db_path)
+    await store.close()
+    assert user_version(db_path) == LATEST
+
+
+async def test_a_database_from_a_newer_version_is_refused(db_path: Path) -> None:
+    with sqlite3.connect(db_path) as conn:
+        conn.execute(f"PRAGMA user_version = {LATEST + 1}")
+    with pytest.raises(SchemaTooNewError):
+        await Store.open(db_path)
+    assert user_version(db_path) == LATEST + 1
+
+
+async def test_two_processes_opening_a_new_file_at_once_migrate_it_once(db_path: Path) -> None:
+    first, second = await asyncio.gather(Store.open(db_path), Store.open(db_path))
+    await first.close()
+    await second.close()
+    assert user_version(db_path) == LATEST
+
+
+def test_statements_split_on_real_ends_including_trigger_bodies() -> None:
+    sql = (
+        "-- a comment; with a semicolon\n"
+        "CREATE TABLE t (x INTEGER);\n"
+        "CREATE TRIGGER tr AFTER INSERT ON t BEGIN\n"
+        "  UPDATE t SET x = x + 1;\n"
+        "END;\n"
+    )
+    assert Migration(9, "x", sql).statements() == [
+        "-- a comment; with a semicolon\nCREATE TABLE t (x INTEGER);",
+        "CREATE TRIGGER tr AFTER INSERT ON t BEGIN\n  UPDATE t SET x = x + 1;\nEND;",
+    ]
+
+
+def test_clock_values_must_be_aware() -> None:
+    from purgebot.storage.timeutil import to_ms
+
+    assert to_ms(datetime(1970, 1, 1, 0, 0, 1, tzinfo=UTC)) == 1000
+    assert to_ms(2.5) == 2500
+    with pytest.raises(ValueError, match="naive"):
+        to_ms(datetime(2024, 1, 1))  # noqa: DTZ001 - the point of the test
