@@ -72,5 +72,5 @@ def _finish(q: _Question, answer: str, out: BankBuilder) -> None:
             f"(options are {', '.join(q.letters)})",
         )
         return
-    c = Common(line=q.line, prompt="\n".join(q.text))
+    c = Common(line=q.line, prompt=" ".join(q.text))  # a wrapped question reads as one line
     out.choice(c, q.options, [q.letters.index(a) for a in wanted])

@@ -30,6 +30,7 @@ from purgebot.banks.model import (
 from purgebot.errors import UserFacingError
 
 MAX_ID = 64
+MAX_ACCEPT = 50  # accepted spellings besides the answer, as the loader allows
 _SLUG_WORDS = 40  # characters of slug kept in a question id, before the hash
 _HASH_LEN = 6
 _BANK_ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,62}[a-z0-9]$")
@@ -280,6 +281,9 @@ class BankBuilder:
         if not kept:
             self.skip(c.line, "question skipped: it has no usable answer")
             return
+        if len(kept) > MAX_ACCEPT + 1:
+            self.warn(c.line, f"only the first {MAX_ACCEPT + 1} of {len(kept)} answers kept")
+            kept = kept[: MAX_ACCEPT + 1]
         q = self._head(c, "short")
         if q is None:
             return

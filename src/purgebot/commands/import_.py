@@ -1,0 +1,71 @@
+"""`purgebot import FILE`: convert GIFT, Aiken, Red trivia, Open Trivia DB or CSV to a bank.
+
+The bank goes to standard output (or OUT); every question left out or changed is reported on
+standard error as `FILE:LINE: message`, so the bank stays clean to pipe or save.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from purgebot.banks.importers import (
+    FORMATS,
+    LABELS,
+    ImportFailed,
+    bank_id_from_filename,
+    decode_bytes,
+    detect_format,
+    import_text,
+)
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("file", metavar="FILE", help="the file to convert ('-' reads stdin)")
+    parser.add_argument(
+        "--format",
+        "-f",
+        choices=FORMATS,
+        help="the file's format (default: told from its name and content)",
+    )
+    parser.add_argument("-o", "--output", metavar="OUT", help="write the bank here, not stdout")
+    parser.add_argument("--bank", metavar="ID", help="bank id (default: from the file name)")
+    parser.add_argument("--title", metavar="T", help="bank title (default: from the bank id)")
+
+
+def run(args: argparse.Namespace) -> int:
+    name = "<stdin>" if args.file == "-" else args.file
+    try:
+        data = sys.stdin.buffer.read() if args.file == "-" else Path(args.file).read_bytes()
+    except OSError as exc:
+        print(f"{name}: cannot read the file: {exc.strerror or 'error'}", file=sys.stderr)
+        return 1
+    try:
+        text = decode_bytes(data)
+        fmt = args.format or detect_format("" if args.file == "-" else name, text)
+        bank_id = args.bank or bank_id_from_filename("imported" if args.file == "-" else name)
+        result = import_text(text, fmt, bank_id=bank_id, title=args.title)
+    except ImportFailed as exc:
+        for warning in exc.warnings:
+            print(f"{name}:{warning.line}: {warning.message}", file=sys.stderr)
+        print(f"{name}: {exc.message}", file=sys.stderr)
+        return 1
+    for warning in result.warnings:
+        print(f"{name}:{warning.line}: {warning.message}", file=sys.stderr)
+    if args.output:
+        try:
+            Path(args.output).write_text(result.yaml_text, encoding="utf-8")
+        except OSError as exc:
+            print(f"{args.output}: cannot write: {exc.strerror or 'error'}", file=sys.stderr)
+            return 1
+    else:
+        sys.stdout.write(result.yaml_text)
+    count = result.imported
+    summary = f"{count} question{'s' if count != 1 else ''} imported from {LABELS[fmt]}"
+    if args.output:
+        summary += f" into {args.output}"
+    if result.skipped:
+        summary += f"; {result.skipped} left out (see above)"
+    print(f"{name}: {summary}.", file=sys.stderr)
+    return 0
