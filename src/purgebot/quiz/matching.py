@@ -97,7 +97,7 @@ def normalize(text: str) -> str:
     comma between digits, which stays so "1.5" and "15" remain different.
     """
     text = _INVERTED_ARTICLE.sub("", _fold_letters(text))  # "Great Terror, The"
-    text = text.translate(_APOSTROPHES)
+    text = text.translate(_APOSTROPHES).replace("&", " and ")
     kept = {m.start() for m in _DIGIT_SEPARATOR.finditer(text)}
     chars = [c if c.isalnum() or c.isspace() or i in kept else " " for i, c in enumerate(text)]
     text = " ".join("".join(chars).split())
@@ -217,6 +217,8 @@ def parse_letters(raw: str, n: int, *, multi: bool = False) -> frozenset[int] | 
     tokens = _letter_tokens(raw)
     if tokens is None:
         return None
+    if len(tokens) > 1 and any(LETTERS.index(t) >= n for t in tokens) and " " not in raw.strip():
+        return None  # a word such as "Kirov", not a run of option letters
     picked = frozenset(_position(t, n) for t in tokens)
     if not multi and len(picked) > 1:
         raise AnswerRefused("Pick one option only.")

@@ -2,7 +2,8 @@
 
 Speed points follow the formula classroom players already know, round(1000 × (1 − (t ÷ T) ÷ 2)):
 a correct answer is worth between 500 and 1000, a wrong or late one nothing. An accommodated student
-(time multiplier m) is timed against their own limit T × m, so extra time costs no points.
+(time multiplier m) is timed on their own limit T × m, so extra time costs no points: the share is
+t ÷ (T × m), and the half-second of full points stretches to m ÷ 2 seconds too.
 """
 
 from __future__ import annotations
@@ -67,6 +68,6 @@ def award(
     streak = streak_before + 1
     if scoring is Scoring.ACCURACY:
         return Award(points=1, speed=0, bonus=0, streak=streak)
-    speed = speed_points(elapsed, own_limit)
+    speed = speed_points(elapsed / multiplier, limit)  # the same share of their own timer
     bonus = streak_bonus(streak)
     return Award(points=speed + bonus, speed=speed, bonus=bonus, streak=streak)
