@@ -156,4 +156,4 @@ def test_clock_values_must_be_aware() -> None:
     assert to_ms(datetime(1970, 1, 1, 0, 0, 1, tzinfo=UTC)) == 1000
     assert to_ms(2.5) == 2500
     with pytest.raises(ValueError, match="naive"):
-        to_ms(datetime(2024, 1, 1))  # noqa: DTZ001 - the point of the test
+        to_ms(datetime(2024, 1, 1))  # naive on purpose
