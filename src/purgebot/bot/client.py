@@ -1,0 +1,135 @@
+"""The bot object: minimal intents, no pings, guild-only slash commands, one error handler.
+
+Start-up work (opening the store, loading the built-in banks, adding the cogs, syncing commands
+when they changed) happens in `setup_hook`, never at import or construction time.
+"""
+
+from __future__ import annotations
+
+import logging
+import random
+import time
+
+import discord
+import yarl
+from discord import app_commands
+from discord.ext import commands
+
+from purgebot.banks.loader import load_bank_dir
+from purgebot.bot.catalog import BankCatalog
+from purgebot.bot.cogs import build_cogs
+from purgebot.bot.errors import PurgeTree
+from purgebot.bot.services import Clock, Services
+from purgebot.bot.sync import sync_if_changed
+from purgebot.config import Settings
+from purgebot.storage import Store
+
+log = logging.getLogger("purgebot.bot")
+
+
+def bot_intents() -> discord.Intents:
+    """Guild events only: slash commands and buttons need no privileged intent."""
+    intents = discord.Intents.none()
+    intents.guilds = True
+    return intents
+
+
+def apply_endpoints(settings: Settings) -> None:
+    """Point discord.py at another REST base or gateway (a proxy or a local test server)."""
+    if settings.api_base:
+        discord.http.Route.BASE = settings.api_base
+    if settings.gateway_url:
+        discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY = yarl.URL(settings.gateway_url)
+
+
+class PurgeBot(commands.Bot):
+    def __init__(
+        self,
+        settings: Settings,
+        *,
+        store: Store | None = None,
+        clock: Clock = time.time,
+        rng: random.Random | None = None,
+        auto_sync: bool = True,
+    ) -> None:
+        super().__init__(
+            command_prefix=commands.when_mentioned,
+            help_command=None,
+            intents=bot_intents(),
+            allowed_mentions=discord.AllowedMentions.none(),
+            tree_cls=PurgeTree,
+            allowed_contexts=app_commands.AppCommandContext(
+                guild=True, dm_channel=False, private_channel=False
+            ),
+            allowed_installs=app_commands.AppInstallationType(guild=True, user=False),
+        )
+        self.settings = settings
+        self.clock = clock
+        self.rng = rng if rng is not None else random.Random()
+        self.auto_sync = auto_sync
+        self._store = store
+        self._owns_store = store is None
+        self._services: Services | None = None
+
+    @property
+    def services(self) -> Services:
+        if self._services is None:
+            raise RuntimeError("the bot is not set up yet (setup_hook has not run)")
+        return self._services
+
+    async def setup_hook(self) -> None:
+        store = self._store
+        if store is None:
+            store = self._store = await Store.open(self.settings.db_path, clock=self.clock)
+        banks_dir = self.settings.banks_dir
+        if banks_dir.is_dir():
+            builtin = load_bank_dir(banks_dir)
+        else:
+            log.warning("no built-in banks: %s is not a folder (set PURGEBOT_BANKS)", banks_dir)
+            builtin = []
+        log.info("loaded %d built-in banks from %s", len(builtin), banks_dir)
+        self._services = Services(
+            settings=self.settings,
+            store=store,
+            catalog=BankCatalog(store, builtin),
+            clock=self.clock,
+            rng=self.rng,
+        )
+        for cog in build_cogs(self._services):
+            await self.add_cog(cog)
+        if self.auto_sync:
+            await sync_if_changed(self.tree, store.get_value, store.set_value)
+
+    async def on_ready(self) -> None:
+        log.info("ready as %s in %d servers", self.user, len(self.guilds))
+
+    async def close(self) -> None:
+        try:
+            await super().close()
+        finally:
+            if self._owns_store and self._store is not None:
+                await self._store.close()
+
+
+def create_bot(
+    settings: Settings | None = None,
+    *,
+    store: Store | None = None,
+    clock: Clock | None = None,
+    rng: random.Random | None = None,
+    auto_sync: bool = True,
+) -> PurgeBot:
+    """Build the bot; settings come from the environment when not given.
+
+    With `store` given the caller owns it (and closes it); otherwise the bot opens the database
+    named by the settings in `setup_hook` and closes it in `close()`.
+    """
+    settings = settings if settings is not None else Settings.from_env()
+    apply_endpoints(settings)
+    return PurgeBot(
+        settings,
+        store=store,
+        clock=clock if clock is not None else time.time,
+        rng=rng,
+        auto_sync=auto_sync,
+    )

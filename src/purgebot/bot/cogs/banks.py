@@ -1,0 +1,180 @@
+"""/bank list, info, upload, remove, download: the banks a server can quiz on."""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from purgebot.banks import importers
+from purgebot.banks.importers.detect import extension
+from purgebot.banks.loader import BankError, load_bank_text
+from purgebot.banks.model import Bank
+from purgebot.bot import cards, render
+from purgebot.bot.checks import guild_id_of, teacher_only
+from purgebot.bot.errors import reply_private
+from purgebot.bot.services import Services
+from purgebot.errors import UserFacingError
+from purgebot.storage import SaveOutcome
+
+MAX_UPLOAD_BYTES = 1024 * 1024
+YAML_EXTENSIONS = ("yaml", "yml")
+FORMAT_CHOICES = [
+    app_commands.Choice(name="detect from the file (default)", value="auto"),
+    app_commands.Choice(name="purgebot YAML bank", value="bank"),
+    *(app_commands.Choice(name=label, value=fmt) for fmt, label in importers.LABELS.items()),
+]
+
+
+class UploadTooBig(UserFacingError):
+    def __init__(self, size: int) -> None:
+        super().__init__(
+            f"That file is {size / 1024 / 1024:.1f} MiB; a bank upload may be at most 1 MiB. "
+            "Split it into several banks."
+        )
+
+
+def is_own_format(filename: str, text: str, fmt: str) -> bool:
+    """Our YAML unless an import format was chosen or the file plainly is something else."""
+    if fmt != "auto":
+        return fmt == "bank"
+    if importers.looks_like_bank(text):
+        return True
+    if extension(filename) in YAML_EXTENSIONS:  # a broken bank should get its problems listed
+        return any(line.startswith(("bank:", "questions:")) for line in text.splitlines())
+    return False
+
+
+class BanksCog(commands.Cog):
+    bank = app_commands.Group(
+        name="bank",
+        description="Question banks: list, inspect, upload, remove, download",
+        guild_only=True,
+    )
+
+    def __init__(self, services: Services) -> None:
+        self.services = services
+        self.catalog = services.catalog
+
+    async def bank_autocomplete(
+        self, interaction: discord.Interaction[Any], current: str
+    ) -> list[app_commands.Choice[str]]:
+        if interaction.guild_id is None:
+            return []
+        entries = await self.catalog.entries(interaction.guild_id)
+        return render.choices(cards.bank_choices(entries, current))
+
+    @bank.command(name="list", description="The banks you can quiz on in this server")
+    async def list_banks(self, interaction: discord.Interaction[Any]) -> None:
+        entries = await self.catalog.entries(guild_id_of(interaction))
+        await reply_private(interaction, embed=cards.bank_list(entries))
+
+    @bank.command(name="info", description="What is in one bank (never its answers)")
+    @app_commands.describe(bank="The bank's id")
+    async def info(self, interaction: discord.Interaction[Any], bank: str) -> None:
+        entry = await self.catalog.entry(guild_id_of(interaction), bank)
+        await reply_private(interaction, embed=cards.bank_info(entry))
+
+    @bank.command(name="upload", description="Add or replace a bank in this server (teachers)")
+    @app_commands.describe(
+        file="A purgebot YAML bank, or GIFT, Aiken, Red trivia, OpenTDB JSON or CSV (max 1 MiB)",
+        format="What the file is; detected from its name and content unless you say",
+    )
+    @app_commands.choices(format=FORMAT_CHOICES)
+    @teacher_only("upload banks")
+    async def upload(
+        self,
+        interaction: discord.Interaction[Any],
+        file: discord.Attachment,
+        format: str = "auto",
+    ) -> None:
+        guild_id = guild_id_of(interaction)
+        if file.size > MAX_UPLOAD_BYTES:
+            raise UploadTooBig(file.size)
+        await interaction.response.defer(ephemeral=True, thinking=True)
+        data = await file.read()
+        if len(data) > MAX_UPLOAD_BYTES:
+            raise UploadTooBig(len(data))
+        text = importers.decode_bytes(data)
+        notes: list[str] = []
+        if is_own_format(file.filename, text, format):
+            yaml_text = text
+        else:
+            fmt = importers.detect_format(file.filename, text) if format == "auto" else format
+            result = importers.import_text(
+                text, fmt, bank_id=importers.bank_id_from_filename(file.filename)
+            )
+            yaml_text = result.yaml_text
+            notes.append(f"Imported from {importers.LABELS[fmt]}.")
+            notes += [f"- {w}" for w in result.warnings]
+        try:
+            bank = load_bank_text(yaml_text, file.filename)
+        except BankError as exc:
+            await self._send_problems(interaction, file.filename, exc)
+            return
+        outcome = await self.catalog.add(guild_id, bank, yaml_text, interaction.user.id)
+        await self._send_stored(interaction, bank, outcome, notes)
+
+    async def _send_problems(
+        self, interaction: discord.Interaction[Any], name: str, error: BankError
+    ) -> None:
+        report, cut_short = cards.problems_report(name, error.problems)
+        attachment = None
+        if cut_short:
+            body = cards.problems_text(name, error.problems).encode()
+            attachment = discord.File(io.BytesIO(body), filename="problems.txt")
+        await reply_private(interaction, embed=report, file=attachment)
+
+    async def _send_stored(
+        self,
+        interaction: discord.Interaction[Any],
+        bank: Bank,
+        outcome: SaveOutcome,
+        notes: list[str],
+    ) -> None:
+        if outcome is SaveOutcome.UNCHANGED:
+            message = f"Bank `{bank.id}` is already stored with exactly this text; nothing changed."
+        else:
+            message = cards.stored_message(bank, replaced=outcome is SaveOutcome.REPLACED)
+        if notes:
+            text, _ = render.lines_within(
+                [message, "", *notes],
+                render.MESSAGE_CONTENT,
+                lambda n: (
+                    f"…and {cards.plural(n, 'more warning')} (`purgebot import` lists them all)."
+                ),
+            )
+            message = text
+        await reply_private(interaction, message)
+
+    @bank.command(name="remove", description="Remove a bank uploaded in this server (teachers)")
+    @app_commands.describe(bank="The bank's id")
+    @teacher_only("remove banks")
+    async def remove(self, interaction: discord.Interaction[Any], bank: str) -> None:
+        guild_id = guild_id_of(interaction)
+        entry = await self.catalog.entry(guild_id, bank)
+        await self.catalog.remove(guild_id, bank)
+        await reply_private(
+            interaction,
+            f"Removed bank `{bank}` ({entry.bank.title}). Past results that used it are kept.",
+        )
+
+    @bank.command(
+        name="download", description="A bank's YAML file, to edit and upload again (teachers)"
+    )
+    @app_commands.describe(bank="The bank's id")
+    @teacher_only("download banks (the file holds the answers)")
+    async def download(self, interaction: discord.Interaction[Any], bank: str) -> None:
+        guild_id = guild_id_of(interaction)
+        await interaction.response.defer(ephemeral=True, thinking=True)
+        entry = await self.catalog.entry(guild_id, bank)
+        text = await self.catalog.yaml_text(guild_id, bank)
+        file = discord.File(io.BytesIO(text.encode()), filename=f"{entry.bank.id}.yaml")
+        await reply_private(interaction, f"`{entry.bank.id}`: {entry.bank.title}", file=file)
+
+    info.autocomplete("bank")(bank_autocomplete)
+    remove.autocomplete("bank")(bank_autocomplete)
+    download.autocomplete("bank")(bank_autocomplete)

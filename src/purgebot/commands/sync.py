@@ -1,0 +1,66 @@
+"""`purgebot sync [--guild ID]`: upload the slash commands now, globally or to one server.
+
+Global commands can take a while to appear everywhere; `--guild` copies them to one server, where
+they appear at once (handy on a test server; `--clear` removes that copy again).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import sys
+
+from purgebot.commands.run import configure_logging, load_settings, login_failure_message
+from purgebot.config import Settings
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--guild", type=int, metavar="ID", help="sync to this server only (its id)")
+    parser.add_argument(
+        "--clear", action="store_true", help="with --guild: remove the server's copy instead"
+    )
+
+
+async def sync(settings: Settings, guild_id: int | None, clear: bool) -> int:
+    from purgebot.bot import create_bot
+    from purgebot.bot.sync import sync_global, sync_guild
+
+    bot = create_bot(settings, auto_sync=False)
+    async with bot:
+        await bot.login(settings.require_token())  # runs setup_hook: store, banks, cogs
+        if guild_id is None:
+            return await sync_global(bot.tree, bot.services.store.set_value)
+        return await sync_guild(bot.tree, guild_id, clear=clear)
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.clear and args.guild is None:
+        print("purgebot: --clear needs --guild ID", file=sys.stderr)
+        return 2
+    settings = load_settings()
+    if settings is None:
+        return 2
+    configure_logging(settings.log_level)
+    import discord
+
+    try:
+        count = asyncio.run(sync(settings, args.guild, args.clear))
+    except discord.Forbidden:
+        print(
+            f"purgebot: Discord refused to sync to server {args.guild}: is the bot in it, invited "
+            "with the applications.commands scope?",
+            file=sys.stderr,
+        )
+        return 1
+    except Exception as exc:
+        message = login_failure_message(exc)
+        if message is None:
+            raise
+        print(f"purgebot: {message}", file=sys.stderr)
+        return 2
+    where = "globally" if args.guild is None else f"to server {args.guild}"
+    if args.clear:
+        print(f"cleared the slash commands of server {args.guild}")
+    else:
+        print(f"synced {count} slash commands {where}")
+    return 0

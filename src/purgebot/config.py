@@ -1,0 +1,118 @@
+"""Settings read once from the environment (and a `.env` file), so nothing else touches os.environ.
+
+Real environment variables always win over `.env`; the token never appears in repr, str or logs.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from dotenv import dotenv_values
+
+from purgebot.errors import UserFacingError
+
+DEFAULT_DB = "./purgebot.db"
+LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
+
+TOKEN_HELP = (
+    "DISCORD_TOKEN is not set, so the bot cannot log in.\n"
+    "Get a token: https://discord.com/developers/applications -> your application -> Bot -> "
+    "Reset Token, and copy it.\n"
+    "Then either run `export DISCORD_TOKEN=...` in this shell, or put the line\n"
+    "DISCORD_TOKEN=... in a file named .env in the directory you start the bot from.\n"
+    "docs/teacher-guide.md walks through creating the application and inviting the bot."
+)
+
+
+class MissingTokenError(UserFacingError):
+    """Raised when something needs to log in to Discord and no token was configured."""
+
+    def __init__(self) -> None:
+        super().__init__(TOKEN_HELP)
+
+
+class SettingsError(UserFacingError):
+    """A setting has a value the bot cannot use; the message names the variable."""
+
+
+def builtin_banks_dir() -> Path:
+    """The repository's `questions/` folder, found relative to this package (src layout).
+
+    Falls back to `./questions` when the package was installed away from its checkout.
+    """
+    repo_questions = Path(__file__).resolve().parents[2] / "questions"
+    if repo_questions.is_dir():
+        return repo_questions
+    cwd_questions = Path.cwd() / "questions"
+    return cwd_questions if cwd_questions.is_dir() else repo_questions
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """Everything the bot reads from its environment, read once at start."""
+
+    db_path: Path = Path(DEFAULT_DB)
+    banks_dir: Path = field(default_factory=builtin_banks_dir)
+    log_level: str = "INFO"
+    api_base: str | None = None
+    gateway_url: str | None = None
+    token: str | None = field(default=None, repr=False, compare=False)
+
+    def __str__(self) -> str:
+        return repr(self)
+
+    @property
+    def has_token(self) -> bool:
+        return bool(self.token)
+
+    def require_token(self) -> str:
+        """The token, or a MissingTokenError whose message says how to get one."""
+        if not self.token:
+            raise MissingTokenError()
+        return self.token
+
+    @classmethod
+    def from_env(
+        cls,
+        environ: Mapping[str, str] | None = None,
+        *,
+        dotenv_path: Path | None = None,
+    ) -> Settings:
+        """Read the settings from `environ` (default os.environ), then `.env` for what is unset."""
+        env_file = dotenv_path if dotenv_path is not None else Path.cwd() / ".env"
+        values: dict[str, str] = {}
+        if env_file.is_file():
+            values.update({k: v for k, v in dotenv_values(env_file).items() if v is not None})
+        values.update(os.environ if environ is None else environ)
+
+        def get(name: str) -> str | None:
+            value = values.get(name, "").strip()
+            return value or None
+
+        level = (get("PURGEBOT_LOG_LEVEL") or "INFO").upper()
+        if level not in LOG_LEVELS:
+            raise SettingsError(
+                f"PURGEBOT_LOG_LEVEL must be one of {', '.join(LOG_LEVELS)}; got {level!r}."
+            )
+        banks = get("PURGEBOT_BANKS")
+        return cls(
+            db_path=Path(get("PURGEBOT_DB") or DEFAULT_DB),
+            banks_dir=Path(banks) if banks else builtin_banks_dir(),
+            log_level=level,
+            api_base=_url(get("DISCORD_API_BASE"), "DISCORD_API_BASE", ("http://", "https://")),
+            gateway_url=_url(
+                get("DISCORD_GATEWAY_URL"), "DISCORD_GATEWAY_URL", ("ws://", "wss://")
+            ),
+            token=get("DISCORD_TOKEN"),
+        )
+
+
+def _url(value: str | None, name: str, schemes: tuple[str, ...]) -> str | None:
+    if value is None:
+        return None
+    if not value.startswith(schemes):
+        raise SettingsError(f"{name} must start with {' or '.join(schemes)}; got {value!r}.")
+    return value.rstrip("/")
