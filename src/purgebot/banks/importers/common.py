@@ -234,7 +234,7 @@ class BankBuilder:
         if len(texts) < MIN_CHOICES or len(texts) > MAX_CHOICES:
             self.skip(
                 c.line,
-                f"question skipped: it has {len(texts)} choices "
+                f"question skipped: it has {len(texts)} choice{'s' if len(texts) != 1 else ''} "
                 f"(purgebot allows {MIN_CHOICES} to {MAX_CHOICES})",
             )
             return
