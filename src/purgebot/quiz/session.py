@@ -147,6 +147,11 @@ class QuizSession:
             return None
         return self._view.deadline(self.multiplier_of(player_id))
 
+    def time_left(self, player_id: int) -> float | None:
+        """Seconds to the player's own deadline (negative once past); None when nothing is open."""
+        deadline = self.deadline_for(player_id)
+        return None if deadline is None else deadline - self._clock()
+
     def can_control(self, user_id: int) -> bool:
         """Whether the user started this quiz (front ends may also let moderators in)."""
         return user_id == self.started_by
