@@ -13,18 +13,16 @@ from pathlib import Path
 import discord
 import pytest
 import simcord
+from simkit import sim_clock
 
 from purgebot.bot import PurgeBot, create_bot
-from purgebot.config import Settings, builtin_banks_dir
+from purgebot.config import Settings
 from purgebot.storage import Store
 
 SEED = 20260101
+# small stable banks standing in for questions/, so edits to the real banks never break these tests
+BUILTIN = Path(__file__).parent / "data" / "builtin"
 MANAGE = discord.Permissions(manage_guild=True)
-
-
-def sim_clock() -> float:
-    """Now, in epoch seconds, on simcord's virtual clock (discord.utils.utcnow is simcord's)."""
-    return discord.utils.utcnow().timestamp()
 
 
 @pytest.fixture
@@ -43,7 +41,7 @@ async def store(db_path: Path) -> AsyncIterator[Store]:
 
 @pytest.fixture
 def settings(db_path: Path) -> Settings:
-    return Settings(db_path=db_path, banks_dir=builtin_banks_dir(), token=None)
+    return Settings(db_path=db_path, banks_dir=BUILTIN, token=None)
 
 
 @pytest.fixture

@@ -9,13 +9,15 @@ from __future__ import annotations
 import logging
 import random
 import time
+from pathlib import Path
 
 import discord
 import yarl
 from discord import app_commands
 from discord.ext import commands
 
-from purgebot.banks.loader import load_bank_dir
+from purgebot.banks.loader import BankError, bank_files, load_bank_file
+from purgebot.banks.model import Bank
 from purgebot.bot.catalog import BankCatalog
 from purgebot.bot.cogs import build_cogs
 from purgebot.bot.errors import PurgeTree
@@ -40,6 +42,31 @@ def apply_endpoints(settings: Settings) -> None:
         discord.http.Route.BASE = settings.api_base
     if settings.gateway_url:
         discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY = yarl.URL(settings.gateway_url)
+
+
+def load_builtin_banks(folder: Path) -> list[Bank]:
+    """Every valid bank in `folder`; a bad file or a repeated id is logged and left out.
+
+    One broken file must not keep a whole school's bot offline; `purgebot validate` shows why.
+    """
+    if not folder.is_dir():
+        log.warning("no built-in banks: %s is not a folder (set PURGEBOT_BANKS)", folder)
+        return []
+    banks: dict[str, Bank] = {}
+    for path in bank_files([folder]):
+        try:
+            bank = load_bank_file(path)
+        except BankError as exc:
+            log.error("skipping a bank that does not load: %s", exc)
+            continue
+        if bank.id in banks:
+            log.error(
+                "skipping %s: bank id %r is also used by %s", path, bank.id, banks[bank.id].path
+            )
+            continue
+        banks[bank.id] = bank
+    log.info("loaded %d built-in banks from %s", len(banks), folder)
+    return list(banks.values())
 
 
 class PurgeBot(commands.Bot):
@@ -81,13 +108,7 @@ class PurgeBot(commands.Bot):
         store = self._store
         if store is None:
             store = self._store = await Store.open(self.settings.db_path, clock=self.clock)
-        banks_dir = self.settings.banks_dir
-        if banks_dir.is_dir():
-            builtin = load_bank_dir(banks_dir)
-        else:
-            log.warning("no built-in banks: %s is not a folder (set PURGEBOT_BANKS)", banks_dir)
-            builtin = []
-        log.info("loaded %d built-in banks from %s", len(builtin), banks_dir)
+        builtin = load_builtin_banks(self.settings.banks_dir)
         self._services = Services(
             settings=self.settings,
             store=store,

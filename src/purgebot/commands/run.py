@@ -44,8 +44,6 @@ def login_failure_message(exc: BaseException) -> str | None:
     """A plain message for the ways Discord refuses to let the bot in; None for anything else."""
     import discord
 
-    from purgebot.banks.loader import BankError
-
     if isinstance(exc, discord.LoginFailure):
         return (
             "Discord refused the token. Reset it in the Developer Portal (Applications -> your "
@@ -53,8 +51,6 @@ def login_failure_message(exc: BaseException) -> str | None:
         )
     if isinstance(exc, discord.PrivilegedIntentsRequired):
         return "Discord asked for a privileged intent; purgebot needs none. Please report this."
-    if isinstance(exc, BankError):
-        return f"a built-in bank does not load (check PURGEBOT_BANKS):\n{exc}"
     return None
 
 
@@ -93,5 +89,5 @@ def run(args: argparse.Namespace) -> int:
         if message is None:
             raise
         print(f"purgebot: {message}", file=sys.stderr)
-        return 2 if not message.startswith("a built-in bank") else 1
+        return 2
     return 0

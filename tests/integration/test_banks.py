@@ -1,0 +1,214 @@
+"""A teacher manages the server's banks; everyone can list and inspect them."""
+
+from __future__ import annotations
+
+import simcord
+from simkit import DATA, data_file, reply, text_of
+
+from purgebot.banks.importers import ImportFailed
+from purgebot.banks.loader import BankError, load_bank_text
+from purgebot.bot.catalog import BuiltinBankId, BuiltinBankRemoval, UnknownBank
+from purgebot.bot.cogs.banks import UploadTooBig
+from purgebot.bot.errors import NotTeacher, unwrap
+from purgebot.storage import Store
+
+
+async def test_upload_with_mistakes_then_fixed_then_listed_and_downloaded(
+    simcord_env: simcord.Env,
+    channel: simcord.ChannelHandle,
+    teacher: simcord.MemberActor,
+    student: simcord.MemberActor,
+    store: Store,
+) -> None:
+    broken = await teacher.slash(
+        channel,
+        "bank upload",
+        file=("terror-basics.yaml", data_file("terror-basics-broken.yaml")[1]),
+    )
+    shown = reply(broken)
+    assert shown.ephemeral
+    report = text_of(shown)
+    assert "6 problems, nothing was stored" in report
+    # every problem the loader finds is listed with its line:column
+    try:
+        load_bank_text((DATA / "terror-basics-broken.yaml").read_bytes(), "x")
+    except BankError as exc:
+        problems = exc.problems
+    assert len(problems) == 6
+    for p in problems:
+        assert f"`{p.line}:{p.col}`" in report and p.message in report
+    assert (
+        "`11:13` questions[0].answer: answer 'Nikolay Yezhov' is not one of the choices" in report
+    )
+    assert "`24:14` questions[3].seconds" in report
+    assert await store.list_banks(channel.guild.id) == []
+
+    fixed = await teacher.slash(channel, "bank upload", file=data_file("terror-basics.yaml"))
+    assert reply(fixed).ephemeral
+    assert (
+        "Stored bank `terror-basics` (The Great Terror, basics): 5 questions"
+        in reply(fixed).content
+    )
+    [stored] = await store.list_banks(channel.guild.id)
+    assert (stored.bank_id, stored.uploader_id) == ("terror-basics", teacher.id)
+
+    listing = text_of(reply(await student.slash(channel, "bank list")))
+    uploaded_part = listing.split("**Uploaded in this server**")[1]
+    assert "`terror-basics` · The Great Terror, basics · 5 questions" in uploaded_part
+    assert "`kirov` · The murder of Kirov" in listing.split("**Uploaded in this server**")[0]
+
+    info = reply(await student.slash(channel, "bank info", bank="terror-basics"))
+    fields = {f.name: f.value for f in info.embeds[0].fields}
+    assert fields["Questions"].startswith("5 (")
+    assert f"Uploaded by <@{teacher.id}>" in fields["Origin"]
+    assert "Nikolai Yezhov" not in text_of(info)  # info never shows answers or choices
+
+    download = reply(await teacher.slash(channel, "bank download", bank="terror-basics"))
+    [attachment] = download.attachments
+    assert attachment.filename == "terror-basics.yaml"
+    assert await attachment.read() == (DATA / "terror-basics.yaml").read_bytes()
+
+
+async def test_reupload_replaces_and_identical_upload_changes_nothing(
+    channel: simcord.ChannelHandle, teacher: simcord.MemberActor, store: Store
+) -> None:
+    await teacher.slash(channel, "bank upload", file=data_file("terror-basics.yaml"))
+    again = await teacher.slash(channel, "bank upload", file=data_file("terror-basics.yaml"))
+    assert "already stored with exactly this text" in reply(again).content
+    changed = (
+        (DATA / "terror-basics.yaml")
+        .read_bytes()
+        .replace(
+            b"title: The Great Terror, basics\n", b"title: The Great Terror, basics, revised\n"
+        )
+    )
+    replaced = await teacher.slash(channel, "bank upload", file=("terror-basics.yaml", changed))
+    assert reply(replaced).content.startswith(
+        "Replaced bank `terror-basics` (The Great Terror, basics, revised)"
+    )
+    record = await store.get_bank(channel.guild.id, "terror-basics")
+    assert record is not None and record.yaml_text == changed.decode()
+
+
+async def test_many_problems_are_cut_to_fit_and_all_attached(
+    channel: simcord.ChannelHandle, teacher: simcord.MemberActor
+) -> None:
+    questions = "".join(
+        f"  - id: q{i}\n    type: choice\n    prompt: Question {i}?\n    choices: [a, b]\n    answer: c\n"
+        for i in range(300)
+    )
+    text = f"bank: many-mistakes\ntitle: Many mistakes\nquestions:\n{questions}"
+    shown = reply(await teacher.slash(channel, "bank upload", file=("many.yaml", text.encode())))
+    [made] = shown.embeds
+    assert made.title == "many.yaml: 300 problems, nothing was stored"
+    assert made.description is not None and len(made.description) <= 4096
+    listed = made.description.count("is not one of the choices")
+    assert 0 < listed < 300
+    assert f"…and {300 - listed} more problems: all of them are in the attached problems.txt." in (
+        made.description
+    )
+    [attachment] = shown.attachments
+    lines = (await attachment.read()).decode().splitlines()
+    assert len(lines) == 300
+    assert lines[0] == "many.yaml:8:13: questions[0].answer: answer 'c' is not one of the choices"
+
+
+async def test_upload_refusals(
+    simcord_env: simcord.Env,
+    channel: simcord.ChannelHandle,
+    teacher: simcord.MemberActor,
+    store: Store,
+) -> None:
+    builtin = (
+        (DATA / "terror-basics.yaml").read_bytes().replace(b"bank: terror-basics", b"bank: kirov")
+    )
+    taken = reply(await teacher.slash(channel, "bank upload", file=("kirov.yaml", builtin)))
+    assert "`kirov` is the id of a built-in bank" in taken.content and taken.ephemeral
+
+    big = reply(
+        await teacher.slash(channel, "bank upload", file=("big.yaml", b"#" * (1024 * 1024 + 1)))
+    )
+    assert "at most 1 MiB" in big.content
+
+    binary = reply(
+        await teacher.slash(channel, "bank upload", file=("x.csv", b"\x00\x01\x02" * 10))
+    )
+    assert "not a text file" in binary.content
+    assert await store.list_banks(channel.guild.id) == []
+    refusals = [type(unwrap(e)) for e in simcord_env.errors]
+    assert refusals == [BuiltinBankId, UploadTooBig, ImportFailed]
+
+
+async def test_import_format_upload_is_converted_and_stored(
+    channel: simcord.ChannelHandle, teacher: simcord.MemberActor, store: Store
+) -> None:
+    gift = (
+        "::q1:: Who headed the NKVD in 1937? {=Yezhov ~Yagoda ~Beria}\n\n"
+        "::q2:: The show trials were public. {T}\n"
+    )
+    shown = reply(
+        await teacher.slash(channel, "bank upload", file=("nkvd-quiz.gift", gift.encode()))
+    )
+    assert "Stored bank `nkvd-quiz`" in shown.content and "2 questions" in shown.content
+    assert "Imported from Moodle GIFT." in shown.content
+    record = await store.get_bank(channel.guild.id, "nkvd-quiz")
+    assert record is not None
+    assert load_bank_text(record.yaml_text).questions[0].prompt == "Who headed the NKVD in 1937?"
+
+
+async def test_remove_upload_but_never_a_builtin(
+    simcord_env: simcord.Env,
+    channel: simcord.ChannelHandle,
+    teacher: simcord.MemberActor,
+    store: Store,
+) -> None:
+    await teacher.slash(channel, "bank upload", file=data_file("terror-basics.yaml"))
+    removed = reply(await teacher.slash(channel, "bank remove", bank="terror-basics"))
+    assert removed.content.startswith("Removed bank `terror-basics`")
+    assert await store.list_banks(channel.guild.id) == []
+    refused = reply(await teacher.slash(channel, "bank remove", bank="kirov"))
+    assert refused.content == "`kirov` is a built-in bank; built-in banks cannot be removed."
+    gone = reply(await teacher.slash(channel, "bank info", bank="terror-basics"))
+    assert "There is no bank `terror-basics` in this server" in gone.content
+    assert [type(unwrap(e)) for e in simcord_env.errors] == [BuiltinBankRemoval, UnknownBank]
+
+
+async def test_autocomplete_offers_builtin_and_this_servers_uploads_only(
+    simcord_env: simcord.Env,
+    channel: simcord.ChannelHandle,
+    teacher: simcord.MemberActor,
+    student: simcord.MemberActor,
+) -> None:
+    await teacher.slash(channel, "bank upload", file=data_file("terror-basics.yaml"))
+    offered = await student.autocomplete(channel, "bank info", "bank", "terror")
+    values = [c["value"] for c in offered]
+    assert values[0] == "terror-basics"
+    assert "yezhovshchina" in values  # found by its title, The Great Terror of 1937-38
+    other_guild = simcord_env.create_guild("Another school")
+    other_channel = other_guild.create_text_channel("general")
+    outsider = other_guild.add_member(simcord_env.create_user("outsider"))
+    elsewhere = await outsider.autocomplete(other_channel, "bank info", "bank", "terror")
+    assert "terror-basics" not in [c["value"] for c in elsewhere]
+    everything = await student.autocomplete(channel, "bank info", "bank", "")
+    assert 0 < len(everything) <= 25 and all(len(c["name"]) <= 100 for c in everything)
+
+
+async def test_students_are_refused_teacher_bank_commands(
+    simcord_env: simcord.Env,
+    channel: simcord.ChannelHandle,
+    teacher: simcord.MemberActor,
+    student: simcord.MemberActor,
+    store: Store,
+) -> None:
+    await teacher.slash(channel, "bank upload", file=data_file("terror-basics.yaml"))
+    for command, options in [
+        ("bank upload", {"file": data_file("terror-basics.yaml")}),
+        ("bank remove", {"bank": "terror-basics"}),
+        ("bank download", {"bank": "terror-basics"}),
+    ]:
+        refused = reply(await student.slash(channel, command, **options))
+        assert refused.ephemeral
+        assert refused.content.startswith("Only teachers can ")
+        assert not refused.attachments
+    assert [type(e) for e in simcord_env.errors] == [NotTeacher] * 3
+    assert [b.bank_id for b in await store.list_banks(channel.guild.id)] == ["terror-basics"]
