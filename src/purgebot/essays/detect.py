@@ -1,0 +1,149 @@
+"""Key-point detection: which of a prompt's key points an essay makes, and which words show it.
+
+A phrase of a key point is found where all its words (stop-words aside, negations kept) stand in
+one sentence, in any order, inflected any way, within a span of the phrase's length plus
+`EXTRA_SPAN` tokens ("Stalin signed" finds "signed by Stalin" and "Stalin personally signed").
+A phrase found is credited unless a rule of `purgebot.essays.rules` refuses it (negated, a
+question, a heading, too short a sentence, an item of a list); the point is covered when at least
+one of its phrases is credited somewhere in the essay.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+
+from purgebot.banks.model import EssayPrompt, KeyPoint
+from purgebot.essays.rules import Reason, refusal
+from purgebot.essays.text import EssayText, analyse, stem_variants
+
+EXTRA_SPAN = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """One place a phrase of a key point was found, and why it was not credited if it was not."""
+
+    phrase: str
+    words: tuple[str, ...]  # the essay's own words that matched, in text order
+    start: int  # character span from the first matched word to the last
+    end: int
+    sentence: str
+    reason: Reason | None = None
+
+    @property
+    def credited(self) -> bool:
+        return self.reason is None
+
+
+@dataclass(frozen=True, slots=True)
+class PointResult:
+    point: KeyPoint
+    credited: tuple[Match, ...]
+    rejected: tuple[Match, ...]
+
+    @property
+    def covered(self) -> bool:
+        return bool(self.credited)
+
+
+@dataclass(frozen=True, slots=True)
+class _Phrase:
+    text: str
+    words: tuple[frozenset[str], ...]  # the stems each required word may take
+    size: int  # tokens in the phrase, stop-words included
+    negated: bool  # the phrase itself holds a negation
+
+
+def _compile_phrase(text: str) -> _Phrase | None:
+    tokens = analyse(text).tokens
+    required = [t for t in tokens if t.content or t.negation] or list(tokens)
+    if not required:
+        return None
+    return _Phrase(
+        text=text,
+        words=tuple(stem_variants(t.norm) for t in required),
+        size=len(tokens),
+        negated=any(t.negation for t in required),
+    )
+
+
+@lru_cache(maxsize=256)
+def _compile(prompt: EssayPrompt) -> tuple[tuple[KeyPoint, tuple[_Phrase, ...]], ...]:
+    compiled = []
+    for kp in prompt.key_points:
+        phrases = tuple(p for p in map(_compile_phrase, kp.phrases) if p is not None)
+        compiled.append((kp, phrases))
+    return tuple(compiled)
+
+
+def _windows(
+    essay: EssayText, index: dict[str, list[int]], phrase: _Phrase
+) -> list[tuple[int, ...]]:
+    """Smallest spans, each within one sentence, holding every word of the phrase."""
+    per_word = [sorted({i for key in keys for i in index.get(key, ())}) for keys in phrase.words]
+    if any(not p for p in per_word):
+        return []
+    k = len(per_word)
+    if k == 1:
+        return [(i,) for i in per_word[0]]
+    limit = phrase.size + EXTRA_SPAN
+    tokens = essay.tokens
+    events = sorted((i, w) for w, ps in enumerate(per_word) for i in ps)
+    found: list[tuple[int, ...]] = []
+    counts = [0] * k
+    covered = left = 0
+    for right, (ri, rw) in enumerate(events):
+        while left < right and tokens[events[left][0]].sentence != tokens[ri].sentence:
+            counts[events[left][1]] -= 1
+            covered -= counts[events[left][1]] == 0
+            left += 1
+        counts[rw] += 1
+        covered += counts[rw] == 1
+        while covered == k and counts[events[left][1]] > 1:
+            counts[events[left][1]] -= 1
+            left += 1
+        if covered == k and ri - events[left][0] < limit:
+            last_of: dict[int, int] = {}
+            for i, w in events[left : right + 1]:
+                last_of[w] = i
+            if len(set(last_of.values())) == k:
+                found.append(tuple(sorted(last_of.values())))
+    return found
+
+
+def detect(prompt: EssayPrompt, essay: EssayText) -> tuple[PointResult, ...]:
+    """Every key point of the prompt with the matches that credit it and those refused."""
+    index: dict[str, list[int]] = defaultdict(list)
+    for n, tok in enumerate(essay.tokens):
+        index[tok.stem].append(n)
+    lists: dict[int, list[frozenset[int]]] = {}
+    results = []
+    for kp, phrases in _compile(prompt):
+        seen: set[tuple[int, ...]] = set()
+        credited: list[Match] = []
+        rejected: list[Match] = []
+        for phrase in phrases:
+            for window in _windows(essay, index, phrase):
+                if window in seen:
+                    continue
+                seen.add(window)
+                first, last = essay.tokens[window[0]], essay.tokens[window[-1]]
+                match = Match(
+                    phrase=phrase.text,
+                    words=tuple(essay.tokens[i].text for i in window),
+                    start=first.start,
+                    end=last.end,
+                    sentence=essay.sentence_text(first.sentence),
+                    reason=refusal(essay, window, phrase.negated, lists),
+                )
+                (credited if match.credited else rejected).append(match)
+        results.append(
+            PointResult(
+                kp,
+                tuple(sorted(credited, key=lambda m: m.start)),
+                tuple(sorted(rejected, key=lambda m: m.start)),
+            )
+        )
+    return tuple(results)

@@ -1,0 +1,210 @@
+"""Essay text cut into tokens, clauses and sentences, each token keeping its place in the text.
+
+Everything the detector reports points back into the student's own words, so every token keeps
+its character span; matching works on stems (snowball, English) of a folded spelling.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+import snowballstemmer
+
+
+def words(text: str) -> frozenset[str]:
+    """A word set written as one string, for the long lists below."""
+    return frozenset(text.split())
+
+
+# Words that carry no content of their own: ignored when a phrase is matched and when a sentence's
+# content words are counted. Negation words are kept apart (NEGATIONS) because they change meaning,
+# and more/most/few/over/under/against stay content words: "more quotas" is not "quotas".
+STOP_WORDS = words("""
+    a about above after again all also am an and any are as at be because been before
+    being below between both but by can could did do does doing down during each either else even
+    ever every for from further had has have having he her here hers herself him himself his how
+    however i if in into is it its itself just let lot lots many may me might much must my
+    myself of off on once only or other our ours ourselves out own per quite rather really same
+    shall she should since so some such than that the their theirs them themselves then there these
+    they this those though through thus to too until up upon us very was we were what when
+    where whether which while who whom whose why will with within would yet you your yours yourself
+    yourselves one ones thing things way ways
+    """)
+NEGATIONS = frozenset({"not", "no", "never", "neither", "nor", "without", "hardly", "barely"})
+# Auxiliaries and adverbs that may sit between a phrase and a negation that follows it
+# ("Order 00447 was not signed"), and that stop a list item ("Rykov were shot").
+AUXILIARIES = words(
+    "am is are was were be been being do does did have has had will would shall should can could "
+    "may might must also really actually"
+)
+
+_TOKEN = re.compile(
+    r"\d{1,3}(?:,\d{3})+(?:\.\d+)?"  # 680,000
+    r"|\d+(?:\.\d+)?(?:st|nd|rd|th|s)?\b"  # 1934, 1.3, 17th, 1930s
+    r"|[^\W\d_]+(?:['’][^\W\d_]+)*['’]?"  # Stalin's, don't, Soviets'
+)
+_CLAUSE_PUNCT = re.compile(r"[,;:()\[\]\"“”–—]|\s-\s")
+_SENTENCE_END = re.compile(r"[.!?]+[\"'”’)\]]*")
+_ABBREVIATIONS = words("mr mrs ms dr st vs cf no nr eg ie etc approx c ca")
+_CLAUSE_WORDS = frozenset({"but", "although", "though", "whereas", "however", "yet", "while"})
+_PRONOUN_STARTS = words("he she it they we i this that these there")
+_SPELLING = {"labor": "labour", "favor": "favour", "behavior": "behaviour", "honor": "honour"}
+_BRITISH_Z = re.compile(r"(?<=\w\w)(i|y)z(e|ed|es|ing|ation|ations|er|ers)$")
+_STEMMER = snowballstemmer.stemmer("english")
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    text: str  # as written
+    start: int
+    end: int
+    norm: str  # folded lowercase form; every "n't" and "cannot" becomes "not"
+    stem: str
+    sentence: int
+    clause: int  # numbered across the whole essay, so tokens compare without their sentence
+
+    @property
+    def content(self) -> bool:
+        return self.norm not in STOP_WORDS and self.norm not in NEGATIONS
+
+    @property
+    def negation(self) -> bool:
+        return self.norm in NEGATIONS
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    start: int  # character span in the essay
+    end: int
+    first: int  # token indexes [first, last)
+    last: int
+    question: bool
+    heading: bool  # a short line of its own without closing punctuation
+
+
+@dataclass(frozen=True, slots=True)
+class EssayText:
+    text: str
+    tokens: tuple[Token, ...]
+    sentences: tuple[Sentence, ...]
+
+    def sentence_text(self, index: int) -> str:
+        s = self.sentences[index]
+        return " ".join(self.text[s.start : s.end].split())
+
+
+def fold(word: str) -> str:
+    """Lowercase, strip accents and possessives, US spellings to British, negations to 'not'."""
+    w = unicodedata.normalize("NFKD", word.lower().replace("’", "'"))
+    w = "".join(c for c in w if not unicodedata.combining(c))
+    if w.endswith("n't") or w == "cannot":
+        return "not"
+    if w.endswith("'s"):
+        w = w[:-2]
+    w = w.rstrip("'")
+    if w.endswith("s") and w[:-1].isdigit():  # 1930s stays a decade, not a plural
+        return w
+    w = w.replace(",", "")
+    w = _SPELLING.get(w, w)
+    return _BRITISH_Z.sub(lambda m: f"{m.group(1)}s{m.group(2)}", w)
+
+
+@lru_cache(maxsize=20_000)
+def stem(norm: str) -> str:
+    return norm if not norm.isalpha() else str(_STEMMER.stemWord(norm))
+
+
+@lru_cache(maxsize=4096)
+def stem_variants(norm: str) -> frozenset[str]:
+    """Stems a phrase word may show up as: snowball stems some inflections differently
+    ("scapegoat" but "scapegoated" -> "scapego"), so inflect the word first and stem each form."""
+    if not norm.isalpha():
+        return frozenset({norm})
+    forms = {norm, norm + "s", norm + "es", norm + "ed", norm + "ing", norm + "d"}
+    if norm.endswith("e"):
+        forms.add(norm[:-1] + "ing")
+    for suffix in ("ing", "ed", "es", "s"):
+        if norm.endswith(suffix) and len(norm) - len(suffix) >= 3:
+            forms.add(norm[: -len(suffix)])
+    return frozenset(stem(f) for f in forms)
+
+
+def _sentence_spans(text: str) -> list[tuple[int, int]]:
+    """Cut at . ! ? before a capital, digit or quote; at blank lines; at line breaks unless the
+    next line starts in lowercase (a hard-wrapped sentence goes on)."""
+    cuts: list[int] = []
+    for m in _SENTENCE_END.finditer(text):
+        end = m.end()
+        rest = text[end : end + 3]
+        if rest and not rest[0].isspace():
+            continue
+        nxt = text[end:].lstrip()[:1]
+        if nxt and nxt.islower():
+            continue
+        before = re.search(r"([^\W\d_]+)\.$", text[max(0, m.start() - 12) : m.start() + 1])
+        if m.group().startswith(".") and before:
+            word = before.group(1)
+            if word.lower() in _ABBREVIATIONS or (len(word) == 1 and word.isupper()):
+                continue
+        cuts.append(end)
+    for m in re.finditer(r"\n", text):
+        nxt = text[m.end() :].lstrip(" \t")[:1]
+        if not nxt or not nxt.islower():
+            cuts.append(m.start())
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for cut in [*sorted(set(cuts)), len(text)]:
+        if cut <= start:
+            continue
+        chunk = text[start:cut]
+        if chunk.strip():
+            lead = len(chunk) - len(chunk.lstrip())
+            spans.append((start + lead, start + len(chunk.rstrip())))
+        start = cut
+    return spans
+
+
+def analyse(text: str) -> EssayText:
+    """Tokenise an essay: sentences, clauses within them, and a stem for every word."""
+    tokens: list[Token] = []
+    sentences: list[Sentence] = []
+    clause = 0
+    for s_start, s_end in _sentence_spans(text):
+        first = len(tokens)
+        chunk = text[s_start:s_end]
+        breaks = [m.start() + s_start for m in _CLAUSE_PUNCT.finditer(chunk)]
+        b = 0
+        clause += 1
+        for m in _TOKEN.finditer(chunk):
+            start, end = m.start() + s_start, m.end() + s_start
+            while b < len(breaks) and breaks[b] < start:
+                b += 1
+                clause += 1
+            norm = fold(m.group())
+            if norm in _CLAUSE_WORDS and len(tokens) > first:
+                clause += 1
+            elif norm in {"and", "or", "so"}:
+                nxt = _TOKEN.search(chunk, m.end())
+                if nxt and fold(nxt.group()) in _PRONOUN_STARTS:
+                    clause += 1
+            tokens.append(Token(m.group(), start, end, norm, stem(norm), len(sentences), clause))
+        stripped = chunk.rstrip("\"'”’)] ")
+        line_alone = (s_start == 0 or text[s_start - 1] == "\n") and (
+            s_end == len(text) or text[s_end] in "\r\n"
+        )
+        sentences.append(
+            Sentence(
+                start=s_start,
+                end=s_end,
+                first=first,
+                last=len(tokens),
+                question=stripped.endswith("?"),
+                heading=line_alone
+                and not stripped.endswith((".", "!", "?"))
+                and len(tokens) - first <= 8,
+            )
+        )
+    return EssayText(text, tuple(tokens), tuple(sentences))
