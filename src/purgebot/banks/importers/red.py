@@ -14,6 +14,7 @@ from purgebot.banks.importers.common import BankBuilder, Common, ImportFailed
 from purgebot.banks.model import MAX_DESCRIPTION
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_NULLS = {"~", "null", "Null", "NULL"}  # unquoted, these are YAML's "nothing", not an answer
 
 
 def _line(node: yaml.Node) -> int:
@@ -35,7 +36,8 @@ def _answers(node: yaml.Node, out: BankBuilder) -> list[str]:
     answers = []
     for item in items:
         if isinstance(item, yaml.ScalarNode):
-            if item.value.strip() and item.value != "~":
+            plain_null = not item.style and item.value in _NULLS  # C loader: "", Python: None
+            if item.value.strip() and not plain_null:
                 answers.append(item.value)
         else:
             out.warn(_line(item), "answer that is a list or mapping ignored: answers are text")
