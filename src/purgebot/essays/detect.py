@@ -27,7 +27,8 @@ class Match:
 
     phrase: str
     words: tuple[str, ...]  # the essay's own words that matched, in text order
-    start: int  # character span from the first matched word to the last
+    text: str  # the essay's text from the first matched word to the last
+    start: int  # its character span
     end: int
     sentence: str
     reason: Reason | None = None
@@ -110,7 +111,18 @@ def _windows(
                 last_of[w] = i
             if len(set(last_of.values())) == k:
                 found.append(tuple(sorted(last_of.values())))
-    return found
+    return _disjoint(found)
+
+
+def _disjoint(windows: list[tuple[int, ...]]) -> list[tuple[int, ...]]:
+    """The tightest windows that share no token, in text order: one match per place."""
+    kept: list[tuple[int, ...]] = []
+    used: set[int] = set()
+    for w in sorted(windows, key=lambda w: (w[-1] - w[0], w[0])):
+        if used.isdisjoint(w):
+            kept.append(w)
+            used.update(w)
+    return sorted(kept)
 
 
 def detect(prompt: EssayPrompt, essay: EssayText) -> tuple[PointResult, ...]:
@@ -133,6 +145,7 @@ def detect(prompt: EssayPrompt, essay: EssayText) -> tuple[PointResult, ...]:
                 match = Match(
                     phrase=phrase.text,
                     words=tuple(essay.tokens[i].text for i in window),
+                    text=" ".join(essay.text[first.start : last.end].split()),
                     start=first.start,
                     end=last.end,
                     sentence=essay.sentence_text(first.sentence),

@@ -1,0 +1,69 @@
+"""`purgebot essay-feedback --bank PATH --prompt ID FILE [--json]`: feedback on an essay file.
+
+Lets a teacher try a prompt's key points on sample essays before class. Problems with the bank,
+the prompt id or the file are reported in one line on stderr with exit status 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from purgebot.banks.loader import BankError, load_bank_file
+from purgebot.essays import (
+    EssayTextError,
+    UnknownPromptError,
+    check_essay,
+    decode_essay,
+    feedback_json,
+    find_prompt,
+    render_text,
+)
+from purgebot.essays.intake import MAX_ESSAY_CHARS
+
+USAGE_ERROR = 2
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--bank", required=True, metavar="PATH", help="the bank file (YAML)")
+    parser.add_argument("--prompt", required=True, metavar="ID", help="the essay prompt's id")
+    parser.add_argument("file", metavar="FILE", help="the essay, a UTF-8 .txt or .md file")
+    parser.add_argument("--json", action="store_true", help="print the feedback as JSON")
+
+
+def _fail(message: str) -> int:
+    print(f"purgebot essay-feedback: error: {message}", file=sys.stderr)
+    return USAGE_ERROR
+
+
+def _read(path: Path) -> bytes:
+    try:
+        if path.stat().st_size > 4 * MAX_ESSAY_CHARS:  # UTF-8 takes at most 4 bytes a character
+            raise EssayTextError("The file is too big to be an essay.")
+        return path.read_bytes()
+    except OSError as exc:
+        reason = exc.strerror or type(exc).__name__
+        raise EssayTextError(f"cannot read the file: {reason}") from None
+
+
+def run(args: argparse.Namespace) -> int:
+    try:
+        bank = load_bank_file(args.bank)
+    except BankError as exc:
+        return _fail(str(exc))
+    try:
+        prompt = find_prompt(bank, args.prompt)
+    except UnknownPromptError as exc:
+        return _fail(str(exc))
+    try:
+        text = decode_essay(_read(Path(args.file)))
+    except EssayTextError as exc:
+        return _fail(f"{args.file}: {exc}")
+    feedback = check_essay(prompt, text, sources=bank.sources)
+    if args.json:
+        print(json.dumps(feedback_json(feedback), ensure_ascii=False, indent=2))
+    else:
+        print(render_text(feedback), end="")
+    return 0
