@@ -26,7 +26,11 @@ class NotYourButton(UserFacingError):
 
 
 class ConfirmView(PrivateErrorsView):
-    """Confirm / Cancel for one person; the message is edited to say what happened."""
+    """Confirm / Cancel for one person; the message is edited to say what happened.
+
+    The view is not stopped when settled but kept until its timeout, so a click that raced the
+    edit (or arrived because the edit failed) still gets an answer instead of "interaction failed".
+    """
 
     def __init__(
         self,
@@ -75,16 +79,17 @@ class ConfirmView(PrivateErrorsView):
         if await self._settled(interaction):
             return
         self.outcome = "confirmed"
-        self.stop()
         await interaction.response.defer()  # acknowledge now; the work may take a moment
-        text = await self.on_confirm(interaction)
-        await interaction.edit_original_response(content=render.content(text), view=None)
+        text = render.content(await self.on_confirm(interaction))
+        try:
+            await interaction.edit_original_response(content=text, view=None)
+        except discord.HTTPException:  # the buttons stay up: say it privately instead
+            await interaction.followup.send(text, ephemeral=True)
 
     async def _cancel(self, interaction: discord.Interaction[Any]) -> None:
         if await self._settled(interaction):
             return
         self.outcome = "cancelled"
-        self.stop()
         await interaction.response.edit_message(content=render.content(self.cancelled), view=None)
 
     async def on_timeout(self) -> None:

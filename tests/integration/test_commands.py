@@ -1,0 +1,125 @@
+"""The command set as Discord receives it: within Discord's limits, no collisions, synced only on change."""
+
+from __future__ import annotations
+
+import random
+import re
+from typing import Any
+
+import discord
+import simcord
+from discord import app_commands
+from simkit import sim_clock
+
+from purgebot.bot import create_bot
+from purgebot.config import Settings
+from purgebot.storage import Store
+
+NAME = re.compile(r"^[-_a-z0-9]{1,32}$")
+SUBCOMMAND, GROUP = 1, 2
+
+
+def sync_payloads(env: simcord.Env) -> list[list[dict[str, Any]]]:
+    """Every global command upload the bot made, in order."""
+    return [
+        r.json
+        for r in env.http_requests
+        if r.method == "PUT" and re.fullmatch(r"/applications/\d+/commands", r.path)
+    ]
+
+
+def leaf_paths(node: dict[str, Any], prefix: str = "") -> list[str]:
+    """What a user types: "bank upload", "accommodate", ..."""
+    path = f"{prefix} {node['name']}".strip()
+    children = [o for o in node.get("options") or [] if o["type"] in (SUBCOMMAND, GROUP)]
+    return [p for child in children for p in leaf_paths(child, path)] if children else [path]
+
+
+def problems_in(command: dict[str, Any]) -> list[str]:
+    """Discord's documented limits for one chat-input command and everything under it."""
+    problems: list[str] = []
+    total = 0
+
+    def check(node: dict[str, Any], path: str) -> None:
+        nonlocal total
+        name, description = node["name"], node.get("description", "")
+        total += len(name) + len(description)
+        if not NAME.fullmatch(name):
+            problems.append(f"{path}: name {name!r} is not 1-32 lowercase letters, digits, - or _")
+        if not 1 <= len(description) <= 100:
+            problems.append(f"{path}: description has {len(description)} characters (1-100)")
+        options = node.get("options") or []
+        if len(options) > 25:
+            problems.append(f"{path}: {len(options)} options (max 25)")
+        names = [o["name"] for o in options]
+        if len(names) != len(set(names)):
+            problems.append(f"{path}: two options share a name")
+        leaves = [o for o in options if o["type"] not in (SUBCOMMAND, GROUP)]
+        required = [o.get("required", False) for o in leaves]
+        if required != sorted(required, reverse=True):
+            problems.append(f"{path}: a required option follows an optional one")
+        for choice in node.get("choices") or []:
+            total += len(choice["name"]) + len(str(choice["value"]))
+            if not 1 <= len(choice["name"]) <= 100:
+                problems.append(f"{path}: choice name {choice['name']!r} is not 1-100 characters")
+        if len(node.get("choices") or []) > 25:
+            problems.append(f"{path}: more than 25 choices")
+        for option in options:
+            check(option, f"{path} {option['name']}")
+
+    check(command, command["name"])
+    if total > 4000:
+        problems.append(f"{command['name']}: {total} characters in all (max 4000)")
+    return problems
+
+
+async def test_synced_commands_are_within_discords_limits_and_distinct(
+    simcord_env: simcord.Env,
+) -> None:
+    [payload] = sync_payloads(simcord_env)
+    chat = [c for c in payload if c.get("type", 1) == 1]
+    assert {c["name"] for c in chat} >= {"bank", "teacher", "accommodate", "privacy"}
+    assert len(chat) <= 100
+    for command in payload:
+        assert problems_in(command) == []
+        assert command["contexts"] == [0]  # servers only: no DMs, no group DMs
+        assert command["integration_types"] == [0]
+    keys = [(c.get("type", 1), c["name"]) for c in payload]
+    assert len(keys) == len(set(keys)), "two top-level commands collide"
+    paths = [path for c in chat for path in leaf_paths(c)]
+    assert len(paths) == len(set(paths)), "two slash commands collide"
+    assert {"bank upload", "teacher role", "privacy forget-me", "accommodate"} <= set(paths)
+    teacher = next(c for c in chat if c["name"] == "teacher")
+    assert teacher["default_member_permissions"] == discord.Permissions(manage_guild=True).value
+
+
+def test_the_limits_check_can_fail() -> None:
+    bad = {
+        "name": "Bad Name",
+        "description": "x" * 101,
+        "type": 1,
+        "options": [{"name": f"o{i}", "description": "d", "type": 3} for i in range(26)],
+    }
+    found = problems_in(bad)
+    assert len(found) == 3
+
+
+async def test_restart_with_the_same_commands_does_not_sync_again(
+    simcord_env: simcord.Env, settings: Settings, store: Store
+) -> None:
+    assert len(sync_payloads(simcord_env)) == 1
+    await simcord_env.restart_bot(
+        create_bot(settings, store=store, clock=sim_clock, rng=random.Random(1))
+    )
+    assert len(sync_payloads(simcord_env)) == 1
+
+    changed = create_bot(settings, store=store, clock=sim_clock, rng=random.Random(1))
+
+    @app_commands.command(name="extra", description="A command added since the last sync")
+    async def extra(interaction: discord.Interaction[Any]) -> None:
+        await interaction.response.send_message("extra")
+
+    changed.tree.add_command(extra)
+    await simcord_env.restart_bot(changed)
+    assert len(sync_payloads(simcord_env)) == 2
+    assert "extra" in {c["name"] for c in sync_payloads(simcord_env)[-1]}
