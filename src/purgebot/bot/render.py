@@ -2,7 +2,7 @@
 
 Every embed, label, option, modal text and custom id the bot sends passes through a function here,
 so a long teacher text is shortened with an ellipsis instead of making Discord refuse the message.
-Lengths are counted in code points, as discord.py does when it checks an embed.
+Lengths are counted in code points, as Discord's API does (discord-api-docs issue 1315).
 """
 
 from __future__ import annotations

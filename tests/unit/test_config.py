@@ -1,0 +1,135 @@
+"""Settings: read once from the environment and .env, the token never shown."""
+
+from __future__ import annotations
+
+import logging
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from purgebot.config import DEFAULT_DB, TOKEN_HELP, MissingTokenError, Settings, SettingsError
+
+TOKEN = "MTIz.secret-token-value.abc"
+
+
+def test_defaults_with_an_empty_environment(tmp_path: Path) -> None:
+    settings = Settings.from_env({}, dotenv_path=tmp_path / "none.env")
+    assert settings.db_path == Path(DEFAULT_DB)
+    assert settings.log_level == "INFO"
+    assert settings.api_base is None and settings.gateway_url is None
+    assert settings.token is None and not settings.has_token
+    assert (settings.banks_dir / "kirov.yaml").is_file()  # the repository's questions/
+
+
+def test_every_variable_is_read(tmp_path: Path) -> None:
+    settings = Settings.from_env(
+        {
+            "DISCORD_TOKEN": TOKEN,
+            "PURGEBOT_DB": "/data/purgebot.db",
+            "PURGEBOT_BANKS": "/srv/banks",
+            "PURGEBOT_LOG_LEVEL": "debug",
+            "DISCORD_API_BASE": "http://localhost:8080/api/v10/",
+            "DISCORD_GATEWAY_URL": "ws://localhost:8081",
+        },
+        dotenv_path=tmp_path / "none.env",
+    )
+    assert settings.require_token() == TOKEN
+    assert settings.db_path == Path("/data/purgebot.db")
+    assert settings.banks_dir == Path("/srv/banks")
+    assert settings.log_level == "DEBUG"
+    assert settings.api_base == "http://localhost:8080/api/v10"
+    assert settings.gateway_url == "ws://localhost:8081"
+
+
+def test_dotenv_fills_gaps_but_never_overrides_the_environment(tmp_path: Path) -> None:
+    env_file = tmp_path / ".env"
+    env_file.write_text(f"DISCORD_TOKEN={TOKEN}\nPURGEBOT_DB=from-dotenv.db\n")
+    settings = Settings.from_env({"PURGEBOT_DB": "from-env.db"}, dotenv_path=env_file)
+    assert settings.token == TOKEN
+    assert settings.db_path == Path("from-env.db")
+
+
+def test_the_token_stays_out_of_repr_str_and_logs(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    settings = Settings.from_env({"DISCORD_TOKEN": TOKEN}, dotenv_path=tmp_path / "none.env")
+    assert TOKEN not in repr(settings) and TOKEN not in str(settings)
+    assert TOKEN not in f"{settings}" and TOKEN not in f"{settings!r}"
+    with caplog.at_level(logging.INFO):
+        logging.getLogger("purgebot").info("settings: %s", settings)
+    assert TOKEN not in caplog.text and "db_path" in caplog.text
+
+
+def test_missing_token_says_how_to_get_one() -> None:
+    with pytest.raises(MissingTokenError) as caught:
+        Settings().require_token()
+    message = str(caught.value)
+    assert message == TOKEN_HELP
+    assert "Bot -> Reset Token" in message and "export DISCORD_TOKEN=" in message
+    assert ".env" in message
+
+
+@pytest.mark.parametrize(
+    ("name", "value"),
+    [
+        ("PURGEBOT_LOG_LEVEL", "chatty"),
+        ("DISCORD_API_BASE", "discord.com/api"),
+        ("DISCORD_GATEWAY_URL", "https://gateway.discord.gg"),
+    ],
+)
+def test_bad_values_name_the_variable(tmp_path: Path, name: str, value: str) -> None:
+    with pytest.raises(SettingsError, match=name):
+        Settings.from_env({name: value}, dotenv_path=tmp_path / "none.env")
+
+
+def test_importing_reads_nothing(tmp_path: Path) -> None:
+    """Nothing at import time: no settings read, no logging configured, no database opened."""
+    code = (
+        "import logging, purgebot.config, purgebot.bot, purgebot.commands.run, "
+        "purgebot.commands.sync\n"
+        "assert not logging.getLogger().handlers, logging.getLogger().handlers\n"
+        "import os; assert not os.listdir('.'), os.listdir('.')\n"
+    )
+    env = {"PATH": "/usr/bin:/bin", "PURGEBOT_LOG_LEVEL": "not-a-level"}
+    done = subprocess.run(
+        [sys.executable, "-c", code], cwd=tmp_path, env=env, capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stderr
+
+
+def run_cli(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    env = {"PATH": "/usr/bin:/bin", "PURGEBOT_DB": str(tmp_path / "x.db")}
+    return subprocess.run(
+        [sys.executable, "-m", "purgebot", *args],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+@pytest.mark.parametrize("command", [["run"], ["sync"], ["sync", "--guild", "123"]])
+def test_commands_without_a_token_exit_2_with_the_way_to_get_one(
+    tmp_path: Path, command: list[str]
+) -> None:
+    done = run_cli(tmp_path, *command)
+    assert done.returncode == 2
+    assert "DISCORD_TOKEN is not set" in done.stderr and "Reset Token" in done.stderr
+    assert "Traceback" not in done.stderr
+    assert not (tmp_path / "x.db").exists()
+
+
+def test_bot_py_is_purgebot_run(tmp_path: Path) -> None:
+    script = Path(__file__).resolve().parents[2] / "bot.py"
+    done = subprocess.run(
+        [sys.executable, str(script)],
+        cwd=tmp_path,
+        env={"PATH": "/usr/bin:/bin"},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 2 and "DISCORD_TOKEN is not set" in done.stderr
