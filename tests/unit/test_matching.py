@@ -67,6 +67,8 @@ SHORT_TABLE = [
     (TUKHACHEVSKY, "Tukhachevskiy", True),
     (TUKHACHEVSKY, "Tukachevski", True),  # two slips in twelve letters
     (TUKHACHEVSKY, "Tkhchvsky", False),
+    (YEZHOV, "Yezhvo", True),  # two letters swapped: one slip, not two
+    (TUKHACHEVSKY, "Tukhachevksy", True),
     (TUKHACHEVSKY, "Tukhachevsky, Yakir", False),
     (STRICT, "Tukhachevski", False),  # no fuzzy: exact after folding only
     (STRICT, "TUKHACHEVSKY!", True),

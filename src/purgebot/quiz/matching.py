@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import TypeAlias
 
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import OSA
 
 from purgebot.banks.model import (
     AnyQuestion,
@@ -292,7 +292,7 @@ def _short_correct(question: ShortQuestion, raw: str) -> bool:
                 return True
             continue  # numbers and years are never fuzzy
         allowed = fuzzy_allowance(len(target)) if question.fuzzy else 0
-        if allowed and Levenshtein.distance(guess, target, score_cutoff=allowed) <= allowed:
+        if allowed and OSA.distance(guess, target, score_cutoff=allowed) <= allowed:
             return True
     return False
 
