@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import random
 import re
+from pathlib import Path
 from typing import Any
 
 import discord
+import pytest
 import simcord
 from discord import app_commands
 from simkit import sim_clock
 
 from purgebot.bot import create_bot
+from purgebot.bot.client import invite_url
 from purgebot.config import Settings
 from purgebot.storage import Store
 
@@ -123,3 +126,26 @@ async def test_restart_with_the_same_commands_does_not_sync_again(
     await simcord_env.restart_bot(changed)
     assert len(sync_payloads(simcord_env)) == 2
     assert "extra" in {c["name"] for c in sync_payloads(simcord_env)[-1]}
+
+
+def test_the_invite_link_asks_for_exactly_the_documented_permissions() -> None:
+    url = invite_url(1234)
+    assert "scope=bot+applications.commands" in url
+    wanted = discord.Permissions(
+        view_channel=True,
+        send_messages=True,
+        embed_links=True,
+        attach_files=True,
+        read_message_history=True,
+    )
+    assert f"permissions={wanted.value}" in url and wanted.value == 117760
+    guide = (Path(__file__).resolve().parents[2] / "docs" / "teacher-guide.md").read_text()
+    assert f"scope=bot+applications.commands&permissions={wanted.value}" in guide
+
+
+@pytest.mark.simcord(approved_intents=discord.Intents.default())  # every portal toggle off
+async def test_the_bot_asks_for_no_privileged_intent(simcord_env: simcord.Env) -> None:
+    assert simcord_env.bot.is_ready()
+    intents = simcord_env.bot.intents
+    assert intents.guilds
+    assert not (intents.members or intents.presences or intents.message_content)

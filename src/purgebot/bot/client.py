@@ -29,6 +29,25 @@ from purgebot.storage import Store
 log = logging.getLogger("purgebot.bot")
 
 
+# What the bot needs in a quiz channel, and nothing more: read it, post, embed, attach (reports,
+# bank downloads), and read the history it edits. docs/teacher-guide.md gives the same integer.
+BOT_PERMISSIONS = discord.Permissions(
+    view_channel=True,
+    send_messages=True,
+    embed_links=True,
+    attach_files=True,
+    read_message_history=True,
+)
+INVITE_SCOPES = ("bot", "applications.commands")
+
+
+def invite_url(application_id: int) -> str:
+    """The link a server manager opens to add the bot with exactly the permissions it needs."""
+    return discord.utils.oauth_url(
+        application_id, permissions=BOT_PERMISSIONS, scopes=INVITE_SCOPES
+    )
+
+
 def bot_intents() -> discord.Intents:
     """Guild events only: slash commands and buttons need no privileged intent."""
     intents = discord.Intents.none()
@@ -123,6 +142,8 @@ class PurgeBot(commands.Bot):
 
     async def on_ready(self) -> None:
         log.info("ready as %s in %d servers", self.user, len(self.guilds))
+        if self.application_id is not None:
+            log.info("invite link: %s", invite_url(self.application_id))
 
     async def close(self) -> None:
         try:
