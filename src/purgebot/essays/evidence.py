@@ -8,7 +8,7 @@ and each item is listed once (with how often it appears), in the order it first 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
@@ -176,6 +176,7 @@ def _person(norm: str, extra: tuple[str, ...]) -> str | None:
     return None
 
 
+@lru_cache(maxsize=256)
 def names_in(prompt: EssayPrompt) -> tuple[str, ...]:
     """People a bank names in a prompt's phrases: capitalised words that are not known non-names."""
     found: dict[str, None] = {}
@@ -188,6 +189,13 @@ def names_in(prompt: EssayPrompt) -> tuple[str, ...]:
     return tuple(found)
 
 
+_STARTERS = frozenset({"order", "nkvd", "sept", *_MONTHS, *_MONTH_NAMES, *_NUMBER_WORDS.split()})
+
+
+def _may_start(norm: str) -> bool:
+    return norm[:1].isdigit() or norm in _STARTERS
+
+
 def extract_evidence(
     text: str, names: Iterable[str] = (), essay: EssayText | None = None
 ) -> tuple[Evidence, ...]:
@@ -195,37 +203,44 @@ def extract_evidence(
 
     `essay` is `text` already analysed, to save doing it twice."""
     hits: list[tuple[int, int, EvidenceKind, str]] = []
-    taken: list[tuple[int, int]] = []
+    taken = bytearray(len(text))  # 1 where a character already belongs to some evidence
 
     def free(start: int, end: int) -> bool:
-        return all(end <= a or start >= b for a, b in taken)
+        return not any(taken[start:end])
 
     def add(start: int, end: int, kind: EvidenceKind, value: str) -> None:
         hits.append((start, end, kind, value))
-        taken.append((start, end))
+        taken[start:end] = b"\x01" * (end - start)
 
-    for m in _ORDER.finditer(text):
+    essay = essay or analyse(text)
+    # Every pattern starts at a token: a number, a month, a number word, or "order"/"NKVD". Trying
+    # the patterns only there is many times faster than scanning the whole text with each.
+    starts = [t.start for t in essay.tokens if _may_start(t.norm)]
+
+    def found(pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
+        for pos in starts:
+            m = pattern.match(text, pos)
+            if m and free(m.start(), m.end()):
+                yield m
+
+    for m in found(_ORDER):
         add(m.start(), m.end(), "order", f"Order {m.group('num')}")
     for pattern in _DATES:
-        for m in pattern.finditer(text):
-            ok = _valid_range(m) if m.groupdict().get("from") else _month_word(m)
-            if ok and free(m.start(), m.end()):
+        for m in found(pattern):
+            if _valid_range(m) if m.groupdict().get("from") else _month_word(m):
                 add(m.start(), m.end(), "date", _date_value(m))
-    for m in _YEAR_ALONE.finditer(text):
-        if free(m.start(), m.end()) and _is_year(text, m):
+    for m in found(_YEAR_ALONE):
+        if _is_year(text, m):
             add(m.start(), m.end(), "date", m.group())
-    for m in _OUT_OF.finditer(text):
-        if free(m.start(), m.end()):
-            add(m.start(), m.end(), "figure", f"{m['a'].lower()} out of {m['b'].lower()}")
-    for m in _PERCENT.finditer(text):
-        if free(m.start(), m.end()):
-            add(m.start(), m.end(), "figure", f"{_number_value(m['n'])}%")
+    for m in found(_OUT_OF):
+        add(m.start(), m.end(), "figure", f"{m['a'].lower()} out of {m['b'].lower()}")
+    for m in found(_PERCENT):
+        add(m.start(), m.end(), "figure", f"{_number_value(m['n'])}%")
     for pattern in _NUMBERS:
-        for m in pattern.finditer(text):
-            if free(m.start(), m.end()):
-                add(m.start(), m.end(), "figure", _figure_value(m))
+        for m in found(pattern):
+            add(m.start(), m.end(), "figure", _figure_value(m))
     extra = tuple(names)
-    for tok in (essay or analyse(text)).tokens:
+    for tok in essay.tokens:
         if tok.text[:1].isupper() and tok.norm.isalpha() and free(tok.start, tok.end):
             person = _person(tok.norm, extra)
             if person:

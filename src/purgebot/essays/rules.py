@@ -13,10 +13,11 @@
 - heading: the sentence is a short line of its own (8 words or fewer) without closing punctuation.
 - too short: the sentence has fewer than `MIN_CONTENT_WORDS` content words ("Order 00447.").
 - list item: the phrase lies inside one item of a list - the items after "such as / including /
-  like / for example / e.g. / namely" or a colon, or three or more comma-separated items
-  ("paranoia, Hitler and sabotage"). An item is at most `MAX_ITEM_CONTENT` content words and
-  `MAX_ITEM_TOKENS` words, with no auxiliary (was, had, did...) and no subject pronoun; the last
-  item counts up to its verb ("..., Beria and the local officials were all involved").
+  like / for example / e.g. / namely" (not at the start of a sentence) or after a colon, or one
+  of three or more comma-separated items ("paranoia, Hitler and sabotage"). An item is at most
+  `MAX_ITEM_CONTENT` content words and `MAX_ITEM_TOKENS` words, with no auxiliary (was, had,
+  did...) and no subject pronoun; the last item counts up to its verb ("..., Beria and the local
+  officials were all involved"). A colon's list needs two items.
 """
 
 from __future__ import annotations
@@ -97,8 +98,11 @@ def negated(essay: EssayText, window: tuple[int, ...], wanted_negation: bool) ->
     return False
 
 
-def _marker(tokens: tuple[Token, ...], i: int) -> int:
-    """How many tokens a list marker starting at i takes (0 when there is none)."""
+def _marker(tokens: tuple[Token, ...], i: int, first: int) -> int:
+    """How many tokens a list marker starting at i takes (0 when there is none). A sentence that
+    starts "For example, ..." gives an example in a clause, not a list: `first` is its start."""
+    if i == first:
+        return 0
     norm = tokens[i].norm
     nxt = tokens[i + 1].norm if i + 1 < len(tokens) else ""
     if (norm, nxt) in {("such", "as"), ("for", "example"), ("for", "instance"), ("e", "g")}:
@@ -133,7 +137,7 @@ def _segments(essay: EssayText, sentence: int) -> list[tuple[_Kind, list[int]]]:
     current: list[int] = []
     i = s.first
     while i < s.last:
-        width = _marker(tokens, i)
+        width = _marker(tokens, i, s.first)
         gap = text[tokens[i - 1].end : tokens[i].start] if i > s.first else ""
         connector = tokens[i].norm in ("and", "or")
         if width or connector or (current and tokens[i - 1].clause != tokens[i].clause):
@@ -205,7 +209,7 @@ def refusal(
         return "question"
     if s.heading:
         return "heading"
-    if sum(1 for t in essay.tokens[s.first : s.last] if t.content) < MIN_CONTENT_WORDS:
+    if s.content_words < MIN_CONTENT_WORDS:
         return "too short"
     if sentence not in lists:
         lists[sentence] = list_items(essay, sentence)

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 import snowballstemmer
 
@@ -47,17 +49,20 @@ _TOKEN = re.compile(
     r"|[^\W\d_]+(?:['’][^\W\d_]+)*['’]?"  # Stalin's, don't, Soviets'
 )
 _CLAUSE_PUNCT = re.compile(r"[,;:()\[\]\"“”–—]|\s-\s")
+_NEXT_CHAR = re.compile(r"\s*(\S)")
 _SENTENCE_END = re.compile(r"[.!?]+[\"'”’)\]]*")
 _ABBREVIATIONS = words("mr mrs ms dr st vs cf no nr eg ie etc approx c ca")
 _CLAUSE_WORDS = frozenset({"but", "although", "though", "whereas", "however", "yet", "while"})
+_CONNECTORS = frozenset({"and", "or", "so"})
 _PRONOUN_STARTS = words("he she it they we i this that these there")
 _SPELLING = {"labor": "labour", "favor": "favour", "behavior": "behaviour", "honor": "honour"}
 _BRITISH_Z = re.compile(r"(?<=\w\w)(i|y)z(e|ed|es|ing|ation|ations|er|ers)$")
 _STEMMER = snowballstemmer.stemmer("english")
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
+    """One word of the essay (a named tuple: an essay has hundreds and they are built fast)."""
+
     text: str  # as written
     start: int
     end: int
@@ -65,14 +70,8 @@ class Token:
     stem: str
     sentence: int
     clause: int  # numbered across the whole essay, so tokens compare without their sentence
-
-    @property
-    def content(self) -> bool:
-        return self.norm not in STOP_WORDS and self.norm not in NEGATIONS
-
-    @property
-    def negation(self) -> bool:
-        return self.norm in NEGATIONS
+    content: bool  # neither a stop-word nor a negation
+    negation: bool
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,6 +82,7 @@ class Sentence:
     last: int
     question: bool
     heading: bool  # a short line of its own without closing punctuation
+    content_words: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,6 +96,7 @@ class EssayText:
         return " ".join(self.text[s.start : s.end].split())
 
 
+@lru_cache(maxsize=50_000)
 def fold(word: str) -> str:
     """Lowercase, strip accents and possessives, US spellings to British, negations to 'not'."""
     w = unicodedata.normalize("NFKD", word.lower().replace("’", "'"))
@@ -141,8 +142,8 @@ def _sentence_spans(text: str) -> list[tuple[int, int]]:
         rest = text[end : end + 3]
         if rest and not rest[0].isspace():
             continue
-        nxt = text[end:].lstrip()[:1]
-        if nxt and nxt.islower():
+        nxt = _NEXT_CHAR.match(text, end)
+        if nxt and nxt.group(1).islower():
             continue
         before = re.search(r"([^\W\d_]+)\.$", text[max(0, m.start() - 12) : m.start() + 1])
         if m.group().startswith(".") and before:
@@ -151,8 +152,8 @@ def _sentence_spans(text: str) -> list[tuple[int, int]]:
                 continue
         cuts.append(end)
     for m in re.finditer(r"\n", text):
-        nxt = text[m.end() :].lstrip(" \t")[:1]
-        if not nxt or not nxt.islower():
+        nxt = _NEXT_CHAR.match(text, m.end())
+        if not nxt or not nxt.group(1).islower():
             cuts.append(m.start())
     spans: list[tuple[int, int]] = []
     start = 0
@@ -167,6 +168,14 @@ def _sentence_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+@lru_cache(maxsize=50_000)
+def _word(raw: str) -> tuple[str, str, bool, bool]:
+    """norm, stem, content, negation of a word as written: each word is worked out once."""
+    norm = fold(raw)
+    negation = norm in NEGATIONS
+    return norm, stem(norm), not negation and norm not in STOP_WORDS, negation
+
+
 def analyse(text: str) -> EssayText:
     """Tokenise an essay: sentences, clauses within them, and a stem for every word."""
     tokens: list[Token] = []
@@ -174,27 +183,36 @@ def analyse(text: str) -> EssayText:
     clause = 0
     for s_start, s_end in _sentence_spans(text):
         first = len(tokens)
+        sentence = len(sentences)
         chunk = text[s_start:s_end]
-        breaks = [m.start() + s_start for m in _CLAUSE_PUNCT.finditer(chunk)]
-        b = 0
-        clause += 1
+        breaks = [m.start() for m in _CLAUSE_PUNCT.finditer(chunk)]
+        base = clause + 1
+        extra = 0  # clause breaks made by words (but, although...) so far
+        content_words = 0
         for m in _TOKEN.finditer(chunk):
-            start, end = m.start() + s_start, m.end() + s_start
-            while b < len(breaks) and breaks[b] < start:
-                b += 1
-                clause += 1
-            norm = fold(m.group())
-            if norm in _CLAUSE_WORDS and len(tokens) > first:
-                clause += 1
-            elif norm in {"and", "or", "so"}:
+            raw = m.group()
+            norm, stemmed, content, negation = _word(raw)
+            if norm in _CLAUSE_WORDS and m.start():
+                extra += 1
+            elif norm in _CONNECTORS:
                 nxt = _TOKEN.search(chunk, m.end())
                 if nxt and fold(nxt.group()) in _PRONOUN_STARTS:
-                    clause += 1
-            tokens.append(Token(m.group(), start, end, norm, stem(norm), len(sentences), clause))
+                    extra += 1
+            # Clause ids only grow, by one or more at each break, so each clause gets its own.
+            clause = base + bisect_right(breaks, m.start()) + extra
+            content_words += content
+            tokens.append(
+                Token(
+                    raw, s_start + m.start(), s_start + m.end(), norm, stemmed, sentence,
+                    clause, content, negation,
+                )
+            )  # fmt: skip
+        clause = max(clause, base + len(breaks) + extra)
         stripped = chunk.rstrip("\"'”’)] ")
         line_alone = (s_start == 0 or text[s_start - 1] == "\n") and (
             s_end == len(text) or text[s_end] in "\r\n"
         )
+        ended = stripped.endswith((".", "!", "?"))
         sentences.append(
             Sentence(
                 start=s_start,
@@ -202,9 +220,8 @@ def analyse(text: str) -> EssayText:
                 first=first,
                 last=len(tokens),
                 question=stripped.endswith("?"),
-                heading=line_alone
-                and not stripped.endswith((".", "!", "?"))
-                and len(tokens) - first <= 8,
+                heading=line_alone and not ended and len(tokens) - first <= 8,
+                content_words=content_words,
             )
         )
     return EssayText(text, tuple(tokens), tuple(sentences))
