@@ -22,7 +22,7 @@ def test_prints_the_bank_and_reports_left_out_lines(capsys: pytest.CaptureFixtur
     assert (bank.id, bank.title, len(bank.questions)) == ("purges", "Purges", 12)
     lines = err.splitlines()
     assert f"{source}:32: matching question skipped: purgebot has no matching type" in lines
-    assert lines[-1] == f"{source}: 12 questions imported from Moodle GIFT; 4 left out (see above)."
+    assert lines[-1] == f"{source}: 12 questions imported from Moodle GIFT; 4 left out."
 
 
 def test_writes_out_with_bank_id_title_and_forced_format(

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 
 from purgebot.banks.importers import (
     FORMATS,
-    LABELS,
     ImportFailed,
+    ImportWarning,
     bank_id_from_filename,
     decode_bytes,
     detect_format,
@@ -47,12 +48,10 @@ def run(args: argparse.Namespace) -> int:
         bank_id = args.bank or bank_id_from_filename("imported" if args.file == "-" else name)
         result = import_text(text, fmt, bank_id=bank_id, title=args.title)
     except ImportFailed as exc:
-        for warning in exc.warnings:
-            print(f"{name}:{warning.line}: {warning.message}", file=sys.stderr)
+        _report(name, exc.warnings)
         print(f"{name}: {exc.message}", file=sys.stderr)
         return 1
-    for warning in result.warnings:
-        print(f"{name}:{warning.line}: {warning.message}", file=sys.stderr)
+    _report(name, result.warnings)
     if args.output:
         try:
             Path(args.output).write_text(result.yaml_text, encoding="utf-8")
@@ -61,11 +60,11 @@ def run(args: argparse.Namespace) -> int:
             return 1
     else:
         sys.stdout.write(result.yaml_text)
-    count = result.imported
-    summary = f"{count} question{'s' if count != 1 else ''} imported from {LABELS[fmt]}"
-    if args.output:
-        summary += f" into {args.output}"
-    if result.skipped:
-        summary += f"; {result.skipped} left out (see above)"
-    print(f"{name}: {summary}.", file=sys.stderr)
+    print(f"{name}: {result.summary(into=args.output)}", file=sys.stderr)
     return 0
+
+
+def _report(name: str, warnings: Sequence[ImportWarning]) -> None:
+    for warning in warnings:
+        where = f"{name}:{warning.line}" if warning.line else name
+        print(f"{where}: {warning.message}", file=sys.stderr)

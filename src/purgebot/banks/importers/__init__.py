@@ -18,6 +18,8 @@ from collections.abc import Callable
 
 from purgebot.banks.importers import aiken, csv_, gift, opentdb, red
 from purgebot.banks.importers.common import (
+    FORMATS,
+    LABELS,
     BankBuilder,
     ImportFailed,
     ImportResult,
@@ -42,14 +44,6 @@ __all__ = [
     "looks_like_bank",
 ]
 
-FORMATS: tuple[str, ...] = ("gift", "aiken", "red", "opentdb", "csv")
-LABELS: dict[str, str] = {
-    "gift": "Moodle GIFT",
-    "aiken": "Moodle Aiken",
-    "red": "Red-DiscordBot trivia",
-    "opentdb": "Open Trivia DB JSON",
-    "csv": "CSV",
-}
 _PARSERS: dict[str, Callable[[str, BankBuilder], None]] = {
     "gift": gift.parse,
     "aiken": aiken.parse,

@@ -39,6 +39,16 @@ _NOT_WORD = re.compile(r"[\W_]+")
 _SPACE = re.compile(r"\s+")
 
 
+FORMATS: tuple[str, ...] = ("gift", "aiken", "red", "opentdb", "csv")
+LABELS: dict[str, str] = {
+    "gift": "Moodle GIFT",
+    "aiken": "Moodle Aiken",
+    "red": "Red-DiscordBot trivia",
+    "opentdb": "Open Trivia DB JSON",
+    "csv": "CSV",
+}
+
+
 @dataclass(frozen=True, slots=True)
 class ImportWarning:
     """Something in the input that did not make it into the bank as written."""
@@ -71,6 +81,13 @@ class ImportResult:
     @property
     def imported(self) -> int:
         return len(self.bank["questions"])
+
+    def summary(self, into: str | None = None) -> str:
+        """One line for the teacher: "12 questions imported from Moodle GIFT; 4 left out."."""
+        count = self.imported
+        text = f"{count} question{'s' if count != 1 else ''} imported from {LABELS[self.fmt]}"
+        text += f" into {into}" if into else ""
+        return text + (f"; {self.skipped} left out." if self.skipped else ".")
 
 
 @dataclass(slots=True, kw_only=True)

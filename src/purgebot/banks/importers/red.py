@@ -68,8 +68,9 @@ def parse(text: str, out: BankBuilder) -> None:
         if not isinstance(key, yaml.ScalarNode):
             out.skip(line, "entry skipped: its question is not text")
             continue
-        if key.value == "AUTHOR" and isinstance(value, yaml.ScalarNode):
-            out.description = f"By {value.value.strip()}"[:MAX_DESCRIPTION]
+        if key.value == "AUTHOR":
+            if isinstance(value, yaml.ScalarNode) and value.value.strip():
+                out.description = f"By {value.value.strip()}"[:MAX_DESCRIPTION]
             continue
         if key.value == "CONFIG":
             _config(value, out)
