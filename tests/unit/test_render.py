@@ -205,8 +205,8 @@ def test_problems_report_of_a_thousand_long_problems_fits() -> None:
 
 
 def test_bank_autocomplete_of_long_titles_fits_and_shows_the_id_first() -> None:
-    entries = [Entry(maximal_bank(f"bank-{i}".ljust(64, "z"), questions=1)) for i in range(30)]
-    made = render.choices(cards.bank_choices(entries, "bank-1"))
+    names = [(f"bank-{i}".ljust(64, "z"), longest(m.MAX_TITLE)) for i in range(30)]
+    made = render.choices(cards.bank_choices(names, "bank-1"))
     assert 0 < len(made) <= render.CHOICES
     for choice in made:
         assert len(choice.name) <= render.CHOICE_NAME

@@ -132,16 +132,17 @@ def problems_text(name: str, problems: Sequence[Problem]) -> str:
     )
 
 
-def bank_choices(entries: Sequence[Entry], typed: str) -> list[tuple[str, str]]:
-    """(name, value) pairs for autocomplete: ids or titles containing what was typed."""
+def bank_choices(names: Sequence[tuple[str, str | None]], typed: str) -> list[tuple[str, str]]:
+    """(name, value) pairs for autocomplete from (id, title): ids or titles containing what was
+    typed, ids starting with it first. The id leads the name so a cut never hides it."""
     needle = typed.strip().casefold()
     matches = [
-        e
-        for e in entries
-        if not needle or needle in e.bank.id.casefold() or needle in e.bank.title.casefold()
+        (bank_id, title)
+        for bank_id, title in names
+        if not needle or needle in bank_id.casefold() or needle in (title or "").casefold()
     ]
-    matches.sort(key=lambda e: (not e.bank.id.casefold().startswith(needle), e.bank.id))
-    return [(f"{e.bank.id} · {e.bank.title}", e.bank.id) for e in matches]
+    matches.sort(key=lambda m: (not m[0].casefold().startswith(needle), m[0]))
+    return [(f"{bank_id} · {title}" if title else bank_id, bank_id) for bank_id, title in matches]
 
 
 def stored_message(bank: Bank, replaced: bool) -> str:

@@ -1,13 +1,15 @@
 """The banks a server can use: the built-in ones, plus the ones its teachers uploaded.
 
-Uploads are per server and kept as YAML text in the store; the parsed banks are cached per server
-so autocomplete and quiz starts do not re-parse on every keystroke. An upload may not take the id
-of a built-in bank: a bank id then means the same questions in every report of every server.
+Uploads are per server and kept as YAML text in the store; parsed banks are cached (per server
+and text hash) so quiz starts do not re-parse, and autocomplete never parses at all. An upload may
+not take the id of a built-in bank: a bank id then means the same questions in every report of
+every server.
 """
 
 from __future__ import annotations
 
 import asyncio
+import hashlib
 import logging
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -57,7 +59,7 @@ class BankCatalog:
     def __init__(self, store: Store, builtin: Iterable[Bank] = ()) -> None:
         self._store = store
         self._builtin = {bank.id: bank for bank in builtin}
-        self._uploads: dict[int, dict[str, Entry]] = {}
+        self._parsed: dict[tuple[int, str], tuple[str, Bank]] = {}  # (guild, id) -> (sha256, bank)
 
     def is_builtin(self, bank_id: str) -> bool:
         return bank_id in self._builtin
@@ -66,44 +68,71 @@ class BankCatalog:
     def builtin(self) -> list[Bank]:
         return sorted(self._builtin.values(), key=lambda b: b.id)
 
-    def invalidate(self, guild_id: int) -> None:
-        """Forget the cached uploads of one server (after its rows changed elsewhere)."""
-        self._uploads.pop(guild_id, None)
-
-    async def uploads(self, guild_id: int) -> dict[str, Entry]:
-        cached = self._uploads.get(guild_id)
-        if cached is not None:
-            return cached
-        loaded: dict[str, Entry] = {}
-        for info in await self._store.list_banks(guild_id):
+    async def _parse(self, guild_id: int, info: BankInfo, yaml_text: str | None) -> Bank | None:
+        """The parsed upload, from the cache while its text is unchanged; parsing runs in a
+        thread, as a 1 MiB bank takes long enough to hold up everyone else's clicks."""
+        key = (guild_id, info.bank_id)
+        cached = self._parsed.get(key)
+        if cached is not None and cached[0] == info.sha256:
+            return cached[1]
+        if yaml_text is None:
             record = await self._store.get_bank(guild_id, info.bank_id)
             if record is None:
-                continue
-            try:
-                bank = load_bank_text(record.yaml_text, f"{info.bank_id}.yaml")
-            except (
-                BankError
-            ) as exc:  # stored under an older format: keep it out, say why in the log
-                log.warning(
-                    "uploaded bank %s in server %s no longer loads: %s", info.bank_id, guild_id, exc
-                )
-                continue
-            loaded[bank.id] = Entry(bank, info)
-        self._uploads[guild_id] = loaded
-        return loaded
+                return None
+            yaml_text = record.yaml_text
+        try:
+            bank = await asyncio.to_thread(load_bank_text, yaml_text, f"{info.bank_id}.yaml")
+        except BankError as exc:  # stored under an older format: keep it out, say why in the log
+            log.warning(
+                "uploaded bank %s in server %s no longer loads: %s", info.bank_id, guild_id, exc
+            )
+            return None
+        self._parsed[key] = (info.sha256, bank)
+        return bank
+
+    async def uploads(self, guild_id: int) -> list[Entry]:
+        """This server's uploads that load, by id (parsing any not seen yet)."""
+        entries = []
+        for info in await self._store.list_banks(guild_id):
+            bank = await self._parse(guild_id, info, None)
+            if bank is not None:
+                entries.append(Entry(bank, info))
+        return entries
 
     async def entries(self, guild_id: int) -> list[Entry]:
         """Built-in banks first, then this server's uploads, each group by id."""
-        uploads = await self.uploads(guild_id)
-        return [Entry(b) for b in self.builtin] + [uploads[k] for k in sorted(uploads)]
+        return [Entry(b) for b in self.builtin] + await self.uploads(guild_id)
+
+    async def names(self, guild_id: int) -> list[tuple[str, str | None]]:
+        """(id, title) of every bank here, without parsing anything: fast enough for autocomplete.
+
+        An upload not parsed since the start has no title yet (None)."""
+        out: list[tuple[str, str | None]] = [(b.id, b.title) for b in self.builtin]
+        for info in await self._store.list_banks(guild_id):
+            cached = self._parsed.get((guild_id, info.bank_id))
+            out.append(
+                (info.bank_id, cached[1].title if cached and cached[0] == info.sha256 else None)
+            )
+        return out
 
     async def entry(self, guild_id: int, bank_id: str) -> Entry:
         if bank_id in self._builtin:
             return Entry(self._builtin[bank_id])
-        found = (await self.uploads(guild_id)).get(bank_id)
-        if found is None:
+        record = await self._store.get_bank(guild_id, bank_id)
+        if record is None:
             raise UnknownBank(bank_id)
-        return found
+        info = BankInfo(
+            guild_id,
+            bank_id,
+            record.sha256,
+            len(record.yaml_text.encode()),
+            record.uploader_id,
+            record.uploaded_at,
+        )
+        bank = await self._parse(guild_id, info, record.yaml_text)
+        if bank is None:
+            raise UnknownBank(bank_id)
+        return Entry(bank, info)
 
     async def get(self, guild_id: int, bank_id: str) -> Bank:
         return (await self.entry(guild_id, bank_id)).bank
@@ -113,14 +142,15 @@ class BankCatalog:
         if bank.id in self._builtin:
             raise BuiltinBankId(bank.id)
         outcome = await self._store.save_bank(guild_id, bank.id, yaml_text, uploader_id)
-        self._uploads.pop(guild_id, None)
+        digest = hashlib.sha256(yaml_text.encode("utf-8")).hexdigest()  # as the store keys it
+        self._parsed[(guild_id, bank.id)] = (digest, bank)
         return outcome
 
     async def remove(self, guild_id: int, bank_id: str) -> None:
         if bank_id in self._builtin:
             raise BuiltinBankRemoval(bank_id)
         removed = await self._store.delete_bank(guild_id, bank_id)
-        self._uploads.pop(guild_id, None)
+        self._parsed.pop((guild_id, bank_id), None)
         if not removed:
             raise UnknownBank(bank_id)
 

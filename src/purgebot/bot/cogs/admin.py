@@ -105,7 +105,6 @@ class AdminCog(commands.Cog):
 
         async def forget(click: discord.Interaction[Any]) -> str:
             summary = await self.store.forget_student(guild_id, user_id)
-            self.services.catalog.invalidate(guild_id)
             return (
                 "Done: deleted "
                 f"{plural(summary.answers, 'quiz answer')}, {plural(summary.essays, 'essay')} "

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import io
 from typing import Any
 
@@ -64,17 +65,19 @@ class BanksCog(commands.Cog):
     ) -> list[app_commands.Choice[str]]:
         if interaction.guild_id is None:
             return []
-        entries = await self.catalog.entries(interaction.guild_id)
-        return render.choices(cards.bank_choices(entries, current))
+        names = await self.catalog.names(interaction.guild_id)
+        return render.choices(cards.bank_choices(names, current))
 
     @bank.command(name="list", description="The banks you can quiz on in this server")
     async def list_banks(self, interaction: discord.Interaction[Any]) -> None:
+        await interaction.response.defer(ephemeral=True, thinking=True)
         entries = await self.catalog.entries(guild_id_of(interaction))
         await reply_private(interaction, embed=cards.bank_list(entries))
 
     @bank.command(name="info", description="What is in one bank (never its answers)")
     @app_commands.describe(bank="The bank's id")
     async def info(self, interaction: discord.Interaction[Any], bank: str) -> None:
+        await interaction.response.defer(ephemeral=True, thinking=True)
         entry = await self.catalog.entry(guild_id_of(interaction), bank)
         await reply_private(interaction, embed=cards.bank_info(entry))
 
@@ -104,14 +107,17 @@ class BanksCog(commands.Cog):
             yaml_text = text
         else:
             fmt = importers.detect_format(file.filename, text) if format == "auto" else format
-            result = importers.import_text(
-                text, fmt, bank_id=importers.bank_id_from_filename(file.filename)
+            result = await asyncio.to_thread(
+                importers.import_text,
+                text,
+                fmt,
+                bank_id=importers.bank_id_from_filename(file.filename),
             )
             yaml_text = result.yaml_text
             notes.append(f"Imported from {importers.LABELS[fmt]}.")
             notes += [f"- {w}" for w in result.warnings]
         try:
-            bank = load_bank_text(yaml_text, file.filename)
+            bank = await asyncio.to_thread(load_bank_text, yaml_text, file.filename)
         except BankError as exc:
             await self._send_problems(interaction, file.filename, exc)
             return
