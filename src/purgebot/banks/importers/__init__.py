@@ -17,10 +17,10 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from purgebot.banks.importers import aiken, csv_, gift, opentdb, red
+from purgebot.banks.importers.builder import BankBuilder
 from purgebot.banks.importers.common import (
     FORMATS,
     LABELS,
-    BankBuilder,
     ImportFailed,
     ImportResult,
     ImportWarning,

@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from purgebot.banks.importers.common import BankBuilder, Common
+from purgebot.banks.importers.builder import BankBuilder
+from purgebot.banks.importers.common import Common
 
 _OPTION = re.compile(r"^([A-Za-z])\s*[.)]\s+(.*)$")
 _ANSWER = re.compile(r"^ANSWER\s*:\s*(.*)$", re.IGNORECASE)

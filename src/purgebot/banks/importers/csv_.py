@@ -15,7 +15,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from purgebot.banks.importers.common import BankBuilder, Common, ImportFailed, fold
+from purgebot.banks.importers.builder import BankBuilder
+from purgebot.banks.importers.common import Common, ImportFailed, fold
 
 _HEADER_SEARCH = 30  # rows looked at for the header (the template puts ~7 title rows above it)
 _SAMPLE = 64 * 1024

@@ -12,7 +12,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from purgebot.banks.importers.common import BankBuilder, Common, cut
+from purgebot.banks.importers.builder import BankBuilder
+from purgebot.banks.importers.common import Common, cut
 from purgebot.banks.importers.text import strip_html
 
 BLANK = "_____"

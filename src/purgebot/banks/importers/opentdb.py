@@ -18,7 +18,8 @@ from collections.abc import Callable, Iterator
 from typing import Any
 from urllib.parse import unquote
 
-from purgebot.banks.importers.common import BankBuilder, Common, ImportFailed
+from purgebot.banks.importers.builder import BankBuilder
+from purgebot.banks.importers.common import Common, ImportFailed
 
 _WHITESPACE = re.compile(r"[ \t\n\r]*")
 _BASE64_TYPES = {"bXVsdGlwbGU=", "Ym9vbGVhbg=="}  # "multiple", "boolean"

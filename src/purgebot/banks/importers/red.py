@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import yaml
 
-from purgebot.banks.importers.common import BankBuilder, Common, ImportFailed
+from purgebot.banks.importers.builder import BankBuilder
+from purgebot.banks.importers.common import Common, ImportFailed
 from purgebot.banks.model import MAX_DESCRIPTION
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
