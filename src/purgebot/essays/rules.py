@@ -16,8 +16,9 @@
   like / for example / e.g. / namely" (not at the start of a sentence) or after a colon, or one
   of three or more comma-separated items ("paranoia, Hitler and sabotage"). An item is at most
   `MAX_ITEM_CONTENT` content words and `MAX_ITEM_TOKENS` words, with no auxiliary (was, had,
-  did...) and no subject pronoun; the last item counts up to its verb ("..., Beria and the local
-  officials were all involved"). A colon's list needs two items.
+  did...) and no subject or relative pronoun (he, they, who, whose...); the last item counts up
+  to its verb ("..., Beria and the local officials were all involved"). A colon's list needs two
+  items.
 """
 
 from __future__ import annotations
@@ -45,7 +46,7 @@ _WIDE_SCOPE = words(
     "suggest prove proved show shows"
 )
 _LIKE_NOT_MARKER = words("would not did do does to i you we they he she also really")
-_SUBJECTS = words("i you he she it we they who which")
+_SUBJECTS = words("i you he she it we they who whom whose which")
 
 # How a list segment begins: after a comma, after and/or, after a list marker, after a colon, or
 # after any other clause break.
