@@ -22,6 +22,8 @@ from purgebot.storage.migrate import Migration, load_migrations, migrate, schema
 
 MIGRATIONS = load_migrations()
 LATEST = len(MIGRATIONS)
+# one table each version brought, to tell an old file from a new one
+ADDED_BY = {1: "answers", 2: "essay_submissions", 3: "answer_totals"}
 
 
 def tables(path: Path) -> set[str]:
@@ -36,7 +38,7 @@ def user_version(path: Path) -> int:
 
 def test_bundled_migrations_are_numbered_from_one_without_gaps() -> None:
     assert [m.version for m in MIGRATIONS] == list(range(1, LATEST + 1))
-    assert LATEST >= 2
+    assert sorted(ADDED_BY) == list(range(1, LATEST + 1))
     assert all(m.statements() for m in MIGRATIONS)
 
 
@@ -53,6 +55,7 @@ async def test_open_creates_every_table_in_wal_mode(db_path: Path) -> None:
         "kv",
         "essay_submissions",
         "essay_reviews",
+        "answer_totals",
     } <= tables(db_path)
     with sqlite3.connect(db_path) as conn:
         assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
@@ -82,7 +85,8 @@ async def test_upgrade_from_each_earlier_version_keeps_the_data(
     await ana.answer("q2", False)
     await old.close()
     assert user_version(db_path) == start
-    assert "essay_submissions" not in tables(db_path)  # version 1 had no essays yet
+    later_tables = {t for v, t in ADDED_BY.items() if v > start}
+    assert not later_tables & tables(db_path)
 
     new = await Store.open(db_path, clock=clock)
     try:
@@ -92,8 +96,15 @@ async def test_upgrade_from_each_earlier_version_keeps_the_data(
         bank = await new.get_bank(GUILD, "purges")
         assert bank is not None
         assert bank.yaml_text == "bank: purges\n"
+        assert set(ADDED_BY.values()) <= tables(db_path)
         stats = await new.student_stats(GUILD, 11)
         assert (stats.answered, stats.correct, stats.points) == (2, 1, 800)
+        # totals added in version 3 were filled from the answers already there
+        board = await new.leaderboard(GUILD)
+        assert [(e.user_name, e.points, e.answered) for e in board.entries] == [("Ana", 800, 2)]
+        await player(new, clock, run, 12, "Boris").answer("q1", True, 900)
+        board = await new.leaderboard(GUILD)
+        assert [(e.user_name, e.points) for e in board.entries] == [("Boris", 900), ("Ana", 800)]
         # what the new version added works on the upgraded file
         essay = await new.submit_essay(
             NewEssay(GUILD, 11, "Ana", "purges", "yezhov", "Yezhov ran it.", 3, {})

@@ -1,11 +1,13 @@
 """Leaderboards and a student's own stats, all derived from the answer rows.
 
-The leaderboard reads only the covering index (guild_id, answered_at, user_id, points, correct,
-run_id): a weekly top-10 touches that week's index entries and the names of the ten shown.
+A weekly or monthly board reads only that window of the covering index (guild_id, answered_at,
+user_id, points, correct, run_id); the all-time board reads the per-student totals. Either way,
+names are looked up for the page shown and no more.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from purgebot.storage.base import StoreBase
@@ -34,22 +36,65 @@ _TIE_ORDER = {
 }
 
 
-def _scope(
-    guild_id: int, since: int | None, until: int | None, bank_id: str | None
+def aggregate_cte(
+    guild_id: int, since: int | None, bank_id: str | None, min_answered: int
 ) -> tuple[str, list[Any]]:
-    """The WHERE clause selecting one server's answers in a window, optionally of one bank."""
-    sql = "guild_id = ?"
+    """`WITH agg(user_id, points, answered, correct)` for one server's period and bank.
+
+    All time without a bank reads the trigger-kept totals (one row per student); anything
+    narrower reads the (guild_id, answered_at, ...) covering index over just that window.
+    `GROUP BY +user_id` keeps it so: grouping by the bare column tempts the planner, once it has
+    statistics, into a skip-scan of the (user_id, ...) index to save a sort, which reads more.
+    """
+    if since is None and bank_id is None:
+        return (
+            """WITH agg AS (
+                   SELECT user_id, points, answered, correct FROM answer_totals
+                   WHERE guild_id = ? AND answered >= ?)""",
+            [guild_id, min_answered],
+        )
+    where = "guild_id = ?"
     params: list[Any] = [guild_id]
     if since is not None:
-        sql += " AND answered_at >= ?"
+        where += " AND answered_at >= ?"
         params.append(since)
-    if until is not None:
-        sql += " AND answered_at < ?"
-        params.append(until)
     if bank_id is not None:
-        sql += " AND run_id IN (SELECT run_id FROM runs WHERE guild_id = ? AND bank_id = ?)"
+        where += " AND run_id IN (SELECT run_id FROM runs WHERE guild_id = ? AND bank_id = ?)"
         params += [guild_id, bank_id]
-    return sql, params
+    return (
+        f"""WITH agg AS (
+                SELECT user_id, sum(points) AS points, count(*) AS answered,
+                       sum(correct) AS correct
+                FROM answers WHERE {where} GROUP BY +user_id HAVING count(*) >= ?)""",
+        [*params, min_answered],
+    )
+
+
+def leaderboard_sql(metric: Metric, agg: str) -> str:
+    """Rank every student, keep one page, and look up names for that page only."""
+    order = f"rnk, {_TIE_ORDER[metric]}"
+    return f"""{agg},
+        ranked AS (
+            SELECT user_id, points, answered, correct,
+                   rank() OVER (ORDER BY {_RANK_KEY[metric]} DESC) AS rnk,
+                   count(*) OVER () AS total
+            FROM agg
+        ),
+        page AS (SELECT * FROM ranked ORDER BY {order} LIMIT ? OFFSET ?)
+        SELECT rnk, user_id,
+               (SELECT a.user_name FROM answers AS a
+                WHERE a.user_id = page.user_id AND a.guild_id = ?
+                ORDER BY a.answered_at DESC LIMIT 1),
+               points, answered, correct, total
+        FROM page ORDER BY {order}"""
+
+
+def best_streak(correct_in_order: Iterable[bool]) -> int:
+    best = current = 0
+    for correct in correct_in_order:
+        current = current + 1 if correct else 0
+        best = max(best, current)
+    return best
 
 
 class StatsMixin(StoreBase):
@@ -73,38 +118,17 @@ class StatsMixin(StoreBase):
             raise ValueError("offset must be >= 0 and limit >= 1")
         start = period_start(period, self._now())
         since = to_ms(start) if start else None
-        where, params = _scope(guild_id, since, None, bank_id)
-        having = "HAVING count(*) >= ?" if metric is Metric.ACCURACY else ""
-        having_params = [max(1, min_answers)] if metric is Metric.ACCURACY else []
-        agg = f"""
-            WITH agg AS (
-                SELECT user_id, sum(points) AS points, count(*) AS answered,
-                       sum(correct) AS correct
-                FROM answers WHERE {where} GROUP BY user_id {having}
-            )"""
-        order = f"rnk, {_TIE_ORDER[metric]}"
-        sql = f"""{agg},
-            ranked AS (
-                SELECT user_id, points, answered, correct,
-                       rank() OVER (ORDER BY {_RANK_KEY[metric]} DESC) AS rnk,
-                       count(*) OVER () AS total
-                FROM agg
-            ),
-            page AS (SELECT * FROM ranked ORDER BY {order} LIMIT ? OFFSET ?)
-            SELECT rnk, user_id,
-                   (SELECT a.user_name FROM answers AS a
-                    WHERE a.guild_id = ? AND a.user_id = page.user_id
-                    ORDER BY a.answered_at DESC LIMIT 1),
-                   points, answered, correct, total
-            FROM page ORDER BY {order}"""
+        # points rank anyone who answered; accuracy needs enough answers to mean something
+        needed = max(1, min_answers) if metric is Metric.ACCURACY else 1
+        agg, params = aggregate_cte(guild_id, since, bank_id, needed)
         async with self._db.snapshot() as conn:
-            rows = await fetchall(conn, sql, [*params, *having_params, limit, offset, guild_id])
+            rows = await fetchall(
+                conn, leaderboard_sql(metric, agg), [*params, limit, offset, guild_id]
+            )
             if rows:
                 total = int(rows[0][6])
             else:
-                count = await fetchone(
-                    conn, f"{agg} SELECT count(*) FROM agg", [*params, *having_params]
-                )
+                count = await fetchone(conn, f"{agg} SELECT count(*) FROM agg", params)
                 total = int(count[0]) if count else 0
         entries = tuple(
             LeaderboardEntry(int(r[0]), int(r[1]), str(r[2]), int(r[3]), int(r[4]), int(r[5]))
@@ -127,45 +151,43 @@ class StatsMixin(StoreBase):
         lowest accuracy first. The best streak is the longest run of correct answers in the
         order they were given, across runs.
         """
-        key = (guild_id, user_id)
+        key = (user_id, guild_id)  # the order of ix_answers_user_guild
         async with self._db.snapshot() as conn:
             totals = await fetchone(
                 conn,
                 """SELECT count(*), coalesce(sum(correct), 0), coalesce(sum(points), 0)
-                   FROM answers WHERE guild_id = ? AND user_id = ?""",
+                   FROM answers WHERE user_id = ? AND guild_id = ?""",
                 key,
             )
             name = await fetchone(
                 conn,
-                """SELECT user_name FROM answers WHERE guild_id = ? AND user_id = ?
-                   ORDER BY answered_at DESC, answer_id DESC LIMIT 1""",
+                """SELECT user_name FROM answers WHERE user_id = ? AND guild_id = ?
+                   ORDER BY answered_at DESC LIMIT 1""",
                 key,
             )
             topic_rows = await fetchall(
                 conn,
                 """SELECT topic, count(*) AS n, sum(correct) FROM answers
-                   WHERE guild_id = ? AND user_id = ? GROUP BY topic ORDER BY n DESC, topic""",
+                   WHERE user_id = ? AND guild_id = ? GROUP BY topic ORDER BY n DESC, topic""",
                 key,
             )
-            streak = await fetchone(
+            in_order = await fetchall(
                 conn,
-                """WITH seq AS (
-                       SELECT correct, sum(1 - correct) OVER (
-                           ORDER BY answered_at, answer_id ROWS UNBOUNDED PRECEDING) AS grp
-                       FROM answers WHERE guild_id = ? AND user_id = ?
-                   )
-                   SELECT coalesce(max(n), 0) FROM
-                       (SELECT count(*) AS n FROM seq WHERE correct = 1 GROUP BY grp)""",
-                key,
+                """SELECT correct FROM answers WHERE user_id = ? AND guild_id = ?
+                   ORDER BY answered_at""",
+                (user_id, guild_id),
             )
+            # the newest runs they answered in: a seek per run on (run_id, user_id), newest first
             run_rows = await fetchall(
                 conn,
                 """SELECT r.run_id, r.bank_id, r.channel_id, r.started_at, r.status,
                           count(*), sum(a.correct), sum(a.points)
-                   FROM answers AS a JOIN runs AS r ON r.run_id = a.run_id
-                   WHERE a.guild_id = ? AND a.user_id = ?
-                   GROUP BY r.run_id ORDER BY r.started_at DESC, r.run_id DESC LIMIT ?""",
-                (*key, recent),
+                   FROM (SELECT * FROM runs AS r WHERE r.guild_id = ? AND EXISTS
+                           (SELECT 1 FROM answers AS x WHERE x.run_id = r.run_id AND x.user_id = ?)
+                         ORDER BY r.started_at DESC, r.run_id DESC LIMIT ?) AS r
+                   JOIN answers AS a ON a.run_id = r.run_id AND a.user_id = ?
+                   GROUP BY r.run_id ORDER BY r.started_at DESC, r.run_id DESC""",
+                (guild_id, user_id, recent, user_id),
             )
         topics = tuple(TopicStats(r[0], int(r[1]), int(r[2])) for r in topic_rows)
         weak = sorted(
@@ -180,7 +202,7 @@ class StatsMixin(StoreBase):
             answered=int(answered),
             correct=int(correct),
             points=int(points),
-            best_streak=int(streak[0]) if streak else 0,
+            best_streak=best_streak(bool(r[0]) for r in in_order),
             topics=topics,
             weakest_topics=tuple(t for t in weak if t.correct < t.answered)[:weakest],
             recent_runs=tuple(

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
 import os
+import sqlite3
+import time
 from types import TracebackType
 
 import aiosqlite
@@ -50,7 +53,7 @@ class Store(GuildsMixin, RunsMixin, StatsMixin, ReportsMixin, EssaysMixin):
         try:
             # PRAGMAs take no placeholders; every value here is an int or checked above.
             await conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms):d}")
-            await conn.execute("PRAGMA journal_mode = WAL")
+            await _set_wal(conn, busy_timeout_ms / 1000)
             await conn.execute(f"PRAGMA synchronous = {synchronous.upper()}")
             await conn.execute("PRAGMA foreign_keys = ON")
             await migrate(conn, load_migrations(), schema_version)
@@ -104,3 +107,19 @@ class Store(GuildsMixin, RunsMixin, StatsMixin, ReportsMixin, EssaysMixin):
     def answer_batches(self) -> int:
         """Transactions that committed answers."""
         return self._writer.batches
+
+
+async def _set_wal(conn: aiosqlite.Connection, patience_s: float) -> None:
+    """Switch to WAL. Two processes opening a new file at once can get "database is locked"
+    here without SQLite's busy handler being consulted, so retry within the busy timeout."""
+    deadline = time.monotonic() + patience_s
+    delay = 0.005
+    while True:
+        try:
+            await conn.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() + delay > deadline:
+                raise
+        await asyncio.sleep(delay)
+        delay = min(delay * 2, 0.1)
