@@ -133,3 +133,32 @@ def test_bot_py_is_purgebot_run(tmp_path: Path) -> None:
         timeout=60,
     )
     assert done.returncode == 2 and "DISCORD_TOKEN is not set" in done.stderr
+
+
+def test_endpoints_are_applied_to_discord_py_only_when_set(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import discord
+
+    from purgebot.bot import create_bot
+
+    monkeypatch.setattr(discord.http.Route, "BASE", discord.http.Route.BASE)  # restored after
+    gateway = discord.gateway.DiscordWebSocket
+    monkeypatch.setattr(gateway, "DEFAULT_GATEWAY", gateway.DEFAULT_GATEWAY)
+    discord_own = (discord.http.Route.BASE, str(gateway.DEFAULT_GATEWAY))
+
+    create_bot(Settings(db_path=tmp_path / "a.db"))
+    assert (discord.http.Route.BASE, str(gateway.DEFAULT_GATEWAY)) == discord_own
+
+    create_bot(
+        Settings.from_env(
+            {
+                "DISCORD_API_BASE": "http://127.0.0.1:8080/api/v10",
+                "DISCORD_GATEWAY_URL": "ws://127.0.0.1:8081",
+            },
+            dotenv_path=tmp_path / "none.env",
+        )
+    )
+    assert discord.http.Route.BASE == "http://127.0.0.1:8080/api/v10"
+    assert str(gateway.DEFAULT_GATEWAY) == "ws://127.0.0.1:8081"
+    assert discord.http.Route("GET", "/gateway").url == "http://127.0.0.1:8080/api/v10/gateway"
