@@ -15,6 +15,7 @@ from simkit import sim_clock
 
 from purgebot.bot import create_bot
 from purgebot.bot.client import invite_url
+from purgebot.bot.sync import HASH_KEY, command_payloads, payload_hash, sync_global, sync_guild
 from purgebot.config import Settings
 from purgebot.storage import Store
 
@@ -149,3 +150,20 @@ async def test_the_bot_asks_for_no_privileged_intent(simcord_env: simcord.Env) -
     intents = simcord_env.bot.intents
     assert intents.guilds
     assert not (intents.members or intents.presences or intents.message_content)
+
+
+async def test_explicit_syncs_globally_and_to_one_server(
+    simcord_env: simcord.Env, guild: simcord.GuildHandle, store: Store
+) -> None:
+    """What `purgebot sync` and `purgebot sync --guild ID [--clear]` do once logged in."""
+    tree = simcord_env.bot.tree
+    assert await sync_global(tree, store.set_value) == len(command_payloads(tree))
+    key = HASH_KEY.format(application_id=simcord_env.bot.application_id)
+    assert await store.get_value(key) == payload_hash(command_payloads(tree))
+
+    copied = await sync_guild(tree, guild.id)
+    assert copied == len(command_payloads(tree))
+    in_guild = await tree.fetch_commands(guild=discord.Object(guild.id))
+    assert {c.name for c in in_guild} == {p["name"] for p in command_payloads(tree)}
+    assert await sync_guild(tree, guild.id, clear=True) == 0
+    assert await tree.fetch_commands(guild=discord.Object(guild.id)) == []
