@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import asyncio
 import sqlite3
+from dataclasses import replace
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -28,7 +30,7 @@ def record(run_id: int, user_id: int, question: str, clock: FakeClock) -> Answer
     )
 
 
-def rows(path: Path) -> list[tuple[object, ...]]:
+def rows(path: Path) -> list[tuple[int, int, str, str, int, int]]:
     """What another process sees: only committed rows."""
     with sqlite3.connect(path) as conn:
         return conn.execute(
@@ -117,3 +119,18 @@ async def test_a_cancelled_caller_does_not_cancel_the_write(
     task.cancel()
     await store.flush()
     assert [r[1] for r in rows(db_path)] == [4]
+
+
+async def test_a_malformed_answer_is_refused_to_its_caller_only(
+    store: Store, db_path: Path, clock: FakeClock
+) -> None:
+    run = await store.start_run(GUILD, CHANNEL, "purges", TEACHER)
+    naive = replace(record(run.run_id, 7, "q1", clock), answered_at=datetime(2024, 3, 13, 12))
+    results = await asyncio.gather(
+        store.record_answer(record(run.run_id, 1, "q1", clock)),
+        store.record_answer(naive),
+        store.record_answer(record(run.run_id, 2, "q1", clock)),
+        return_exceptions=True,
+    )
+    assert isinstance(results[1], ValueError)
+    assert [r[1] for r in rows(db_path)] == [1, 2]

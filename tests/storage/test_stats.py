@@ -11,7 +11,7 @@ async def test_totals_topics_streak_and_weak_spots(store: Store, clock: FakeCloc
     first = await store.start_run(GUILD, CHANNEL, "purges", TEACHER)
     ana = player(store, clock, first, 1, "Ana")
     # run 1: T T F T T T  -> streak of 3 at the end
-    plan = [
+    plan: list[tuple[str, bool, str | None]] = [
         ("q1", True, "nkvd"),
         ("q2", True, "nkvd"),
         ("q3", False, "trials"),
@@ -27,13 +27,14 @@ async def test_totals_topics_streak_and_weak_spots(store: Store, clock: FakeCloc
     second = await store.start_run(GUILD, CHANNEL, "show-trials", TEACHER)
     ana2 = player(store, clock, second, 1, "Ana K.")
     # run 2 continues the streak across runs: T T  -> 5 in a row, then F F, then T
-    for qid, ok, topic in [
+    second_plan: list[tuple[str, bool, str | None]] = [
         ("t1", True, "trials"),
         ("t2", True, "gulag"),
         ("t3", False, "gulag"),
         ("t4", False, "gulag"),
         ("t5", True, None),
-    ]:
+    ]
+    for qid, ok, topic in second_plan:
         await ana2.answer(qid, ok, topic=topic)
     # someone else, and Ana in another server, change nothing
     await player(store, clock, second, 2, "Boris").answer("t1", False, topic="gulag")

@@ -26,7 +26,7 @@ INSERT INTO answers (run_id, guild_id, user_id, user_name, question_id, topic, r
 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 """
 
-_Pending = tuple[AnswerRecord, "asyncio.Future[int]"]
+_Pending = tuple[AnswerRecord, tuple[Any, ...], "asyncio.Future[int]"]
 
 
 def answer_params(r: AnswerRecord) -> tuple[Any, ...]:
@@ -62,15 +62,16 @@ class AnswerWriter:
         """Returns the answer id once the row is committed."""
         if self._closing:
             raise StoreClosedError("the store is closed")
+        params = answer_params(record)  # a malformed record fails here, alone, not in a batch
         future: asyncio.Future[int] = asyncio.get_running_loop().create_future()
-        self._pending.append((record, future))
+        self._pending.append((record, params, future))
         self._wake.set()
         # A caller that gives up (cancelled) must not cancel the write for its neighbours.
         return await asyncio.shield(future)
 
     async def flush(self) -> None:
         """Wait until every answer queued so far is committed (or has failed)."""
-        waiting = [future for _, future in self._pending]
+        waiting = [future for *_, future in self._pending]
         if waiting:
             await asyncio.wait(waiting)
 
@@ -78,8 +79,13 @@ class AnswerWriter:
         """Stop taking answers and wait until every queued one is committed."""
         self._closing = True
         self._wake.set()
-        if self._task is not None:
-            await self._task
+        try:
+            if self._task is not None:
+                await self._task
+        finally:
+            for *_, future in self._pending:  # only if the writer itself died
+                _fail(future, StoreClosedError("the store closed before this answer was saved"))
+            self._pending.clear()
 
     async def _run(self) -> None:
         while True:
@@ -95,43 +101,44 @@ class AnswerWriter:
 
     async def _commit(self, batch: list[_Pending]) -> None:
         try:
-            ids = await self._insert([record for record, _ in batch])
+            ids = await self._insert([params for _, params, _ in batch])
         except sqlite3.IntegrityError:
             # One bad row (an unknown run) must not sink its neighbours: retry them one by one.
-            for record, future in batch:
+            for record, params, future in batch:
                 try:
-                    (answer_id,) = await self._insert([record])
-                except sqlite3.IntegrityError:
-                    _fail(future, RunNotFoundError(record.run_id))
+                    (answer_id,) = await self._insert([params])
+                except sqlite3.IntegrityError as exc:
+                    unknown_run = "FOREIGN KEY" in str(exc)
+                    _fail(future, RunNotFoundError(record.run_id) if unknown_run else exc)
                 except Exception as exc:
                     _fail(future, exc)
                 else:
                     _resolve(future, answer_id)
             return
         except BaseException as exc:
-            for _, future in batch:
+            for *_, future in batch:
                 _fail(future, exc)
             if not isinstance(exc, Exception):
                 raise
             log.exception("could not commit %d answers", len(batch))
             return
-        for (_, future), answer_id in zip(batch, ids, strict=True):
+        for (*_, future), answer_id in zip(batch, ids, strict=True):
             _resolve(future, answer_id)
 
-    async def _insert(self, records: list[AnswerRecord]) -> list[int]:
+    async def _insert(self, rows: list[tuple[Any, ...]]) -> list[int]:
         async with self._db.write() as conn:
             # Under BEGIN IMMEDIATE nobody else can insert, and rowids without AUTOINCREMENT are
             # max+1, so this batch's rows are exactly those above the old maximum, in order.
             row = await fetchone(conn, "SELECT coalesce(max(answer_id), 0) FROM answers")
             before = int(row[0]) if row else 0
-            await executemany(conn, _INSERT, [answer_params(r) for r in records])
+            await executemany(conn, _INSERT, rows)
             rows = await fetchall(
                 conn,
                 "SELECT answer_id FROM answers WHERE answer_id > ? ORDER BY answer_id",
                 (before,),
             )
             ids = [int(r[0]) for r in rows]
-            if len(ids) != len(records):  # the invariant above broke: roll back, never guess
+            if len(ids) != len(rows):  # the invariant above broke: roll back, never guess
                 raise sqlite3.DatabaseError("answer ids do not match the batch just written")
         self.batches += 1
         return ids
