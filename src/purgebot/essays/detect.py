@@ -130,7 +130,7 @@ def detect(prompt: EssayPrompt, essay: EssayText) -> tuple[PointResult, ...]:
     index: dict[str, list[int]] = defaultdict(list)
     for n, tok in enumerate(essay.tokens):
         index[tok.stem].append(n)
-    lists: dict[int, list[frozenset[int]]] = {}
+    lists: dict[int, dict[int, int]] = {}
     results = []
     for kp, phrases in _compile(prompt):
         seen: set[tuple[int, ...]] = set()
@@ -148,7 +148,7 @@ def detect(prompt: EssayPrompt, essay: EssayText) -> tuple[PointResult, ...]:
                     text=" ".join(essay.text[first.start : last.end].split()),
                     start=first.start,
                     end=last.end,
-                    sentence=essay.sentence_text(first.sentence),
+                    sentence=essay.context(first.sentence, first.start, last.end),
                     reason=refusal(essay, window, phrase.negated, lists),
                 )
                 (credited if match.credited else rejected).append(match)

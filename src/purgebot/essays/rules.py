@@ -1,8 +1,8 @@
 """When a phrase found in an essay is not credited: negated, or only named in passing.
 
 - negated: a negation word (not, n't, no, never, neither, nor, without, hardly, barely) stands in
-  the same clause up to `NEGATION_REACH` tokens before the phrase (or anywhere before it in the
-  clause when the negation governs a "that" or a verb of knowing: "no evidence that ...",
+  the same clause up to `NEGATION_REACH` tokens before the phrase (up to `WIDE_NEGATION_REACH`
+  when the negation governs a "that" or a verb of knowing: "no evidence that ...",
   "I don't think ..."), between the phrase's words, or right after it across auxiliaries only
   ("Order 00447 was not signed"). Clauses end at , ; : ( ) and dashes, at "but / although /
   though / whereas / however / yet / while", and at "and / or / so" before a pronoun.
@@ -29,6 +29,7 @@ from purgebot.essays.text import AUXILIARIES, EssayText, Token, words
 
 MIN_CONTENT_WORDS = 3
 NEGATION_REACH = 8
+WIDE_NEGATION_REACH = 40
 POST_NEGATION_REACH = 3
 MAX_ITEM_CONTENT = 3
 MAX_ITEM_TOKENS = 6
@@ -83,11 +84,11 @@ def negated(essay: EssayText, window: tuple[int, ...], wanted_negation: bool) ->
     if wanted_negation:
         return False
     clause = tokens[first].clause
-    i = first - 1
-    while i >= 0 and tokens[i].clause == clause:
+    for i in range(first - 1, max(-1, first - 1 - WIDE_NEGATION_REACH), -1):
+        if tokens[i].clause != clause:
+            break
         if _is_cue(tokens, i) and (first - i <= NEGATION_REACH or _wide(tokens, i)):
             return True
-        i -= 1
     clause = tokens[last].clause
     for i in range(last + 1, min(len(tokens), last + 1 + POST_NEGATION_REACH)):
         if tokens[i].clause != clause:
@@ -163,17 +164,17 @@ def _segments(essay: EssayText, sentence: int) -> list[tuple[_Kind, list[int]]]:
     return segs
 
 
-def list_items(essay: EssayText, sentence: int) -> list[frozenset[int]]:
-    """Token sets of the list items in a sentence (see the module rules)."""
+def list_items(essay: EssayText, sentence: int) -> dict[int, int]:
+    """The list items of a sentence (see the module rules): token index -> item number."""
     tokens = essay.tokens
-    items: list[frozenset[int]] = []
+    items: list[list[int]] = []
     run: list[list[int]] = []
     opened: _Kind = "break"  # what opened the current run: a marker needs one item, a colon two
 
     def close() -> None:
         needed = {"marker": 1, "colon": 2}.get(opened, 3)
         if len(run) >= needed:
-            items.extend(frozenset(r) for r in run)
+            items.extend(run)
         run.clear()
 
     for kind, seg in _segments(essay, sentence):
@@ -192,14 +193,14 @@ def list_items(essay: EssayText, sentence: int) -> list[frozenset[int]]:
             close()
             opened = "break"
     close()
-    return items
+    return {i: n for n, item in enumerate(items) for i in item}
 
 
 def refusal(
     essay: EssayText,
     window: tuple[int, ...],
     wanted_negation: bool,
-    lists: dict[int, list[frozenset[int]]],
+    lists: dict[int, dict[int, int]],
 ) -> Reason | None:
     """Why a phrase found at `window` is not credited, or None when it is; `lists` caches items."""
     sentence = essay.tokens[window[0]].sentence
@@ -214,7 +215,7 @@ def refusal(
         return "too short"
     if sentence not in lists:
         lists[sentence] = list_items(essay, sentence)
-    matched = set(window)
-    if any(matched <= item for item in lists[sentence]):
+    items = lists[sentence]
+    if window[0] in items and all(items.get(i) == items[window[0]] for i in window):
         return "list item"
     return None

@@ -43,6 +43,8 @@ AUXILIARIES = words(
     "may might must also really actually"
 )
 
+MAX_CONTEXT = 400  # characters of a sentence kept to show where a phrase was found
+
 _TOKEN = re.compile(
     r"\d{1,3}(?:,\d{3})+(?:\.\d+)?"  # 680,000
     r"|\d+(?:\.\d+)?(?:st|nd|rd|th|s)?\b"  # 1934, 1.3, 17th, 1930s
@@ -91,9 +93,14 @@ class EssayText:
     tokens: tuple[Token, ...]
     sentences: tuple[Sentence, ...]
 
-    def sentence_text(self, index: int) -> str:
+    def context(self, index: int, start: int, end: int) -> str:
+        """Sentence `index` on one line; of a very long one, the part around [start, end)."""
         s = self.sentences[index]
-        return " ".join(self.text[s.start : s.end].split())
+        a, b = s.start, s.end
+        if b - a > MAX_CONTEXT:
+            a, b = max(a, start - MAX_CONTEXT // 2), min(b, end + MAX_CONTEXT // 2)
+        text = " ".join(self.text[a:b].split())
+        return ("…" if a > s.start else "") + text + ("…" if b < s.end else "")
 
 
 @lru_cache(maxsize=50_000)

@@ -1,0 +1,59 @@
+"""Whatever a student pastes, feedback comes back, points into their text, and in linear time."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from purgebot.banks.loader import load_bank_file
+from purgebot.essays import check_essay, feedback_json, render_text
+
+PROMPT = load_bank_file(
+    Path(__file__).resolve().parent.parent / "fixtures" / "essays" / "bank.yaml"
+).essay("stalin-responsibility")
+
+WORDS = st.sampled_from(
+    [
+        "Stalin", "signed", "Order", "00447", "not", "no", "never", "such", "as", "paranoia",
+        "Kirov's", "murder", "pretext", "1 December 1934", "1,108", "50%", "Yezhov", "and", "or",
+        "was", "he", ",", ".", "?", ":", ";", "\n", "\n\n", "-", "(", ")", "“", "’", "e.g.",
+        "local", "officials", "exceeded", "the", "quotas", "don't", "3 out of 5", "like",
+    ]
+)  # fmt: skip
+ESSAYS = st.one_of(st.text(max_size=400), st.lists(WORDS, max_size=80).map(" ".join))
+
+
+@settings(max_examples=300, deadline=None)
+@given(ESSAYS)
+def test_any_text_gets_feedback_that_points_into_it(text: str) -> None:
+    fb = check_essay(PROMPT, text)
+    assert len(fb.covered) + len(fb.missed) == len(PROMPT.key_points)
+    for point in (*fb.covered, *fb.missed):
+        for m in (*point.matches, *point.refused):
+            assert 0 <= m.start < m.end <= len(text)
+            assert m.text == " ".join(text[m.start : m.end].split())
+            assert m.credited == (m.reason is None)
+    for e in fb.evidence:
+        assert text[e.start : e.start + len(e.text)] == e.text
+        assert e.count >= 1
+    assert render_text(fb).startswith("Essay feedback: stalin-responsibility\n")
+    assert feedback_json(fb)["words"] == fb.words.words
+
+
+def best_time(text: str) -> float:
+    times = []
+    for _ in range(3):
+        start = time.perf_counter()
+        check_essay(PROMPT, text)
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def test_time_grows_linearly_even_with_one_endless_sentence_or_list() -> None:
+    # Twenty times the text should take about twenty times as long; quadratic work takes ~400x.
+    for unit in ("Stalin signed Order 00447 in paranoia ", "Stalin, paranoia, Hitler, 1937, "):
+        small, large = unit * 20, unit * 400
+        assert best_time(large) / best_time(small) < 60
