@@ -58,6 +58,7 @@ def run(args: argparse.Namespace) -> int:
                 print(quote_problem)
             bad += bool(quote_problems)
     checked = len(files) - len(missing)
+    sys.stdout.flush()  # the problems first, then the summary, even when both go to a terminal
     print(
         f"{checked} file{'s' if checked != 1 else ''} checked, {bad} with problems", file=sys.stderr
     )
