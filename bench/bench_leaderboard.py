@@ -125,6 +125,9 @@ async def measure(path: Path, repeats: int) -> dict[str, float]:
             ),
             "stats": await median_ms(lambda: store.student_stats(BUSY_GUILD, student), repeats),
             "all": await median_ms(lambda: store.leaderboard(BUSY_GUILD, limit=10), repeats),
+            "all_bank": await median_ms(
+                lambda: store.leaderboard(BUSY_GUILD, bank_id="bank-1", limit=10), repeats
+            ),
             "student_rows": float(stats.answered),
         }
     finally:
@@ -168,6 +171,7 @@ def _run(path: Path, n: int, repeats: int) -> list[dict[str, Any]]:
         row(f"leaderboard weekly top-10 ({label})", fresh["week"], "ms", floor, target),
         row(f"student stats ({label})", fresh["stats"], "ms", floor, target),
         row(f"leaderboard all-time top-10 ({label})", fresh["all"], "ms", floor, target),
+        row(f"all-time top-10 of one bank ({label})", fresh["all_bank"], "ms", floor, target),
         row(f"weekly top-10 after ANALYZE ({label})", analyzed["week"], "ms", floor, target),
         row(f"student stats after ANALYZE ({label})", analyzed["stats"], "ms", floor, target),
     ]

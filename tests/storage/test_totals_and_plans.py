@@ -14,18 +14,22 @@ from purgebot.storage import Metric, Store
 from purgebot.storage.leaderboard import aggregate_cte, leaderboard_sql
 
 
-def truth(path: Path, guild_id: int) -> list[tuple[int, int, int, int]]:
+def truth(path: Path, guild_id: int, bank: str | None = None) -> list[tuple[int, int, int, int]]:
     """(user, points, answered, correct) straight from the rows, most points first."""
     with sqlite3.connect(path) as conn:
         return conn.execute(
-            """SELECT user_id, sum(points), count(*), sum(correct) FROM answers
-               WHERE guild_id = ? GROUP BY user_id ORDER BY sum(points) DESC, user_id""",
-            (guild_id,),
+            """SELECT user_id, sum(points), count(*), sum(correct)
+               FROM answers AS a JOIN runs AS r ON r.run_id = a.run_id
+               WHERE a.guild_id = ? AND (? IS NULL OR r.bank_id = ?)
+               GROUP BY user_id ORDER BY sum(points) DESC, user_id""",
+            (guild_id, bank, bank),
         ).fetchall()
 
 
-async def board(store: Store, guild_id: int) -> list[tuple[int, int, int, int]]:
-    page = await store.leaderboard(guild_id, limit=100)
+async def board(
+    store: Store, guild_id: int, bank: str | None = None
+) -> list[tuple[int, int, int, int]]:
+    page = await store.leaderboard(guild_id, bank_id=bank, limit=100)
     return sorted(
         ((e.user_id, e.points, e.answered, e.correct) for e in page.entries),
         key=lambda t: (-t[1], t[0]),
@@ -36,16 +40,19 @@ async def test_totals_follow_answers_forgetting_and_resets(
     store: Store, db_path: Path, clock: FakeClock
 ) -> None:
     rng = random.Random(4)
+    banks = ["purges", "kirov"]
     runs = {
-        GUILD: await store.start_run(GUILD, CHANNEL, "purges", TEACHER),
-        OTHER_GUILD: await store.start_run(OTHER_GUILD, CHANNEL, "purges", TEACHER),
+        (guild, bank): await store.start_run(guild, CHANNEL, bank, TEACHER)
+        for guild in (GUILD, OTHER_GUILD)
+        for bank in banks
     }
     for step in range(6):
         for _ in range(40):
             guild = rng.choice([GUILD, OTHER_GUILD])
+            run = runs[guild, rng.choice(banks)]
             user = rng.randrange(8)
             ok = rng.random() < 0.6
-            await player(store, clock, runs[guild], user, f"u{user}").answer(
+            await player(store, clock, run, user, f"u{user}").answer(
                 f"q{step}", ok, rng.randrange(100, 1000) if ok else 0
             )
         if step == 2:
@@ -54,7 +61,9 @@ async def test_totals_follow_answers_forgetting_and_resets(
         if step == 4:
             await store.reset_leaderboard(OTHER_GUILD)
         for guild in (GUILD, OTHER_GUILD):
-            assert await board(store, guild) == truth(db_path, guild), (step, guild)
+            for bank in [None, *banks]:
+                assert await board(store, guild, bank) == truth(db_path, guild, bank), step
+    assert truth(db_path, GUILD, "kirov")  # the boards compared were not all empty
 
 
 def fill(path: Path, rows: int) -> int:
@@ -112,7 +121,8 @@ async def test_boards_read_indexes_not_the_table(db_path: Path, analyzed: bool) 
         assert "guild_id=?" in search
         assert "answered_at>?" in search
         assert "SCAN answers" not in weekly
-        agg, params = aggregate_cte(guild, None, None, 1)
-        ever = plan(db_path, leaderboard_sql(metric, agg), [*params, 10, 0, guild])
-        assert "answer_totals" in ever
-        assert "ix_answers_guild_time" not in ever
+        for bank in (None, "b"):
+            agg, params = aggregate_cte(guild, None, bank, 1)
+            ever = plan(db_path, leaderboard_sql(metric, agg), [*params, 10, 0, guild])
+            assert "answer_totals" in ever
+            assert "ix_answers_guild_time" not in ever

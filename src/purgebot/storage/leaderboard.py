@@ -1,7 +1,7 @@
 """Leaderboards and a student's own stats, all derived from the answer rows.
 
 A weekly or monthly board reads only that window of the covering index (guild_id, answered_at,
-user_id, points, correct, run_id); the all-time board reads the per-student totals. Either way,
+user_id, points, correct, run_id); all-time boards read the per-student totals. Either way,
 names are looked up for the page shown and no more.
 """
 
@@ -41,17 +41,26 @@ def aggregate_cte(
 ) -> tuple[str, list[Any]]:
     """`WITH agg(user_id, points, answered, correct)` for one server's period and bank.
 
-    All time without a bank reads the trigger-kept totals (one row per student); anything
-    narrower reads the (guild_id, answered_at, ...) covering index over just that window.
+    All time reads the trigger-kept totals (a row per student and bank); a week or a month
+    reads the (guild_id, answered_at, ...) covering index over just that window.
     `GROUP BY +user_id` keeps it so: grouping by the bare column tempts the planner, once it has
     statistics, into a skip-scan of the (user_id, ...) index to save a sort, which reads more.
     """
     if since is None and bank_id is None:
         return (
             """WITH agg AS (
-                   SELECT user_id, points, answered, correct FROM answer_totals
-                   WHERE guild_id = ? AND answered >= ?)""",
+                   SELECT user_id, sum(points) AS points, sum(answered) AS answered,
+                          sum(correct) AS correct
+                   FROM answer_totals WHERE guild_id = ?
+                   GROUP BY user_id HAVING sum(answered) >= ?)""",
             [guild_id, min_answered],
+        )
+    if since is None and bank_id is not None:
+        return (
+            """WITH agg AS (
+                   SELECT user_id, points, answered, correct FROM answer_totals
+                   WHERE guild_id = ? AND bank_id = ? AND answered >= ?)""",
+            [guild_id, bank_id, min_answered],
         )
     where = "guild_id = ?"
     params: list[Any] = [guild_id]

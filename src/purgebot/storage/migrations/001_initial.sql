@@ -42,7 +42,8 @@ CREATE INDEX ix_runs_guild_started ON runs (guild_id, started_at);
 
 CREATE TABLE answers (
     answer_id   INTEGER PRIMARY KEY,
-    run_id      INTEGER NOT NULL REFERENCES runs (run_id) ON DELETE CASCADE,
+    -- no cascade: a run with answers cannot be deleted, its answers go first (on purpose)
+    run_id      INTEGER NOT NULL REFERENCES runs (run_id),
     guild_id    INTEGER NOT NULL,
     user_id     INTEGER NOT NULL,
     user_name   TEXT    NOT NULL,
@@ -62,7 +63,7 @@ CREATE INDEX ix_answers_guild_time ON answers (guild_id, answered_at, user_id, p
 -- statistics) would prefer it for a weekly board, to group in order, and read all of time.
 CREATE INDEX ix_answers_user_guild
     ON answers (user_id, guild_id, answered_at, correct, points, run_id, topic);
--- Run reports, a student's recent runs, and the cascade from runs.
+-- Run reports, a student's recent runs, and the foreign key check when a run is deleted.
 CREATE INDEX ix_answers_run ON answers (run_id, user_id);
 
 CREATE TABLE kv (
