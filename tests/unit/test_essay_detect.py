@@ -29,7 +29,7 @@ def covered(text: str) -> set[str]:
 
 
 def refused(text: str, point: str) -> list[str | None]:
-    return [m.reason for m in results(text)[point].rejected]
+    return [m.reason for m in results(text)[point].refused]
 
 
 @pytest.mark.parametrize(
@@ -100,12 +100,13 @@ def test_any_synonym_the_bank_lists_credits_the_point() -> None:
         "Order 00447 was not written by Stalin, and historians still argue about its author.",
         "Stalin never authorised the mass arrests in writing, according to some historians.",
         "It is not true that Yezhov was made a scapegoat for what happened in those years.",
+        "i dont think Stalin authorised the mass arrests of 1937 in person.",
     ],
 )
 def test_a_negated_phrase_is_not_credited_and_says_so(text: str) -> None:
     found = covered(text)
     assert not found & {"order", "paranoia", "kirov", "authorised", "scapegoat"}
-    assert "negated" in [m.reason for r in results(text).values() for m in r.rejected]
+    assert "negated" in [m.reason for r in results(text).values() for m in r.refused]
 
 
 @pytest.mark.parametrize(
@@ -184,7 +185,7 @@ def test_each_place_is_reported_once_and_every_place_counts() -> None:
         "Stalin's paranoia gr",
         "His paranoia was not",
     ]
-    assert [m.reason for m in result.rejected] == ["question"]
+    assert [m.reason for m in result.refused] == ["question"]
 
 
 def test_an_off_topic_essay_makes_no_point() -> None:

@@ -41,8 +41,8 @@ class Match:
 @dataclass(frozen=True, slots=True)
 class PointResult:
     point: KeyPoint
-    credited: tuple[Match, ...]
-    rejected: tuple[Match, ...]
+    credited: tuple[Match, ...]  # where the point is made
+    refused: tuple[Match, ...]  # found but not credited, each with its reason
 
     @property
     def covered(self) -> bool:
@@ -135,7 +135,7 @@ def detect(prompt: EssayPrompt, essay: EssayText) -> tuple[PointResult, ...]:
     for kp, phrases in _compile(prompt):
         seen: set[tuple[int, ...]] = set()
         credited: list[Match] = []
-        rejected: list[Match] = []
+        refused: list[Match] = []
         for phrase in phrases:
             for window in _windows(essay, index, phrase):
                 if window in seen:
@@ -151,12 +151,12 @@ def detect(prompt: EssayPrompt, essay: EssayText) -> tuple[PointResult, ...]:
                     sentence=essay.context(first.sentence, first.start, last.end),
                     reason=refusal(essay, window, phrase.negated, lists),
                 )
-                (credited if match.credited else rejected).append(match)
+                (credited if match.credited else refused).append(match)
         results.append(
             PointResult(
                 kp,
                 tuple(sorted(credited, key=lambda m: m.start)),
-                tuple(sorted(rejected, key=lambda m: m.start)),
+                tuple(sorted(refused, key=lambda m: m.start)),
             )
         )
     return tuple(results)

@@ -110,7 +110,7 @@ def check_essay(
         if kp.source is not None:
             info = (sources or {}).get(kp.source.doc)
             tip = ReadingTip(kp.source.doc, info.title if info else None, kp.source.quote)
-        points.append(PointFeedback(kp.id, kp.point, result.credited, result.rejected, tip))
+        points.append(PointFeedback(kp.id, kp.point, result.credited, result.refused, tip))
     people = (*names_in(prompt), *names)
     return Feedback(
         prompt_id=prompt.id,

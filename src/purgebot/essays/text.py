@@ -55,6 +55,8 @@ _NEXT_CHAR = re.compile(r"\s*(\S)")
 _SENTENCE_END = re.compile(r"[.!?]+[\"'”’)\]]*")
 _ABBREVIATIONS = words("mr mrs ms dr st vs cf no nr eg ie etc approx c ca")
 _CLAUSE_WORDS = frozenset({"but", "although", "though", "whereas", "however", "yet", "while"})
+# "dont", "didnt", "wasnt": students often leave the apostrophe out.
+_NT_WITHOUT_APOSTROPHE = words("do did does is are was were has have had could would should ca wo")
 _CONNECTORS = frozenset({"and", "or", "so"})
 _PRONOUN_STARTS = words("he she it they we i this that these there")
 _SPELLING = {"labor": "labour", "favor": "favour", "behavior": "behaviour", "honor": "honour"}
@@ -68,7 +70,7 @@ class Token(NamedTuple):
     text: str  # as written
     start: int
     end: int
-    norm: str  # folded lowercase form; every "n't" and "cannot" becomes "not"
+    norm: str  # folded lowercase form; "n't", "dont", "cannot"... become "not"
     stem: str
     sentence: int
     clause: int  # numbered across the whole essay, so tokens compare without their sentence
@@ -108,7 +110,11 @@ def fold(word: str) -> str:
     """Lowercase, strip accents and possessives, US spellings to British, negations to 'not'."""
     w = unicodedata.normalize("NFKD", word.lower().replace("’", "'"))
     w = "".join(c for c in w if not unicodedata.combining(c))
-    if w.endswith("n't") or w == "cannot":
+    if (
+        w.endswith("n't")
+        or w == "cannot"
+        or (w.endswith("nt") and w[:-2] in _NT_WITHOUT_APOSTROPHE)
+    ):
         return "not"
     if w.endswith("'s"):
         w = w[:-2]
