@@ -200,3 +200,15 @@ def test_essay_text_that_is_too_long_or_full_of_control_characters_is_refused() 
         clean_essay_text("word " * 20_000)
     with pytest.raises(EssayTextError, match="binary"):
         clean_essay_text("Stalin\x01\x02\x03\x04 purged")
+
+
+def test_a_long_sentence_is_quoted_around_the_words_that_showed_the_point() -> None:
+    opening = (
+        "In the years after the murder of Kirov, as arrests spread from Leningrad to Moscow " * 3
+    )
+    essay = opening + "and beyond, Yezhov became head of the NKVD and ran the arrests himself."
+    lines = render_text(check_essay(PROMPT, essay)).splitlines()
+    (shown,) = [line for line in lines if line.startswith("      shown by")]
+    assert shown.startswith('      shown by "head of the NKVD" in "…')
+    assert "Yezhov became head of the NKVD and ran" in shown
+    assert len(shown) < 220

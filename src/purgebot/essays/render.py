@@ -32,15 +32,25 @@ def _length_line(fb: Feedback) -> str:
         target = f"target at most {wc.max_words}"
     verdict = {
         "short": f" - too short, write at least {(wc.min_words or 0) - wc.words} more",
-        "long": f" - too long, cut about {wc.words - (wc.max_words or 0)}",
+        "long": f" - too long, cut about {wc.words - (wc.max_words or 0)} words",
         "ok": " - on target",
         "no target": "",
     }[wc.verdict]
     return f"Words: {wc.words}" + (f" ({target})" if target else "") + verdict
 
 
+def _around(sentence: str, part: str, limit: int = 160) -> str:
+    """The sentence quoted, cut to `limit` characters around `part` when it is longer."""
+    at = sentence.find(part)
+    if len(sentence) <= limit or at < 0:
+        return _quote(sentence, limit)
+    a = max(0, min(at - (limit - len(part)) // 2, len(sentence) - limit))
+    b = a + limit
+    return f'"{"…" if a else ""}{sentence[a:b].strip()}{"…" if b < len(sentence) else ""}"'
+
+
 def _shown_by(match: Match) -> str:
-    return f'"{match.text}" in {_quote(match.sentence)}'
+    return f'"{match.text}" in {_around(match.sentence, match.text)}'
 
 
 def _point_lines(p: PointFeedback) -> list[str]:
