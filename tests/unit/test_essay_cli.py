@@ -37,6 +37,11 @@ def test_prints_feedback_as_text(capsys: pytest.CaptureFixture[str]) -> None:
     assert "Words: 287 (target 250-900) - on target" in lines  # as `wc -w` counts it
     assert "  Orders: Order 00447 (x2)" in lines
     assert "Outline of a strong answer:" in lines
+    assert lines[-2:] == [
+        "Notes on this prompt's phrases (for the teacher):",
+        "  stalin-approved: phrase 'his signature' is found wherever 'signature' is"
+        " ('his' ignored as stop-words)",
+    ]
 
 
 def test_prints_feedback_as_json(capsys: pytest.CaptureFixture[str]) -> None:
@@ -58,6 +63,12 @@ def test_prints_feedback_as_json(capsys: pytest.CaptureFixture[str]) -> None:
     }
     assert data["read"]["order-00447"]["title"] == "Stalin and the Purges Flashcards"
     assert {m["reason"] for m in data["not_credited"]["order-00447"]} == {"negated"}
+    assert data["phrase_notes"] == [
+        "order-00447: phrase 'his signature' is found wherever 'signature' is"
+        " ('his' ignored as stop-words)",
+        "shared-responsibility: phrase 'Yezhov also' is found wherever 'Yezhov' is"
+        " ('also' ignored as stop-words)",
+    ]
 
 
 def test_unknown_prompt_lists_the_available_ids_and_exits_2(

@@ -17,6 +17,7 @@ from purgebot.essays import (
     count_words,
     decode_essay,
     feedback_json,
+    phrase_notes,
     render_text,
 )
 
@@ -212,3 +213,23 @@ def test_a_long_sentence_is_quoted_around_the_words_that_showed_the_point() -> N
     assert shown.startswith('      shown by "head of the NKVD" in "…')
     assert "Yezhov became head of the NKVD and ran" in shown
     assert len(shown) < 220
+
+
+def test_phrase_notes_warn_of_phrases_that_shrink_to_one_word_or_miss_their_point() -> None:
+    prompt = EssayPrompt(
+        id="p",
+        prompt="Why did confessions matter?",
+        key_points=(
+            KeyPoint(
+                "only", "Confessions were the only evidence in the trials.", ("only evidence",)
+            ),
+            KeyPoint("below", "Pressure from below drove denunciations.", ("pressure from below",)),
+            KeyPoint("odd", "Yezhov purged the NKVD itself.", ("own personnel", "of the")),
+        ),
+    )
+    assert phrase_notes(prompt) == (
+        "only: phrase 'only evidence' is found wherever 'evidence' is ('only' ignored as stop-words)",
+        "odd: phrase 'own personnel' is found wherever 'personnel' is ('own' ignored as stop-words)",
+        "odd: phrase 'of the' has only stop-words; every word is needed",
+        "odd: none of its phrases appears in the point's own statement",
+    )

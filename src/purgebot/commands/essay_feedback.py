@@ -1,7 +1,8 @@
 """`purgebot essay-feedback --bank PATH --prompt ID FILE [--json]`: feedback on an essay file.
 
-Lets a teacher try a prompt's key points on sample essays before class. Problems with the bank,
-the prompt id or the file are reported in one line on stderr with exit status 2.
+Lets a teacher try a prompt's key points on sample essays before class, with notes on phrases that
+will not work as they read. Problems with the bank, the prompt id or the file are reported on
+stderr with exit status 2.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from purgebot.essays import (
     decode_essay,
     feedback_json,
     find_prompt,
+    phrase_notes,
     render_text,
 )
 from purgebot.essays.intake import MAX_ESSAY_CHARS
@@ -62,8 +64,14 @@ def run(args: argparse.Namespace) -> int:
     except EssayTextError as exc:
         return _fail(f"{args.file}: {exc}")
     feedback = check_essay(prompt, text, sources=bank.sources)
+    notes = phrase_notes(prompt)
     if args.json:
-        print(json.dumps(feedback_json(feedback), ensure_ascii=False, indent=2))
+        data = feedback_json(feedback)
+        data["phrase_notes"] = list(notes)
+        print(json.dumps(data, ensure_ascii=False, indent=2))
     else:
         print(render_text(feedback), end="")
+        if notes:
+            print("\nNotes on this prompt's phrases (for the teacher):")
+            print("\n".join(f"  {note}" for note in notes))
     return 0

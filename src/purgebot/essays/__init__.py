@@ -19,6 +19,7 @@ from purgebot.essays.intake import EssayTextError, clean_essay_text, decode_essa
 from purgebot.essays.render import feedback_json, render_text
 from purgebot.essays.rules import Reason
 from purgebot.essays.text import EssayText, analyse
+from purgebot.essays.tuning import phrase_notes
 
 __all__ = [
     "EssayText",
@@ -44,5 +45,6 @@ __all__ = [
     "feedback_json",
     "find_prompt",
     "names_in",
+    "phrase_notes",
     "render_text",
 ]

@@ -23,10 +23,11 @@ def words(text: str) -> frozenset[str]:
 
 # Words that carry no content of their own: ignored when a phrase is matched and when a sentence's
 # content words are counted. Negation words are kept apart (NEGATIONS) because they change meaning,
-# and more/most/few/over/under/against stay content words: "more quotas" is not "quotas".
+# and more/most/few/over/under/above/below/against stay content words: "more quotas" is not
+# "quotas", nor "pressure from below" just "pressure".
 STOP_WORDS = words("""
-    a about above after again all also am an and any are as at be because been before
-    being below between both but by can could did do does doing down during each either else even
+    a about after again all also am an and any are as at be because been before
+    being between both but by can could did do does doing down during each either else even
     ever every for from further had has have having he her here hers herself him himself his how
     however i if in into is it its itself just let lot lots many may me might much must my
     myself of off on once only or other our ours ourselves out own per quite rather really same
