@@ -20,5 +20,11 @@ def median_seconds(fn: Callable[[], Any], repeats: int) -> float:
 
 def row(name: str, value: float, unit: str, floor: float | None, target: str) -> dict[str, Any]:
     ratio = value / floor if floor else None
-    return {"name": name, "value": value, "unit": unit, "floor": floor, "ratio": ratio,
-            "target": target}
+    return {
+        "name": name,
+        "value": value,
+        "unit": unit,
+        "floor": floor,
+        "ratio": ratio,
+        "target": target,
+    }

@@ -32,8 +32,10 @@ def main() -> int:
     parser.add_argument("--quick", action="store_true", help="smaller sizes, fewer repeats")
     parser.add_argument("--only", nargs="*", help="run only these modules")
     args = parser.parse_args()
-    print(f"machine: {platform.machine()}, {platform.processor() or 'cpu'}, "
-          f"python {platform.python_version()}, {'quick' if args.quick else 'full'} run")
+    print(
+        f"machine: {platform.machine()}, {platform.processor() or 'cpu'}, "
+        f"python {platform.python_version()}, {'quick' if args.quick else 'full'} run"
+    )
     rows: list[dict[str, Any]] = []
     failed = 0
     for name in args.only or MODULES:
@@ -52,8 +54,10 @@ def main() -> int:
     print("|" + "|".join("-" * (len(c) - 0) for c in header.split("|")[1:-1]) + "|")
     for r in rows:
         ratio = f"{r['ratio']:.2f}×" if r.get("ratio") is not None else "—"
-        print(f"| {r['name']:<52} | {fmt(r['value'], r['unit']):>14} | "
-              f"{fmt(r['floor'], r['unit']):>14} | {ratio:>7} | {r['target']:<16} |")
+        print(
+            f"| {r['name']:<52} | {fmt(r['value'], r['unit']):>14} | "
+            f"{fmt(r['floor'], r['unit']):>14} | {ratio:>7} | {r['target']:<16} |"
+        )
     return 1 if failed else 0
 
 
