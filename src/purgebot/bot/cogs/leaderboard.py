@@ -1,0 +1,254 @@
+"""/leaderboard, /stats, /results export: what the stored answers say to a class and teacher."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from purgebot.bot import render, scorecards
+from purgebot.bot.cards import bank_choices
+from purgebot.bot.checks import guild_id_of, is_teacher, teacher_only
+from purgebot.bot.errors import NotTeacher, PrivateErrorsView, reply_private
+from purgebot.bot.services import Services
+from purgebot.bot.views import NotYourButton
+from purgebot.errors import UserFacingError
+from purgebot.storage import LeaderboardPage, Metric, Period, Report, Store
+
+PAGE_SIZE = 10
+MIN_ACCURACY_ANSWERS = 3  # an accuracy board needs a few answers per student to mean anything
+PAGER_SECONDS = 300
+PERIODS = [
+    app_commands.Choice(name="all time (default)", value="all"),
+    app_commands.Choice(name="this week", value="week"),
+    app_commands.Choice(name="this month", value="month"),
+]
+METRICS = [
+    app_commands.Choice(name="points (default)", value="points"),
+    app_commands.Choice(name="accuracy", value="accuracy"),
+]
+
+
+class NoRunsYet(UserFacingError):
+    def __init__(self) -> None:
+        super().__init__("No quiz has been run in this server yet, so there is nothing to export.")
+
+
+class BadDate(UserFacingError):
+    def __init__(self, text: str) -> None:
+        super().__init__(f"“{render.cut(text, 40)}” is not a date: write it as YYYY-MM-DD.")
+
+
+def parse_day(text: str) -> datetime:
+    try:
+        return datetime.strptime(text.strip(), "%Y-%m-%d").replace(tzinfo=UTC)
+    except ValueError:
+        raise BadDate(text) from None
+
+
+class LeaderboardPager(PrivateErrorsView):
+    """Previous / Next under a leaderboard, for the person who asked; gone after a while."""
+
+    def __init__(
+        self,
+        store: Store,
+        *,
+        owner_id: int,
+        guild_id: int,
+        period: Period,
+        metric: Metric,
+        bank_id: str | None,
+        page: LeaderboardPage,
+    ) -> None:
+        super().__init__(timeout=PAGER_SECONDS)
+        self.store, self.owner_id, self.guild_id = store, owner_id, guild_id
+        self.period, self.metric, self.bank_id = period, metric, bank_id
+        self.page = page
+        self.message: discord.Message | discord.WebhookMessage | None = None
+        self._sync()
+
+    def _sync(self) -> None:
+        self.previous.disabled = self.page.offset == 0
+        self.next.disabled = self.page.offset + self.page.limit >= self.page.total
+
+    async def interaction_check(self, interaction: discord.Interaction[Any]) -> bool:
+        if interaction.user.id != self.owner_id:
+            raise NotYourButton()
+        return True
+
+    async def _show(self, interaction: discord.Interaction[Any], offset: int) -> None:
+        self.page = await fetch_page(
+            self.store, self.guild_id, self.period, self.metric, self.bank_id, offset
+        )
+        self._sync()
+        await interaction.response.edit_message(
+            embed=scorecards.leaderboard_embed(self.page, self.bank_id), view=self
+        )
+
+    @discord.ui.button(label="◀ Previous", style=discord.ButtonStyle.secondary)
+    async def previous(
+        self, interaction: discord.Interaction[Any], _: discord.ui.Button[LeaderboardPager]
+    ) -> None:
+        await self._show(interaction, max(0, self.page.offset - self.page.limit))
+
+    @discord.ui.button(label="Next ▶", style=discord.ButtonStyle.secondary)
+    async def next(
+        self, interaction: discord.Interaction[Any], _: discord.ui.Button[LeaderboardPager]
+    ) -> None:
+        await self._show(interaction, self.page.offset + self.page.limit)
+
+    async def on_timeout(self) -> None:
+        if self.message is not None:
+            with contextlib.suppress(discord.HTTPException):
+                await self.message.edit(view=None)
+
+
+async def fetch_page(
+    store: Store,
+    guild_id: int,
+    period: Period,
+    metric: Metric,
+    bank_id: str | None,
+    offset: int,
+) -> LeaderboardPage:
+    return await store.leaderboard(
+        guild_id,
+        period=period,
+        metric=metric,
+        bank_id=bank_id,
+        min_answers=MIN_ACCURACY_ANSWERS,
+        offset=offset,
+        limit=PAGE_SIZE,
+    )
+
+
+class LeaderboardCog(commands.Cog, name="Leaderboard"):
+    results = app_commands.Group(
+        name="results", description="Quiz results as spreadsheets (teachers)", guild_only=True
+    )
+
+    def __init__(self, services: Services) -> None:
+        self.services = services
+        self.store = services.store
+
+    async def bank_autocomplete(
+        self, interaction: discord.Interaction[Any], current: str
+    ) -> list[app_commands.Choice[str]]:
+        if interaction.guild_id is None:
+            return []
+        names = await self.services.catalog.names(interaction.guild_id)
+        return render.choices(bank_choices(names, current))
+
+    async def run_autocomplete(
+        self, interaction: discord.Interaction[Any], current: str
+    ) -> list[app_commands.Choice[int]]:
+        if interaction.guild_id is None:
+            return []
+        runs = await self.store.list_runs(interaction.guild_id, limit=render.CHOICES)
+        needle = current.strip().casefold()
+        out = []
+        for run in runs:
+            name = scorecards.run_label(run)
+            if needle in name.casefold():
+                label = render.cut(name, render.CHOICE_NAME)
+                out.append(app_commands.Choice(name=label, value=run.run_id))
+        return out
+
+    @app_commands.command(name="leaderboard", description="The best players in this server")
+    @app_commands.describe(
+        period="Which answers count", bank="Only this bank's quizzes", metric="Rank by"
+    )
+    @app_commands.choices(period=PERIODS, metric=METRICS)
+    @app_commands.guild_only()
+    async def leaderboard(
+        self,
+        interaction: discord.Interaction[Any],
+        period: str = "all",
+        bank: str | None = None,
+        metric: str = "points",
+        page: app_commands.Range[int, 1, 1000] = 1,
+    ) -> None:
+        guild_id = guild_id_of(interaction)
+        await interaction.response.defer(thinking=True)
+        chosen = (Period(period), Metric(metric))
+        shown = await fetch_page(
+            self.store, guild_id, *chosen, bank or None, (page - 1) * PAGE_SIZE
+        )
+        embed = scorecards.leaderboard_embed(shown, bank or None)
+        if shown.total <= PAGE_SIZE:
+            await interaction.followup.send(embed=embed)
+            return
+        pager = LeaderboardPager(
+            self.store,
+            owner_id=interaction.user.id,
+            guild_id=guild_id,
+            period=chosen[0],
+            metric=chosen[1],
+            bank_id=bank or None,
+            page=shown,
+        )
+        pager.message = await interaction.followup.send(embed=embed, view=pager, wait=True)
+
+    @app_commands.command(name="stats", description="Your quiz record here (teachers: anyone's)")
+    @app_commands.describe(member="Whose stats (teachers only; default you)")
+    @app_commands.guild_only()
+    async def stats(
+        self, interaction: discord.Interaction[Any], member: discord.Member | None = None
+    ) -> None:
+        guild_id = guild_id_of(interaction)
+        target = member or interaction.user
+        if target.id != interaction.user.id and not await is_teacher(interaction, self.store):
+            raise NotTeacher("see another student's stats")
+        await interaction.response.defer(ephemeral=True, thinking=True)
+        stats = await self.store.student_stats(guild_id, target.id)
+        await reply_private(interaction, embed=scorecards.stats_embed(stats, target.display_name))
+
+    @results.command(name="export", description="The results as CSV spreadsheets (teachers)")
+    @app_commands.describe(
+        run="Which quiz run (default: the latest here)",
+        since="A server report from this day (YYYY-MM-DD), instead of one run",
+        until="…up to and including this day (YYYY-MM-DD)",
+    )
+    @teacher_only("export results")
+    async def export(
+        self,
+        interaction: discord.Interaction[Any],
+        run: int | None = None,
+        since: str | None = None,
+        until: str | None = None,
+    ) -> None:
+        guild_id = guild_id_of(interaction)
+        start = parse_day(since) if since else None
+        end = parse_day(until) + timedelta(days=1) if until else None
+        await interaction.response.defer(ephemeral=True, thinking=True)
+        if start is not None or end is not None:
+            report = await self.store.server_report(guild_id, start, end)
+            base = f"server-{since or 'start'}-to-{until or 'now'}"
+        else:
+            if run is None:
+                latest = await self.store.list_runs(guild_id, limit=1)
+                if not latest:
+                    raise NoRunsYet()
+                run = latest[0].run_id
+            report = await self.store.run_report(guild_id, run)
+            base = f"run-{run}"
+        await interaction.followup.send(
+            render.content(scorecards.report_summary(report)),
+            files=report_files(report, base),
+            ephemeral=True,
+        )
+
+    export.autocomplete("run")(run_autocomplete)
+    leaderboard.autocomplete("bank")(bank_autocomplete)
+
+
+def report_files(report: Report, base: str) -> list[discord.File]:
+    return [
+        discord.File(io.BytesIO(report.students_csv().encode()), filename=f"{base}-students.csv"),
+        discord.File(io.BytesIO(report.questions_csv().encode()), filename=f"{base}-questions.csv"),
+    ]

@@ -1,0 +1,242 @@
+"""/quiz start, stop, skip, status: timed quizzes in a channel, one at a time per channel."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from purgebot.banks.model import MAX_SECONDS, MIN_SECONDS, Difficulty
+from purgebot.bot import quizcards, render
+from purgebot.bot.cards import bank_choices, plural
+from purgebot.bot.checks import guild_id_of, is_teacher
+from purgebot.bot.errors import reply_private
+from purgebot.bot.quizmanager import QuizManager
+from purgebot.bot.quizrunner import NEEDED, PERMISSION_NAMES, Request
+from purgebot.bot.quizviews import DYNAMIC_ITEMS, QUIZ_COG
+from purgebot.bot.services import Services
+from purgebot.errors import UserFacingError
+from purgebot.quiz import QuizSettings, Scoring
+
+log = logging.getLogger("purgebot.bot.quiz")
+
+MAX_COUNT = 100
+DIFFICULTIES = [app_commands.Choice(name=d.value, value=d.value) for d in Difficulty]
+SCORINGS = [
+    app_commands.Choice(name="speed: faster right answers score more (default)", value="speed"),
+    app_commands.Choice(name="accuracy: one point per right answer", value="accuracy"),
+]
+
+
+class BotCannotPost(UserFacingError):
+    def __init__(self, missing: list[str]) -> None:
+        super().__init__(
+            f"I can't run a quiz here: I need the {', '.join(missing)} permission in this "
+            "channel. Ask a server manager to give it to me, or start the quiz in another channel."
+        )
+
+
+class NotYourQuiz(UserFacingError):
+    def __init__(self, action: str) -> None:
+        super().__init__(f"Only the person who started this quiz, or a teacher, can {action} it.")
+
+
+def missing_for_quiz(interaction: discord.Interaction[Any]) -> list[str]:
+    """The permissions the quiz needs that Discord says the bot lacks in this channel."""
+    perms = interaction.app_permissions
+    needed = list(NEEDED)
+    if isinstance(interaction.channel, discord.Thread):
+        needed[1] = "send_messages_in_threads"
+    return [PERMISSION_NAMES[p] for p in needed if not getattr(perms, p)]
+
+
+class QuizCog(commands.Cog, name=QUIZ_COG):
+    quiz = app_commands.Group(
+        name="quiz", description="Timed quizzes in this channel", guild_only=True
+    )
+
+    def __init__(self, services: Services, *, reveal_pause: float | None = None) -> None:
+        self.services = services
+        self.catalog = services.catalog
+        self.desk = QuizManager(services, reveal_pause=reveal_pause)
+
+    async def cog_load(self) -> None:
+        ended = await self.desk.recover()
+        if ended:
+            log.info("ended %d quiz runs left running by the previous process", ended)
+
+    async def cog_unload(self) -> None:
+        await self.desk.shutdown()
+
+    async def _inject(
+        self,
+        bot: commands.bot.BotBase,
+        override: bool,
+        guild: discord.abc.Snowflake | None,
+        guilds: Sequence[discord.abc.Snowflake],
+    ) -> QuizCog:
+        # The answer components are known to the bot from the moment the cog is added (no public
+        # hook gives a cog its bot), so a click on a question posted before a restart still gets
+        # a reply saying the quiz is over instead of Discord's "This interaction failed".
+        if isinstance(bot, discord.Client):
+            bot.add_dynamic_items(*DYNAMIC_ITEMS)
+        return await super()._inject(bot, override, guild, guilds)
+
+    async def _eject(self, bot: commands.bot.BotBase, guild_ids: Iterable[int] | None) -> None:
+        try:
+            await super()._eject(bot, guild_ids)
+        finally:
+            if isinstance(bot, discord.Client):
+                bot.remove_dynamic_items(*DYNAMIC_ITEMS)
+
+    @commands.Cog.listener()
+    async def on_guild_available(self, guild: discord.Guild) -> None:
+        await self.desk.tell_interrupted(guild)
+
+    @commands.Cog.listener()
+    async def on_guild_channel_delete(self, channel: discord.abc.GuildChannel) -> None:
+        await self.desk.halt(
+            channel.id,
+            "channel deleted",
+            f"Your quiz in #{channel.name} has ended: the channel was deleted. Answers given so "
+            "far are kept (`/results export` has them).",
+        )
+
+    # --- autocomplete ----------------------------------------------------------------------------
+
+    async def bank_autocomplete(
+        self, interaction: discord.Interaction[Any], current: str
+    ) -> list[app_commands.Choice[str]]:
+        if interaction.guild_id is None:
+            return []
+        names = await self.catalog.names(interaction.guild_id)
+        return render.choices(bank_choices(names, current))
+
+    async def topic_autocomplete(
+        self, interaction: discord.Interaction[Any], current: str
+    ) -> list[app_commands.Choice[str]]:
+        bank_id = getattr(interaction.namespace, "bank", None)
+        if interaction.guild_id is None or not bank_id:
+            return []
+        try:
+            bank = await self.catalog.get(interaction.guild_id, str(bank_id))
+        except UserFacingError:
+            return []
+        needle = current.strip().casefold()
+        counts: dict[str, int] = {}
+        for q in bank.questions:
+            if topic := bank.topic_of(q):
+                counts[topic] = counts.get(topic, 0) + 1
+        return render.choices(
+            (f"{t} ({plural(n, 'question')})", t)
+            for t, n in sorted(counts.items())
+            if needle in t.casefold()
+        )
+
+    # --- commands --------------------------------------------------------------------------------
+
+    @quiz.command(name="start", description="Run a timed quiz in this channel")
+    @app_commands.describe(
+        bank="The question bank",
+        count="How many questions (default: all that match)",
+        seconds="Seconds per question (default: each question's own time)",
+        topic="Only questions on this topic",
+        difficulty="Only questions of this difficulty",
+        scoring="How answers score",
+    )
+    @app_commands.choices(difficulty=DIFFICULTIES, scoring=SCORINGS)
+    async def start(
+        self,
+        interaction: discord.Interaction[Any],
+        bank: str,
+        count: app_commands.Range[int, 1, MAX_COUNT] | None = None,
+        seconds: app_commands.Range[int, MIN_SECONDS, MAX_SECONDS] | None = None,
+        topic: str | None = None,
+        difficulty: str | None = None,
+        scoring: str = "speed",
+    ) -> None:
+        guild_id = guild_id_of(interaction)
+        channel_id = interaction.channel_id
+        assert channel_id is not None
+        if missing := missing_for_quiz(interaction):
+            raise BotCannotPost(missing)
+        with self.desk.reserve(channel_id):
+            await interaction.response.defer(ephemeral=True, thinking=True)
+            chosen = await self.catalog.get(guild_id, bank)
+            settings = QuizSettings(
+                count=count,
+                seconds=seconds,
+                topic=topic or None,
+                difficulty=Difficulty(difficulty) if difficulty else None,
+                scoring=Scoring(scoring),
+                seed=self.services.rng.randrange(2**31),
+            )
+            runner = await self.desk.launch(
+                interaction, chosen, settings, guild_id=guild_id, channel_id=channel_id
+            )
+        total = runner.session.total
+        each = f"{seconds} s each" if seconds else "each with its own time"
+        await reply_private(
+            interaction,
+            f"Started **{chosen.title}**: {plural(total, 'question')}, {each}, {scoring} scoring "
+            f"(run #{runner.run_id}). `/quiz skip` closes a question early, `/quiz stop` ends it.",
+        )
+
+    async def _controlled(self, interaction: discord.Interaction[Any], action: str) -> Any:
+        guild_id_of(interaction)
+        runner = self.desk.running(interaction.channel_id or 0)
+        user_id = interaction.user.id
+        if not runner.session.can_control(user_id) and not await is_teacher(
+            interaction, self.services.store
+        ):
+            raise NotYourQuiz(action)
+        return runner
+
+    @quiz.command(name="stop", description="End this channel's quiz now (its starter or a teacher)")
+    async def stop(self, interaction: discord.Interaction[Any]) -> None:
+        runner = await self._controlled(interaction, "stop")
+        await interaction.response.defer(ephemeral=True, thinking=True)
+        await runner.request(Request.STOP, by=interaction.user.display_name)
+        asked = len(runner.result.questions) if runner.result else 0
+        await reply_private(
+            interaction,
+            f"Stopped after {plural(asked, 'question')}; the final standings are in the channel "
+            "and every answer given is kept.",
+        )
+
+    @quiz.command(
+        name="skip", description="Close the current question now and move on (starter or teacher)"
+    )
+    async def skip(self, interaction: discord.Interaction[Any]) -> None:
+        runner = await self._controlled(interaction, "skip a question of")
+        await runner.request(Request.SKIP, by=interaction.user.display_name)
+        await reply_private(
+            interaction,
+            "Closing this question now: its answer is shown, answers already given count, and "
+            "the next question follows.",
+        )
+
+    @quiz.command(name="status", description="Where this channel's quiz is")
+    async def status(self, interaction: discord.Interaction[Any]) -> None:
+        guild_id_of(interaction)
+        runner = self.desk.running(interaction.channel_id or 0)
+        session = runner.session
+        embed = quizcards.status_embed(
+            bank=runner.ctx.bank,
+            view=session.current,
+            state=session.state.value,
+            answered=session.answered,
+            expected=session.expected,
+            closes_at=session.closes_at,
+            started_by=runner.ctx.starter_name,
+            top=session.standings()[:3],
+            scoring=str(session.settings.scoring),
+        )
+        await reply_private(interaction, embed=embed)
+
+    start.autocomplete("bank")(bank_autocomplete)
+    start.autocomplete("topic")(topic_autocomplete)

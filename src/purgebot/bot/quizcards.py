@@ -1,0 +1,222 @@
+"""What a quiz looks like in the channel: the question, its reveal, and the standings.
+
+Embeds only, built from the engine's records; every cut to Discord's limits is left to `render`.
+Text a student typed (answers, names) is escaped so it cannot restyle the message.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import discord
+from discord.utils import escape_markdown, escape_mentions
+
+from purgebot.banks.model import (
+    Bank,
+    ChoiceQuestion,
+    NumericQuestion,
+    OrderQuestion,
+    TrueFalseQuestion,
+)
+from purgebot.bot import render
+from purgebot.bot.cards import plural
+from purgebot.quiz import CloseReason, QuestionResult, QuestionView, QuizResult, Standing
+
+COLOUR = discord.Colour.dark_red()
+OPEN_COLOUR = discord.Colour.blurple()
+RIGHT = "✅"
+BAR_WIDTH = 10
+TOP = 5
+CLOSED_BY = {
+    CloseReason.TIME_UP: "Time is up.",
+    CloseReason.ALL_ANSWERED: "Everyone answered.",
+    CloseReason.TEACHER: "Closed early.",
+}
+
+
+def typed(text: str) -> str:
+    """A student's own text, shown literally."""
+    return escape_markdown(escape_mentions(text))
+
+
+def points(value: int) -> str:
+    return f"{value:,}"
+
+
+def epoch(moment: float) -> int:
+    """A clock reading as a whole second for Discord's <t:...> markup (rounded up: never early)."""
+    whole = int(moment)
+    return whole if whole == moment else whole + 1
+
+
+def how_to_answer(view: QuestionView) -> str:
+    q = view.question
+    if isinstance(q, TrueFalseQuestion):
+        return "Press **True** or **False**."
+    if isinstance(q, ChoiceQuestion):
+        if q.multi:
+            return "More than one may be right: pick every right option in the menu."
+        return "Press the letter of your answer."
+    if isinstance(q, OrderQuestion):
+        return "Press **Answer** and type the letters in the right order, e.g. `B A C`."
+    if isinstance(q, NumericQuestion):
+        unit = f" (in {q.unit})" if q.unit else ""
+        return f"Press **Answer** and type a number{unit}."
+    return "Press **Answer** and type your answer."
+
+
+def option_lines(view: QuestionView) -> list[str]:
+    if isinstance(view.question, TrueFalseQuestion):
+        return []
+    return [f"**{letter}** {text}" for letter, text in zip(view.letters, view.options, strict=True)]
+
+
+def question_embed(
+    view: QuestionView, bank: Bank, *, closes_at: float, scoring: str, started_by: str
+) -> discord.Embed:
+    """The question as posted: prompt, options, and a countdown that needs no edits."""
+    q = view.question
+    body = [q.prompt, ""]
+    options = option_lines(view)
+    if options:
+        body += [*options, ""]
+    body.append(how_to_answer(view))
+    deadline = view.deadline()
+    timing = f"{view.seconds:g} s · ends <t:{epoch(deadline)}:R>"
+    if closes_at > deadline + 0.5:
+        timing += f"\nExtra time for some: open until <t:{epoch(closes_at)}:T>"
+    about = [t for t in (bank.topic_of(q), bank.difficulty_of(q)) if t]
+    footer = f"{bank.title} · {scoring} scoring · started by {started_by}"
+    if about:
+        footer = " · ".join(str(a) for a in about) + " · " + footer
+    return render.embed(
+        f"Question {view.number} of {view.total}",
+        "\n".join(body),
+        fields=[("Time", timing, False)],
+        footer=footer + " · your first answer counts",
+        colour=OPEN_COLOUR,
+    )
+
+
+def bar(count: int, total: int) -> str:
+    filled = round(BAR_WIDTH * count / total) if total else 0
+    return "█" * filled + "░" * (BAR_WIDTH - filled)
+
+
+def distribution_lines(result: QuestionResult) -> list[str]:
+    total = result.answered
+    lines = []
+    for tally in result.distribution:
+        mark = f" {RIGHT}" if tally.correct else ""
+        text = tally.text if tally.label else f"“{typed(tally.text)}”"
+        label = f"`{tally.label}` " if tally.label else ""
+        lines.append(f"{label}{bar(tally.count, total)} {tally.count} · {text}{mark}")
+    return lines
+
+
+def standing_line(s: Standing, *, scoring: str) -> str:
+    score = f"{points(s.points)} pts" if scoring == "speed" else plural(s.points, "point")
+    return f"**{s.rank}.** {typed(s.name)} — {score} ({s.correct}/{s.asked} right)"
+
+
+def source_text(bank: Bank, view_question: QuestionResult) -> str | None:
+    ref = view_question.question.source
+    if ref is None:
+        return None
+    info = bank.sources.get(ref.doc)
+    title = info.title if info else ref.doc
+    head = f"[{title}]({info.url})" if info and info.url else title
+    return f"{head}\n> {ref.quote}" if ref.quote else head
+
+
+def reveal_embed(
+    result: QuestionResult,
+    bank: Bank,
+    *,
+    total: int,
+    expected: int,
+    top: Sequence[Standing],
+    scoring: str,
+    note: str | None = None,
+) -> discord.Embed:
+    """The same message at the close: the answer, why, where from, how the class answered."""
+    q = result.question
+    description = f"{render.cut(q.prompt, 1500)}\n\n**Answer:** {result.correct_text}"
+    fields: list[tuple[str, str, bool]] = []
+    if q.explanation:
+        fields.append(("Why", q.explanation, False))
+    if (source := source_text(bank, result)) is not None:
+        fields.append(("Source", source, False))
+    answered = f"{result.answered} answered"
+    if expected > result.answered:
+        answered = f"{result.answered} of {expected} answered"
+    spread = distribution_lines(result) or ["Nobody answered."]
+    text, _ = render.lines_within(
+        spread, render.FIELD_VALUE, lambda n: f"…and {plural(n, 'other answer')}"
+    )
+    heading = f"How the class answered ({answered}, {result.correct_count} right)"
+    fields.append((heading, text, False))
+    if top:
+        leaders = "\n".join(standing_line(s, scoring=scoring) for s in top)
+        fields.append(("Top five", leaders, False))
+    footer = CLOSED_BY[result.reason]
+    if note:
+        footer = f"{footer} {note}"
+    return render.embed(
+        f"Question {result.number} of {total} · answer",
+        description,
+        fields=fields,
+        footer=footer,
+        colour=COLOUR,
+    )
+
+
+def standings_embed(
+    result: QuizResult, *, run_id: int, headline: str | None = None
+) -> discord.Embed:
+    """The final standings: everyone who took part, best first, as many as fit."""
+    lines = [standing_line(s, scoring=result.scoring) for s in result.standings]
+    text, _ = render.lines_within(
+        lines or ["Nobody answered."],
+        render.EMBED_DESCRIPTION - 300,
+        lambda n: f"…and {plural(n, 'more player')}",
+    )
+    asked = len(result.questions)
+    summary = plural(asked, "question") + " played"
+    if result.stopped:
+        summary += " (ended early)"
+    if headline:
+        text = f"{headline}\n\n{text}"
+    return render.embed(
+        f"Final standings · {result.bank_title}",
+        text,
+        fields=[("Quiz", summary, True), ("Run", f"#{run_id}", True)],
+        footer="Teachers: /results export for the spreadsheet · everyone: /leaderboard, /stats",
+        colour=COLOUR,
+    )
+
+
+def status_embed(
+    *,
+    bank: Bank,
+    view: QuestionView | None,
+    state: str,
+    answered: int,
+    expected: int,
+    closes_at: float,
+    started_by: str,
+    top: Sequence[Standing],
+    scoring: str,
+) -> discord.Embed:
+    """Where the channel's quiz is, for anyone who asks (privately)."""
+    fields: list[tuple[str, str, bool]] = [("Bank", f"`{bank.id}` {bank.title}", False)]
+    if view is not None:
+        where = f"Question {view.number} of {view.total} ({state})"
+        if state == "open":
+            where += f", {answered} answered, ends <t:{epoch(closes_at)}:R>"
+        fields.append(("Now", where, False))
+    fields.append(("Started by", typed(started_by), True))
+    fields.append(("Scoring", scoring, True))
+    if top:
+        fields.append(("Leading", "\n".join(standing_line(s, scoring=scoring) for s in top), False))
+    return render.embed("Quiz in this channel", None, fields=fields, colour=OPEN_COLOUR)

@@ -1,0 +1,315 @@
+"""Every running quiz of this process, by channel id, and the way an answer travels.
+
+An answer click: find the channel's runner (a dict look-up), let the engine take the answer, store
+it (group commit), and only then say "locked in". The engine scores at the reveal; the bot scores
+the same answer at the same pinned instant with the engine's own rules so the stored row is final
+at once, and the runner checks both agree at the reveal.
+
+Runs left "running" by a process that died are found at the next start (their ids are kept in the
+store's key-value table) and ended as interrupted, their answers kept; their channels are told so.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import json
+import logging
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import discord
+
+from purgebot.banks.model import Bank
+from purgebot.bot.errors import reply_private
+from purgebot.bot.quizcards import typed
+from purgebot.bot.quizrunner import (
+    PinnedClock,
+    QuizHalted,
+    QuizRunner,
+    Request,
+    RunContext,
+)
+from purgebot.bot.quizviews import Build, QuizOver
+from purgebot.bot.services import Services
+from purgebot.quiz import (
+    AlreadyAnswered,
+    Answer,
+    NoSession,
+    NotAccepting,
+    QuestionView,
+    QuizError,
+    QuizSession,
+    QuizSettings,
+    SessionRegistry,
+    SessionState,
+    TextAnswer,
+    TooLate,
+    is_correct,
+)
+from purgebot.quiz.scoring import award
+from purgebot.storage import AnswerRecord, RunStatus
+from purgebot.storage.timeutil import as_datetime
+
+log = logging.getLogger("purgebot.bot.quiz")
+
+ACK_BUDGET = 1.5  # seconds a click may wait for its commit before the reply is deferred
+SHUTDOWN_SECONDS = 10.0
+RUNNING_KEY = "quiz.running"
+INTERRUPTED = "interrupted by a restart"
+RESTART_NOTICE = (
+    "The quiz bot restarted while a quiz was running here, so that quiz has ended. Every answer "
+    "given before the restart is kept and counts on the leaderboard. Start a new one with "
+    "`/quiz start`."
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Taken:
+    record: AnswerRecord
+    all_answered: bool
+    message: str
+
+
+def locked_text(view: QuestionView, answer: Answer, raw: str) -> str:
+    shown = f"“{typed(raw)}”" if isinstance(answer, TextAnswer) else raw
+    return (
+        f"🔒 Locked in: {shown}. You will see if it was right when question {view.number} closes."
+    )
+
+
+def take(
+    runner: QuizRunner, guild_id: int, player_id: int, name: str, number: int, build: Build
+) -> Taken:
+    """Hand one answer to the engine and score it as the reveal will. Raises the engine's
+    refusals (too late, already answered, not an option) with nothing locked."""
+    session = runner.session
+    view = session.current
+    if view is None or view.number != number or session.state is not SessionState.OPEN:
+        if view is not None and number < view.number:
+            raise NotAccepting("That question is closed: answer the newest one.")
+        raise NotAccepting("This question is closed: wait for the next one.")
+    answer = build(view)
+    with runner.clock.pinned() as now:
+        receipt = session.submit(player_id, answer, name=name)
+    judged = view.read(answer.raw) if isinstance(answer, TextAnswer) and view.options else answer
+    correct = is_correct(view.question, judged)
+    got = award(
+        correct=correct,
+        elapsed=now - view.opened_at,
+        limit=view.seconds,
+        multiplier=session.multiplier_of(player_id),
+        streak_before=runner.streaks.get(player_id, 0),
+        scoring=session.settings.scoring,
+    )
+    runner.stored[player_id] = (correct, got.points)
+    shown = receipt.raw
+    if not isinstance(answer, TextAnswer) and view.options:
+        letters = [view.letters[view.position(i)] for i in getattr(judged, "indices", ())]
+        if letters:
+            shown = f"**{' '.join(sorted(letters))}** · {receipt.raw}"
+    record = AnswerRecord(
+        run_id=runner.run_id,
+        guild_id=guild_id,
+        user_id=player_id,
+        user_name=name,
+        question_id=view.id,
+        topic=runner.ctx.bank.topic_of(view.question),
+        raw_answer=receipt.raw,
+        correct=correct,
+        points=got.points,
+        response_ms=receipt.response_ms,
+        answered_at=as_datetime(now),
+    )
+    return Taken(record, receipt.all_answered, locked_text(view, answer, shown))
+
+
+class QuizManager:
+    def __init__(self, services: Services, *, reveal_pause: float | None = None) -> None:
+        self.services = services
+        self.store = services.store
+        self.sessions = SessionRegistry()
+        self.reveal_pause = reveal_pause
+        self.ack_budget = ACK_BUDGET
+        self._runners: dict[int, QuizRunner] = {}
+        self._starting: set[int] = set()
+        self._interrupted: dict[int, set[int]] = {}  # guild id -> channels to tell
+
+    # --- finding quizzes -------------------------------------------------------------------------
+
+    def runner(self, channel_id: int) -> QuizRunner | None:
+        return self._runners.get(channel_id)
+
+    def running(self, channel_id: int) -> QuizRunner:
+        self.sessions.running(channel_id)  # NoSession for the user
+        runner = self._runners.get(channel_id)
+        if runner is None:
+            raise NoSession("There is no quiz running in this channel.")
+        return runner
+
+    def __len__(self) -> int:
+        return len(self._runners)
+
+    @contextlib.contextmanager
+    def reserve(self, channel_id: int) -> Iterator[None]:
+        """Hold the channel while a start is prepared, so two starts cannot both succeed."""
+        if channel_id in self._starting or channel_id in self._runners:
+            raise QuizError("A quiz is already running in this channel: stop it first.")
+        self._starting.add(channel_id)
+        try:
+            yield
+        finally:
+            self._starting.discard(channel_id)
+
+    # --- starting and ending ---------------------------------------------------------------------
+
+    async def launch(
+        self,
+        interaction: discord.Interaction[Any],
+        bank: Bank,
+        settings: QuizSettings,
+        *,
+        guild_id: int,
+        channel_id: int,
+    ) -> QuizRunner:
+        """Record the run and start its task; the first question is posted by the task."""
+        clock = PinnedClock(self.services.clock)
+        session = QuizSession(bank, settings, clock=clock, started_by=interaction.user.id)
+        for user_id, multiplier in (await self.store.list_accommodations(guild_id)).items():
+            try:
+                session.accommodate(user_id, multiplier)
+            except QuizError:
+                log.warning("ignoring multiplier %s of user %s", multiplier, user_id)
+        shown = {
+            "count": settings.count,
+            "seconds": settings.seconds,
+            "topic": settings.topic,
+            "difficulty": settings.difficulty,
+            "scoring": str(settings.scoring),
+            "seed": settings.seed,
+            "questions": session.total,
+        }
+        run = await self.store.start_run(guild_id, channel_id, bank.id, interaction.user.id, shown)
+        ctx = RunContext(
+            client=interaction.client,
+            store=self.store,
+            guild_id=guild_id,
+            channel_id=channel_id,
+            run_id=run.run_id,
+            bank=bank,
+            starter=interaction,
+            starter_name=interaction.user.display_name,
+        )
+        if self.reveal_pause is not None:
+            ctx.reveal_pause = self.reveal_pause
+        runner = QuizRunner(session, clock, ctx)
+        self.sessions.start(channel_id, session)
+        self._runners[channel_id] = runner
+        await self._save_running()
+        runner.task = asyncio.create_task(
+            self._supervise(runner), name=f"purgebot-quiz-{channel_id}"
+        )
+        return runner
+
+    async def _supervise(self, runner: QuizRunner) -> None:
+        channel_id = runner.ctx.channel_id
+        try:
+            await runner.run()
+        finally:
+            if self._runners.get(channel_id) is runner:
+                del self._runners[channel_id]
+                self.sessions.remove(channel_id)
+        await self._save_running()
+
+    async def halt(self, channel_id: int, reason: str, notice: str) -> None:
+        runner = self._runners.get(channel_id)
+        if runner is not None:
+            await runner.request(Request.HALT, halt=QuizHalted(reason, notice))
+
+    async def shutdown(self) -> None:
+        """End every quiz with a notice in its channel, its answers kept (bot shutdown)."""
+        runners = list(self._runners.values())
+        if not runners:
+            return
+        ending = [asyncio.ensure_future(r.request(Request.SHUTDOWN)) for r in runners]
+        _, late = await asyncio.wait(ending, timeout=SHUTDOWN_SECONDS)
+        for task in late:
+            task.cancel()
+        await self._save_running()
+
+    # --- answers ---------------------------------------------------------------------------------
+
+    def _live(self, interaction: discord.Interaction[Any], run_id: int) -> QuizRunner:
+        runner = self._runners.get(interaction.channel_id or 0)
+        if runner is None or runner.run_id != run_id:
+            raise QuizOver()
+        return runner
+
+    def open_question(
+        self, interaction: discord.Interaction[Any], run_id: int, number: int
+    ) -> tuple[QuestionView, float]:
+        """The question a student is about to type an answer to, if they still may."""
+        runner = self._live(interaction, run_id)
+        session = runner.session
+        view = session.current
+        user_id = interaction.user.id
+        if view is None or view.number != number or session.state is not SessionState.OPEN:
+            if view is not None and number < view.number:
+                raise NotAccepting("That question is closed: answer the newest one.")
+            raise NotAccepting("This question is closed: wait for the next one.")
+        if session.has_answered(user_id):
+            raise AlreadyAnswered("You have already answered: your first answer counts.")
+        left = session.time_left(user_id)
+        if left is None or left < 0:
+            raise TooLate("Too late: time is up for this question.")
+        return view, left
+
+    async def answer(
+        self, interaction: discord.Interaction[Any], run_id: int, number: int, build: Build
+    ) -> None:
+        """Take, store, then acknowledge one answer (deferring if the commit is slow)."""
+        runner = self._live(interaction, run_id)
+        user = interaction.user
+        taken = take(runner, runner.ctx.guild_id, user.id, user.display_name, number, build)
+        if taken.all_answered:
+            runner.wake()
+        commit = asyncio.ensure_future(self.store.record_answer(taken.record))
+        done, _ = await asyncio.wait([commit], timeout=self.ack_budget)
+        if not done:
+            await interaction.response.defer(ephemeral=True, thinking=True)
+        await commit
+        await reply_private(interaction, taken.message)
+
+    # --- restarts --------------------------------------------------------------------------------
+
+    async def _save_running(self) -> None:
+        rows = [[r.run_id, r.ctx.guild_id, r.ctx.channel_id] for r in self._runners.values()]
+        try:
+            await self.store.set_value(RUNNING_KEY, json.dumps(rows))
+        except Exception:
+            log.exception("could not record which quizzes are running")
+
+    async def recover(self) -> int:
+        """At start: end the runs a previous process left running, keeping their answers."""
+        rows: list[list[int]] = json.loads(await self.store.get_value(RUNNING_KEY) or "[]")
+        for run_id, guild_id, channel_id in rows:
+            run = await self.store.get_run(run_id)
+            if run is None or run.status is not RunStatus.RUNNING:
+                continue
+            await self.store.end_run(run_id, RunStatus.ABORTED, INTERRUPTED)
+            self._interrupted.setdefault(guild_id, set()).add(channel_id)
+        swept = await self.store.abort_running_runs(INTERRUPTED)
+        await self.store.set_value(RUNNING_KEY, "[]")
+        return sum(len(c) for c in self._interrupted.values()) + swept
+
+    async def tell_interrupted(self, guild: discord.Guild) -> None:
+        """Say in each channel of `guild` whose quiz a restart ended that it ended, and why."""
+        for channel_id in sorted(self._interrupted.pop(guild.id, set())):
+            channel = guild.get_channel(channel_id)
+            if not isinstance(channel, discord.abc.Messageable):
+                continue
+            try:
+                await channel.send(RESTART_NOTICE, allowed_mentions=discord.AllowedMentions.none())
+            except discord.HTTPException as exc:
+                log.info("could not tell channel %s its quiz ended (%s)", channel_id, exc)

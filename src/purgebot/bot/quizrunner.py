@@ -1,0 +1,419 @@
+"""One task per running quiz: post a question, wait for it to close, edit in the reveal, repeat.
+
+The runner is the only code that moves a session through its states (clicks only `submit`), so
+skip, stop and shutdown are requests it acts on between steps, never races. It waits with plain
+asyncio sleeps, woken early when everyone has answered, so a thousand quizzes cost a thousand
+timers and no polling. Each question costs the channel two REST calls: the post and the reveal
+edit. Whatever Discord does (message deleted, channel gone, permission taken away, an error on
+an edit) ends in a reveal posted anew, a clean end with the starter told why, or a logged skip;
+the answers stored so far always stay.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import Iterator
+from dataclasses import dataclass
+from enum import Enum
+from typing import Any
+
+import discord
+
+from purgebot.banks.model import Bank
+from purgebot.bot import quizcards, quizviews
+from purgebot.bot.services import Clock
+from purgebot.quiz import (
+    CloseReason,
+    QuestionResult,
+    QuestionView,
+    QuizResult,
+    QuizSession,
+    SessionState,
+)
+from purgebot.storage import RunStatus, Store
+
+log = logging.getLogger("purgebot.bot.quiz")
+
+REVEAL_PAUSE = 5.0  # seconds between a reveal and the next question, to read the answer
+RETRY_PAUSE = 1.0  # one retry of a post Discord failed with a server error
+NEEDED = ("view_channel", "send_messages", "embed_links")
+PERMISSION_NAMES = {
+    "view_channel": "View Channel",
+    "send_messages": "Send Messages",
+    "send_messages_in_threads": "Send Messages in Threads",
+    "embed_links": "Embed Links",
+}
+STARTER_TOKEN_SECONDS = 14 * 60  # an interaction token lasts 15 minutes; keep a margin
+
+
+class PinnedClock:
+    """The session's clock, which can be held still while one click is judged.
+
+    The engine reads the clock inside `submit`; holding it lets the bot score the same instant
+    the engine timed, so the stored points match the ones the reveal gives.
+    """
+
+    def __init__(self, source: Clock) -> None:
+        self._source = source
+        self._pinned: float | None = None
+
+    def __call__(self) -> float:
+        return self._source() if self._pinned is None else self._pinned
+
+    @contextlib.contextmanager
+    def pinned(self) -> Iterator[float]:
+        self._pinned = now = self._source()
+        try:
+            yield now
+        finally:
+            self._pinned = None
+
+
+class Request(Enum):
+    SKIP = "skip"
+    STOP = "stop"
+    SHUTDOWN = "shutdown"
+    HALT = "halt"
+
+
+class QuizHalted(Exception):
+    """The channel can no longer host the quiz; `notice` tells the starter why."""
+
+    def __init__(self, reason: str, notice: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.notice = notice
+
+
+def missing_permissions(channel: object, me: object) -> list[str]:
+    """The permissions the quiz needs that the bot lacks in `channel` (from the cache)."""
+    if not isinstance(channel, discord.abc.GuildChannel | discord.Thread) or not isinstance(
+        me, discord.Member
+    ):
+        return []
+    perms = channel.permissions_for(me)
+    needed = list(NEEDED)
+    if isinstance(channel, discord.Thread):
+        needed[1] = "send_messages_in_threads"
+    return [PERMISSION_NAMES[p] for p in needed if not getattr(perms, p)]
+
+
+def permission_notice(channel_mention: str, missing: list[str]) -> str:
+    if missing:
+        names = ", ".join(missing)
+        return (
+            f"Your quiz in {channel_mention} has ended: I no longer have the {names} "
+            f"permission there. Answers given so far are kept. Ask a server manager to give me "
+            "View Channel, Send Messages and Embed Links in that channel, then start it again."
+        )
+    return (
+        f"Your quiz in {channel_mention} has ended: Discord refused to let me post there. "
+        "I need View Channel, Send Messages and Embed Links in that channel. Answers given so "
+        "far are kept."
+    )
+
+
+@dataclass(slots=True)
+class RunContext:
+    """What a runner needs from outside: where it posts and who started it."""
+
+    client: discord.Client
+    store: Store
+    guild_id: int
+    channel_id: int
+    run_id: int
+    bank: Bank
+    starter: discord.Interaction[Any] | None = None
+    starter_name: str = "someone"
+    reveal_pause: float = REVEAL_PAUSE
+
+
+class QuizRunner:
+    def __init__(self, session: QuizSession, clock: PinnedClock, ctx: RunContext) -> None:
+        self.session = session
+        self.clock = clock
+        self.ctx = ctx
+        self.message_id: int | None = None
+        self.result: QuizResult | None = None
+        self.status: RunStatus | None = None
+        self._request: Request | None = None
+        self._requested_by = ""
+        self._halt: QuizHalted | None = None
+        self._sleeper: asyncio.Task[None] | None = None
+        self.task: asyncio.Task[None] | None = None  # set by whoever starts `run()`
+        # engine streaks as of the last reveal, and what was stored for the open question
+        self.streaks: dict[int, int] = {}
+        self.stored: dict[int, tuple[bool, int]] = {}
+
+    @property
+    def run_id(self) -> int:
+        return self.ctx.run_id
+
+    @property
+    def channel(self) -> discord.PartialMessageable:
+        return self.ctx.client.get_partial_messageable(
+            self.ctx.channel_id, guild_id=self.ctx.guild_id
+        )
+
+    def wake(self) -> None:
+        """Cut the current wait short: the runner looks again at the session and its requests."""
+        if self._sleeper is not None and not self._sleeper.done():
+            self._sleeper.cancel()
+
+    async def request(self, what: Request, by: str = "", halt: QuizHalted | None = None) -> None:
+        """Ask the runner to skip, stop or end. A skip returns at once; the others return once
+        the quiz has ended (its last messages sent)."""
+        if not self._ending():
+            self._request, self._requested_by, self._halt = what, by, halt
+        self.wake()
+        if what is not Request.SKIP and self.task is not None and not self.task.done():
+            await asyncio.wait([self.task])
+
+    # --- the loop --------------------------------------------------------------------------------
+
+    async def run(self) -> None:
+        """Play the quiz to its end. Cancelled, it just stops: the run is then ended as
+        interrupted when the bot next starts."""
+        try:
+            try:
+                await self._play()
+            except QuizHalted as halted:
+                self._halt = halted
+                self._request = Request.HALT
+            await self._finish()
+        except Exception:
+            log.exception("quiz in channel %s failed", self.ctx.channel_id)
+            await self._end_after_error()
+
+    async def _play(self) -> None:
+        view: QuestionView | None = self.session.start()
+        while view is not None and not self._ending():
+            await self._post_question(view)
+            await self._wait_for_close()
+            # Every close is scored, early or not: the answers taken are already stored.
+            result = self.session.reveal()
+            self.streaks = {o.player_id: o.streak for o in result.outcomes if o.correct}
+            self._check_stored(result)
+            if self._request is Request.HALT:
+                return
+            await self._post_reveal(view, result)
+            self._clear_skip()
+            if self._ending() or not self.session.has_next:
+                return
+            await self._sleep(self.ctx.reveal_pause)
+            self._clear_skip()  # a skip during the pause just moves on
+            if self._ending():
+                return
+            view = self.session.open_next()
+
+    def _ending(self) -> bool:
+        return self._request in (Request.STOP, Request.SHUTDOWN, Request.HALT)
+
+    def _clear_skip(self) -> None:
+        if self._request is Request.SKIP:
+            self._request = None
+
+    async def _wait_for_close(self) -> None:
+        """Sleep until the engine says the question is over, or a person ends it early."""
+        while self._request is None:
+            if self.session.tick() is not None:
+                return
+            await self._sleep(self.session.closes_at - self.clock())
+        self.session.close(CloseReason.TEACHER)
+
+    async def _sleep(self, seconds: float) -> None:
+        if seconds <= 0:
+            return
+        self._sleeper = asyncio.create_task(asyncio.sleep(seconds))
+        try:
+            await asyncio.wait([self._sleeper])
+        finally:
+            self._sleeper.cancel()
+            self._sleeper = None
+
+    def _check_stored(self, result: QuestionResult) -> None:
+        """The stored score of each answer must be the engine's; say so loudly if not."""
+        for outcome in result.outcomes:
+            stored = self.stored.get(outcome.player_id)
+            if stored is not None and stored != (outcome.correct, outcome.points):
+                log.error(
+                    "run %s question %s: stored %s for player %s, the engine scored %s",
+                    self.run_id,
+                    outcome.question_id,
+                    stored,
+                    outcome.player_id,
+                    (outcome.correct, outcome.points),
+                )
+        self.stored = {}
+
+    # --- talking to Discord ----------------------------------------------------------------------
+
+    async def _post_question(self, view: QuestionView) -> None:
+        embed = quizcards.question_embed(
+            view,
+            self.ctx.bank,
+            closes_at=self.session.closes_at,
+            scoring=str(self.session.settings.scoring),
+            started_by=self.ctx.starter_name,
+        )
+        components = quizviews.question_view(view, self.run_id)
+        message = await self._send(embed=embed, view=components)
+        self.message_id = message.id
+
+    async def _post_reveal(self, view: QuestionView, result: QuestionResult) -> None:
+        note = (
+            {
+                Request.SKIP: f"{self._requested_by} skipped ahead.",
+                Request.STOP: f"{self._requested_by} stopped the quiz.",
+                Request.SHUTDOWN: "The quiz bot is shutting down.",
+            }.get(self._request)
+            if self._request
+            else None
+        )
+        if note is None and self.session.has_next and self.ctx.reveal_pause > 0:
+            note = f"Next question in {self.ctx.reveal_pause:g} s."
+        embed = quizcards.reveal_embed(
+            result,
+            self.ctx.bank,
+            total=view.total,
+            expected=max(self.session.expected, result.answered),
+            top=self.session.standings()[: quizcards.TOP],
+            scoring=str(self.session.settings.scoring),
+            note=note,
+        )
+        components = quizviews.question_view(view, self.run_id, reveal=True)
+        if self.message_id is None:
+            await self._send(embed=embed, view=components)
+            return
+        try:
+            await self.channel.get_partial_message(self.message_id).edit(
+                embed=embed, view=components, allowed_mentions=discord.AllowedMentions.none()
+            )
+        except discord.NotFound:
+            # the question was deleted (or its channel): show the answer in a new message
+            await self._send(embed=embed, view=components)
+        except discord.Forbidden as exc:
+            raise self._halted(exc) from exc
+        except discord.HTTPException as exc:
+            log.warning(
+                "could not edit the reveal of run %s question %s (%s %s)",
+                self.run_id,
+                view.number,
+                exc.status,
+                exc.code,
+            )
+
+    async def _send(self, **kwargs: Any) -> discord.Message:
+        """Post in the channel; a lost channel or permission ends the quiz with a reason."""
+        kwargs["allowed_mentions"] = discord.AllowedMentions.none()
+        for attempt in (1, 2):
+            try:
+                return await self.channel.send(**kwargs)
+            except (discord.Forbidden, discord.NotFound) as exc:
+                raise self._halted(exc) from exc
+            except discord.HTTPException as exc:
+                if attempt == 2 or exc.status < 500:
+                    raise QuizHalted(
+                        f"discord error {exc.status}",
+                        f"Your quiz in <#{self.ctx.channel_id}> has ended: Discord kept refusing "
+                        "my messages there. Answers given so far are kept; try again later.",
+                    ) from exc
+                await asyncio.sleep(RETRY_PAUSE)
+        raise AssertionError("unreachable")
+
+    def _halted(self, exc: discord.HTTPException) -> QuizHalted:
+        mention = f"<#{self.ctx.channel_id}>"
+        channel = self.ctx.client.get_channel(self.ctx.channel_id)
+        if channel is None or (isinstance(exc, discord.NotFound) and exc.code == 10003):
+            return QuizHalted(
+                "channel deleted",
+                f"Your quiz in {mention} has ended: the channel is gone. Answers given so far "
+                "are kept (`/results export` has them).",
+            )
+        guild = getattr(channel, "guild", None)
+        missing = missing_permissions(channel, guild.me if guild is not None else None)
+        reason = "missing permission: " + (", ".join(missing) or f"HTTP {exc.status}")
+        return QuizHalted(reason, permission_notice(mention, missing))
+
+    # --- the end ---------------------------------------------------------------------------------
+
+    async def _finish(self) -> None:
+        request = self._request
+        state = self.session.state
+        if state is SessionState.FINISHED or (
+            state is SessionState.REVEALED and not self.session.has_next
+        ):
+            result = self.session.finish()
+        else:
+            result = self.session.stop()
+        self.result = result
+        if request is Request.HALT:
+            halted = self._halt
+            self.status = RunStatus.ABORTED
+            await self._end_run(halted.reason if halted else "halted")
+            if halted is not None:
+                await self._tell_starter(halted.notice)
+            return
+        headline = None
+        if request is Request.SHUTDOWN:
+            headline = (
+                "The quiz bot is shutting down, so this quiz has ended here. Every answer given "
+                "so far is kept."
+            )
+            self.status = RunStatus.ABORTED
+        elif request is Request.STOP or result.stopped:
+            headline = f"Stopped by {self._requested_by}." if self._requested_by else None
+            self.status = RunStatus.STOPPED
+        else:
+            self.status = RunStatus.FINISHED
+        await self._end_run(
+            {
+                RunStatus.ABORTED: "shutdown",
+                RunStatus.STOPPED: f"stopped by {self._requested_by or 'a teacher'}",
+                RunStatus.FINISHED: "finished",
+            }[self.status]
+        )
+        embed = quizcards.standings_embed(result, run_id=self.run_id, headline=headline)
+        try:
+            await self._send(embed=embed)
+        except QuizHalted as halted:
+            await self._tell_starter(halted.notice)
+
+    async def _end_run(self, reason: str) -> None:
+        assert self.status is not None
+        try:
+            await self.ctx.store.end_run(self.run_id, self.status, reason)
+        except Exception:
+            log.exception("could not record the end of run %s", self.run_id)
+
+    async def _end_after_error(self) -> None:
+        with contextlib.suppress(Exception):
+            if self.session.state is not SessionState.FINISHED:
+                self.result = self.session.stop()
+        self.status = RunStatus.ABORTED
+        await self._end_run("error")
+        with contextlib.suppress(Exception):
+            await self.channel.send(
+                "This quiz hit a problem on my side and has ended; the answers given so far are "
+                "kept. Start it again with `/quiz start`.",
+                allowed_mentions=discord.AllowedMentions.none(),
+            )
+
+    async def _tell_starter(self, text: str) -> None:
+        """Privately, on the interaction that started the quiz while it lasts, else by DM."""
+        starter = self.ctx.starter
+        if starter is None:
+            return
+        age = (discord.utils.utcnow() - starter.created_at).total_seconds()
+        if age < STARTER_TOKEN_SECONDS:
+            try:
+                await starter.followup.send(text, ephemeral=True)
+                return
+            except discord.HTTPException:
+                pass
+        try:
+            await starter.user.send(text)
+        except discord.HTTPException as exc:
+            log.warning("could not tell the starter of run %s why it ended (%s)", self.run_id, exc)
