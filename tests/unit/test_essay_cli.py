@@ -37,10 +37,25 @@ def test_prints_feedback_as_text(capsys: pytest.CaptureFixture[str]) -> None:
     assert "Words: 287 (target 250-900) - on target" in lines  # as `wc -w` counts it
     assert "  Orders: Order 00447 (x2)" in lines
     assert "Outline of a strong answer:" in lines
-    assert lines[-2:] == [
+    assert lines[-1] == "  6. Conclusion: a heavy share of responsibility, but less than Stalin's."
+    assert "Notes on this prompt's phrases (for the teacher):" not in lines
+
+
+def test_prints_notes_on_doubtful_phrases_after_the_feedback(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = BANK.read_text(encoding="utf-8")
+    assert '"took the blame"]' in text
+    bank = tmp_path / "bank.yaml"
+    bank.write_text(text.replace('"took the blame"]', '"took the blame", "of the"]'), "utf-8")
+    code, out, err = run(
+        ["--bank", str(bank), "--prompt", "yezhov-responsibility", str(STRONG)], capsys
+    )
+    assert (code, err) == (0, "")
+    assert out.splitlines()[-2:] == [
         "Notes on this prompt's phrases (for the teacher):",
-        "  stalin-approved: phrase 'his signature' is found wherever 'signature' is"
-        " ('his' ignored as stop-words)",
+        "  scapegoat: phrase 'of the' has no content word; it is found wherever those words"
+        " stand together, whatever the essay is about",
     ]
 
 
@@ -63,12 +78,7 @@ def test_prints_feedback_as_json(capsys: pytest.CaptureFixture[str]) -> None:
     }
     assert data["read"]["order-00447"]["title"] == "Stalin and the Purges Flashcards"
     assert {m["reason"] for m in data["not_credited"]["order-00447"]} == {"negated"}
-    assert data["phrase_notes"] == [
-        "order-00447: phrase 'his signature' is found wherever 'signature' is"
-        " ('his' ignored as stop-words)",
-        "shared-responsibility: phrase 'Yezhov also' is found wherever 'Yezhov' is"
-        " ('also' ignored as stop-words)",
-    ]
+    assert data["phrase_notes"] == []
 
 
 def test_unknown_prompt_lists_the_available_ids_and_exits_2(

@@ -194,3 +194,108 @@ def test_an_off_topic_essay_makes_no_point() -> None:
         "and in 1794 he was executed after the coup of Thermidor."
     )
     assert covered(text) == set()
+
+
+WHOLE = EssayPrompt(
+    id="w",
+    prompt="Why did the purges spread?",
+    key_points=(
+        KeyPoint("only", "Confessions were the only evidence.", ("only evidence",)),
+        KeyPoint("below", "Pressure came from below.", ("from below",)),
+        KeyPoint("top", "The purge was top-down.", ("top-down",)),
+        KeyPoint("cover", "The NKVD covered up the murder.", ("cover-up",)),
+        KeyPoint("fear", "Officials denounced out of fear.", ("out of fear",)),
+    ),
+)
+
+
+def whole(text: str) -> dict[str, PointResult]:
+    return {r.point.id: r for r in detect(WHOLE, analyse(text))}
+
+
+@pytest.mark.parametrize(
+    ("text", "point"),
+    [
+        ("The evidence was thin against most of the accused in 1937.", "only"),
+        (
+            "The only people spared were those who confessed to everything, and the evidence was thin.",
+            "only",
+        ),
+        ("The real motives of the Terror lay below the surface of Soviet politics.", "below"),
+        (
+            "Orders from Moscow went down to the regions, where officials filled them below quota.",
+            "below",
+        ),
+        ("At the top of the party Stalin decided who would be arrested in 1937.", "top"),
+        ("The NKVD used a cover story to hide its methods from the public.", "cover"),
+        ("Ordinary people lived in fear of the knock on the door at night.", "fear"),
+        ("Stalin walked out of the meeting; fear spread through the Politburo.", "fear"),
+    ],
+)
+def test_a_phrase_of_one_content_word_needs_its_other_words_too(text: str, point: str) -> None:
+    result = whole(text)[point]
+    assert not result.covered
+    assert result.refused == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "point", "shown"),
+    [
+        (
+            "In the show trials the confessions were the only evidence the court heard.",
+            "only",
+            "only evidence",
+        ),
+        (
+            'Confessions were the "only" evidence the prosecutors ever needed.',
+            "only",
+            'only" evidence',
+        ),
+        (
+            "Much of the pressure for arrests came from below, from ordinary people.",
+            "below",
+            "from below",
+        ),
+        ("Conquest described a top down purge directed by Stalin himself.", "top", "top down"),
+        ("Conquest described a top-down purge directed by Stalin himself.", "top", "top-down"),
+        ("The NKVD covered up its own part in the murder of Kirov in 1934.", "cover", "covered up"),
+        (
+            "Many officials denounced their colleagues out of fear for their own lives.",
+            "fear",
+            "out of fear",
+        ),
+    ],
+)
+def test_a_phrase_of_one_content_word_is_found_word_for_word(
+    text: str, point: str, shown: str
+) -> None:
+    (match,) = whole(text)[point].credited
+    assert match.text == shown
+
+
+def test_words_of_a_whole_phrase_split_by_punctuation_or_reordered_do_not_match() -> None:
+    assert not whole("The evidence, the only thing the court had, was the confessions.")[
+        "only"
+    ].covered
+    assert not whole("The orders came from the top. Down in the regions officials obeyed.")[
+        "top"
+    ].covered
+    assert not whole("The NKVD, from its headquarters, below the Lubyanka, shot prisoners.")[
+        "below"
+    ].covered
+
+
+def test_a_whole_phrase_keeps_the_negation_and_passing_mention_rules() -> None:
+    assert [
+        m.reason
+        for m in whole("Confessions were not the only evidence at the trial of 1938.")[
+            "only"
+        ].refused
+    ] == ["negated"]
+    assert [m.reason for m in whole("Was the pressure really from below?")["below"].refused] == [
+        "question"
+    ]
+    listed = (
+        "Historians give several reasons for the arrests, such as ambition, greed, or out of fear."
+    )
+    assert [m.reason for m in whole(listed)["fear"].refused] == ["list item"]

@@ -215,7 +215,7 @@ def test_a_long_sentence_is_quoted_around_the_words_that_showed_the_point() -> N
     assert len(shown) < 220
 
 
-def test_phrase_notes_warn_of_phrases_that_shrink_to_one_word_or_miss_their_point() -> None:
+def test_phrase_notes_warn_of_phrases_that_match_anything_or_miss_their_point() -> None:
     prompt = EssayPrompt(
         id="p",
         prompt="Why did confessions matter?",
@@ -224,12 +224,18 @@ def test_phrase_notes_warn_of_phrases_that_shrink_to_one_word_or_miss_their_poin
                 "only", "Confessions were the only evidence in the trials.", ("only evidence",)
             ),
             KeyPoint("below", "Pressure from below drove denunciations.", ("pressure from below",)),
-            KeyPoint("odd", "Yezhov purged the NKVD itself.", ("own personnel", "of the")),
+            KeyPoint(
+                "odd",
+                "Yezhov purged the NKVD itself.",
+                ("own personnel", "of the", "Only evidences", "--"),
+            ),
         ),
     )
     assert phrase_notes(prompt) == (
-        "only: phrase 'only evidence' is found wherever 'evidence' is ('only' ignored as stop-words)",
-        "odd: phrase 'own personnel' is found wherever 'personnel' is ('own' ignored as stop-words)",
-        "odd: phrase 'of the' has only stop-words; every word is needed",
+        "odd: phrase 'of the' has no content word; it is found wherever those words stand"
+        " together, whatever the essay is about",
+        "odd: phrase 'Only evidences' is found where only's phrase"
+        " 'only evidence' is; the same words credit both points",
+        "odd: phrase '--' has no words and is never found",
         "odd: none of its phrases appears in the point's own statement",
     )

@@ -3,6 +3,10 @@
 A phrase of a key point is found where all its words (stop-words aside, negations kept) stand in
 one sentence, in any order, inflected any way, within a span of the phrase's length plus
 `EXTRA_SPAN` tokens ("Stalin signed" finds "signed by Stalin" and "Stalin personally signed").
+A phrase left with fewer than two content words once its stop-words are dropped is found only
+as a whole: every word, side by side and in order, the stop-words as written and the content
+word inflected any way, with nothing between but spaces, hyphens or quotes - "only evidence" is
+not any "evidence", "from below" not any "below", and "top-down" finds "top down" too.
 A phrase found is credited unless a rule of `purgebot.essays.rules` refuses it (negated, a
 question, a heading, too short a sentence, an item of a list); the point is covered when at least
 one of its phrases is credited somewhere in the essay.
@@ -16,9 +20,11 @@ from functools import lru_cache
 
 from purgebot.banks.model import EssayPrompt, KeyPoint
 from purgebot.essays.rules import Reason, refusal
-from purgebot.essays.text import EssayText, analyse, stem_variants
+from purgebot.essays.text import EssayText, Token, analyse, stem_variants
 
 EXTRA_SPAN = 3
+# What may stand between the words of a phrase found as a whole: "top-down", the "only" evidence.
+_JOINERS = frozenset("-\u2010\u2011\u2012\u2013'\"\u2018\u2019\u201c\u201d")
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,13 +61,33 @@ class _Phrase:
     words: tuple[frozenset[str], ...]  # the stems each required word may take
     size: int  # tokens in the phrase, stop-words included
     negated: bool  # the phrase itself holds a negation
+    # Found only as a whole, in order: each word's exact form, or None where any inflection
+    # of it will do (the content words). Empty for a phrase matched by its content words.
+    whole: tuple[str | None, ...] = ()
+
+
+def is_whole(tokens: tuple[Token, ...]) -> bool:
+    """Whether a phrase must be found word for word: dropping its stop-words would leave it
+    fewer than two content words ("only evidence", "from below", "cover-up", "of the")."""
+    stop_words = any(not (t.content or t.negation) for t in tokens)
+    return stop_words and sum(t.content for t in tokens) < 2
 
 
 def _compile_phrase(text: str) -> _Phrase | None:
     tokens = analyse(text).tokens
-    required = [t for t in tokens if t.content or t.negation] or list(tokens)
-    if not required:
+    if not tokens:
         return None
+    if is_whole(tokens):
+        return _Phrase(
+            text=text,
+            words=tuple(
+                stem_variants(t.norm) if t.content else frozenset({t.stem}) for t in tokens
+            ),
+            size=len(tokens),
+            negated=any(t.negation for t in tokens),
+            whole=tuple(None if t.content else t.norm for t in tokens),
+        )
+    required = [t for t in tokens if t.content or t.negation]
     return _Phrase(
         text=text,
         words=tuple(stem_variants(t.norm) for t in required),
@@ -79,6 +105,33 @@ def _compile(prompt: EssayPrompt) -> tuple[tuple[KeyPoint, tuple[_Phrase, ...]],
     return tuple(compiled)
 
 
+def _joined(essay: EssayText, before: Token, after: Token) -> bool:
+    """Two neighbouring words of one sentence with only spaces, hyphens or quotes between."""
+    gap = essay.text[before.end : after.start]
+    return before.sentence == after.sentence and all(c in _JOINERS or c.isspace() for c in gap)
+
+
+def _whole_windows(
+    essay: EssayText, per_word: list[list[int]], phrase: _Phrase
+) -> list[tuple[int, ...]]:
+    """Every place the phrase stands word for word; tried only where its rarest word is."""
+    tokens = essay.tokens
+    k = len(phrase.whole)
+    anchor = min(range(k), key=lambda w: len(per_word[w]))
+    found: list[tuple[int, ...]] = []
+    for i in per_word[anchor]:
+        first = i - anchor
+        if first < 0 or first + k > len(tokens):
+            continue
+        window = tuple(range(first, first + k))
+        if all(
+            tokens[j].stem in keys and (norm is None or tokens[j].norm == norm)
+            for j, keys, norm in zip(window, phrase.words, phrase.whole, strict=True)
+        ) and all(_joined(essay, tokens[j], tokens[j + 1]) for j in window[:-1]):
+            found.append(window)
+    return _disjoint(found)
+
+
 def _windows(
     essay: EssayText, index: dict[str, list[int]], phrase: _Phrase
 ) -> list[tuple[int, ...]]:
@@ -86,6 +139,8 @@ def _windows(
     per_word = [sorted({i for key in keys for i in index.get(key, ())}) for keys in phrase.words]
     if any(not p for p in per_word):
         return []
+    if phrase.whole:
+        return _whole_windows(essay, per_word, phrase)
     k = len(per_word)
     if k == 1:
         return [(i,) for i in per_word[0]]
