@@ -290,7 +290,9 @@ async def play_class_quiz(
                 value, at = answered_now[name]
                 right = value in KEY[qid]
                 p.streak = p.streak + 1 if right else 0
-                got = speed_points(at / p.multiplier, LIMIT) + streak_bonus(p.streak) if right else 0
+                got = (
+                    speed_points(at / p.multiplier, LIMIT) + streak_bonus(p.streak) if right else 0
+                )
                 p.points += got
                 p.correct += right
                 p.joined = True

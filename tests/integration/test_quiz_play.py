@@ -86,7 +86,9 @@ async def test_each_reveal_shows_the_answer_and_how_the_class_answered(
         assert heading == [f"How the class answered ({expected_count}, {right} right)"]
         spread = field_value(embed, "How the class").split("\n")
         if qid == "kirov-city":
-            assert field_value(embed, "Why") == "Kirov ran the Leningrad party organisation from 1926."
+            assert (
+                field_value(embed, "Why") == "Kirov ran the Leningrad party organisation from 1926."
+            )
             assert field_value(embed, "Source") == (
                 "[Class notes: the Great Terror](https://example.org/notes)\n"
                 "> Kirov, the popular Leningrad party boss"
@@ -202,10 +204,12 @@ async def test_filters_that_match_nothing_are_explained(
 ) -> None:
     nothing = reply(await student.slash(channel, "quiz start", bank="kirov", topic="trials"))
     assert nothing.ephemeral
-    assert nothing.content == "No question in “The murder of Kirov” has topic “trials”. Topics: kirov."
+    assert (
+        nothing.content == "No question in “The murder of Kirov” has topic “trials”. Topics: kirov."
+    )
     assert channel.history() == []
     assert [type(unwrap(e)) for e in simcord_env.errors] == [NoQuestions]
     # the channel is free again: a quiz that matches starts
-    assert reply(await student.slash(channel, "quiz start", bank="kirov", count=1)).content.startswith(
-        "Started **The murder of Kirov**: 1 question,"
-    )
+    assert reply(
+        await student.slash(channel, "quiz start", bank="kirov", count=1)
+    ).content.startswith("Started **The murder of Kirov**: 1 question,")

@@ -87,17 +87,26 @@ class QuizHalted(Exception):
         self.notice = notice
 
 
+def first_missing(perms: discord.Permissions, *, thread: bool = False) -> list[str]:
+    """The permission the quiz lacks first, in the order Discord applies them: without View
+    Channel nothing else counts, and without Send Messages Embed Links reads as off too, so
+    naming those would send a manager after the wrong switch."""
+    needed = list(NEEDED)
+    if thread:
+        needed[1] = "send_messages_in_threads"
+    for name in needed:
+        if not getattr(perms, name):
+            return [PERMISSION_NAMES[name]]
+    return []
+
+
 def missing_permissions(channel: object, me: object) -> list[str]:
-    """The permissions the quiz needs that the bot lacks in `channel` (from the cache)."""
+    """What the quiz needs that the bot lacks in `channel`, from the cache ([] when unknown)."""
     if not isinstance(channel, discord.abc.GuildChannel | discord.Thread) or not isinstance(
         me, discord.Member
     ):
         return []
-    perms = channel.permissions_for(me)
-    needed = list(NEEDED)
-    if isinstance(channel, discord.Thread):
-        needed[1] = "send_messages_in_threads"
-    return [PERMISSION_NAMES[p] for p in needed if not getattr(perms, p)]
+    return first_missing(channel.permissions_for(me), thread=isinstance(channel, discord.Thread))
 
 
 def permission_notice(channel_mention: str, missing: list[str]) -> str:

@@ -16,7 +16,7 @@ from purgebot.bot.cards import bank_choices, plural
 from purgebot.bot.checks import guild_id_of, is_teacher
 from purgebot.bot.errors import reply_private
 from purgebot.bot.quizmanager import QuizManager
-from purgebot.bot.quizrunner import NEEDED, PERMISSION_NAMES, Request
+from purgebot.bot.quizrunner import Request, first_missing
 from purgebot.bot.quizviews import DYNAMIC_ITEMS, QUIZ_COG
 from purgebot.bot.services import Services
 from purgebot.errors import UserFacingError
@@ -46,12 +46,9 @@ class NotYourQuiz(UserFacingError):
 
 
 def missing_for_quiz(interaction: discord.Interaction[Any]) -> list[str]:
-    """The permissions the quiz needs that Discord says the bot lacks in this channel."""
-    perms = interaction.app_permissions
-    needed = list(NEEDED)
-    if isinstance(interaction.channel, discord.Thread):
-        needed[1] = "send_messages_in_threads"
-    return [PERMISSION_NAMES[p] for p in needed if not getattr(perms, p)]
+    """The permission the quiz needs that Discord says the bot lacks in this channel."""
+    thread = isinstance(interaction.channel, discord.Thread)
+    return first_missing(interaction.app_permissions, thread=thread)
 
 
 class QuizCog(commands.Cog, name=QUIZ_COG):
@@ -63,6 +60,7 @@ class QuizCog(commands.Cog, name=QUIZ_COG):
         self.services = services
         self.catalog = services.catalog
         self.desk = QuizManager(services, reveal_pause=reveal_pause)
+        self.client: discord.Client | None = None
 
     async def cog_load(self) -> None:
         ended = await self.desk.recover()
@@ -84,6 +82,7 @@ class QuizCog(commands.Cog, name=QUIZ_COG):
         # a reply saying the quiz is over instead of Discord's "This interaction failed".
         if isinstance(bot, discord.Client):
             bot.add_dynamic_items(*DYNAMIC_ITEMS)
+            self.client = bot
         return await super()._inject(bot, override, guild, guilds)
 
     async def _eject(self, bot: commands.bot.BotBase, guild_ids: Iterable[int] | None) -> None:
@@ -92,6 +91,12 @@ class QuizCog(commands.Cog, name=QUIZ_COG):
         finally:
             if isinstance(bot, discord.Client):
                 bot.remove_dynamic_items(*DYNAMIC_ITEMS)
+
+    @commands.Cog.listener()
+    async def on_ready(self) -> None:
+        if self.client is not None:
+            for guild in self.client.guilds:
+                await self.desk.tell_interrupted(guild)
 
     @commands.Cog.listener()
     async def on_guild_available(self, guild: discord.Guild) -> None:
