@@ -211,3 +211,22 @@ def fit_embeds(embeds: Sequence[discord.Embed]) -> list[discord.Embed]:
         out.append(fitted)
         budget -= len(fitted)
     return out
+
+
+# Added for the essay drills: number-valued autocomplete and a modal's text block.
+TEXT_DISPLAY = 4000
+
+
+def int_choices(pairs: Iterable[tuple[str, int]]) -> list[app_commands.Choice[int]]:
+    """At most 25 autocomplete choices whose values are integers (ids), names cut to fit."""
+    out: list[app_commands.Choice[int]] = []
+    for name, value in pairs:
+        out.append(app_commands.Choice(name=cut(name, CHOICE_NAME) or str(value), value=value))
+        if len(out) == CHOICES:
+            break
+    return out
+
+
+def text_display(text: str) -> str:
+    """Text shown in a modal or a components message, cut to Discord's limit."""
+    return cut(text, TEXT_DISPLAY) or BLANK

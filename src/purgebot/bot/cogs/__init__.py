@@ -14,7 +14,14 @@ from purgebot.bot.services import Services
 def build_cogs(services: Services) -> list[commands.Cog]:
     from purgebot.bot.cogs.admin import AdminCog
     from purgebot.bot.cogs.banks import BanksCog
+    from purgebot.bot.cogs.essays import EssaysCog
     from purgebot.bot.cogs.leaderboard import LeaderboardCog
     from purgebot.bot.cogs.quiz import QuizCog
 
-    return [BanksCog(services), AdminCog(services), QuizCog(services), LeaderboardCog(services)]
+    return [
+        BanksCog(services),
+        AdminCog(services),
+        QuizCog(services),
+        LeaderboardCog(services),
+        EssaysCog(services),
+    ]

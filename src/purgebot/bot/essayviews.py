@@ -1,0 +1,244 @@
+"""The drill's Write button, the answer modal, and the one path every essay takes to feedback.
+
+The Write button is a dynamic item: its custom id (`pe:w:DEADLINE:BANK:PROMPT`) carries all it
+needs, so it keeps working for the whole drill and after a restart, and a click after the
+deadline gets a private reason instead of "This interaction failed".
+"""
+
+from __future__ import annotations
+
+import asyncio
+import io
+import logging
+import math
+from typing import Any, Self
+
+import discord
+from discord.ui import DynamicItem
+
+from purgebot.banks.model import Bank, EssayPrompt
+from purgebot.bot import essaycards, render
+from purgebot.bot.checks import guild_id_of
+from purgebot.bot.errors import PrivateErrorsModal, handle_error
+from purgebot.bot.services import services_of
+from purgebot.errors import UserFacingError
+from purgebot.essays import (
+    UnknownPromptError,
+    check_bank_essay,
+    clean_essay_text,
+    feedback_json,
+    find_prompt,
+    render_text,
+)
+from purgebot.storage import EssaySubmission, NewEssay
+
+log = logging.getLogger("purgebot.bot.essays")
+
+NO_MENTIONS = discord.AllowedMentions.none()
+MODAL_MAX_CHARS = 4000  # Discord's limit for one text input
+GRACE = 120.0  # seconds past the deadline an answer box opened in time is still accepted
+LATE_KEEP = 3600.0  # an answer box sent later still reaches the bot, to hand the text back
+OPEN_KEEP = 3 * 3600.0  # how long an answer box with no deadline waits to be sent
+
+
+class DeadlinePassed(UserFacingError):
+    def __init__(self) -> None:
+        super().__init__(
+            "The deadline for this drill has passed, so it takes no more answers. "
+            "You can still practise it on your own with /essay submit (a .txt or .md file)."
+        )
+
+
+def write_custom_id(deadline: int, bank: Bank, prompt: EssayPrompt) -> str:
+    """The button's id; a prompt id too long to fit is replaced by its position (`~N`)."""
+    full = render.custom_id("pe", "w", deadline, bank.id, prompt.id)
+    if "#" not in full:  # not digested: it fitted whole
+        return full
+    return render.custom_id("pe", "w", deadline, bank.id, f"~{bank.essays.index(prompt)}")
+
+
+def prompt_by_key(bank: Bank, key: str) -> EssayPrompt:
+    """The prompt a button names, by id or by `~position`."""
+    if key.startswith("~") and key[1:].isdigit():
+        index = int(key[1:])
+        if index < len(bank.essays):
+            return bank.essays[index]
+        raise UnknownPromptError(bank, key)
+    return find_prompt(bank, key)
+
+
+class WriteButton(
+    DynamicItem[discord.ui.Button[Any]],
+    template=r"pe:w:(?P<deadline>\d+):(?P<bank>[a-z0-9-]+):(?P<prompt>~\d+|[a-z0-9-]+)",
+):
+    """ "Write": opens the answer box for the drill's prompt, until the deadline (0: none)."""
+
+    def __init__(
+        self, deadline: int, bank_id: str, prompt_key: str, button: discord.ui.Button[Any]
+    ) -> None:
+        super().__init__(button)
+        self.deadline, self.bank_id, self.prompt_key = deadline, bank_id, prompt_key
+
+    @classmethod
+    def make(
+        cls, bank: Bank, prompt: EssayPrompt, deadline: int, *, disabled: bool = False
+    ) -> Self:
+        custom_id = write_custom_id(deadline, bank, prompt)
+        button: discord.ui.Button[Any] = discord.ui.Button(
+            label="Closed" if disabled else "Write",
+            emoji=None if disabled else "✍️",
+            style=discord.ButtonStyle.secondary if disabled else discord.ButtonStyle.primary,
+            disabled=disabled,
+            custom_id=custom_id,
+        )
+        _, _, _, bank_id, key = custom_id.split(":", 4)
+        return cls(deadline, bank_id, key, button)
+
+    @classmethod
+    async def from_custom_id(
+        cls,
+        interaction: discord.Interaction[Any],
+        item: discord.ui.Item[Any],
+        match: Any,
+        /,
+    ) -> Self:
+        assert isinstance(item, discord.ui.Button)
+        return cls(int(match["deadline"]), match["bank"], match["prompt"], item)
+
+    async def callback(self, interaction: discord.Interaction[Any]) -> None:
+        try:
+            services = services_of(interaction)
+            now = services.clock()
+            if self.deadline and now >= self.deadline:
+                raise DeadlinePassed()
+            bank = await services.catalog.get(guild_id_of(interaction), self.bank_id)
+            prompt = prompt_by_key(bank, self.prompt_key)
+            modal = EssayModal(
+                bank,
+                prompt,
+                custom_id=render.custom_id("pem", interaction.user.id, interaction.id),
+                deadline=float(self.deadline) if self.deadline else None,
+                now=now,
+            )
+            await interaction.response.send_modal(modal)
+        except Exception as exc:  # dynamic items have no on_error of their own
+            await handle_error(interaction, exc)
+
+
+def drill_view(
+    bank: Bank, prompt: EssayPrompt, deadline: int, *, closed: bool = False
+) -> discord.ui.View:
+    view = discord.ui.View(timeout=None)
+    view.add_item(WriteButton.make(bank, prompt, deadline, disabled=closed))
+    return view
+
+
+def deadline_from(now: float, minutes: int | None) -> int:
+    """The deadline in whole epoch seconds (0 for none), never earlier than asked."""
+    return math.ceil(now + minutes * 60) if minutes else 0
+
+
+class EssayModal(PrivateErrorsModal):
+    """One student's answer box for one prompt; its id names the student and the click."""
+
+    def __init__(
+        self,
+        bank: Bank,
+        prompt: EssayPrompt,
+        *,
+        custom_id: str,
+        deadline: float | None,
+        now: float,
+    ) -> None:
+        keep = deadline - now + GRACE + LATE_KEEP if deadline is not None else OPEN_KEEP
+        super().__init__(
+            title=render.modal_title(f"Essay: {prompt.id}"), custom_id=custom_id, timeout=keep
+        )
+        self.bank, self.prompt, self.deadline = bank, prompt, deadline
+        self.add_item(discord.ui.TextDisplay(render.text_display(essaycards.modal_intro(prompt))))
+        self.answer: discord.ui.TextInput[Any] = discord.ui.TextInput(
+            custom_id="essay",
+            style=discord.TextStyle.paragraph,
+            min_length=1,
+            max_length=MODAL_MAX_CHARS,
+            required=True,
+            placeholder=render.input_placeholder(
+                "Write your answer. Longer than 4,000 characters? Send a .txt with /essay submit."
+            ),
+        )
+        self.add_item(
+            discord.ui.Label(text=render.input_label("Your answer"), component=self.answer)
+        )
+
+    async def on_submit(self, interaction: discord.Interaction[Any], /) -> None:
+        text = self.answer.value
+        if self.deadline is not None and services_of(interaction).clock() > self.deadline + GRACE:
+            await send_back_late(interaction, text)
+            return
+        await interaction.response.defer(ephemeral=True, thinking=True)
+        await submit_and_reply(interaction, self.bank, self.prompt, text)
+
+    async def on_error(
+        self, interaction: discord.Interaction[Any], error: Exception, item: Any = None, /
+    ) -> None:
+        self.stop()  # the box is closed in the client either way: forget it now
+        await super().on_error(interaction, error, item)
+
+
+async def send_back_late(interaction: discord.Interaction[Any], text: str) -> None:
+    """Refuse an answer sent after the deadline, handing the text back so nothing is lost."""
+    file = discord.File(io.BytesIO(text.encode("utf-8")), filename="my-essay.txt")
+    await interaction.response.send_message(
+        render.content(
+            "The deadline for this drill had passed when you sent your answer, so it was not "
+            "taken. Your text is attached: keep it, or get feedback on it with /essay submit."
+        ),
+        file=file,
+        ephemeral=True,
+        allowed_mentions=NO_MENTIONS,
+    )
+
+
+async def submit_and_reply(
+    interaction: discord.Interaction[Any], bank: Bank, prompt: EssayPrompt, raw: str
+) -> EssaySubmission:
+    """Check the essay, store it with its feedback, then show the feedback to its writer only.
+
+    The interaction must already be deferred (privately): the check and the write take a moment.
+    """
+    services = services_of(interaction)
+    guild_id = guild_id_of(interaction)
+    text = clean_essay_text(raw)
+    feedback = await asyncio.to_thread(check_bank_essay, bank, prompt.id, text)
+    stored = await services.store.submit_essay(
+        NewEssay(
+            guild_id=guild_id,
+            user_id=interaction.user.id,
+            user_name=interaction.user.display_name,
+            bank_id=bank.id,
+            prompt_id=prompt.id,
+            text=text,
+            word_count=feedback.words.words,
+            feedback=feedback_json(feedback),
+        )
+    )
+    embeds, cut_short = essaycards.fit_feedback(
+        essaycards.feedback_embeds(feedback, bank.id, stored.submission_id)
+    )
+    extra: dict[str, Any] = {}
+    if cut_short:
+        body = render_text(feedback).encode("utf-8")
+        extra["file"] = discord.File(
+            io.BytesIO(body), filename=f"feedback-{stored.submission_id}.txt"
+        )
+        extra["content"] = "Your feedback was too long to show in full: all of it is attached."
+    await interaction.followup.send(
+        embeds=embeds, ephemeral=True, allowed_mentions=NO_MENTIONS, **extra
+    )
+    log.info(
+        "essay #%d stored (guild %s, %s/%s)", stored.submission_id, guild_id, bank.id, prompt.id
+    )
+    return stored
+
+
+DYNAMIC_ITEMS = (WriteButton,)
