@@ -7,6 +7,7 @@ import csv
 import io
 import logging
 import math
+import random
 
 import discord
 import pytest
@@ -26,9 +27,11 @@ from simkit import reply, sim_clock, text_of
 
 from purgebot.banks.loader import load_bank_text
 from purgebot.banks.model import Bank
-from purgebot.bot.cogs.essays import BadDay, EssayFileRefused, NoEssayPrompts
+from purgebot.bot import create_bot, render
+from purgebot.bot.cogs.essays import BadDay, BotCannotPost, EssayFileRefused, NoEssayPrompts
 from purgebot.bot.errors import NotTeacher, unwrap
 from purgebot.bot.essayviews import GRACE
+from purgebot.config import Settings
 from purgebot.essays import (
     EssayTextError,
     check_bank_essay,
@@ -621,3 +624,68 @@ async def test_feedback_too_long_for_discord_is_cut_and_attached_in_full(
     full = render_text(check_bank_essay(bank, "many-points", essay))
     assert (await attachment.read()).decode() == full
     assert full.count("[x] cause-") == 12
+
+
+async def test_write_keeps_working_after_the_bot_restarts(
+    simcord_env: simcord.Env,
+    channel: simcord.ChannelHandle,
+    teacher: simcord.MemberActor,
+    student: simcord.MemberActor,
+    essay_server: Bank,
+    settings: Settings,
+    store: Store,
+) -> None:
+    await teacher.slash(channel, "essay drill", prompt=YEZHOV)
+    await simcord_env.restart_bot(
+        create_bot(settings, store=store, clock=sim_clock, rng=random.Random(3))
+    )
+    opened = await student.click(drill_message(channel), label="Write")
+    shown = feedback_of(await student.submit_modal(opened, {"essay": MEDIUM}))
+    assert shown.embeds[0].title == "Your essay feedback: 2 of 5 key points made"
+
+
+async def test_ids_too_long_for_a_button_still_name_the_prompt(
+    channel: simcord.ChannelHandle,
+    teacher: simcord.MemberActor,
+    student: simcord.MemberActor,
+    store: Store,
+) -> None:
+    bank_id, prompt_id = "b" * 64, "p" * 64
+    text = (
+        bank_text()
+        .replace(f"bank: {BANK_ID}", f"bank: {bank_id}")
+        .replace("  - id: local-officials", f"  - id: {prompt_id}")
+    )
+    await store.save_bank(channel.guild.id, bank_id, text, teacher.id)
+    await teacher.slash(channel, "essay drill", prompt=f"{bank_id}/{prompt_id}")
+    drill = drill_message(channel)
+    custom_id = write_button(drill).custom_id or ""
+    assert len(custom_id) <= 100 and custom_id.endswith(f":{bank_id}:~3")
+    opened = await student.click(drill, label="Write")
+    assert opened.modal is not None and opened.modal["title"] == render.modal_title(
+        f"Essay: {prompt_id}"
+    )
+    essay = sample("local-officials", "strong-1")
+    await student.submit_modal(opened, {"essay": essay})
+    [stored] = await store.student_essays(channel.guild.id, student.id)
+    assert (stored.bank_id, stored.prompt_id) == (bank_id, prompt_id)
+
+
+async def test_a_drill_where_the_bot_cannot_post_says_which_permission_is_missing(
+    simcord_env: simcord.Env,
+    guild: simcord.GuildHandle,
+    teacher: simcord.MemberActor,
+    essay_server: Bank,
+) -> None:
+    bot_member = guild.me
+    assert bot_member is not None
+    quiet = guild.create_text_channel(
+        "quiet", overwrites={bot_member: discord.PermissionOverwrite(send_messages=False)}
+    )
+    refused = reply(await teacher.slash(quiet, "essay drill", prompt=YEZHOV))
+    assert refused.ephemeral
+    assert refused.content.startswith(
+        "I can't post a drill here: I need the Send Messages permission in this channel."
+    )
+    assert quiet.history() == []
+    assert [type(unwrap(e)) for e in simcord_env.errors] == [BotCannotPost]

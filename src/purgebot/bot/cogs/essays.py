@@ -44,7 +44,7 @@ MAX_FILE_BYTES = 64 * 1024  # a 900-word exam answer is about 6 KB
 FILE_SUFFIXES = (".txt", ".md")
 QUEUE_PAGE = 10
 MINE_PAGE = 5
-MAX_COMMENT = 1000
+MAX_COMMENT = 500  # five marked essays with comments fit one /essay mine page
 
 
 class NoEssayPrompts(UserFacingError):
@@ -368,7 +368,9 @@ class EssaysCog(commands.Cog, name="Essays"):
             await reply_private(interaction, "No essays were submitted in that time.")
             return
         marked = sum(1 for s in report.submissions if s.review is not None)
-        name = f"essays-{since or 'start'}-to-{until or 'now'}.csv"
+        first = start.date().isoformat() if start else "start"
+        last = (end - timedelta(days=1)).date().isoformat() if end else "now"
+        name = f"essays-{first}-to-{last}.csv"
         file = discord.File(io.BytesIO(report.csv().encode("utf-8")), filename=name)
         await reply_private(
             interaction,
