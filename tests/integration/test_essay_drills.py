@@ -175,7 +175,7 @@ async def test_phrases_that_are_denied_are_shown_but_not_counted(
         "by Beria."
     ]
     assert scapegoat.startswith(
-        'Not counted (you deny it here): "scapegoat" in "It is not true that Yezhov was made a '
+        'Not counted (the sentence negates it): "scapegoat" in "It is not true that Yezhov was made a '
         "scapegoat, in my view;"
     )
     assert scapegoat.endswith(

@@ -26,10 +26,10 @@ CLOSED_COLOUR = discord.Colour.dark_grey()
 MAX_SHOWN_MATCHES = 2
 _KIND_TITLES = {"date": "Dates", "figure": "Figures", "person": "People", "order": "Orders"}
 _REASONS = {  # why a phrase found in the essay did not earn its point, in a student's words
-    "negated": "you deny it here",
+    "negated": "the sentence negates it",
     "question": "only asked as a question",
     "heading": "only in a heading",
-    "too short": "only named in passing",
+    "too short": "a sentence too short to explain it",
     "list item": "only listed, not explained",
 }
 
