@@ -97,6 +97,7 @@ def test_accommodated_student_is_timed_on_their_own_timer() -> None:
 
 
 @given(limits, fractions, st.sampled_from([1.0, 1.25, 1.5, 2.0, 3.0]))
+@example(170.7855671695741, 1.0, 1.5)  # t ÷ m rounded one ulp past T once scored 0
 def test_extra_time_costs_no_points(limit: float, fraction: float, multiplier: float) -> None:
     """The same share of one's own timer earns the same points, whatever the multiplier."""
     own = award(

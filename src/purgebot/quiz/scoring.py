@@ -68,6 +68,7 @@ def award(
     streak = streak_before + 1
     if scoring is Scoring.ACCURACY:
         return Award(points=1, speed=0, bonus=0, streak=streak)
-    speed = speed_points(elapsed / multiplier, limit)  # the same share of their own timer
+    # the same share of their own timer; min() keeps float rounding of t ÷ m from passing T
+    speed = speed_points(min(elapsed / multiplier, limit), limit)
     bonus = streak_bonus(streak)
     return Award(points=speed + bonus, speed=speed, bonus=bonus, streak=streak)
