@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import discord
-from discord.utils import escape_markdown, escape_mentions
+from discord.utils import escape_markdown
 
 from purgebot.banks.model import (
     Bank,
@@ -35,8 +35,8 @@ CLOSED_BY = {
 
 
 def typed(text: str) -> str:
-    """A student's own text, shown literally."""
-    return escape_markdown(escape_mentions(text))
+    """A student's own text, shown literally (mentions are off in every message we send)."""
+    return escape_markdown(text)
 
 
 def points(value: int) -> str:
