@@ -10,7 +10,7 @@ import jsonschema
 import pytest
 import yaml
 
-from purgebot.banks.build import COMMON_KEYS, ESSAY_KEYS, TYPE_KEYS
+from purgebot.banks.parts import COMMON_KEYS, ESSAY_KEYS, TYPE_KEYS
 from purgebot.banks.loader import BankError, bank_files, load_bank_text
 from purgebot.banks.schema import bank_schema
 from purgebot.cli import main

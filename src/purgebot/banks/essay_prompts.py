@@ -1,0 +1,98 @@
+"""Build one essay prompt, with its key points, from its located YAML mapping."""
+
+from __future__ import annotations
+
+from purgebot.banks import model as m
+from purgebot.banks.fields import ID, Ctx, get, opt
+from purgebot.banks.parts import ESSAY_KEYS, KEY_POINT_KEYS, source_ref
+from purgebot.banks.yamlread import Node, Scalar
+
+
+def build_essay(
+    ctx: Ctx, node: Node, path: str, sources: dict[str, m.SourceInfo] | None
+) -> m.EssayPrompt | None:
+    e = ctx.mapping(node, path, ESSAY_KEYS, ("id", "prompt", "key_points"))
+    if e is None:
+        return None
+    before = len(ctx.problems)
+    essay_id = opt(
+        e,
+        "id",
+        path,
+        lambda n, p: ctx.text(
+            n, p, 64, pattern=ID, pattern_hint="essay id (letters, digits, - _ .)"
+        ),
+    )
+    prompt = opt(e, "prompt", path, lambda n, p: ctx.text(n, p, m.MAX_ESSAY_PROMPT))
+    guidance = opt(e, "guidance", path, lambda n, p: ctx.text(n, p, m.MAX_EXPLANATION))
+    min_words = opt(
+        e, "min_words", path, lambda n, p: ctx.number(n, p, integer=True, lo=1, hi=10_000)
+    )
+    max_words = opt(
+        e, "max_words", path, lambda n, p: ctx.number(n, p, integer=True, lo=1, hi=10_000)
+    )
+    topic = opt(e, "topic", path, lambda n, p: ctx.text(n, p, m.MAX_TOPIC))
+    model_answer = opt(e, "model_answer", path, lambda n, p: ctx.text(n, p, m.MAX_MODEL_ANSWER))
+    outline_node = get(e, "outline")
+    outline: tuple[str, ...] = ()
+    if isinstance(outline_node, Scalar):
+        text = ctx.text(outline_node, f"{path}.outline", m.MAX_MODEL_ANSWER)
+        outline = (text,) if text else ()
+    elif outline_node is not None:
+        outline = (
+            ctx.text_list(
+                outline_node,
+                f"{path}.outline",
+                1,
+                20,
+                m.MAX_OUTLINE_ITEM,
+                "outline items",
+                unique=False,
+            )
+            or ()
+        )
+    if min_words and max_words and max_words < min_words:
+        ctx.error(get(e, "max_words") or e, f"{path}.max_words", "must not be less than min_words")
+    points: list[m.KeyPoint] = []
+    kp_node = get(e, "key_points")
+    seen: dict[str, int] = {}
+    for i, item in enumerate(
+        ctx.seq(kp_node, f"{path}.key_points", 1, m.MAX_KEY_POINTS, "key points") or []
+        if kp_node
+        else []
+    ):
+        kpath = f"{path}.key_points[{i}]"
+        kp = ctx.mapping(item, kpath, KEY_POINT_KEYS, ("id", "point", "phrases"))
+        if kp is None:
+            continue
+        kid = opt(
+            kp,
+            "id",
+            kpath,
+            lambda n, p: ctx.text(n, p, 64, pattern=ID, pattern_hint="key point id"),
+        )
+        point = opt(kp, "point", kpath, lambda n, p: ctx.text(n, p, 300))
+        phrases = opt(kp, "phrases", kpath, lambda n, p: ctx.text_list(n, p, 1, 40, 100, "phrases"))
+        source = opt(kp, "source", kpath, lambda n, p: source_ref(ctx, n, p, sources))
+        if kid is not None and kid in seen:
+            ctx.error(
+                item, f"{kpath}.id", f"duplicate key point id {kid!r} (first at line {seen[kid]})"
+            )
+        elif kid is not None:
+            seen[kid] = item.line
+        if kid and point and phrases:
+            points.append(m.KeyPoint(kid, point, phrases, source))
+    if len(ctx.problems) > before or essay_id is None or prompt is None:
+        return None
+    return m.EssayPrompt(
+        id=essay_id,
+        prompt=prompt,
+        key_points=tuple(points),
+        guidance=guidance,
+        min_words=int(min_words) if min_words else None,
+        max_words=int(max_words) if max_words else None,
+        topic=topic,
+        outline=outline,
+        model_answer=model_answer,
+        line=node.line,
+    )

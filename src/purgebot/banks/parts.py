@@ -1,0 +1,68 @@
+"""What each part of a bank may hold: the keys the loader and the JSON Schema both name."""
+
+from __future__ import annotations
+
+from purgebot.banks import model as m
+from purgebot.banks.fields import Ctx, get, opt
+from purgebot.banks.yamlread import Node
+
+TOP_KEYS = ("version", "bank", "title", "description", "sources", "defaults", "questions", "essays")
+COMMON_KEYS = (
+    "id",
+    "type",
+    "prompt",
+    "explanation",
+    "source",
+    "topic",
+    "difficulty",
+    "seconds",
+    "tags",
+    "note",
+)
+TYPE_KEYS: dict[str, tuple[str, ...]] = {
+    "choice": ("choices", "answer", "multi"),
+    "true_false": ("answer",),
+    "short": ("answer", "accept", "fuzzy"),
+    "numeric": ("answer", "tolerance", "unit"),
+    "order": ("items",),
+}
+TYPE_REQUIRED: dict[str, tuple[str, ...]] = {
+    "choice": ("choices", "answer"),
+    "true_false": ("answer",),
+    "short": ("answer",),
+    "numeric": ("answer",),
+    "order": ("items",),
+}
+ESSAY_KEYS = (
+    "id",
+    "prompt",
+    "guidance",
+    "min_words",
+    "max_words",
+    "topic",
+    "key_points",
+    "outline",
+    "model_answer",
+)
+KEY_POINT_KEYS = ("id", "point", "phrases", "source")
+DIFFICULTIES = tuple(d.value for d in m.Difficulty)
+
+
+def source_ref(
+    ctx: Ctx, node: Node, path: str, sources: dict[str, m.SourceInfo] | None
+) -> m.SourceRef | None:
+    s = ctx.mapping(node, path, ("doc", "quote"), ("doc",))
+    if s is None:
+        return None
+    doc_node = get(s, "doc")
+    doc = opt(s, "doc", path, lambda n, p: ctx.text(n, p, 64))
+    quote = opt(s, "quote", path, lambda n, p: ctx.text(n, p, m.MAX_QUOTE))
+    if doc is None:
+        return None
+    if doc_node is not None and (sources is None or doc not in sources):
+        declared = ", ".join(sorted(sources)) if sources else "none declared"
+        ctx.error(
+            doc_node, f"{path}.doc", f"source {doc!r} is not declared under `sources` ({declared})"
+        )
+        return None
+    return m.SourceRef(doc, quote)

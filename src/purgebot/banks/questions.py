@@ -1,0 +1,203 @@
+"""Build one question of each type from its located YAML mapping."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from purgebot.banks import model as m
+from purgebot.banks.fields import ID, Ctx, get, opt
+from purgebot.banks.parts import COMMON_KEYS, DIFFICULTIES, TYPE_KEYS, TYPE_REQUIRED, source_ref
+from purgebot.banks.yamlread import Map, Node, Seq
+
+
+def build_question(
+    ctx: Ctx, node: Node, path: str, sources: dict[str, m.SourceInfo] | None
+) -> m.AnyQuestion | None:
+    if not isinstance(node, Map):
+        ctx.error(node, path, "expected a question (a mapping with id, type, prompt, ...)")
+        return None
+    qtype = opt(node, "type", path, lambda n, p: ctx.choice_of(n, p, m.QUESTION_TYPES))
+    allowed = COMMON_KEYS + (
+        TYPE_KEYS[qtype] if qtype else tuple(k for v in TYPE_KEYS.values() for k in v)
+    )
+    required = ("id", "type", "prompt") + (TYPE_REQUIRED[qtype] if qtype else ())
+    q = ctx.mapping(node, path, allowed, required)
+    if q is None or qtype is None:
+        return None
+    before = len(ctx.problems)
+    common: dict[str, Any] = {
+        "id": opt(
+            q,
+            "id",
+            path,
+            lambda n, p: ctx.text(
+                n, p, 64, pattern=ID, pattern_hint="question id (letters, digits, - _ .)"
+            ),
+        ),
+        "prompt": opt(q, "prompt", path, lambda n, p: ctx.text(n, p, m.MAX_PROMPT)),
+        "explanation": opt(q, "explanation", path, lambda n, p: ctx.text(n, p, m.MAX_EXPLANATION)),
+        "source": opt(q, "source", path, lambda n, p: source_ref(ctx, n, p, sources)),
+        "topic": opt(q, "topic", path, lambda n, p: ctx.text(n, p, m.MAX_TOPIC)),
+        "difficulty": opt(q, "difficulty", path, lambda n, p: ctx.choice_of(n, p, DIFFICULTIES)),
+        "seconds": opt(
+            q,
+            "seconds",
+            path,
+            lambda n, p: ctx.number(n, p, integer=True, lo=m.MIN_SECONDS, hi=m.MAX_SECONDS),
+        ),
+        "tags": opt(q, "tags", path, lambda n, p: ctx.text_list(n, p, 0, 20, m.MAX_TAG, "tags"))
+        or (),
+        "note": opt(q, "note", path, lambda n, p: ctx.text(n, p, m.MAX_NOTE)),
+        "line": node.line,
+    }
+    if common["difficulty"] is not None:
+        common["difficulty"] = m.Difficulty(common["difficulty"])
+    if common["seconds"] is not None:
+        common["seconds"] = int(common["seconds"])
+    specific = _SPECIFIC[qtype](ctx, q, path)
+    if (
+        specific is None
+        or len(ctx.problems) > before
+        or common["id"] is None
+        or common["prompt"] is None
+    ):
+        return None
+    return specific(**common)
+
+
+def _choice(ctx: Ctx, q: Map, path: str) -> Callable[..., m.AnyQuestion] | None:
+    choices = opt(
+        q,
+        "choices",
+        path,
+        lambda n, p: ctx.text_list(n, p, m.MIN_CHOICES, m.MAX_CHOICES, m.MAX_CHOICE, "choices"),
+    )
+    multi = opt(q, "multi", path, ctx.boolean) or False
+    answer_node = get(q, "answer")
+    if not choices or answer_node is None:
+        return None
+    apath = f"{path}.answer"
+    if isinstance(answer_node, Seq):
+        if not multi:
+            ctx.error(answer_node, apath, "a list of answers needs `multi: true`")
+            return None
+        nodes = ctx.seq(answer_node, apath, 1, len(choices), "answers") or []
+    else:
+        nodes = [answer_node]
+    answers: set[int] = set()
+    for i, n in enumerate(nodes):
+        ipath = f"{apath}[{i}]" if isinstance(answer_node, Seq) else apath
+        index = _choice_index(ctx, n, ipath, choices)
+        if index is not None:
+            if index in answers:
+                ctx.error(n, ipath, f"{choices[index]!r} is listed twice")
+            answers.add(index)
+    if len(answers) != len(nodes):
+        return None
+
+    def make(**common: Any) -> m.AnyQuestion:
+        return m.ChoiceQuestion(choices=choices, answers=frozenset(answers), multi=multi, **common)
+
+    return make
+
+
+def _choice_index(ctx: Ctx, node: Node, path: str, choices: tuple[str, ...]) -> int | None:
+    s = ctx.scalar(node, path, "a choice's text or its index")
+    if s is None:
+        return None
+    raw = s.value.strip()
+    if raw in choices:
+        return choices.index(raw)
+    if s.plain and raw.isdigit():
+        index = int(raw)
+        if index < len(choices):
+            return index
+        ctx.error(
+            s,
+            path,
+            f"answer index {index} is out of range: choices are numbered 0 to {len(choices) - 1}",
+        )
+        return None
+    folded = [c.casefold() for c in choices]
+    hint = (
+        f" (did you mean {choices[folded.index(raw.casefold())]!r}?)"
+        if raw.casefold() in folded
+        else ""
+    )
+    ctx.error(s, path, f"answer {raw!r} is not one of the choices{hint}")
+    return None
+
+
+def _true_false(ctx: Ctx, q: Map, path: str) -> Callable[..., m.AnyQuestion] | None:
+    answer = opt(q, "answer", path, ctx.boolean)
+    if answer is None:
+        return None
+    return lambda **common: m.TrueFalseQuestion(answer=answer, **common)
+
+
+def _short(ctx: Ctx, q: Map, path: str) -> Callable[..., m.AnyQuestion] | None:
+    answer = opt(q, "answer", path, lambda n, p: ctx.text(n, p, m.MAX_CHOICE))
+    accept = (
+        opt(
+            q,
+            "accept",
+            path,
+            lambda n, p: ctx.text_list(n, p, 1, 50, m.MAX_CHOICE, "accepted answers"),
+        )
+        or ()
+    )
+    fuzzy = opt(q, "fuzzy", path, ctx.boolean) or False
+    if answer is None:
+        return None
+    return lambda **common: m.ShortQuestion(answer=answer, accept=accept, fuzzy=fuzzy, **common)
+
+
+def _numeric(ctx: Ctx, q: Map, path: str) -> Callable[..., m.AnyQuestion] | None:
+    answer = opt(q, "answer", path, ctx.number)
+    tolerance = opt(q, "tolerance", path, lambda n, p: _tolerance(ctx, n, p))
+    unit = opt(q, "unit", path, lambda n, p: ctx.text(n, p, 30))
+    if answer is None:
+        return None
+    tol = tolerance or m.Tolerance()
+    return lambda **common: m.NumericQuestion(answer=answer, tolerance=tol, unit=unit, **common)
+
+
+def _tolerance(ctx: Ctx, node: Node, path: str) -> m.Tolerance | None:
+    s = ctx.scalar(node, path, 'a number or a percentage such as "5%"')
+    if s is None:
+        return None
+    raw = s.value.strip()
+    percent = raw.endswith("%")
+    try:
+        value = float(raw[:-1] if percent else raw)
+    except ValueError:
+        ctx.error(s, path, f'expected a number or a percentage such as "5%", found {raw!r}')
+        return None
+    if not (0 <= value < (100 if percent else float("inf"))):
+        ctx.error(
+            s, path, f"must be at least 0{' and under 100%' if percent else ''}, found {raw!r}"
+        )
+        return None
+    return m.Tolerance(value, percent)
+
+
+def _order(ctx: Ctx, q: Map, path: str) -> Callable[..., m.AnyQuestion] | None:
+    items = opt(
+        q,
+        "items",
+        path,
+        lambda n, p: ctx.text_list(n, p, m.MIN_ITEMS, m.MAX_ITEMS, m.MAX_CHOICE, "items"),
+    )
+    if not items:
+        return None
+    return lambda **common: m.OrderQuestion(items=items, **common)
+
+
+_SPECIFIC: dict[str, Callable[[Ctx, Map, str], Callable[..., m.AnyQuestion] | None]] = {
+    "choice": _choice,
+    "true_false": _true_false,
+    "short": _short,
+    "numeric": _numeric,
+    "order": _order,
+}
