@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 import discord
+import pytest
 import simcord
 from simkit import reply
 
@@ -310,3 +311,31 @@ async def play_class_quiz(
             await env.advance_time(PAUSE)
     played.standings_message = channel.history()[-1]
     return played
+
+
+# --- fixtures (import them into a test module to use them) -------------------------------------
+
+
+@pytest.fixture(name="clara")
+def clara_fixture(simcord_env: simcord.Env, guild: simcord.GuildHandle) -> simcord.MemberActor:
+    return guild.add_member(simcord_env.create_user("clara"))
+
+
+@pytest.fixture(name="class_quiz")
+async def class_quiz_fixture(
+    simcord_env: simcord.Env,
+    guild: simcord.GuildHandle,
+    channel: simcord.ChannelHandle,
+    teacher: simcord.MemberActor,
+    student: simcord.MemberActor,
+    other_student: simcord.MemberActor,
+    clara: simcord.MemberActor,
+    store: Store,
+) -> Played:
+    """The teacher uploads the bank, gives clara extra time, and the class plays it through."""
+    await teacher.slash(channel, "bank upload", file=("class.yaml", CLASS_BANK.encode()))
+    await teacher.slash(channel, "accommodate", member=clara, multiplier=EXTRA)
+    started = reply(await teacher.slash(channel, "quiz start", bank="class-quiz", seconds=20))
+    assert started.ephemeral and started.content.startswith("Started **Kirov and the NKVD**: 4")
+    members = {"anya": student, "boris": other_student, "clara": clara}
+    return await play_class_quiz(simcord_env, channel, members, store, guild.id)

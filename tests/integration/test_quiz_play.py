@@ -7,15 +7,16 @@ bonus, extra time on their own timer), not read back from the engine.
 from __future__ import annotations
 
 import discord
-import pytest
 import simcord
-from quizkit import (
+from quizkit import (  # noqa: F401 - the fixtures register by name
     CLASS_BANK,
     EXTRA,
     KEY,
     Played,
     bar_line,
     channel_calls,
+    clara_fixture,
+    class_quiz_fixture,
     current_question,
     field_value,
     play_class_quiz,
@@ -33,31 +34,6 @@ CORRECT_TEXT = {
     "kirov-assassin": "Nikolaev",
     "kirov-year": "1934",
 }
-
-
-@pytest.fixture
-def clara(simcord_env: simcord.Env, guild: simcord.GuildHandle) -> simcord.MemberActor:
-    return guild.add_member(simcord_env.create_user("clara"))
-
-
-@pytest.fixture
-async def class_quiz(
-    simcord_env: simcord.Env,
-    guild: simcord.GuildHandle,
-    channel: simcord.ChannelHandle,
-    teacher: simcord.MemberActor,
-    student: simcord.MemberActor,
-    other_student: simcord.MemberActor,
-    clara: simcord.MemberActor,
-    store: Store,
-) -> Played:
-    """The teacher uploads the bank, gives clara extra time, and the class plays it through."""
-    await teacher.slash(channel, "bank upload", file=("class.yaml", CLASS_BANK.encode()))
-    await teacher.slash(channel, "accommodate", member=clara, multiplier=EXTRA)
-    started = reply(await teacher.slash(channel, "quiz start", bank="class-quiz", seconds=20))
-    assert started.ephemeral and started.content.startswith("Started **Kirov and the NKVD**: 4")
-    members = {"anya": student, "boris": other_student, "clara": clara}
-    return await play_class_quiz(simcord_env, channel, members, store, guild.id)
 
 
 def standing_lines(played: Played) -> list[str]:
