@@ -13,8 +13,10 @@ from pathlib import Path
 import discord
 import pytest
 import simcord
+from essaykit import BANK_ID, bank_text, essay_bank
 from simkit import sim_clock
 
+from purgebot.banks.model import Bank
 from purgebot.bot import PurgeBot, create_bot
 from purgebot.config import Settings
 from purgebot.storage import Store
@@ -74,3 +76,12 @@ def student(simcord_env: simcord.Env, guild: simcord.GuildHandle) -> simcord.Mem
 @pytest.fixture
 def other_student(simcord_env: simcord.Env, guild: simcord.GuildHandle) -> simcord.MemberActor:
     return guild.add_member(simcord_env.create_user("boris"))
+
+
+@pytest.fixture
+async def essay_server(
+    store: Store, guild: simcord.GuildHandle, teacher: simcord.MemberActor
+) -> Bank:
+    """The server has the essay bank, as if the teacher had uploaded it."""
+    await store.save_bank(guild.id, BANK_ID, bank_text(), teacher.id)
+    return essay_bank()

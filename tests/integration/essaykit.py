@@ -30,6 +30,10 @@ def sample(prompt_id: str, name: str) -> str:
     return (FIXTURES / "samples" / prompt_id / f"{name}.txt").read_text(encoding="utf-8")
 
 
+MEDIUM = sample("yezhov-responsibility", "medium-1")  # makes 2 of the 5 points, 140 words
+STRONG = sample("yezhov-responsibility", "strong-1")  # makes all 5
+
+
 def drill_message(channel: simcord.ChannelHandle) -> discord.Message:
     """The last drill the bot posted in the channel (what the whole class sees)."""
     drills = [
@@ -56,3 +60,21 @@ def feedback_of(result: simcord.InteractionResult) -> simcord.ResponseMessage:
     shown = reply(result)
     assert shown.embeds, f"no feedback: {shown.content!r}"
     return shown
+
+
+def text_of_message(message: discord.Message) -> str:
+    """A channel message's content and embed text, as one string to search."""
+    parts = [message.content]
+    for made in message.embeds:
+        parts += [made.title or "", made.description or ""]
+        parts += [f"{f.name}\n{f.value}" for f in made.fields]
+    return "\n".join(parts)
+
+
+async def send_file(
+    actor: simcord.MemberActor, channel: simcord.ChannelHandle, essay: str
+) -> simcord.InteractionResult:
+    """The essay sent with /essay submit as a .txt file, for the Yezhov prompt."""
+    return await actor.slash(
+        channel, "essay submit", prompt=YEZHOV, file=("essay.txt", essay.encode())
+    )
