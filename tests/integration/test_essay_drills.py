@@ -309,6 +309,30 @@ async def test_ids_too_long_for_a_button_still_name_the_prompt(
     assert (stored.bank_id, stored.prompt_id) == (bank_id, prompt_id)
 
 
+async def test_a_prompt_id_with_capitals_underscores_and_dots_gets_a_working_drill(
+    simcord_env: simcord.Env,
+    channel: simcord.ChannelHandle,
+    teacher: simcord.MemberActor,
+    student: simcord.MemberActor,
+    store: Store,
+) -> None:
+    """The bank format allows ids like `Q1_Yezhov.v2`; the Write button must carry them."""
+    prompt_id = "Q1_Yezhov.v2"
+    text = bank_text().replace("  - id: yezhov-responsibility", f"  - id: {prompt_id}")
+    stored = reply(await teacher.slash(channel, "bank upload", file=("drills.yaml", text.encode())))
+    assert stored.content.startswith(f"Stored bank `{BANK_ID}`")
+
+    posted = reply(await teacher.slash(channel, "essay drill", prompt=f"{BANK_ID}/{prompt_id}"))
+    assert posted.content.startswith(f"Posted the drill `{BANK_ID}/{prompt_id}`")
+    opened = await student.click(drill_message(channel), label="Write")
+    assert opened.modal is not None and opened.modal["title"] == f"Essay: {prompt_id}"
+    shown = feedback_of(await student.submit_modal(opened, {"essay": MEDIUM}))
+    assert shown.embeds[0].title == "Your essay feedback: 2 of 5 key points made"
+    [essay] = await store.student_essays(channel.guild.id, student.id)
+    assert essay.prompt_id == prompt_id
+    assert simcord_env.errors == []
+
+
 async def test_a_drill_where_the_bot_cannot_post_says_which_permission_is_missing(
     simcord_env: simcord.Env,
     guild: simcord.GuildHandle,

@@ -69,7 +69,8 @@ def prompt_by_key(bank: Bank, key: str) -> EssayPrompt:
 
 class WriteButton(
     DynamicItem[discord.ui.Button[Any]],
-    template=r"pe:w:(?P<deadline>\d+):(?P<bank>[a-z0-9-]+):(?P<prompt>~\d+|[a-z0-9-]+)",
+    # bank ids are slugs; prompt ids may hold what the bank format allows (letters, digits, - _ .)
+    template=r"pe:w:(?P<deadline>\d+):(?P<bank>[a-z0-9-]+):(?P<prompt>~\d+|[A-Za-z0-9_.-]+)",
 ):
     """ "Write": opens the answer box for the drill's prompt, until the deadline (0: none)."""
 
