@@ -156,6 +156,25 @@ async def test_import_format_upload_is_converted_and_stored(
     assert load_bank_text(record.yaml_text).questions[0].prompt == "Who headed the NKVD in 1937?"
 
 
+async def test_an_imported_file_named_like_a_builtin_bank_is_told_to_rename_the_file(
+    simcord_env: simcord.Env,
+    channel: simcord.ChannelHandle,
+    teacher: simcord.MemberActor,
+    store: Store,
+) -> None:
+    """A GIFT file has no `bank:` line: its id comes from the file name, so that is what to fix."""
+    gift = "::q1:: Who headed the NKVD in 1937? {=Yezhov ~Yagoda ~Beria}\n"
+    shown = reply(await teacher.slash(channel, "bank upload", file=("kirov.gift", gift.encode())))
+    assert shown.ephemeral
+    assert shown.content == (
+        "`kirov` is the id of a built-in bank, so an upload cannot use it. This file's bank id "
+        "comes from its name: rename the file (for example to kirov-2.gift) and upload it again."
+    )
+    assert "`bank:` line" not in shown.content
+    assert await store.list_banks(channel.guild.id) == []
+    assert [type(unwrap(e)) for e in simcord_env.errors] == [BuiltinBankId]
+
+
 async def test_remove_upload_but_never_a_builtin(
     simcord_env: simcord.Env,
     channel: simcord.ChannelHandle,

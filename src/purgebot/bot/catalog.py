@@ -13,7 +13,7 @@ import hashlib
 import logging
 from collections.abc import Iterable
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePath
 
 from purgebot.banks.loader import BankError, load_bank_text
 from purgebot.banks.model import Bank
@@ -31,10 +31,17 @@ class UnknownBank(UserFacingError):
 
 
 class BuiltinBankId(UserFacingError):
-    def __init__(self, bank_id: str) -> None:
+    def __init__(self, bank_id: str, *, named_by: str | None = None) -> None:
+        """`named_by`: the file whose name gave the id (an imported file has no `bank:` line)."""
+        if named_by is None:
+            fix = "Change the `bank:` line of your file to a new id and upload it again."
+        else:
+            fix = (
+                "This file's bank id comes from its name: rename the file (for example to "
+                f"{bank_id}-2{PurePath(named_by).suffix}) and upload it again."
+            )
         super().__init__(
-            f"`{bank_id}` is the id of a built-in bank, so an upload cannot use it. "
-            "Change the `bank:` line of your file to a new id and upload it again."
+            f"`{bank_id}` is the id of a built-in bank, so an upload cannot use it. {fix}"
         )
 
 

@@ -15,6 +15,7 @@ from purgebot.banks.importers.detect import extension
 from purgebot.banks.loader import BankError, load_bank_text
 from purgebot.banks.model import Bank
 from purgebot.bot import cards, render
+from purgebot.bot.catalog import BuiltinBankId
 from purgebot.bot.checks import guild_id_of, teacher_only
 from purgebot.bot.errors import reply_private
 from purgebot.bot.services import Services
@@ -103,7 +104,8 @@ class BanksCog(commands.Cog):
             raise UploadTooBig(len(data))
         text = importers.decode_bytes(data)
         notes: list[str] = []
-        if is_own_format(file.filename, text, format):
+        imported = not is_own_format(file.filename, text, format)
+        if not imported:
             yaml_text = text
         else:
             fmt = importers.detect_format(file.filename, text) if format == "auto" else format
@@ -121,6 +123,8 @@ class BanksCog(commands.Cog):
         except BankError as exc:
             await self._send_problems(interaction, file.filename, exc)
             return
+        if imported and self.catalog.is_builtin(bank.id):
+            raise BuiltinBankId(bank.id, named_by=file.filename)
         outcome = await self.catalog.add(guild_id, bank, yaml_text, interaction.user.id)
         await self._send_stored(interaction, bank, outcome, notes)
 
