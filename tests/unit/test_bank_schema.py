@@ -10,8 +10,8 @@ import jsonschema
 import pytest
 import yaml
 
-from purgebot.banks.parts import COMMON_KEYS, ESSAY_KEYS, TYPE_KEYS
 from purgebot.banks.loader import BankError, bank_files, load_bank_text
+from purgebot.banks.parts import COMMON_KEYS, ESSAY_KEYS, TYPE_KEYS
 from purgebot.banks.schema import bank_schema
 from purgebot.cli import main
 
