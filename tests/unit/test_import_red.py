@@ -91,3 +91,22 @@ def test_unreadable_files_fail_with_a_plain_message(text: str, message: str) -> 
     with pytest.raises(ImportFailed) as info:
         red(text)
     assert info.value.message.startswith(message)
+
+
+def test_deep_nesting_fails_plainly_instead_of_overflowing_the_stack() -> None:
+    # 100,000 brackets (200 KB, under the upload limit) once overflowed the C composer's stack,
+    # killing the whole process (the bot runs imports in a thread of its own process).
+    text = "Q?:\n  - " + "[" * 100_000 + "]" * 100_000 + "\n"
+    with pytest.raises(ImportFailed) as info:
+        red(text)
+    assert info.value.message == "line 2: answers nested more than 32 levels deep"
+
+
+def test_aliases_are_refused_so_a_small_file_cannot_expand_into_millions_of_answers() -> None:
+    anchor = "A?: &many [" + ", ".join(f"a{i}" for i in range(1000)) + "]\n"
+    text = anchor + "".join(f"Q{i}?: *many\n" for i in range(1000))
+    with pytest.raises(ImportFailed) as info:
+        red(text)
+    assert info.value.message == (
+        "line 2: aliases (*name) are not allowed in a trivia list: write each answer out"
+    )

@@ -3,7 +3,9 @@
 The file is composed, not loaded, so every answer keeps the words its author wrote: `- Yes` stays
 "Yes" and `- 1.10` stays "1.10", where a plain YAML load would give True and 1.1. Red keys
 questions by text, so a repeated question silently replaces the earlier one there; here the
-earlier one is reported with its line.
+earlier one is reported with its line. The events are checked before composing: deep nesting
+would overflow the composer's stack (and crash the process), and aliases could expand a small
+file into millions of answers; a trivia list needs neither.
 """
 
 from __future__ import annotations
@@ -16,14 +18,37 @@ from purgebot.banks.model import MAX_DESCRIPTION
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _NULLS = {"~", "null", "Null", "NULL"}  # unquoted, these are YAML's "nothing", not an answer
+MAX_DEPTH = 32  # a trivia list nests two levels; the bank loader allows the same 32
 
 
 def _line(node: yaml.Node) -> int:
     return int(node.start_mark.line) + 1
 
 
-def _compose(text: str) -> yaml.Node | None:
+def _check_events(text: str) -> None:
+    """Refuse aliases and deep nesting before the (recursive) composer sees the text."""
+    depth = 0
+    for event in yaml.parse(text, Loader=_Loader):
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise ImportFailed(
+                    f"line {event.start_mark.line + 1}: answers nested more than "
+                    f"{MAX_DEPTH} levels deep"
+                )
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
+        elif isinstance(event, yaml.AliasEvent):
+            raise ImportFailed(
+                f"line {event.start_mark.line + 1}: aliases (*name) are not allowed in a trivia "
+                "list: write each answer out"
+            )
+
+
+def compose(text: str) -> yaml.Node | None:
+    """The YAML node tree of a trivia list; ImportFailed for what cannot or must not be read."""
     try:
+        _check_events(text)
         return yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         where = f"line {exc.problem_mark.line + 1}: " if exc.problem_mark else ""
@@ -60,7 +85,7 @@ def _config(node: yaml.Node, out: BankBuilder) -> None:
 
 
 def parse(text: str, out: BankBuilder) -> None:
-    root = _compose(text)
+    root = compose(text)
     if not isinstance(root, yaml.MappingNode):
         raise ImportFailed("a Red trivia list is a YAML mapping of `question: [answers]`")
     found: dict[str, tuple[int, list[str]]] = {}
