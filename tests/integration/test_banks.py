@@ -192,6 +192,51 @@ async def test_remove_upload_but_never_a_builtin(
     assert [type(unwrap(e)) for e in simcord_env.errors] == [BuiltinBankRemoval, UnknownBank]
 
 
+async def test_an_upload_a_new_builtin_bank_hides_is_shown_once_and_can_be_removed(
+    simcord_env: simcord.Env,
+    channel: simcord.ChannelHandle,
+    teacher: simcord.MemberActor,
+    student: simcord.MemberActor,
+    store: Store,
+) -> None:
+    """A server uploaded `kirov` before the built-in banks had one (a later version added it)."""
+    old = (DATA / "terror-basics.yaml").read_text().replace("bank: terror-basics", "bank: kirov")
+    await store.save_bank(channel.guild.id, "kirov", old, teacher.id)
+
+    listing = text_of(reply(await student.slash(channel, "bank list")))
+    builtin_part, uploaded_part = listing.split("**Uploaded in this server**")
+    assert "`kirov` · The murder of Kirov" in builtin_part
+    assert "The Great Terror, basics" not in listing
+    assert uploaded_part.splitlines()[1] == (
+        "`kirov` · hidden by the built-in bank with the same id: "
+        "a teacher can delete it with `/bank remove bank:kirov`"
+    )
+    offered = await student.autocomplete(channel, "bank info", "bank", "kir")
+    assert [c["value"] for c in offered] == ["kirov"]
+    info = reply(await student.slash(channel, "bank info", bank="kirov"))
+    assert info.embeds[0].title == "The murder of Kirov"
+
+    removed = reply(await teacher.slash(channel, "bank remove", bank="kirov"))
+    assert removed.content == (
+        "Removed this server's old upload `kirov`, which the built-in bank with the same id hid. "
+        "The built-in bank stays."
+    )
+    assert await store.list_banks(channel.guild.id) == []
+    again = reply(await teacher.slash(channel, "bank remove", bank="kirov"))
+    assert again.content == "`kirov` is a built-in bank; built-in banks cannot be removed."
+    assert [type(unwrap(e)) for e in simcord_env.errors] == [BuiltinBankRemoval]
+
+
+async def test_an_upload_that_no_longer_loads_can_still_be_removed(
+    channel: simcord.ChannelHandle, teacher: simcord.MemberActor, store: Store
+) -> None:
+    """Stored under an older format, it is left out of the list, but a teacher can delete it."""
+    await store.save_bank(channel.guild.id, "old-format", "bank: old-format\nquestions: 3\n", None)
+    removed = reply(await teacher.slash(channel, "bank remove", bank="old-format"))
+    assert removed.content == "Removed bank `old-format`. Past results that used it are kept."
+    assert await store.list_banks(channel.guild.id) == []
+
+
 async def test_autocomplete_offers_builtin_and_this_servers_uploads_only(
     simcord_env: simcord.Env,
     channel: simcord.ChannelHandle,

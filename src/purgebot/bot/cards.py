@@ -42,10 +42,18 @@ def bank_line(entry: Entry) -> str:
     return f"`{bank.id}` · {bank.title} · {plural(len(bank.questions), 'question')}"
 
 
-def bank_list(entries: Sequence[Entry]) -> discord.Embed:
-    """Every bank a server can use, built-in first, cut with a count of what did not fit."""
+def hidden_line(bank_id: str) -> str:
+    return (
+        f"`{bank_id}` · hidden by the built-in bank with the same id: "
+        f"a teacher can delete it with `/bank remove bank:{bank_id}`"
+    )
+
+
+def bank_list(entries: Sequence[Entry], hidden: Sequence[str] = ()) -> discord.Embed:
+    """Every bank a server can use, built-in first, cut with a count of what did not fit;
+    `hidden`: ids of uploads a built-in bank of the same id hides."""
     builtin = [bank_line(e) for e in entries if e.builtin]
-    uploaded = [bank_line(e) for e in entries if not e.builtin]
+    uploaded = [bank_line(e) for e in entries if not e.builtin] + [hidden_line(h) for h in hidden]
     lines = ["**Built in**", *(builtin or ["(none)"]), "", "**Uploaded in this server**"]
     lines += uploaded or ["(none yet: a teacher can add one with `/bank upload`)"]
     text, _ = render.lines_within(

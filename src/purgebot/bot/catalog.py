@@ -97,10 +97,21 @@ class BankCatalog:
         self._parsed[key] = (info.sha256, bank)
         return bank
 
+    async def _visible(self, guild_id: int) -> list[BankInfo]:
+        """This server's uploads but those a built-in bank hides (one uploaded before a later
+        version added a built-in bank with its id): `entry()` answers that id with the built-in."""
+        return [i for i in await self._store.list_banks(guild_id) if i.bank_id not in self._builtin]
+
+    async def hidden(self, guild_id: int) -> list[str]:
+        """Ids of this server's uploads that a built-in bank of the same id hides."""
+        return [
+            i.bank_id for i in await self._store.list_banks(guild_id) if i.bank_id in self._builtin
+        ]
+
     async def uploads(self, guild_id: int) -> list[Entry]:
         """This server's uploads that load, by id (parsing any not seen yet)."""
         entries = []
-        for info in await self._store.list_banks(guild_id):
+        for info in await self._visible(guild_id):
             bank = await self._parse(guild_id, info, None)
             if bank is not None:
                 entries.append(Entry(bank, info))
@@ -115,7 +126,7 @@ class BankCatalog:
 
         An upload not parsed since the start has no title yet (None)."""
         out: list[tuple[str, str | None]] = [(b.id, b.title) for b in self.builtin]
-        for info in await self._store.list_banks(guild_id):
+        for info in await self._visible(guild_id):
             cached = self._parsed.get((guild_id, info.bank_id))
             out.append(
                 (info.bank_id, cached[1].title if cached and cached[0] == info.sha256 else None)
@@ -154,12 +165,12 @@ class BankCatalog:
         return outcome
 
     async def remove(self, guild_id: int, bank_id: str) -> None:
-        if bank_id in self._builtin:
-            raise BuiltinBankRemoval(bank_id)
+        """Delete an upload, even one that no longer loads; for a built-in id, only the upload it
+        hides (BuiltinBankRemoval when there is none: built-in banks stay)."""
         removed = await self._store.delete_bank(guild_id, bank_id)
         self._parsed.pop((guild_id, bank_id), None)
         if not removed:
-            raise UnknownBank(bank_id)
+            raise BuiltinBankRemoval(bank_id) if bank_id in self._builtin else UnknownBank(bank_id)
 
     async def yaml_text(self, guild_id: int, bank_id: str) -> str:
         """The bank's YAML as written: the built-in file, or the uploaded text."""

@@ -15,7 +15,7 @@ from purgebot.banks.importers.detect import extension
 from purgebot.banks.loader import BankError, load_bank_text
 from purgebot.banks.model import Bank
 from purgebot.bot import cards, render
-from purgebot.bot.catalog import BuiltinBankId
+from purgebot.bot.catalog import BuiltinBankId, UnknownBank
 from purgebot.bot.checks import guild_id_of, teacher_only
 from purgebot.bot.errors import reply_private
 from purgebot.bot.services import Services
@@ -72,8 +72,10 @@ class BanksCog(commands.Cog):
     @bank.command(name="list", description="The banks you can quiz on in this server")
     async def list_banks(self, interaction: discord.Interaction[Any]) -> None:
         await interaction.response.defer(ephemeral=True, thinking=True)
-        entries = await self.catalog.entries(guild_id_of(interaction))
-        await reply_private(interaction, embed=cards.bank_list(entries))
+        guild_id = guild_id_of(interaction)
+        entries = await self.catalog.entries(guild_id)
+        hidden = await self.catalog.hidden(guild_id)
+        await reply_private(interaction, embed=cards.bank_list(entries, hidden))
 
     @bank.command(name="info", description="What is in one bank (never its answers)")
     @app_commands.describe(bank="The bank's id")
@@ -165,11 +167,21 @@ class BanksCog(commands.Cog):
     @teacher_only("remove banks")
     async def remove(self, interaction: discord.Interaction[Any], bank: str) -> None:
         guild_id = guild_id_of(interaction)
-        entry = await self.catalog.entry(guild_id, bank)
+        if self.catalog.is_builtin(bank):  # only an old upload the built-in bank hides can go
+            await self.catalog.remove(guild_id, bank)
+            await reply_private(
+                interaction,
+                f"Removed this server's old upload `{bank}`, which the built-in bank with the "
+                "same id hid. The built-in bank stays.",
+            )
+            return
+        try:
+            title = f" ({(await self.catalog.entry(guild_id, bank)).bank.title})"
+        except UnknownBank:  # stored, but no longer loads: it can still be removed
+            title = ""
         await self.catalog.remove(guild_id, bank)
         await reply_private(
-            interaction,
-            f"Removed bank `{bank}` ({entry.bank.title}). Past results that used it are kept.",
+            interaction, f"Removed bank `{bank}`{title}. Past results that used it are kept."
         )
 
     @bank.command(
