@@ -32,17 +32,18 @@ def _check_events(text: str) -> None:
         if isinstance(event, yaml.CollectionStartEvent):
             depth += 1
             if depth > MAX_DEPTH:
-                raise ImportFailed(
-                    f"line {event.start_mark.line + 1}: answers nested more than "
-                    f"{MAX_DEPTH} levels deep"
-                )
+                raise ImportFailed(f"{_at(event)}answers nested more than {MAX_DEPTH} levels deep")
         elif isinstance(event, yaml.CollectionEndEvent):
             depth -= 1
         elif isinstance(event, yaml.AliasEvent):
             raise ImportFailed(
-                f"line {event.start_mark.line + 1}: aliases (*name) are not allowed in a trivia "
-                "list: write each answer out"
+                f"{_at(event)}aliases (*name) are not allowed in a trivia list: "
+                "write each answer out"
             )
+
+
+def _at(event: yaml.Event) -> str:
+    return f"line {event.start_mark.line + 1}: " if event.start_mark else ""
 
 
 def compose(text: str) -> yaml.Node | None:
