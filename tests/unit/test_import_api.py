@@ -77,6 +77,22 @@ def test_detect_format_refuses_what_it_cannot_import(
     assert isinstance(info.value, UserFacingError)
 
 
+DEEP = "[" * 100_000 + "]" * 100_000
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (DEEP, "could not tell what format"),  # JSON nested past the decoder's recursion limit
+        (f"AUTHOR: x\nQ?: {DEEP}\n", "answers nested more than 32 levels deep"),
+    ],
+)
+def test_deeply_nested_uploads_fail_plainly(text: str, message: str) -> None:
+    with pytest.raises(ImportFailed) as info:
+        import_text(text, detect_format("upload.txt", text), bank_id="deep")
+    assert message in info.value.message
+
+
 def test_looks_like_bank_only_for_our_own_format() -> None:
     assert looks_like_bank("version: 1\nbank: kirov\ntitle: K\nquestions:\n  - id: a\n")
     assert not looks_like_bank(RED)
@@ -112,7 +128,12 @@ def test_decode_bytes_handles_boms_and_old_encodings() -> None:
 
 @pytest.mark.parametrize(
     ("data", "message"),
-    [(b"PK\x03\x04rest", "save it as CSV"), (b"ab\x00cd", "not a text file")],
+    [
+        (b"PK\x03\x04rest", "save it as CSV"),
+        (b"ab\x00cd", "not a text file"),
+        (b"\xff\xfeA", "not valid UTF-16 text"),  # an odd number of bytes
+        (b"\xff\xfe\x00\xd8", "not valid UTF-16 text"),  # half of a surrogate pair
+    ],
 )
 def test_decode_bytes_refuses_workbooks_and_binaries(data: bytes, message: str) -> None:
     with pytest.raises(ImportFailed, match=message):

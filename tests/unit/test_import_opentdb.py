@@ -116,6 +116,7 @@ def test_round_trip_through_the_loader(sample: ImportResult) -> None:
         ('{"response_code": 1, "results": []}', "the Open Trivia DB answer holds no questions"),
         ('{"questions": []}', "an Open Trivia DB file has a `results` list"),
         ('"text"', "an Open Trivia DB file is a JSON object"),
+        ("[" * 100_000 + "]" * 100_000, "the file is nested too deeply to be Open Trivia DB JSON"),
     ],
 )
 def test_unusable_files_fail_plainly(text: str, message: str) -> None:

@@ -58,7 +58,13 @@ def decode_bytes(data: bytes) -> str:
     if data.startswith(b"PK\x03\x04"):
         raise ImportFailed("this is a spreadsheet workbook or archive: save it as CSV first")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16")
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise ImportFailed(
+                "the file starts like UTF-16 text but is not valid UTF-16 text: "
+                "save it again as UTF-8"
+            ) from None
     if b"\x00" in data[:4096]:
         raise ImportFailed("this is not a text file")
     try:

@@ -7,7 +7,7 @@ import re
 
 import yaml
 
-from purgebot.banks.importers import csv_
+from purgebot.banks.importers import csv_, red
 from purgebot.banks.importers.common import ImportFailed
 
 _BY_EXTENSION = {
@@ -46,7 +46,7 @@ def _is_json(text: str) -> bool:
         return False
     try:
         json.loads(text)
-    except ValueError:
+    except (ValueError, RecursionError):  # nested past the decoder's limit: not a quiz file
         return False
     return True
 
@@ -63,8 +63,8 @@ def _is_red(head: str) -> bool:
     if not (_RED_ENTRY.search(head) or _RED_KEYS.search(head)):
         return False
     try:
-        return isinstance(yaml.safe_load(head), dict)
-    except yaml.YAMLError:
+        return isinstance(red.compose(head), yaml.MappingNode)
+    except ImportFailed:
         return bool(_RED_KEYS.search(head))  # the sniffed head may cut an entry in two
 
 

@@ -69,6 +69,8 @@ def _load(text: str) -> Any:
         raise ImportFailed(
             f"line {exc.lineno}: the file is not valid JSON, so it cannot be read"
         ) from None
+    except RecursionError:
+        raise ImportFailed("the file is nested too deeply to be Open Trivia DB JSON") from None
 
 
 def _decoder(item: dict[str, Any]) -> Callable[[str], str]:
