@@ -102,3 +102,17 @@ def test_a_template_csv_question_plays_with_its_own_time_limit() -> None:
     assert q.choices[min(q.answers)] == "Beria"
     got = play(bank, q, {2: ChoicePick(frozenset(q.answers)), 3: ChoicePick(frozenset({3}))})
     assert got == {2: True, 3: False}
+
+
+def test_a_bank_too_big_to_load_is_said_so_at_import() -> None:
+    many = "".join(
+        f"::Q{i}:: Who signed order {i}? {{=Stalin ~Yezhov ~Beria}}\n\n" for i in range(10_000)
+    )
+    result = import_text(many, "gift", bank_id="many")
+    size = len(result.yaml_text.encode("utf-8"))
+    assert size > 1024 * 1024 and result.imported == 10_000
+    assert str(result.warnings[-1]) == (
+        f"the bank is {size / (1024 * 1024):.1f} MiB, over the 1.0 MiB purgebot loads: "
+        "split the file and import each part as its own bank"
+    )
+    assert not any("MiB" in str(w) for w in import_text(many[:500], "gift", bank_id="few").warnings)

@@ -216,7 +216,7 @@ def _attach(
 
 
 def too_big(size: int, max_bytes: int) -> Problem:
-    return Problem(1, 1, f"file is {_size(size)}; the limit is {_size(max_bytes)}")
+    return Problem(1, 1, f"file is {size_text(size)}; the limit is {size_text(max_bytes)}")
 
 
 def _line_col(data: bytes, offset: int) -> tuple[int, int]:
@@ -226,7 +226,8 @@ def _line_col(data: bytes, offset: int) -> tuple[int, int]:
     return line, col
 
 
-def _size(n: int) -> str:
+def size_text(n: int) -> str:
+    """A byte count as a person reads it: "512 bytes", "40 KiB", "1.0 MiB"."""
     if n >= 1024 * 1024:
         return f"{n / (1024 * 1024):.1f} MiB"
     if n >= 1024:

@@ -30,6 +30,7 @@ from purgebot.banks.importers.common import (
 )
 from purgebot.banks.importers.detect import detect_format, looks_like_bank
 from purgebot.banks.importers.emit import bank_yaml
+from purgebot.banks.yamlread import DEFAULT_MAX_BYTES, size_text
 
 __all__ = [
     "FORMATS",
@@ -90,4 +91,10 @@ def import_text(text: str, fmt: str, *, bank_id: str, title: str | None = None) 
         out.description = f"Imported from {LABELS[fmt]}."
     bank = out.bank(bank_id, (title or "").strip() or default_title(bank_id))
     yaml_text = bank_yaml(bank, LABELS[fmt], out.skipped, out.essays)
+    if (size := len(yaml_text.encode("utf-8"))) > DEFAULT_MAX_BYTES:
+        out.warn(
+            0,
+            f"the bank is {size_text(size)}, over the {size_text(DEFAULT_MAX_BYTES)} purgebot "
+            "loads: split the file and import each part as its own bank",
+        )
     return ImportResult(fmt, bank, yaml_text, out.warnings, out.skipped)
