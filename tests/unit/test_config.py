@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -99,8 +100,10 @@ def test_importing_reads_nothing(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
 
 
-def run_cli(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    env = {"PATH": "/usr/bin:/bin", "PURGEBOT_DB": str(tmp_path / "x.db")}
+def run_cli(
+    tmp_path: Path, *args: str, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    env = {"PATH": "/usr/bin:/bin", "PURGEBOT_DB": str(tmp_path / "x.db"), **(env or {})}
     return subprocess.run(
         [sys.executable, "-m", "purgebot", *args],
         cwd=tmp_path,
@@ -120,6 +123,44 @@ def test_commands_without_a_token_exit_2_with_the_way_to_get_one(
     assert "DISCORD_TOKEN is not set" in done.stderr and "Reset Token" in done.stderr
     assert "Traceback" not in done.stderr
     assert not (tmp_path / "x.db").exists()
+
+
+def closed_port() -> int:
+    """A local TCP port nothing listens on (it was free a moment ago)."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+@pytest.mark.parametrize("command", [["run"], ["sync"]])
+def test_a_database_that_cannot_be_opened_is_named_before_connecting(
+    tmp_path: Path, command: list[str]
+) -> None:
+    missing = tmp_path / "no-such-folder" / "purgebot.db"
+    done = run_cli(
+        tmp_path,
+        *command,
+        env={
+            "DISCORD_TOKEN": TOKEN,
+            "PURGEBOT_DB": str(missing),
+            # nothing listens here: reaching for Discord first would fail differently
+            "DISCORD_API_BASE": f"http://127.0.0.1:{closed_port()}/api/v10",
+        },
+    )
+    assert done.returncode == 2, done.stderr
+    assert f"purgebot: cannot open the database {missing}" in done.stderr
+    assert "PURGEBOT_DB" in done.stderr
+    assert "Traceback" not in done.stderr and TOKEN not in done.stderr
+
+
+@pytest.mark.parametrize("command", [["run"], ["sync"]])
+def test_discord_out_of_reach_is_said_plainly(tmp_path: Path, command: list[str]) -> None:
+    base = f"http://127.0.0.1:{closed_port()}/api/v10"
+    done = run_cli(tmp_path, *command, env={"DISCORD_TOKEN": TOKEN, "DISCORD_API_BASE": base})
+    assert done.returncode == 2, done.stderr
+    assert "purgebot: could not reach Discord" in done.stderr
+    assert "DISCORD_API_BASE" in done.stderr
+    assert "Traceback" not in done.stderr and TOKEN not in done.stderr
 
 
 def test_bot_py_is_purgebot_run(tmp_path: Path) -> None:

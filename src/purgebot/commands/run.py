@@ -7,9 +7,15 @@ import asyncio
 import contextlib
 import logging
 import signal
+import sqlite3
 import sys
+from typing import TYPE_CHECKING
 
 from purgebot.config import TOKEN_HELP, Settings, SettingsError
+from purgebot.errors import UserFacingError
+
+if TYPE_CHECKING:
+    from purgebot.storage import Store
 
 log = logging.getLogger("purgebot")
 
@@ -40,10 +46,33 @@ def configure_logging(level: str) -> None:
     discord.utils.setup_logging(level=getattr(logging, level), root=True)
 
 
-def login_failure_message(exc: BaseException) -> str | None:
-    """A plain message for the ways Discord refuses to let the bot in; None for anything else."""
+class StartupError(UserFacingError):
+    """The bot cannot start for a reason the person running it can fix; the message says how."""
+
+
+async def open_store(settings: Settings) -> Store:
+    """The database, opened before Discord is contacted, so a bad PURGEBOT_DB is named plainly."""
+    from purgebot.storage import StorageError, Store
+
+    try:
+        # plain sqlite3 first: aiosqlite's worker thread outlives a failed connect and prints a
+        # traceback of its own once the event loop has closed
+        await asyncio.to_thread(lambda: sqlite3.connect(settings.db_path).close())
+        return await Store.open(settings.db_path)
+    except (OSError, sqlite3.Error, StorageError) as exc:
+        raise StartupError(
+            f"cannot open the database {settings.db_path}: {exc}. Set PURGEBOT_DB to a file in "
+            "a folder that exists and that this user may write to."
+        ) from exc
+
+
+def startup_failure_message(exc: BaseException) -> str | None:
+    """A plain message for the ways starting can fail that the operator can fix; None for a bug."""
+    import aiohttp
     import discord
 
+    if isinstance(exc, UserFacingError):
+        return exc.message
     if isinstance(exc, discord.LoginFailure):
         return (
             "Discord refused the token. Reset it in the Developer Portal (Applications -> your "
@@ -51,30 +80,49 @@ def login_failure_message(exc: BaseException) -> str | None:
         )
     if isinstance(exc, discord.PrivilegedIntentsRequired):
         return "Discord asked for a privileged intent; purgebot needs none. Please report this."
+    if isinstance(exc, aiohttp.ClientError | OSError | discord.GatewayNotFound):
+        return (
+            f"could not reach Discord ({exc}). Check this computer's network connection, and "
+            "DISCORD_API_BASE and DISCORD_GATEWAY_URL if you set them."
+        )
     return None
 
 
+def report_startup_failure(exc: BaseException) -> bool:
+    """Print the plain message for `exc` and return True, or False when it is a bug to raise."""
+    message = startup_failure_message(exc)
+    if message is None:
+        return False
+    print(f"purgebot: {message}", file=sys.stderr)
+    return True
+
+
 async def serve(settings: Settings) -> None:
-    """Run the bot until it stops or a signal asks it to; the bot is closed either way."""
+    """Run the bot until it stops or a signal asks it to; the bot and database are closed either
+    way."""
     from purgebot.bot import create_bot
 
-    bot = create_bot(settings)
-    stop = asyncio.Event()
-    loop = asyncio.get_running_loop()
-    for sig in (signal.SIGINT, signal.SIGTERM):
-        with contextlib.suppress(NotImplementedError):  # no signal handlers on Windows
-            loop.add_signal_handler(sig, stop.set)
-    async with bot:
-        runner = asyncio.create_task(bot.start(settings.require_token()))
-        waiter = asyncio.create_task(stop.wait())
-        done, _ = await asyncio.wait({runner, waiter}, return_when=asyncio.FIRST_COMPLETED)
-        if runner in done:
-            waiter.cancel()
-            runner.result()  # re-raise why the bot stopped
-        else:
-            log.info("stopping: closing the connection and the database")
-            await bot.close()
-            await asyncio.gather(runner, return_exceptions=True)
+    store = await open_store(settings)
+    try:
+        bot = create_bot(settings, store=store)
+        stop = asyncio.Event()
+        loop = asyncio.get_running_loop()
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            with contextlib.suppress(NotImplementedError):  # no signal handlers on Windows
+                loop.add_signal_handler(sig, stop.set)
+        async with bot:
+            runner = asyncio.create_task(bot.start(settings.require_token()))
+            waiter = asyncio.create_task(stop.wait())
+            done, _ = await asyncio.wait({runner, waiter}, return_when=asyncio.FIRST_COMPLETED)
+            if runner in done:
+                waiter.cancel()
+                runner.result()  # re-raise why the bot stopped
+            else:
+                log.info("stopping: closing the connection and the database")
+                await bot.close()
+                await asyncio.gather(runner, return_exceptions=True)
+    finally:
+        await store.close()
 
 
 def run(args: argparse.Namespace) -> int:
@@ -85,9 +133,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         asyncio.run(serve(settings))
     except Exception as exc:
-        message = login_failure_message(exc)
-        if message is None:
+        if not report_startup_failure(exc):
             raise
-        print(f"purgebot: {message}", file=sys.stderr)
         return 2
     return 0

@@ -10,7 +10,12 @@ import argparse
 import asyncio
 import sys
 
-from purgebot.commands.run import configure_logging, load_settings, login_failure_message
+from purgebot.commands.run import (
+    configure_logging,
+    load_settings,
+    open_store,
+    report_startup_failure,
+)
 from purgebot.config import Settings
 
 
@@ -25,12 +30,16 @@ async def sync(settings: Settings, guild_id: int | None, clear: bool) -> int:
     from purgebot.bot import create_bot
     from purgebot.bot.sync import sync_global, sync_guild
 
-    bot = create_bot(settings, auto_sync=False)
-    async with bot:
-        await bot.login(settings.require_token())  # runs setup_hook: store, banks, cogs
-        if guild_id is None:
-            return await sync_global(bot.tree, bot.services.store.set_value)
-        return await sync_guild(bot.tree, guild_id, clear=clear)
+    store = await open_store(settings)
+    try:
+        bot = create_bot(settings, store=store, auto_sync=False)
+        async with bot:
+            await bot.login(settings.require_token())  # runs setup_hook: banks, cogs
+            if guild_id is None:
+                return await sync_global(bot.tree, store.set_value)
+            return await sync_guild(bot.tree, guild_id, clear=clear)
+    finally:
+        await store.close()
 
 
 def run(args: argparse.Namespace) -> int:
@@ -53,10 +62,8 @@ def run(args: argparse.Namespace) -> int:
         )
         return 1
     except Exception as exc:
-        message = login_failure_message(exc)
-        if message is None:
+        if not report_startup_failure(exc):
             raise
-        print(f"purgebot: {message}", file=sys.stderr)
         return 2
     where = "globally" if args.guild is None else f"to server {args.guild}"
     if args.clear:
