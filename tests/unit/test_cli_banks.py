@@ -95,3 +95,18 @@ def test_stats_json_counts(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -
     assert bank["by_topic"] == {"kirov": 2, "people": 1}
     assert bank["by_difficulty"] == {"easy": 1, "(none)": 1, "hard": 1}
     assert bank["by_source"] == {"notes": 1, "(none)": 2}
+
+
+def test_stats_json_stays_json_when_a_bank_is_broken(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write(tmp_path, "good.yaml", GOOD)
+    bad = write(tmp_path, "bad.yaml", BAD)
+    empty = write(tmp_path, "empty.yaml", "")
+    assert main(["stats", str(tmp_path), "--json"]) == 1
+    captured = capsys.readouterr()
+    assert json.loads(captured.out)["total"]["questions"] == 3  # the broken ones left out
+    assert captured.err.splitlines() == [
+        f"{bad}: invalid (3 problems; run `purgebot validate`)",
+        f"{empty}: invalid (1 problem; run `purgebot validate`)",
+    ]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 from collections import Counter
 from typing import Any
 
@@ -49,9 +50,14 @@ def run(args: argparse.Namespace) -> int:
     for f in bank_files(args.paths):
         try:
             rows.append(bank_stats(load_bank_file(f)))
-        except BankError as exc:
+        except BankError as exc:  # on stderr: standard output stays the report (or its JSON)
             failed += 1
-            print(f"{exc.name}: invalid ({len(exc.problems)} problems; run `purgebot validate`)")
+            count = len(exc.problems)
+            print(
+                f"{exc.name}: invalid ({count} problem{'s' if count != 1 else ''}; "
+                "run `purgebot validate`)",
+                file=sys.stderr,
+            )
     total = _total(rows)
     if args.json:
         print(json.dumps({"banks": rows, "total": total}, indent=2, ensure_ascii=False))
