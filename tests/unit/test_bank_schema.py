@@ -90,3 +90,14 @@ def test_schema_and_loader_both_refuse_broken_banks(text: str) -> None:
 def test_purgebot_schema_prints_the_schema(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["schema"]) == 0
     assert json.loads(capsys.readouterr().out) == bank_schema()
+
+
+def test_purgebot_schema_writes_a_file_or_says_why_it_cannot(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "bank.schema.json"
+    assert main(["schema", "-o", str(out)]) == 0
+    assert json.loads(out.read_text(encoding="utf-8")) == bank_schema()
+    nowhere = tmp_path / "no-such-folder" / "bank.schema.json"
+    assert main(["schema", "-o", str(nowhere)]) == 1
+    assert capsys.readouterr().err == f"{nowhere}: cannot write: No such file or directory\n"
