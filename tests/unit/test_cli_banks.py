@@ -110,3 +110,29 @@ def test_stats_json_stays_json_when_a_bank_is_broken(
         f"{bad}: invalid (3 problems; run `purgebot validate`)",
         f"{empty}: invalid (1 problem; run `purgebot validate`)",
     ]
+
+
+@pytest.mark.parametrize(
+    ("index", "message"),
+    [
+        (None, "cannot read {dir}/sources.yaml: No such file or directory"),
+        ("- [unclosed\n", "{dir}/sources.yaml is not valid YAML"),
+        ("notes: notes.txt\n", "{dir}/sources.yaml must be a list of {{id, file}} entries"),
+        ("- id: notes\n", "{dir}/sources.yaml must be a list of {{id, file}} entries"),
+        (
+            "- {id: notes, file: gone.txt}\n",
+            "cannot read {dir}/gone.txt: No such file or directory",
+        ),
+    ],
+)
+def test_validate_says_plainly_when_the_sources_cannot_be_read(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], index: str | None, message: str
+) -> None:
+    sources = tmp_path / "src"
+    sources.mkdir()
+    if index is not None:
+        (sources / "sources.yaml").write_text(index, encoding="utf-8")
+    good = write(tmp_path, "good.yaml", GOOD)
+    assert main(["validate", str(good), "--sources", str(sources)]) == 2
+    err = capsys.readouterr().err
+    assert err == f"purgebot validate: {message.format(dir=sources)}\n"

@@ -13,6 +13,8 @@ from pathlib import Path
 
 import yaml
 
+from purgebot.errors import UserFacingError
+
 _QUOTE_CHARS = "'\"‘’‚‛“”„‟`´′″íĎ"
 _QUOTE_TABLE = str.maketrans("", "", _QUOTE_CHARS)
 _SPACE = re.compile(r"\s+")
@@ -34,14 +36,32 @@ class QuoteProblem:
         return f"{self.where}: {self.reason}: {self.quote!r}"
 
 
+class SourcesError(UserFacingError):
+    """The folder of source documents cannot be read: the quotes cannot be checked at all."""
+
+
+def _read(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8", errors="replace")
+    except OSError as exc:
+        raise SourcesError(f"cannot read {path}: {exc.strerror or type(exc).__name__}") from None
+
+
 def load_sources(sources_dir: Path) -> dict[str, str]:
-    """Read `sources.yaml` and return each source id with its folded text."""
-    index = yaml.safe_load((sources_dir / "sources.yaml").read_text(encoding="utf-8"))
-    texts: dict[str, str] = {}
-    for entry in index:
-        raw = (sources_dir / entry["file"]).read_text(encoding="utf-8", errors="replace")
-        texts[entry["id"]] = fold(raw)
-    return texts
+    """Read `sources.yaml` (a list of `{id, file}`) and return each source id with its folded
+    text; SourcesError when the index or a document cannot be read."""
+    index_path = sources_dir / "sources.yaml"
+    try:
+        index = yaml.safe_load(_read(index_path))
+    except yaml.YAMLError:
+        raise SourcesError(f"{index_path} is not valid YAML") from None
+    entries = index if isinstance(index, list) else None
+    if entries is None or not all(
+        isinstance(e, dict) and isinstance(e.get("id"), str) and isinstance(e.get("file"), str)
+        for e in entries
+    ):
+        raise SourcesError(f"{index_path} must be a list of {{id, file}} entries")
+    return {e["id"]: fold(_read(sources_dir / e["file"])) for e in entries}
 
 
 def check_citations(

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from purgebot.banks.loader import BankError, bank_files, load_bank_file
-from purgebot.banks.quotes import check_citations, load_sources
+from purgebot.banks.quotes import SourcesError, check_citations, load_sources
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -20,11 +20,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    try:
+        sources = load_sources(Path(args.sources)) if args.sources else None
+    except SourcesError as exc:
+        print(f"purgebot validate: {exc}", file=sys.stderr)
+        return 2
     files = bank_files(args.paths)
     missing = [str(p) for p in args.paths if not Path(p).exists()]
     for name in missing:
         print(f"{name}:1:1: no such file or folder", file=sys.stdout)
-    sources = load_sources(Path(args.sources)) if args.sources else None
     bad = len(missing)
     ids: dict[str, str] = {}
     for f in files:
