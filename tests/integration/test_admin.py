@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import random
+
 import pytest
 import simcord
 from simkit import data_file, reply, sim_clock
 
+from purgebot.bot import create_bot
 from purgebot.bot.cogs.admin import EveryoneRole
 from purgebot.bot.errors import NotManager, NotTeacher, unwrap
+from purgebot.bot.views import STALE_REQUEST
+from purgebot.config import Settings
 from purgebot.storage import AnswerRecord, Store
 from purgebot.storage.timeutil import as_datetime
 
@@ -198,3 +203,33 @@ async def test_a_second_click_is_told_it_already_happened(
     assert reply(second).content == "This request was already confirmed."
     assert reply(second).ephemeral
     assert (await store.student_stats(guild.id, student.id)).answered == 0
+
+
+async def test_buttons_left_by_a_restart_or_a_failed_expiry_say_the_request_is_over(
+    simcord_env: simcord.Env,
+    guild: simcord.GuildHandle,
+    channel: simcord.ChannelHandle,
+    student: simcord.MemberActor,
+    settings: Settings,
+    store: Store,
+) -> None:
+    """Not Discord's "This interaction failed": the click is answered and nothing is deleted."""
+    await _seed_answers(store, guild.id, channel.id, student.id)
+    before_restart = reply(await student.slash(channel, "privacy forget-me"))
+    await simcord_env.restart_bot(
+        create_bot(settings, store=store, clock=sim_clock, rng=random.Random(2))
+    )
+    clicked = await student.click(before_restart, label="Delete my data")
+    assert clicked.acknowledged
+    after = reply(await student.slash(channel, "privacy forget-me"))  # a fresh request works
+    assert reply(clicked).content == STALE_REQUEST
+    assert reply(clicked).components == []
+    assert (await store.student_stats(guild.id, student.id)).answered == 2
+
+    # the expiry could not remove the buttons (Discord refused the edit): a click is still answered
+    simcord_env.inject_error("PATCH", "/webhooks/*/*/messages/@original", status=500)
+    await simcord_env.advance_time(121)
+    late = await student.click(after, label="Cancel")
+    assert late.acknowledged and reply(late).content == STALE_REQUEST
+    assert (await store.student_stats(guild.id, student.id)).answered == 2
+    assert simcord_env.errors == []

@@ -23,6 +23,7 @@ from purgebot.bot.cogs import build_cogs
 from purgebot.bot.errors import PurgeTree
 from purgebot.bot.services import Clock, Services
 from purgebot.bot.sync import sync_if_changed
+from purgebot.bot.views import StaleConfirm
 from purgebot.config import Settings
 from purgebot.storage import Store
 
@@ -135,6 +136,7 @@ class PurgeBot(commands.Bot):
             clock=self.clock,
             rng=self.rng,
         )
+        self.add_dynamic_items(StaleConfirm)
         for cog in build_cogs(self._services):
             await self.add_cog(cog)
         if self.auto_sync:

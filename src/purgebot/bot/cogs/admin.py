@@ -113,7 +113,7 @@ class AdminCog(commands.Cog):
             )
 
         view = ConfirmView(
-            owner_id=user_id,
+            interaction,
             confirm_label="Delete my data",
             on_confirm=forget,
             cancelled="Nothing was deleted.",
@@ -121,4 +121,3 @@ class AdminCog(commands.Cog):
             timeout=CONFIRM_SECONDS,
         )
         await reply_private(interaction, FORGET_PROMPT, view=view)
-        view.attach(interaction)
