@@ -9,7 +9,7 @@ import pytest
 
 from purgebot.banks.loader import load_bank_dir
 from purgebot.banks.model import Bank, ShortQuestion
-from purgebot.banks.quotes import check_citations, load_sources
+from purgebot.banks.quotes import bank_citations, check_citations, load_sources
 
 ROOT = Path(__file__).resolve().parents[2]
 SOURCES = ROOT.parent / "shared" / "sources"
@@ -85,18 +85,6 @@ def test_quotes_stand_in_the_named_sources(banks: list[Bank]) -> None:
     if not (SOURCES / "sources.yaml").exists():
         pytest.skip(f"the source documents are not beside the project ({SOURCES})")
     sources = load_sources(SOURCES)
-    citations = [
-        (f"{b.id}:{q.id}", q.source.doc, q.source.quote)
-        for b in banks
-        for q in b.questions
-        if q.source
-    ]
-    citations += [
-        (f"{b.id}:{e.id}.{k.id}", k.source.doc, k.source.quote)
-        for b in banks
-        for e in b.essays
-        for k in e.key_points
-        if k.source
-    ]
+    citations = [(f"{b.id}: {c.what}", c.doc, c.quote) for b in banks for c in bank_citations(b)]
     problems = check_citations(citations, sources)
     assert not problems, "\n".join(map(str, problems))

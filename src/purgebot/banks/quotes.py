@@ -13,6 +13,7 @@ from pathlib import Path
 
 import yaml
 
+from purgebot.banks.model import Bank
 from purgebot.errors import UserFacingError
 
 _QUOTE_CHARS = "'\"‘’‚‛“”„‟`´′″íĎ"
@@ -23,6 +24,32 @@ _SPACE = re.compile(r"\s+")
 def fold(text: str) -> str:
     """Lowercase, drop quote marks, collapse whitespace: the form quotes are compared in."""
     return _SPACE.sub(" ", text.lower().translate(_QUOTE_TABLE)).strip()
+
+
+@dataclass(frozen=True, slots=True)
+class Citation:
+    """One cited quote of a bank: a question's source, or a key point's."""
+
+    line: int  # where the question or essay prompt starts in its file
+    what: str  # "questions kirov-victim" or "essays why-purges.paranoia"
+    doc: str
+    quote: str | None
+
+
+def bank_citations(bank: Bank) -> list[Citation]:
+    """Every source a bank cites, questions first, then essay key points."""
+    found = [
+        Citation(q.line, f"questions {q.id}", q.source.doc, q.source.quote)
+        for q in bank.questions
+        if q.source
+    ]
+    found += [
+        Citation(e.line, f"essays {e.id}.{k.id}", k.source.doc, k.source.quote)
+        for e in bank.essays
+        for k in e.key_points
+        if k.source
+    ]
+    return found
 
 
 @dataclass(frozen=True)
@@ -77,37 +104,3 @@ def check_citations(
         elif fold(quote) not in sources[doc]:
             problems.append(QuoteProblem(where, doc, quote, f"quote not found in {doc!r}"))
     return problems
-
-
-def _raw_citations(path: Path) -> list[tuple[str, str, str | None]]:
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    found: list[tuple[str, str, str | None]] = []
-    for q in data.get("questions") or []:
-        src = q.get("source") or {}
-        found.append((f"{path.name}:{q.get('id')}", str(src.get("doc")), src.get("quote")))
-    for essay in data.get("essays") or []:
-        for kp in essay.get("key_points") or []:
-            src = kp.get("source")
-            if src:
-                where = f"{path.name}:{essay.get('id')}.{kp.get('id')}"
-                found.append((where, str(src.get("doc")), src.get("quote")))
-    return found
-
-
-def main(argv: list[str] | None = None) -> int:
-    """`python -m purgebot.banks.quotes SOURCES_DIR FILE...`: print every quote not found."""
-    import sys
-
-    args = sys.argv[1:] if argv is None else argv
-    sources = load_sources(Path(args[0]))
-    bad = 0
-    for name in args[1:]:
-        for problem in check_citations(_raw_citations(Path(name)), sources):
-            print(problem)
-            bad += 1
-    print(f"{bad} quote problem(s)")
-    return 1 if bad else 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from purgebot.banks.loader import BankError, bank_files, load_bank_file
-from purgebot.banks.quotes import SourcesError, check_citations, load_sources
+from purgebot.banks.quotes import SourcesError, bank_citations, check_citations, load_sources
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -47,15 +47,7 @@ def run(args: argparse.Namespace) -> int:
         ids.setdefault(bank.id, str(f))
         if sources is not None:
             citations = [
-                (f"{f}:{q.line}:1: questions {q.id}", q.source.doc, q.source.quote)
-                for q in bank.questions
-                if q.source
-            ]
-            citations += [
-                (f"{f}:{e.line}:1: essays {e.id}.{k.id}", k.source.doc, k.source.quote)
-                for e in bank.essays
-                for k in e.key_points
-                if k.source
+                (f"{f}:{c.line}:1: {c.what}", c.doc, c.quote) for c in bank_citations(bank)
             ]
             quote_problems = check_citations(citations, sources)
             for quote_problem in quote_problems:
