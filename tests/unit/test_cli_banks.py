@@ -136,3 +136,12 @@ def test_validate_says_plainly_when_the_sources_cannot_be_read(
     assert main(["validate", str(good), "--sources", str(sources)]) == 2
     err = capsys.readouterr().err
     assert err == f"purgebot validate: {message.format(dir=sources)}\n"
+
+
+def test_validate_summary_counts_a_missing_path_among_the_files(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    good = write(tmp_path, "good.yaml", GOOD)
+    bad = write(tmp_path, "bad.yaml", BAD)
+    assert main(["validate", str(good), str(bad), str(tmp_path / "nope.yaml")]) == 1
+    assert capsys.readouterr().err == "3 files checked, 2 with problems\n"

@@ -53,7 +53,7 @@ def run(args: argparse.Namespace) -> int:
             for quote_problem in quote_problems:
                 print(quote_problem)
             bad += bool(quote_problems)
-    checked = len(files) - len(missing)
+    checked = len(files)  # a missing path counts: it is reported like any problem
     sys.stdout.flush()  # the problems first, then the summary, even when both go to a terminal
     print(
         f"{checked} file{'s' if checked != 1 else ''} checked, {bad} with problems", file=sys.stderr
