@@ -286,3 +286,17 @@ def test_console_script_with_piped_answers(tmp_path: Path) -> None:
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.rstrip().endswith("Score: 2 points, 2/3 correct")
+
+
+def test_bytes_that_are_not_utf8_on_stdin_are_a_wrong_line_not_a_crash(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "tf.yaml"
+    path.write_text(TRUE_FALSE_BANK, encoding="utf-8")
+    # what a UTF-8 terminal's stdin is: a strict decoder over the bytes
+    stdin = io.TextIOWrapper(io.BytesIO(b"\xff\xfe\nT\n"), encoding="utf-8", errors="strict")
+    monkeypatch.setattr(sys, "stdin", stdin)
+    assert main(["play", str(path), "--count", "2", "--scoring", "accuracy"]) == 0
+    out = capsys.readouterr().out
+    assert "Answer T (true) or F (false)." in out
+    assert out.rstrip().endswith("Score: 1 points, 1/2 correct")

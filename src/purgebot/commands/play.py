@@ -8,6 +8,7 @@ they come, nothing waits on the clock).
 from __future__ import annotations
 
 import argparse
+import io
 import math
 import os
 import random
@@ -67,6 +68,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    if isinstance(sys.stdin, io.TextIOWrapper):  # bytes that are not UTF-8: a wrong line, no crash
+        sys.stdin.reconfigure(errors="replace")
     return play(args, stdin=sys.stdin, stdout=sys.stdout, clock=time.monotonic)
 
 
