@@ -29,7 +29,7 @@ from purgebot.banks.model import Bank
 from purgebot.bot import create_bot, render
 from purgebot.bot.cogs.essays import BotCannotPost, NoEssayPrompts
 from purgebot.bot.errors import unwrap
-from purgebot.bot.essayviews import GRACE
+from purgebot.bot.essayviews import GRACE, OPEN_KEEP, STALE_BOX
 from purgebot.config import Settings
 from purgebot.essays import check_bank_essay, feedback_json
 from purgebot.storage import Store
@@ -280,6 +280,39 @@ async def test_write_keeps_working_after_the_bot_restarts(
     opened = await student.click(drill_message(channel), label="Write")
     shown = feedback_of(await student.submit_modal(opened, {"essay": MEDIUM}))
     assert shown.embeds[0].title == "Your essay feedback: 2 of 5 key points made"
+
+
+async def test_an_answer_box_outlived_by_the_bot_or_its_time_hands_the_text_back(
+    simcord_env: simcord.Env,
+    channel: simcord.ChannelHandle,
+    teacher: simcord.MemberActor,
+    student: simcord.MemberActor,
+    other_student: simcord.MemberActor,
+    essay_server: Bank,
+    settings: Settings,
+    store: Store,
+) -> None:
+    """Not Discord's "This interaction failed", which leaves a student unsure what was kept."""
+    await teacher.slash(channel, "essay drill", prompt=YEZHOV)
+    anya_box = await student.click(drill_message(channel), label="Write")
+    await simcord_env.restart_bot(
+        create_bot(settings, store=store, clock=sim_clock, rng=random.Random(3))
+    )
+    after_restart = await student.submit_modal(anya_box, {"essay": MEDIUM})
+    assert after_restart.acknowledged
+    shown = reply(after_restart)
+    assert shown.ephemeral and shown.content == STALE_BOX
+    [attachment] = shown.attachments
+    assert (await attachment.read()).decode() == MEDIUM
+
+    boris_box = await other_student.click(drill_message(channel), label="Write")
+    await simcord_env.advance_time(OPEN_KEEP + 60)  # the box was left open all afternoon
+    too_late = reply(await other_student.submit_modal(boris_box, {"essay": STRONG}))
+    assert too_late.content == STALE_BOX
+    assert (await too_late.attachments[0].read()).decode() == STRONG
+
+    assert await store.essay_queue(channel.guild.id) == []  # neither was taken
+    assert simcord_env.errors == []
 
 
 async def test_ids_too_long_for_a_button_still_name_the_prompt(

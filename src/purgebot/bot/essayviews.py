@@ -2,7 +2,8 @@
 
 The Write button is a dynamic item: its custom id (`pe:w:DEADLINE:BANK:PROMPT`) carries all it
 needs, so it keeps working for the whole drill and after a restart, and a click after the
-deadline gets a private reason instead of "This interaction failed".
+deadline gets a private reason instead of "This interaction failed". An answer box sent after
+its modal is gone (a restart, or left open too long) gets its text handed back (`OpenBoxes`).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import math
 from typing import Any, Self
 
 import discord
+from discord.ext import commands
 from discord.ui import DynamicItem
 
 from purgebot.banks.model import Bank, EssayPrompt
@@ -34,11 +36,21 @@ from purgebot.storage import EssaySubmission, NewEssay
 
 log = logging.getLogger("purgebot.bot.essays")
 
+ESSAYS_COG = "Essays"
+ESSAY_INPUT = "essay"
 NO_MENTIONS = discord.AllowedMentions.none()
 MODAL_MAX_CHARS = 4000  # Discord's limit for one text input
 GRACE = 120.0  # seconds past the deadline an answer box opened in time is still accepted
 LATE_KEEP = 3600.0  # an answer box sent later still reaches the bot, to hand the text back
 OPEN_KEEP = 3 * 3600.0  # how long an answer box with no deadline waits to be sent
+BOX_PREFIX = "pem"
+BOX_MARGIN = 1.0  # a box counts as open this long past its modal, so never both answer it
+
+STALE_BOX = (
+    "This answer box was open too long, or the bot restarted while you wrote, so your answer "
+    "was not taken. Your text is attached: send it again with the drill's Write button (while "
+    "the drill is open) or with /essay submit."
+)
 
 
 class DeadlinePassed(UserFacingError):
@@ -65,6 +77,31 @@ def prompt_by_key(bank: Bank, key: str) -> EssayPrompt:
             return bank.essays[index]
         raise UnknownPromptError(bank, key)
     return find_prompt(bank, key)
+
+
+class OpenBoxes:
+    """The answer boxes this bot has shown and whose modal still waits, by custom id.
+
+    discord.py drops a submission whose modal it no longer has; one not in here is answered by
+    `answer_stale_box` instead, so the student gets the text back rather than "This interaction
+    failed"."""
+
+    def __init__(self) -> None:
+        self._until: dict[str, float] = {}
+
+    def add(self, custom_id: str, now: float, keep: float) -> None:
+        self._until = {k: u for k, u in self._until.items() if u > now}
+        self._until[custom_id] = now + keep + BOX_MARGIN
+
+    def is_open(self, custom_id: str, now: float) -> bool:
+        return self._until.get(custom_id, now) > now
+
+
+def boxes_of(client: discord.Client) -> OpenBoxes | None:
+    """The essay cog's open boxes (None while the cog is not loaded)."""
+    cog = client.get_cog(ESSAYS_COG) if isinstance(client, commands.Bot) else None
+    boxes = getattr(cog, "boxes", None)
+    return boxes if isinstance(boxes, OpenBoxes) else None
 
 
 class WriteButton(
@@ -117,10 +154,13 @@ class WriteButton(
             modal = EssayModal(
                 bank,
                 prompt,
-                custom_id=render.custom_id("pem", interaction.user.id, interaction.id),
+                custom_id=render.custom_id(BOX_PREFIX, interaction.user.id, interaction.id),
                 deadline=float(self.deadline) if self.deadline else None,
                 now=now,
             )
+            boxes = boxes_of(interaction.client)
+            if boxes is not None and modal.timeout is not None:
+                boxes.add(modal.custom_id, now, modal.timeout)
             await interaction.response.send_modal(modal)
         except Exception as exc:  # dynamic items have no on_error of their own
             await handle_error(interaction, exc)
@@ -158,7 +198,7 @@ class EssayModal(PrivateErrorsModal):
         self.bank, self.prompt, self.deadline = bank, prompt, deadline
         self.add_item(discord.ui.TextDisplay(render.text_display(essaycards.modal_intro(prompt))))
         self.answer: discord.ui.TextInput[Any] = discord.ui.TextInput(
-            custom_id="essay",
+            custom_id=ESSAY_INPUT,
             style=discord.TextStyle.paragraph,
             min_length=1,
             max_length=MODAL_MAX_CHARS,
@@ -188,16 +228,52 @@ class EssayModal(PrivateErrorsModal):
 
 async def send_back_late(interaction: discord.Interaction[Any], text: str) -> None:
     """Refuse an answer sent after the deadline, handing the text back so nothing is lost."""
-    file = discord.File(io.BytesIO(text.encode("utf-8")), filename="my-essay.txt")
-    await interaction.response.send_message(
-        render.content(
-            "The deadline for this drill had passed when you sent your answer, so it was not "
-            "taken. Your text is attached: keep it, or get feedback on it with /essay submit."
-        ),
-        file=file,
-        ephemeral=True,
-        allowed_mentions=NO_MENTIONS,
+    await send_back(
+        interaction,
+        text,
+        "The deadline for this drill had passed when you sent your answer, so it was not "
+        "taken. Your text is attached: keep it, or get feedback on it with /essay submit.",
     )
+
+
+async def send_back(interaction: discord.Interaction[Any], text: str, why: str) -> None:
+    """Say privately why an answer was not taken, with its text attached."""
+    extra: dict[str, Any] = {}
+    if text:
+        extra["file"] = discord.File(io.BytesIO(text.encode("utf-8")), filename="my-essay.txt")
+    await interaction.response.send_message(
+        render.content(why), ephemeral=True, allowed_mentions=NO_MENTIONS, **extra
+    )
+
+
+def submitted_value(data: Any, custom_id: str) -> str:
+    """The value typed into the input `custom_id`, wherever the modal's layout nests it."""
+    stack = [data]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, dict):
+            value = node.get("value")
+            if node.get("custom_id") == custom_id and isinstance(value, str):
+                return value
+            stack.extend(node.values())
+        elif isinstance(node, list):
+            stack.extend(node)
+    return ""
+
+
+async def answer_stale_box(interaction: discord.Interaction[Any], boxes: OpenBoxes) -> None:
+    """A submitted answer box whose modal is gone: hand the text back (any other is left alone)."""
+    if interaction.type is not discord.InteractionType.modal_submit:
+        return
+    data: dict[str, Any] = dict(interaction.data or {})
+    custom_id = str(data.get("custom_id", ""))
+    now = services_of(interaction).clock()
+    if not custom_id.startswith(f"{BOX_PREFIX}:") or boxes.is_open(custom_id, now):
+        return
+    try:
+        await send_back(interaction, submitted_value(data, ESSAY_INPUT), STALE_BOX)
+    except Exception as exc:  # a listener has no error handler of its own
+        await handle_error(interaction, exc)
 
 
 async def submit_and_reply(

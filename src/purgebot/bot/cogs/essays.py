@@ -27,7 +27,10 @@ from purgebot.bot.checks import guild_id_of, teacher_only
 from purgebot.bot.errors import reply_private
 from purgebot.bot.essayviews import (
     DYNAMIC_ITEMS,
+    ESSAYS_COG,
     NO_MENTIONS,
+    OpenBoxes,
+    answer_stale_box,
     deadline_from,
     drill_view,
     submit_and_reply,
@@ -123,7 +126,7 @@ def missing_to_post(interaction: discord.Interaction[Any]) -> list[str]:
     return [label for perm, label in needed.items() if not getattr(perms, perm)]
 
 
-class EssaysCog(commands.Cog, name="Essays"):
+class EssaysCog(commands.Cog, name=ESSAYS_COG):
     essay = app_commands.Group(
         name="essay",
         description="Essay drills: write, get instant feedback, get marked",
@@ -135,6 +138,7 @@ class EssaysCog(commands.Cog, name="Essays"):
         self.catalog = services.catalog
         self.store = services.store
         self._closers: dict[int, asyncio.Task[None]] = {}  # drill message id -> its closer
+        self.boxes = OpenBoxes()
 
     async def _inject(
         self,
@@ -155,6 +159,10 @@ class EssaysCog(commands.Cog, name="Essays"):
         finally:
             if isinstance(bot, discord.Client):
                 bot.remove_dynamic_items(*DYNAMIC_ITEMS)
+
+    @commands.Cog.listener()
+    async def on_interaction(self, interaction: discord.Interaction[Any]) -> None:
+        await answer_stale_box(interaction, self.boxes)
 
     async def cog_unload(self) -> None:
         for task in list(self._closers.values()):
