@@ -155,6 +155,16 @@ def test_deep_nesting_binary_and_encoding_errors_are_located() -> None:
     ]
 
 
+def test_utf16_and_lone_surrogates_are_encoding_errors() -> None:
+    # Notepad's "Unicode" is UTF-16 with a byte-order mark: not binary, but not a bank's encoding
+    assert problems(
+        (HEAD + "  - {id: a, type: true_false, prompt: p, answer: no}\n").encode("utf-16")
+    ) == ["t.yaml:1:1: UTF-16 text: save the file as UTF-8 and upload it again"]
+    assert problems("bank: a\ud800b\n") == [
+        "t.yaml:1:8: not UTF-8 text: save the file as UTF-8 and upload it again"
+    ]
+
+
 def test_a_byte_order_mark_is_fine() -> None:
     bank = load_bank_text(
         ("\ufeff" + HEAD + "  - {id: a, type: true_false, prompt: p, answer: no}\n").encode()

@@ -86,13 +86,23 @@ class _Frame:
 def decode(data: bytes | str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
     """Check size, binary content and encoding before any parsing happens."""
     if isinstance(data, str):
-        size = len(data.encode("utf-8", errors="surrogatepass"))
+        try:
+            size = len(data.encode("utf-8"))
+        except UnicodeEncodeError as exc:  # a lone surrogate: no parser can take it
+            line, col = _text_line_col(data, exc.start)
+            raise ReadError(
+                Problem(line, col, "not UTF-8 text: save the file as UTF-8 and upload it again")
+            ) from None
         text = data
     else:
         size = len(data)
     if size > max_bytes:
         raise ReadError(too_big(size, max_bytes))
     if isinstance(data, bytes):
+        if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # Windows Notepad's "Unicode"
+            raise ReadError(
+                Problem(1, 1, "UTF-16 text: save the file as UTF-8 and upload it again")
+            )
         if b"\x00" in data:
             line, col = _line_col(data, data.index(b"\x00"))
             raise ReadError(Problem(line, col, "binary data (a NUL byte): a bank is a text file"))
@@ -174,9 +184,7 @@ def read(
         reason = exc.problem or exc.context or "invalid YAML"
         raise ReadError(Problem(line, col, f"YAML syntax error: {reason}")) from None
     except yaml.YAMLError as exc:  # reader errors: control characters and the like
-        offset = getattr(exc, "position", 0)
-        line = text.count("\n", 0, offset) + 1
-        col = offset - (text.rfind("\n", 0, offset) + 1) + 1
+        line, col = _text_line_col(text, getattr(exc, "position", 0))
         raise ReadError(Problem(line, col, f"not valid YAML text: {_reason(exc)}")) from None
     finally:
         loader.dispose()
@@ -223,6 +231,12 @@ def _line_col(data: bytes, offset: int) -> tuple[int, int]:
     before = data[:offset]
     line = before.count(b"\n") + 1
     col = offset - (before.rfind(b"\n") + 1) + 1
+    return line, col
+
+
+def _text_line_col(text: str, offset: int) -> tuple[int, int]:
+    line = text.count("\n", 0, offset) + 1
+    col = offset - (text.rfind("\n", 0, offset) + 1) + 1
     return line, col
 
 
