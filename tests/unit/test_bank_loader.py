@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
@@ -114,22 +113,28 @@ def test_source_must_be_declared() -> None:
     ]
 
 
-def test_alias_bomb_is_refused_fast() -> None:
+def test_alias_bomb_is_refused_at_its_first_alias() -> None:
     lines = ['a0: &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
     lines += [f"a{i}: &a{i} [" + ",".join([f"*a{i - 1}"] * 9) + "]" for i in range(1, 10)]
-    start = time.perf_counter()
-    found = problems("\n".join(lines))
-    assert time.perf_counter() - start < 0.5
-    assert found == ["t.yaml:2:10: anchors and aliases (&name, *name) are not allowed in a bank"]
+    # located at the first `*`: the reader stopped there, nothing was expanded
+    assert problems("\n".join(lines)) == [
+        "t.yaml:2:10: anchors and aliases (&name, *name) are not allowed in a bank"
+    ]
 
 
-def test_oversized_input_is_refused_before_parsing(tmp_path: Path) -> None:
+def test_oversized_input_is_refused_before_parsing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     big = tmp_path / "big.yaml"
     big.write_bytes(HEAD.encode() + b"#" * (5 * 1024 * 1024))
-    start = time.perf_counter()
-    with pytest.raises(BankError) as info:
-        load_bank_file(big)
-    assert time.perf_counter() - start < 0.5
+
+    def unread(self: Path) -> bytes:
+        raise AssertionError(f"{self} was read although its size alone refuses it")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(Path, "read_bytes", unread)
+        with pytest.raises(BankError) as info:
+            load_bank_file(big)
     assert [p.message for p in info.value.problems] == ["file is 5.0 MiB; the limit is 1.0 MiB"]
     assert problems("#" * (1024 * 1024 + 1)) == [
         "t.yaml:1:1: file is 1.0 MiB; the limit is 1.0 MiB"

@@ -1,8 +1,7 @@
-"""Whatever a student pastes, feedback comes back, points into their text, and in linear time."""
+"""Whatever a student pastes, feedback comes back and points into their text."""
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 from hypothesis import given, settings
@@ -41,19 +40,3 @@ def test_any_text_gets_feedback_that_points_into_it(text: str) -> None:
         assert e.count >= 1
     assert render_text(fb).startswith("Essay feedback: stalin-responsibility\n")
     assert feedback_json(fb)["words"] == fb.words.words
-
-
-def best_time(text: str) -> float:
-    times = []
-    for _ in range(3):
-        start = time.perf_counter()
-        check_essay(PROMPT, text)
-        times.append(time.perf_counter() - start)
-    return min(times)
-
-
-def test_time_grows_linearly_even_with_one_endless_sentence_or_list() -> None:
-    # Twenty times the text should take about twenty times as long; quadratic work takes ~400x.
-    for unit in ("Stalin signed Order 00447 in paranoia ", "Stalin, paranoia, Hitler, 1937, "):
-        small, large = unit * 20, unit * 400
-        assert best_time(large) / best_time(small) < 60
