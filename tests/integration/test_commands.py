@@ -167,3 +167,52 @@ async def test_explicit_syncs_globally_and_to_one_server(
     assert {c.name for c in in_guild} == {p["name"] for p in command_payloads(tree)}
     assert await sync_guild(tree, guild.id, clear=True) == 0
     assert await tree.fetch_commands(guild=discord.Object(guild.id)) == []
+
+
+GUIDE = Path(__file__).resolve().parents[2] / "docs" / "teacher-guide.md"
+
+
+def guide_invocations(text: str) -> list[str]:
+    """Every slash command the guide shows: inline code and code-block lines starting with '/'."""
+    spans = re.findall(r"`([^`\n]+)`", text) + text.splitlines()
+    return [s.strip() for s in spans if re.match(r"/[a-z-]+(\s|$)", s.strip())]
+
+
+def leaves_with_options(payload: list[dict[str, Any]]) -> dict[str, set[str]]:
+    """What a user types ("essay review") -> the names of its options."""
+    out: dict[str, set[str]] = {}
+
+    def walk(node: dict[str, Any], prefix: str) -> None:
+        path = f"{prefix} {node['name']}".strip()
+        options = node.get("options") or []
+        children = [o for o in options if o["type"] in (SUBCOMMAND, GROUP)]
+        for child in children:
+            walk(child, path)
+        if not children:
+            out[path] = {o["name"] for o in options}
+
+    for command in payload:
+        walk(command, "")
+    return out
+
+
+async def test_the_teacher_guide_shows_every_command_and_only_real_ones(
+    simcord_env: simcord.Env,
+) -> None:
+    [payload] = sync_payloads(simcord_env)
+    known = leaves_with_options(payload)
+    shown: set[str] = set()
+    wrong: list[str] = []
+    for invocation in guide_invocations(GUIDE.read_text(encoding="utf-8")):
+        words = invocation[1:].split()
+        names = [w for w in words if ":" not in w]
+        path = next((" ".join(names[:n]) for n in (2, 1) if " ".join(names[:n]) in known), None)
+        if path is None:
+            wrong.append(f"{invocation}: no such command")
+            continue
+        shown.add(path)
+        for option in (w.split(":", 1)[0] for w in words if ":" in w):
+            if option not in known[path]:
+                wrong.append(f"{invocation}: /{path} has no option {option!r}")
+    assert wrong == []
+    assert sorted(set(known) - shown) == [], "commands the teacher guide never mentions"
