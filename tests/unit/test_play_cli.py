@@ -259,7 +259,7 @@ def test_banks_folder_from_the_environment(
     monkeypatch.chdir(tmp_path)
     monkeypatch.setattr(sys, "stdin", io.StringIO("T\nF\n"))
     assert main(["play", "all-true", "--count", "2", "--scoring", "accuracy"]) == 0
-    assert capsys.readouterr().out.rstrip().endswith("Score: 1 points, 1/2 correct")
+    assert capsys.readouterr().out.rstrip().endswith("Score: 1 point, 1/2 correct")
 
 
 def test_builtin_bank_plays_by_id(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -299,4 +299,4 @@ def test_bytes_that_are_not_utf8_on_stdin_are_a_wrong_line_not_a_crash(
     assert main(["play", str(path), "--count", "2", "--scoring", "accuracy"]) == 0
     out = capsys.readouterr().out
     assert "Answer T (true) or F (false)." in out
-    assert out.rstrip().endswith("Score: 1 points, 1/2 correct")
+    assert out.rstrip().endswith("Score: 1 point, 1/2 correct")

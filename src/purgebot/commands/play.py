@@ -220,7 +220,7 @@ class _Game:
         mine = next((o for o in result.outcomes if o.player_id == PLAYER), None)
         if mine is not None and mine.correct:
             bonus = f" (streak bonus +{mine.streak_bonus})" if mine.streak_bonus else ""
-            self.say(f"Correct! +{mine.points} point{'s' if mine.points != 1 else ''}{bonus}")
+            self.say(f"Correct! +{_points(mine.points)}{bonus}")
         else:
             self.say(f"{'Wrong' if mine else 'No answer'}. The answer: {result.correct_text}")
         if q.explanation:
@@ -232,7 +232,7 @@ class _Game:
         if q.note:
             self.say(f"Note: {q.note}")
         me = next(st for st in self.session.standings() if st.player_id == PLAYER)
-        self.say(f"Score: {me.points} points, {me.correct}/{me.asked} correct")
+        self.say(f"Score: {_points(me.points)}, {me.correct}/{me.asked} correct")
 
 
 def _how_to_answer(view: QuestionView) -> str:
@@ -281,4 +281,8 @@ def _summary(result: QuizResult, out: TextIO) -> None:
         print(f"Stopped after {asked} question{'s' if asked != 1 else ''}.", file=out)
     else:
         print("Quiz over.", file=out)
-    print(f"Score: {points} points, {correct}/{asked} correct", file=out, flush=True)
+    print(f"Score: {_points(points)}, {correct}/{asked} correct", file=out, flush=True)
+
+
+def _points(n: int) -> str:
+    return f"{n} point{'s' if n != 1 else ''}"
