@@ -19,13 +19,12 @@ from __future__ import annotations
 
 import random
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from purgebot.banks.model import Bank
 from purgebot.quiz.errors import AlreadyAnswered, NotAccepting, TooLate, WrongState
+from purgebot.quiz.locked import LockedAnswer, score
 from purgebot.quiz.matching import Answer, TextAnswer, answer_text, is_correct
 from purgebot.quiz.results import (
-    AnswerRecord,
     CloseReason,
     QuestionResult,
     QuizResult,
@@ -33,8 +32,7 @@ from purgebot.quiz.results import (
     SessionState,
     Standing,
 )
-from purgebot.quiz.roster import Player, Roster, check_multiplier
-from purgebot.quiz.scoring import award
+from purgebot.quiz.roster import Roster, check_multiplier
 from purgebot.quiz.selection import QuizSettings, display_order, select_questions
 from purgebot.quiz.tally import distribution
 from purgebot.quiz.view import QuestionView, display_options
@@ -42,16 +40,6 @@ from purgebot.quiz.view import QuestionView, display_options
 __all__ = ["Clock", "QuizSession", "QuizSettings"]
 
 Clock = Callable[[], float]
-
-
-@dataclass(slots=True)
-class _Pending:
-    player: Player
-    answer: Answer
-    raw: str
-    correct: bool
-    elapsed: float
-    multiplier: float
 
 
 class QuizSession:
@@ -81,7 +69,7 @@ class QuizSession:
         self._round = 0  # questions revealed so far
         self._view: QuestionView | None = None
         self._roster = Roster()
-        self._answers: dict[int, _Pending] = {}
+        self._answers: dict[int, LockedAnswer] = {}
         self._expected: set[int] = set()
         self._expected_answered = 0
         self._closes_at = 0.0
@@ -271,7 +259,7 @@ class QuizSession:
             player = self._roster.add(player_id, name or str(player_id), self._index)
         player.active = True
         text = answer_text(view.question, answer) if raw is None else raw
-        self._answers[player_id] = _Pending(player, answer, text, correct, elapsed, multiplier)
+        self._answers[player_id] = LockedAnswer(player, answer, text, correct, elapsed, multiplier)
         self._expected_answered += player_id in self._expected
         return Receipt(
             player_id=player_id,
@@ -309,7 +297,10 @@ class QuizSession:
         view = self._view
         if self._state is not SessionState.CLOSED or view is None or self._reason is None:
             raise WrongState(self._wrong_state("reveal the answer"))
-        outcomes = tuple(self._score(view, pending) for pending in self._answers.values())
+        outcomes = tuple(
+            score(view, locked, self._round, self.settings.scoring)
+            for locked in self._answers.values()
+        )
         for player in self._roster:
             if (player.active and player.joined_at <= self._index) or player.id in self._answers:
                 player.asked += 1
@@ -328,41 +319,6 @@ class QuizSession:
         self._round += 1
         self._state = SessionState.REVEALED
         return result
-
-    def _score(self, view: QuestionView, pending: _Pending) -> AnswerRecord:
-        player = pending.player
-        before = player.streak_at(self._round)
-        got = award(
-            correct=pending.correct,
-            elapsed=pending.elapsed,
-            limit=view.seconds,
-            multiplier=pending.multiplier,
-            streak_before=before,
-            scoring=self.settings.scoring,
-        )
-        player.points += got.points
-        player.answered += 1
-        ms = round(pending.elapsed * 1000)
-        player.response_ms += ms
-        player.streak = got.streak
-        if pending.correct:
-            player.correct += 1
-            player.last_correct_round = self._round
-            player.best_streak = max(player.best_streak, got.streak)
-        return AnswerRecord(
-            question_id=view.id,
-            number=view.number,
-            player_id=player.id,
-            name=player.name,
-            raw=pending.raw,
-            correct=pending.correct,
-            points=got.points,
-            speed_points=got.speed,
-            streak_bonus=got.bonus,
-            streak=got.streak,
-            response_ms=ms,
-            multiplier=pending.multiplier,
-        )
 
     def skip(self) -> QuestionView | None:
         """Drop the current question unscored and ask the next; None when that was the last."""
