@@ -10,6 +10,7 @@ import json
 from typing import Any
 
 from purgebot.banks import model as m
+from purgebot.banks.fields import GROUPED, ID, SLUG
 
 SCHEMA_ID = "https://purgebot.invalid/schema/bank-v1.json"
 
@@ -20,8 +21,9 @@ def _text(max_len: int) -> dict[str, Any]:
 
 # Choices, answers and items may be years or words YAML reads as booleans; the loader keeps text.
 _LOOSE = {"type": ["string", "number", "boolean"]}
-_ID = {"type": "string", "pattern": r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$"}
-_SLUG = {"type": "string", "pattern": r"^[a-z0-9][a-z0-9-]{1,63}$"}
+# The loader's own patterns, so the two cannot drift apart.
+_ID = {"type": "string", "pattern": ID.pattern}
+_SLUG = {"type": "string", "pattern": SLUG.pattern}
 _SECONDS = {"type": "integer", "minimum": m.MIN_SECONDS, "maximum": m.MAX_SECONDS}
 _DIFFICULTY = {"enum": [d.value for d in m.Difficulty]}
 
@@ -84,7 +86,7 @@ def bank_schema() -> dict[str, Any]:
                 "answer": {
                     "anyOf": [
                         {"type": "number"},
-                        {"type": "string", "pattern": r"^-?\d{1,3}(,\d{3})+(\.\d+)?$"},
+                        {"type": "string", "pattern": GROUPED.pattern},
                     ]
                 },
                 "tolerance": {
