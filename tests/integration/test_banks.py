@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import simcord
 from simkit import DATA, data_file, reply, text_of
 
@@ -154,6 +156,34 @@ async def test_import_format_upload_is_converted_and_stored(
     record = await store.get_bank(channel.guild.id, "nkvd-quiz")
     assert record is not None
     assert load_bank_text(record.yaml_text).questions[0].prompt == "Who headed the NKVD in 1937?"
+
+
+async def test_a_file_under_the_limit_that_converts_to_a_bank_over_it_is_told_so(
+    simcord_env: simcord.Env,
+    channel: simcord.ChannelHandle,
+    teacher: simcord.MemberActor,
+    store: Store,
+) -> None:
+    """A 0.9 MiB spreadsheet becomes a 2 MiB bank: the teacher must not read that their file is
+    2 MiB, nor see line numbers of a converted file they never saw."""
+    rows = ["Question,Answer 1,Answer 2,Answer 3,Answer 4,Correct answer"]
+    rows += [
+        f"Who led the NKVD in year {i} of the terror?,Yezhov {i},Yagoda {i},Beria {i},Menzhinsky,1"
+        for i in range(10_000)
+    ]
+    data = "\n".join(rows).encode()
+    assert 0.8 * 1024 * 1024 < len(data) < 1024 * 1024
+    shown = reply(await teacher.slash(channel, "bank upload", file=("year11.csv", data)))
+    assert shown.ephemeral and not shown.embeds
+    told = re.fullmatch(
+        r"Converted to a purgebot bank, year11\.csv comes to (\d+\.\d) MiB, over the 1 MiB a "
+        r"bank may be\. Split it into smaller files and upload each as its own bank\.",
+        shown.content,
+    )
+    assert told is not None, shown.content
+    assert float(told[1]) > 1.0
+    assert await store.list_banks(channel.guild.id) == []
+    assert [type(unwrap(e)) for e in simcord_env.errors] == [UploadTooBig]
 
 
 async def test_an_imported_file_named_like_a_builtin_bank_is_told_to_rename_the_file(

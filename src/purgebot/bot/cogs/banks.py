@@ -9,6 +9,7 @@ from typing import Any
 import discord
 from discord import app_commands
 from discord.ext import commands
+from discord.utils import escape_markdown
 
 from purgebot.banks import importers
 from purgebot.banks.importers.detect import extension
@@ -32,11 +33,21 @@ FORMAT_CHOICES = [
 
 
 class UploadTooBig(UserFacingError):
-    def __init__(self, size: int) -> None:
-        super().__init__(
-            f"That file is {size / 1024 / 1024:.1f} MiB; a bank upload may be at most 1 MiB. "
-            "Split it into several banks."
-        )
+    def __init__(self, size: int, *, converted: str | None = None) -> None:
+        """`converted`: the name of a file from another tool whose converted bank is `size`."""
+        mib = size / 1024 / 1024
+        if converted is None:
+            message = (
+                f"That file is {mib:.1f} MiB; a bank upload may be at most 1 MiB. "
+                "Split it into several banks."
+            )
+        else:
+            message = (
+                f"Converted to a purgebot bank, {escape_markdown(converted)} comes to {mib:.1f} "
+                "MiB, over the 1 MiB a bank may be. Split it into smaller files and upload each "
+                "as its own bank."
+            )
+        super().__init__(message)
 
 
 def is_own_format(filename: str, text: str, fmt: str) -> bool:
@@ -118,6 +129,8 @@ class BanksCog(commands.Cog):
                 bank_id=importers.bank_id_from_filename(file.filename),
             )
             yaml_text = result.yaml_text
+            if (size := len(yaml_text.encode())) > MAX_UPLOAD_BYTES:
+                raise UploadTooBig(size, converted=file.filename)
             notes.append(f"Imported from {importers.LABELS[fmt]}.")
             notes += [f"- {w}" for w in result.warnings]
         try:
