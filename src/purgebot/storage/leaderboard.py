@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from purgebot.storage.base import StoreBase
+from purgebot.storage.base import StoreBase, answers_where
 from purgebot.storage.db import fetchall, fetchone
 from purgebot.storage.records import (
     LeaderboardEntry,
@@ -62,14 +62,7 @@ def aggregate_cte(
                    WHERE guild_id = ? AND bank_id = ? AND answered >= ?)""",
             [guild_id, bank_id, min_answered],
         )
-    where = "guild_id = ?"
-    params: list[Any] = [guild_id]
-    if since is not None:
-        where += " AND answered_at >= ?"
-        params.append(since)
-    if bank_id is not None:
-        where += " AND run_id IN (SELECT run_id FROM runs WHERE guild_id = ? AND bank_id = ?)"
-        params += [guild_id, bank_id]
+    where, params = answers_where(guild_id, since=since, bank_id=bank_id)
     return (
         f"""WITH agg AS (
                 SELECT user_id, sum(points) AS points, count(*) AS answered,

@@ -13,7 +13,7 @@ from typing import Any
 import aiosqlite
 
 from purgebot.storage import csvout
-from purgebot.storage.base import StoreBase, range_ms
+from purgebot.storage.base import StoreBase, answers_where, range_ms
 from purgebot.storage.db import fetchall, fetchone
 from purgebot.storage.errors import RunNotFoundError
 from purgebot.storage.records import EssaySubmission, QuestionRow, RunRecord, StudentRow
@@ -94,17 +94,9 @@ class ReportsMixin(StoreBase):
     ) -> Report:
         """Every answer in a server from `start` (inclusive) to `end` (exclusive)."""
         since, until = range_ms(start, end)
-        where = "a.guild_id = ?"
-        params: list[Any] = [guild_id]
-        if since is not None:
-            where += " AND a.answered_at >= ?"
-            params.append(since)
-        if until is not None:
-            where += " AND a.answered_at < ?"
-            params.append(until)
-        if bank_id is not None:
-            where += " AND a.run_id IN (SELECT run_id FROM runs WHERE guild_id = ? AND bank_id = ?)"
-            params += [guild_id, bank_id]
+        where, params = answers_where(
+            guild_id, since=since, until=until, bank_id=bank_id, table="a"
+        )
         async with self._db.snapshot() as conn:
             students, questions = await _rows(conn, where, params)
         return Report(None, start, end, students, questions)
