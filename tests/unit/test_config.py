@@ -161,6 +161,7 @@ def test_discord_out_of_reach_is_said_plainly(tmp_path: Path, command: list[str]
     assert "purgebot: could not reach Discord" in done.stderr
     assert "DISCORD_API_BASE" in done.stderr
     assert "Traceback" not in done.stderr and TOKEN not in done.stderr
+    assert "voice will NOT be supported" not in done.stderr  # the bot has no voice to miss
 
 
 def test_bot_py_is_purgebot_run(tmp_path: Path) -> None:

@@ -99,6 +99,9 @@ class PurgeBot(commands.Bot):
         rng: random.Random | None = None,
         auto_sync: bool = True,
     ) -> None:
+        # purgebot has no voice: "PyNaCl/davey is not installed, voice will NOT be supported"
+        # at every start would only alarm whoever reads the log
+        discord.VoiceClient.warn_nacl = discord.VoiceClient.warn_dave = False
         super().__init__(
             command_prefix=commands.when_mentioned,
             help_command=None,
