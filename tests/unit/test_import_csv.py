@@ -118,3 +118,14 @@ def test_no_header_row_is_a_plain_failure() -> None:
     with pytest.raises(ImportFailed) as info:
         csv_import("Who shot Kirov?,Nikolaev,Yagoda\n")
     assert info.value.message.startswith("no header row found")
+
+
+def test_a_row_the_csv_reader_cannot_take_is_skipped_with_its_line() -> None:
+    header = "Question,Answer 1,Answer 2,Correct answer\n"
+    huge = 'Huge?,"' + "x" * 200_000 + '",b,1\n'  # past the csv module's cell limit
+    result = csv_import(header + "Q1?,a,b,1\n" + huge + "Q3?,a,b,2\n")
+    assert [str(w) for w in result.warnings] == [
+        "line 3: row skipped: a cell is longer than 131,072 characters"
+    ]
+    assert [q["prompt"] for q in result.bank["questions"]] == ["Q1?", "Q3?"]
+    assert result.skipped == 1

@@ -71,13 +71,26 @@ def layout_of(row: list[str]) -> Layout | None:
     return layout
 
 
-def _rows(text: str, delimiter: str) -> Iterator[tuple[int, list[str]]]:
-    """(first line, cells) of each record; a quoted cell may span lines."""
+def _rows(text: str, delimiter: str) -> Iterator[tuple[int, list[str] | str]]:
+    """(first line, cells) of each record; a quoted cell may span lines. A record the reader
+    cannot take comes as the reason instead of its cells, and reading goes on after it."""
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     start = 1
-    for row in reader:
+    while True:
+        try:
+            row: list[str] | str = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            row = _unreadable(str(exc))
         yield start, row
         start = reader.line_num + 1
+
+
+def _unreadable(error: str) -> str:
+    if "field limit" in error:
+        return f"a cell is longer than {csv.field_size_limit():,} characters"
+    return "it cannot be read as CSV"
 
 
 def find_header(text: str) -> tuple[str, int, Layout]:
@@ -90,14 +103,11 @@ def find_header(text: str) -> tuple[str, int, Layout]:
     except csv.Error:
         pass
     for delimiter in dict.fromkeys(candidates):
-        try:
-            for number, (_, row) in enumerate(_rows(sample, delimiter)):
-                if number >= _HEADER_SEARCH:
-                    break
-                if (layout := layout_of(row)) is not None:
-                    return delimiter, number, layout
-        except csv.Error:
-            continue
+        for number, (_, row) in enumerate(_rows(sample, delimiter)):
+            if number >= _HEADER_SEARCH:
+                break
+            if isinstance(row, list) and (layout := layout_of(row)) is not None:
+                return delimiter, number, layout
     raise ImportFailed(
         "no header row found: the CSV needs a row naming its columns, such as "
         "Question, Answer 1, Answer 2, Correct answer, Time limit"
@@ -135,6 +145,9 @@ def parse(text: str, out: BankBuilder) -> None:
     roles = layout.roles
     for number, (line, row) in enumerate(_rows(text, delimiter)):
         if number <= header_at:
+            continue
+        if isinstance(row, str):
+            out.skip(line, f"row skipped: {row}")
             continue
         prompt = _cell(row, roles.get("question"))
         columns = [_cell(row, i) for i in layout.choices]
