@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import random
 import re
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -15,9 +17,11 @@ from simkit import sim_clock
 
 from purgebot.bot import create_bot
 from purgebot.bot.client import invite_url
+from purgebot.bot.quizmanager import RUNNING_KEY
 from purgebot.bot.sync import HASH_KEY, command_payloads, payload_hash, sync_global, sync_guild
+from purgebot.commands.sync import sync as sync_command
 from purgebot.config import Settings
-from purgebot.storage import Store
+from purgebot.storage import RunStatus, Store
 
 NAME = re.compile(r"^[-_a-z0-9]{1,32}$")
 SUBCOMMAND, GROUP = 1, 2
@@ -150,6 +154,28 @@ async def test_the_bot_asks_for_no_privileged_intent(simcord_env: simcord.Env) -
     intents = simcord_env.bot.intents
     assert intents.guilds
     assert not (intents.members or intents.presences or intents.message_content)
+
+
+async def test_purgebot_sync_leaves_the_running_bots_quizzes_alone(
+    simcord_env: simcord.Env, channel: simcord.ChannelHandle, settings: Settings, store: Store
+) -> None:
+    """`purgebot sync` is run beside the live bot (the guide suggests it): building its own bot
+    must not end the quiz the live one is running in the same database."""
+    run = await store.start_run(channel.guild.id, channel.id, "kirov", None)
+    live = json.dumps([[run.run_id, channel.guild.id, channel.id]])
+    await store.set_value(RUNNING_KEY, live)  # as the live bot keeps it
+
+    synced = await sync_command(
+        replace(settings, token="t"), None, False, connect=simcord_env.restart_bot
+    )
+
+    after = await store.get_run(run.run_id)
+    assert after is not None and after.status is RunStatus.RUNNING
+    assert await store.get_value(RUNNING_KEY) == live
+    [payload] = sync_payloads(simcord_env)[1:]  # the start-up sync, then this one
+    assert synced == len(payload)
+    key = HASH_KEY.format(application_id=simcord_env.bot.application_id)
+    assert await store.get_value(key) == payload_hash(payload)
 
 
 async def test_explicit_syncs_globally_and_to_one_server(

@@ -9,6 +9,8 @@ from __future__ import annotations
 import argparse
 import asyncio
 import sys
+from collections.abc import Awaitable, Callable
+from typing import TYPE_CHECKING
 
 from purgebot.commands.run import (
     configure_logging,
@@ -18,6 +20,9 @@ from purgebot.commands.run import (
 )
 from purgebot.config import Settings
 
+if TYPE_CHECKING:
+    from purgebot.bot import PurgeBot
+
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--guild", type=int, metavar="ID", help="sync to this server only (its id)")
@@ -26,19 +31,37 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
-async def sync(settings: Settings, guild_id: int | None, clear: bool) -> int:
+async def sync(
+    settings: Settings,
+    guild_id: int | None,
+    clear: bool,
+    *,
+    connect: Callable[[PurgeBot], Awaitable[None]] | None = None,
+) -> int:
+    """Sync, and return how many commands; `connect` logs the bot in (tests hand it to simcord).
+
+    The bot built to sync runs on a scratch in-memory database: its cogs start up as the running
+    bot's do, and the quiz cog ends the runs it finds running, which in the real database are the
+    live bot's quizzes. The real database only records what was synced.
+    """
     from purgebot.bot import create_bot
     from purgebot.bot.sync import sync_global, sync_guild
+    from purgebot.storage import Store
 
     store = await open_store(settings)
+    scratch = await Store.open(":memory:")
     try:
-        bot = create_bot(settings, store=store, auto_sync=False)
+        bot = create_bot(settings, store=scratch, auto_sync=False)
         async with bot:
-            await bot.login(settings.require_token())  # runs setup_hook: banks, cogs
+            if connect is None:
+                await bot.login(settings.require_token())  # runs setup_hook: banks, cogs
+            else:
+                await connect(bot)
             if guild_id is None:
                 return await sync_global(bot.tree, store.set_value)
             return await sync_guild(bot.tree, guild_id, clear=clear)
     finally:
+        await scratch.close()
         await store.close()
 
 
