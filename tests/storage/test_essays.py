@@ -146,3 +146,14 @@ async def test_essay_csv_has_feedback_summary_and_review(store: Store, clock: Fa
     assert [s.user_name for s in later.submissions] == ["@boris"]
     earlier = await store.essay_report(GUILD, end=datetime(2024, 3, 14, tzinfo=UTC))
     assert [s.user_name for s in earlier.submissions] == ["Ана"]
+
+
+async def test_an_essay_too_long_for_a_spreadsheet_cell_says_it_was_cut(store: Store) -> None:
+    text = "Stalin signed the lists. " * 2000  # 50,000 characters; a cell holds 32,767
+    await store.submit_essay(essay(1, "Ана", text))
+    report = await store.essay_report(GUILD)
+    rows = list(csv.reader(io.StringIO(report.csv().removeprefix("\ufeff"), newline="")))
+    cell = rows[1][-1]
+    assert len(cell) <= 32_767
+    assert cell.endswith(" […cut: 50,000 characters in all]")
+    assert text.startswith(cell.removesuffix(" […cut: 50,000 characters in all]"))

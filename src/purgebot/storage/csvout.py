@@ -21,10 +21,14 @@ MAX_CELL = 32_000  # Excel refuses cells over 32,767 characters
 
 
 def safe_text(value: str | None) -> str:
-    """A user-typed cell, defused against formula injection and cut to a cell's limit."""
+    """A user-typed cell, defused against formula injection and cut to a cell's limit (saying
+    so, so a teacher reading a long essay knows the rest is in the bot, not lost)."""
     if not value:
         return ""
-    text = value[:MAX_CELL]
+    text = value
+    if len(text) > MAX_CELL:
+        mark = f" […cut: {len(value):,} characters in all]"
+        text = text[: MAX_CELL - len(mark)] + mark
     return "'" + text if text.startswith(_FORMULA_START) else text
 
 
