@@ -1,5 +1,6 @@
 # purgebot: the Discord quiz bot. Build: docker build -t purgebot .
-# Run:  docker run -d --name purgebot -e DISCORD_TOKEN -v purgebot-data:/data purgebot
+# Run:  docker run -d --name purgebot --stop-timeout 30 -e DISCORD_TOKEN -v purgebot-data:/data purgebot
+# (--stop-timeout: quizzes get up to 10 s to post their closing notice, then the database closes)
 # The token comes from the environment at run time; it is never part of the image.
 FROM python:3.11-slim
 
