@@ -300,3 +300,11 @@ def test_bytes_that_are_not_utf8_on_stdin_are_a_wrong_line_not_a_crash(
     out = capsys.readouterr().out
     assert "Answer T (true) or F (false)." in out
     assert out.rstrip().endswith("Score: 1 point, 1/2 correct")
+
+
+def test_true_false_options_are_labelled_with_the_letters_that_answer_them(tmp_path: Path) -> None:
+    path = tmp_path / "tf.yaml"
+    path.write_text(TRUE_FALSE_BANK, encoding="utf-8")
+    out = run_play([str(path), "--count", "1"], "F\n")
+    assert "\n  T) True\n  F) False\nType T (true) or F (false).\n" in out
+    assert "Wrong. The answer: True" in out

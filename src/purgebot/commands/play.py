@@ -169,8 +169,10 @@ class _Game:
         self.say()
         self.say(f"Question {view.number}/{view.total} ({view.seconds:g} s)")
         self.say(view.question.prompt)
-        for letter, option in zip(view.letters, view.options, strict=True):
-            self.say(f"  {letter}) {option}")
+        # true/false is answered T or F (letters A and B would be refused): label it so
+        labels = ("T", "F") if isinstance(view.question, TrueFalseQuestion) else view.letters
+        for label, option in zip(labels, view.options, strict=True):
+            self.say(f"  {label}) {option}")
         self.say(_how_to_answer(view))
 
     def ask(self, view: QuestionView) -> bool:
