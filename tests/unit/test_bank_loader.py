@@ -44,7 +44,7 @@ def test_every_mistake_is_listed_with_line_and_column() -> None:
         "t.yaml:9:5: questions[0]: unknown key 'choise' (did you mean 'choices'?)",
         "t.yaml:10:9: questions[1].id: duplicate id 'q1' (first used at line 4)",
         "t.yaml:13:13: questions[1].answer: expected true or false, found 'maybe'",
-        "t.yaml:14:5: duplicate key 'answer' (first at line 13)",
+        "t.yaml:14:5: questions[1].answer: duplicate key 'answer' (first at line 13)",
         "t.yaml:18:12: questions[2].items: the list of items is empty",
     ]
 

@@ -214,6 +214,7 @@ def _attach(
                     node.line,
                     node.col,
                     f"duplicate key {node.value!r} (first at line {first[0].line})",
+                    _key_path(stack, node.value),
                 )
             )
         return root
@@ -221,6 +222,17 @@ def _attach(
         parent.items[frame.key.value] = (frame.key, node)
     frame.key, frame.dup = None, False
     return root
+
+
+def _key_path(stack: list[_Frame], key: str) -> str:
+    """`questions[1].answer`: where in the tree the innermost mapping's `key` stands."""
+    path = ""
+    for frame in stack[:-1]:
+        if isinstance(frame.node, Seq):
+            path += f"[{len(frame.node.items)}]"
+        elif frame.key is not None:
+            path += f".{frame.key.value}" if path else frame.key.value
+    return f"{path}.{key}" if path else key
 
 
 def too_big(size: int, max_bytes: int) -> Problem:
