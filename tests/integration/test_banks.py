@@ -213,7 +213,9 @@ async def test_remove_upload_but_never_a_builtin(
 ) -> None:
     await teacher.slash(channel, "bank upload", file=data_file("terror-basics.yaml"))
     removed = reply(await teacher.slash(channel, "bank remove", bank="terror-basics"))
-    assert removed.content.startswith("Removed bank `terror-basics`")
+    callbacks = [r.json for r in simcord_env.http_requests if r.path.endswith("/callback")]
+    assert callbacks[-1]["type"] == 5  # acknowledged before reading (maybe parsing) the bank
+    assert removed.ephemeral and removed.content.startswith("Removed bank `terror-basics`")
     assert await store.list_banks(channel.guild.id) == []
     refused = reply(await teacher.slash(channel, "bank remove", bank="kirov"))
     assert refused.content == "`kirov` is a built-in bank; built-in banks cannot be removed."

@@ -180,6 +180,8 @@ class BanksCog(commands.Cog):
     @teacher_only("remove banks")
     async def remove(self, interaction: discord.Interaction[Any], bank: str) -> None:
         guild_id = guild_id_of(interaction)
+        # acknowledged first: the title may need the upload parsed
+        await interaction.response.defer(ephemeral=True, thinking=True)
         if self.catalog.is_builtin(bank):  # only an old upload the built-in bank hides can go
             await self.catalog.remove(guild_id, bank)
             await reply_private(
