@@ -145,3 +145,15 @@ def test_validate_summary_counts_a_missing_path_among_the_files(
     bad = write(tmp_path, "bad.yaml", BAD)
     assert main(["validate", str(good), str(bad), str(tmp_path / "nope.yaml")]) == 1
     assert capsys.readouterr().err == "3 files checked, 2 with problems\n"
+
+
+def test_a_file_named_twice_is_checked_and_counted_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    good = write(tmp_path, "good.yaml", GOOD)
+    monkeypatch.chdir(tmp_path)
+    # the folder, the file inside it, and the file again by another spelling
+    assert main(["validate", str(tmp_path), str(good), "good.yaml"]) == 0
+    assert capsys.readouterr().err == "1 file checked, 0 with problems\n"
+    assert main(["stats", str(tmp_path), "good.yaml", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["total"]["questions"] == 3

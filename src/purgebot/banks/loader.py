@@ -70,14 +70,23 @@ def load_bank_file(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> B
 
 
 def bank_files(paths: Iterable[str | Path]) -> list[Path]:
-    """Expand files and folders into the bank files they hold, sorted, folders searched deeply."""
+    """Expand files and folders into the bank files they hold, sorted, folders searched deeply.
+
+    A file reached twice (a folder and a file in it) comes once, or it would clash with itself.
+    """
     out: list[Path] = []
+    seen: set[Path] = set()
     for raw in paths:
         p = Path(raw)
-        if p.is_dir():
-            out.extend(sorted(f for f in p.rglob("*") if f.suffix in BANK_SUFFIXES and f.is_file()))
-        else:
-            out.append(p)
+        found = (
+            sorted(f for f in p.rglob("*") if f.suffix in BANK_SUFFIXES and f.is_file())
+            if p.is_dir()
+            else [p]
+        )
+        for f in found:
+            if (key := f.resolve()) not in seen:
+                seen.add(key)
+                out.append(f)
     return out
 
 

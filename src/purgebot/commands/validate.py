@@ -26,7 +26,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"purgebot validate: {exc}", file=sys.stderr)
         return 2
     files = bank_files(args.paths)
-    missing = [str(p) for p in args.paths if not Path(p).exists()]
+    missing = [str(f) for f in files if not f.exists()]
     for name in missing:
         print(f"{name}:1:1: no such file or folder", file=sys.stdout)
     bad = len(missing)
