@@ -157,3 +157,12 @@ def test_a_file_named_twice_is_checked_and_counted_once(
     assert capsys.readouterr().err == "1 file checked, 0 with problems\n"
     assert main(["stats", str(tmp_path), "good.yaml", "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["total"]["questions"] == 3
+
+
+def test_a_folder_check_finds_banks_whatever_the_case_of_their_extension(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write(tmp_path, "Good.YAML", GOOD)
+    write(tmp_path, "bad.Yml", BAD)
+    assert main(["validate", str(tmp_path)]) == 1
+    assert capsys.readouterr().err == "2 files checked, 1 with problems\n"

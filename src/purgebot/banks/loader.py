@@ -79,7 +79,7 @@ def bank_files(paths: Iterable[str | Path]) -> list[Path]:
     for raw in paths:
         p = Path(raw)
         found = (
-            sorted(f for f in p.rglob("*") if f.suffix in BANK_SUFFIXES and f.is_file())
+            sorted(f for f in p.rglob("*") if f.suffix.lower() in BANK_SUFFIXES and f.is_file())
             if p.is_dir()
             else [p]
         )
