@@ -43,7 +43,7 @@ def phrase_notes(prompt: EssayPrompt) -> tuple[str, ...]:
                     f"{kp.id}: phrase {phrase!r} is found where {owner}'s phrase {twin!r} is; "
                     "the same words credit both points"
                 )
-        (own,) = [r for r in detect(prompt, analyse(kp.point)) if r.point is kp]
+        (own,) = [r for r in detect(prompt, analyse(kp.point)) if r.point.id == kp.id]
         if not (own.credited or own.refused):
             notes.append(f"{kp.id}: none of its phrases appears in the point's own statement")
     return tuple(notes)
