@@ -79,6 +79,11 @@ def locked_text(view: QuestionView, answer: Answer, raw: str) -> str:
     )
 
 
+async def defer(interaction: discord.Interaction[Any]) -> None:
+    if not interaction.response.is_done():
+        await interaction.response.defer(ephemeral=True, thinking=True)
+
+
 def take(
     runner: QuizRunner, guild_id: int, player_id: int, name: str, number: int, build: Build
 ) -> Taken:
@@ -274,11 +279,17 @@ class QuizManager:
         taken = take(runner, runner.ctx.guild_id, user.id, user.display_name, number, build)
         if taken.all_answered:
             runner.wake()
-        commit = asyncio.ensure_future(self.store.record_answer(taken.record))
-        done, _ = await asyncio.wait([commit], timeout=self.ack_budget)
-        if not done:
-            await interaction.response.defer(ephemeral=True, thinking=True)
-        await commit
+        # Discord wants an answer within 3 s: should the commit be slow, defer meanwhile.
+        deferring: list[asyncio.Task[None]] = []
+        timer = asyncio.get_running_loop().call_later(
+            self.ack_budget, lambda: deferring.append(asyncio.ensure_future(defer(interaction)))
+        )
+        try:
+            await self.store.record_answer(taken.record)
+        finally:
+            timer.cancel()
+            if deferring:
+                await deferring[0]
         await reply_private(interaction, taken.message)
 
     # --- restarts --------------------------------------------------------------------------------
