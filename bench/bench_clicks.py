@@ -346,8 +346,8 @@ async def feed(
     fake.waiting.update(int(p["id"]) for p in payloads)
     began = time.perf_counter()
     step = 0.005  # feed what is due every 5 ms, as a gateway delivers events
-    for i in range(0, len(payloads), 100 if rate is None else max(1, int(rate * step))):
-        chunk = payloads[i : i + (100 if rate is None else max(1, int(rate * step)))]
+    for i in range(0, len(payloads), 1 if rate is None else max(1, int(rate * step))):
+        chunk = payloads[i : i + (1 if rate is None else max(1, int(rate * step)))]
         if rate is not None:
             due = began + i / rate
             if (wait := due - time.perf_counter()) > 0:

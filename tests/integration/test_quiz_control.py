@@ -78,7 +78,8 @@ async def test_only_the_starter_or_a_teacher_may_skip_or_stop(
     status = reply(await other_student.slash(channel, "quiz status"))
     assert status.ephemeral
     shown = text_of(status)
-    assert "Question 2 of 4 (open), 0 answered" in shown and "**1.** boris — 925 pts" in shown
+    assert "Question 2 of 4 (open), 0 of 1 answered, ends <t:" in shown  # boris is expected
+    assert "**1.** boris — 925 pts" in shown
 
     # a teacher stops it: the open question is scored and shown, then the final standings
     await simcord_env.advance_time(2)

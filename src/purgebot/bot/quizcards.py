@@ -213,7 +213,8 @@ def status_embed(
     if view is not None:
         where = f"Question {view.number} of {view.total} ({state})"
         if state == "open":
-            where += f", {answered} answered, ends <t:{epoch(closes_at)}:R>"
+            count = f"{answered} of {expected}" if expected > answered else str(answered)
+            where += f", {count} answered, ends <t:{epoch(closes_at)}:R>"
         fields.append(("Now", where, False))
     fields.append(("Started by", typed(started_by), True))
     fields.append(("Scoring", scoring, True))

@@ -63,25 +63,6 @@ class ChoiceButton(
         self.run_id, self.number, self.position = run_id, number, position
 
     @classmethod
-    def make(
-        cls,
-        run_id: int,
-        number: int,
-        position: int,
-        label: str,
-        *,
-        style: discord.ButtonStyle = discord.ButtonStyle.primary,
-        disabled: bool = False,
-    ) -> Self:
-        button: discord.ui.Button[Any] = discord.ui.Button(
-            label=render.button_label(label),
-            style=style,
-            disabled=disabled,
-            custom_id=render.custom_id("pq", run_id, number, position),
-        )
-        return cls(run_id, number, position, button)
-
-    @classmethod
     async def from_custom_id(
         cls,
         interaction: discord.Interaction[Any],
@@ -110,22 +91,6 @@ class ChoiceMenu(DynamicItem[discord.ui.Select[Any]], template=r"pqm:(?P<run>\d+
         self.run_id, self.number = run_id, number
 
     @classmethod
-    def make(cls, view: QuestionView, run_id: int, *, disabled: bool = False) -> Self:
-        options = [
-            render.select_option(f"{letter} · {text}", str(position))
-            for position, (letter, text) in enumerate(zip(view.letters, view.options, strict=True))
-        ]
-        select: discord.ui.Select[Any] = discord.ui.Select(
-            custom_id=render.custom_id("pqm", run_id, view.number),
-            placeholder="Pick every right option",
-            min_values=1,
-            max_values=len(options),
-            options=options,
-            disabled=disabled,
-        )
-        return cls(run_id, view.number, select)
-
-    @classmethod
     async def from_custom_id(
         cls,
         interaction: discord.Interaction[Any],
@@ -152,16 +117,6 @@ class TypeButton(DynamicItem[discord.ui.Button[Any]], template=r"pqa:(?P<run>\d+
     def __init__(self, run_id: int, number: int, button: discord.ui.Button[Any]) -> None:
         super().__init__(button)
         self.run_id, self.number = run_id, number
-
-    @classmethod
-    def make(cls, run_id: int, number: int, *, disabled: bool = False) -> Self:
-        button: discord.ui.Button[Any] = discord.ui.Button(
-            label="Answer",
-            style=discord.ButtonStyle.primary,
-            disabled=disabled,
-            custom_id=render.custom_id("pqa", run_id, number),
-        )
-        return cls(run_id, number, button)
 
     @classmethod
     async def from_custom_id(
@@ -242,11 +197,31 @@ def right_positions(view: QuestionView) -> set[int]:
 
 
 def question_view(view: QuestionView, run_id: int, *, reveal: bool = False) -> discord.ui.View:
-    """The components under a question; at the reveal, disabled, right options in green."""
+    """The components under a question; at the reveal, disabled, right options in green.
+
+    Plain items carrying the dynamic items' custom ids, in a view stopped before it is sent:
+    discord.py then keeps nothing per message, and clicks are matched by the dynamic items
+    registered once for the whole bot.
+    """
     made = discord.ui.View(timeout=None)
     q = view.question
+    number = view.number
     if isinstance(q, ChoiceQuestion) and q.multi:
-        made.add_item(ChoiceMenu.make(view, run_id, disabled=reveal))
+        made.add_item(
+            discord.ui.Select(
+                custom_id=render.custom_id("pqm", run_id, number),
+                placeholder="Pick every right option",
+                min_values=1,
+                max_values=len(view.options),
+                options=[
+                    render.select_option(f"{letter} · {text}", str(position))
+                    for position, (letter, text) in enumerate(
+                        zip(view.letters, view.options, strict=True)
+                    )
+                ],
+                disabled=reveal,
+            )
+        )
     elif isinstance(q, ChoiceQuestion | TrueFalseQuestion):
         right = right_positions(view) if reveal else set()
         labels = TRUE_FALSE if isinstance(q, TrueFalseQuestion) else view.letters
@@ -258,12 +233,24 @@ def question_view(view: QuestionView, run_id: int, *, reveal: bool = False) -> d
                     if position in right
                     else discord.ButtonStyle.secondary
                 )
-            button = ChoiceButton.make(
-                run_id, view.number, position, label, style=style, disabled=reveal
+            made.add_item(
+                discord.ui.Button(
+                    label=render.button_label(label),
+                    style=style,
+                    disabled=reveal,
+                    custom_id=render.custom_id("pq", run_id, number, position),
+                )
             )
-            made.add_item(button)
     else:
-        made.add_item(TypeButton.make(run_id, view.number, disabled=reveal))
+        made.add_item(
+            discord.ui.Button(
+                label="Answer",
+                style=discord.ButtonStyle.primary,
+                disabled=reveal,
+                custom_id=render.custom_id("pqa", run_id, number),
+            )
+        )
+    made.stop()
     return made
 
 

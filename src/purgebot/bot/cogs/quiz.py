@@ -16,7 +16,7 @@ from purgebot.bot.cards import bank_choices, plural
 from purgebot.bot.checks import guild_id_of, is_teacher
 from purgebot.bot.errors import reply_private
 from purgebot.bot.quizmanager import QuizManager
-from purgebot.bot.quizrunner import Request, first_missing
+from purgebot.bot.quizrunner import QuizRunner, Request, first_missing
 from purgebot.bot.quizviews import DYNAMIC_ITEMS, QUIZ_COG
 from purgebot.bot.services import Services
 from purgebot.errors import UserFacingError
@@ -191,7 +191,7 @@ class QuizCog(commands.Cog, name=QUIZ_COG):
             f"(run #{runner.run_id}). `/quiz skip` closes a question early, `/quiz stop` ends it.",
         )
 
-    async def _controlled(self, interaction: discord.Interaction[Any], action: str) -> Any:
+    async def _controlled(self, interaction: discord.Interaction[Any], action: str) -> QuizRunner:
         guild_id_of(interaction)
         runner = self.desk.running(interaction.channel_id or 0)
         user_id = interaction.user.id
