@@ -189,3 +189,31 @@ async def test_filters_that_match_nothing_are_explained(
     assert reply(
         await student.slash(channel, "quiz start", bank="kirov", count=1)
     ).content.startswith("Started **The murder of Kirov**: 1 question,")
+
+
+async def test_quiz_start_offers_banks_and_the_chosen_banks_topics(
+    simcord_env: simcord.Env,
+    channel: simcord.ChannelHandle,
+    teacher: simcord.MemberActor,
+    student: simcord.MemberActor,
+) -> None:
+    await teacher.slash(channel, "bank upload", file=("class.yaml", CLASS_BANK.encode()))
+    banks = await student.autocomplete(channel, "quiz start", "bank", "kir")
+    assert [c["value"] for c in banks] == ["kirov", "class-quiz"]  # id first, then title match
+    topics = await student.autocomplete(channel, "quiz start", "topic", "", bank="class-quiz")
+    assert topics == [
+        {"name": "kirov (3 questions)", "value": "kirov"},
+        {"name": "trials (1 question)", "value": "trials"},
+    ]
+    assert await student.autocomplete(channel, "quiz start", "topic", "tri", bank="class-quiz") == [
+        {"name": "trials (1 question)", "value": "trials"}
+    ]
+    started = reply(
+        await student.slash(
+            channel, "quiz start", bank="class-quiz", topic="trials", scoring="accuracy"
+        )
+    )
+    assert started.content.startswith(
+        "Started **Kirov and the NKVD**: 1 question, each with its own time, accuracy scoring"
+    )
+    assert current_question(channel).prompt == "The Moscow show trials were held in public."
