@@ -24,13 +24,8 @@ import discord
 from purgebot.banks.model import Bank
 from purgebot.bot.errors import reply_private
 from purgebot.bot.quizcards import typed
-from purgebot.bot.quizrunner import (
-    PinnedClock,
-    QuizHalted,
-    QuizRunner,
-    Request,
-    RunContext,
-)
+from purgebot.bot.quizchannel import QuizHalted
+from purgebot.bot.quizrunner import PinnedClock, QuizRunner, Request, RunContext
 from purgebot.bot.quizviews import Build, QuizOver
 from purgebot.bot.services import Services
 from purgebot.quiz import (

@@ -1,12 +1,13 @@
 """One task per running quiz: post a question, wait for it to close, edit in the reveal, repeat.
 
 The runner is the only code that moves a session through its states (clicks only `submit`), so
-skip, stop and shutdown are requests it acts on between steps, never races. It waits with plain
-asyncio sleeps, woken early when everyone has answered, so a thousand quizzes cost a thousand
-timers and no polling. Each question costs the channel two REST calls: the post and the reveal
-edit. Whatever Discord does (message deleted, channel gone, permission taken away, an error on
-an edit) ends in a reveal posted anew, a clean end with the starter told why, or a logged skip;
-the answers stored so far always stay.
+skip, stop and shutdown are requests it acts on between steps, never races. It waits with
+`Client.wait_for` on the quiz's own event, the question's deadline as the timeout, woken early
+when everyone has answered: a thousand quizzes cost a thousand timers and no polling. Each
+question costs the channel two REST calls: the post and the reveal edit. Whatever Discord does
+(message deleted, channel gone, permission taken away, an error on an edit) ends in a reveal
+posted anew, a clean end with the starter told why, or a logged skip; the answers stored so far
+always stay.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ import discord
 
 from purgebot.banks.model import Bank
 from purgebot.bot import quizcards, quizviews
+from purgebot.bot.quizchannel import QuizHalted, halted_by
 from purgebot.bot.services import Clock
 from purgebot.quiz import (
     CloseReason,
@@ -38,13 +40,6 @@ log = logging.getLogger("purgebot.bot.quiz")
 
 REVEAL_PAUSE = 5.0  # seconds between a reveal and the next question, to read the answer
 RETRY_PAUSE = 1.0  # one retry of a post Discord failed with a server error
-NEEDED = ("view_channel", "send_messages", "embed_links")
-PERMISSION_NAMES = {
-    "view_channel": "View Channel",
-    "send_messages": "Send Messages",
-    "send_messages_in_threads": "Send Messages in Threads",
-    "embed_links": "Embed Links",
-}
 STARTER_TOKEN_SECONDS = 14 * 60  # an interaction token lasts 15 minutes; keep a margin
 
 
@@ -76,52 +71,6 @@ class Request(Enum):
     STOP = "stop"
     SHUTDOWN = "shutdown"
     HALT = "halt"
-
-
-class QuizHalted(Exception):
-    """The channel can no longer host the quiz; `notice` tells the starter why."""
-
-    def __init__(self, reason: str, notice: str) -> None:
-        super().__init__(reason)
-        self.reason = reason
-        self.notice = notice
-
-
-def first_missing(perms: discord.Permissions, *, thread: bool = False) -> list[str]:
-    """The permission the quiz lacks first, in the order Discord applies them: without View
-    Channel nothing else counts, and without Send Messages Embed Links reads as off too, so
-    naming those would send a manager after the wrong switch."""
-    needed = list(NEEDED)
-    if thread:
-        needed[1] = "send_messages_in_threads"
-    for name in needed:
-        if not getattr(perms, name):
-            return [PERMISSION_NAMES[name]]
-    return []
-
-
-def missing_permissions(channel: object, me: object) -> list[str]:
-    """What the quiz needs that the bot lacks in `channel`, from the cache ([] when unknown)."""
-    if not isinstance(channel, discord.abc.GuildChannel | discord.Thread) or not isinstance(
-        me, discord.Member
-    ):
-        return []
-    return first_missing(channel.permissions_for(me), thread=isinstance(channel, discord.Thread))
-
-
-def permission_notice(channel_mention: str, missing: list[str]) -> str:
-    if missing:
-        names = ", ".join(missing)
-        return (
-            f"Your quiz in {channel_mention} has ended: I no longer have the {names} "
-            f"permission there. Answers given so far are kept. Ask a server manager to give me "
-            "View Channel, Send Messages and Embed Links in that channel, then start it again."
-        )
-    return (
-        f"Your quiz in {channel_mention} has ended: Discord refused to let me post there. "
-        "I need View Channel, Send Messages and Embed Links in that channel. Answers given so "
-        "far are kept."
-    )
 
 
 @dataclass(slots=True)
@@ -338,18 +287,7 @@ class QuizRunner:
         raise AssertionError("unreachable")
 
     def _halted(self, exc: discord.HTTPException) -> QuizHalted:
-        mention = f"<#{self.ctx.channel_id}>"
-        channel = self.ctx.client.get_channel(self.ctx.channel_id)
-        if channel is None or (isinstance(exc, discord.NotFound) and exc.code == 10003):
-            return QuizHalted(
-                "channel deleted",
-                f"Your quiz in {mention} has ended: the channel is gone. Answers given so far "
-                "are kept (`/results export` has them).",
-            )
-        guild = getattr(channel, "guild", None)
-        missing = missing_permissions(channel, guild.me if guild is not None else None)
-        reason = "missing permission: " + (", ".join(missing) or f"HTTP {exc.status}")
-        return QuizHalted(reason, permission_notice(mention, missing))
+        return halted_by(self.ctx.client, self.ctx.channel_id, exc)
 
     # --- the end ---------------------------------------------------------------------------------
 

@@ -15,8 +15,9 @@ from purgebot.bot import quizcards, render
 from purgebot.bot.cards import bank_choices, plural
 from purgebot.bot.checks import guild_id_of, is_teacher
 from purgebot.bot.errors import reply_private
+from purgebot.bot.quizchannel import first_missing
 from purgebot.bot.quizmanager import QuizManager
-from purgebot.bot.quizrunner import QuizRunner, Request, first_missing
+from purgebot.bot.quizrunner import QuizRunner, Request
 from purgebot.bot.quizviews import DYNAMIC_ITEMS, QUIZ_COG
 from purgebot.bot.services import Services
 from purgebot.errors import UserFacingError
