@@ -6,6 +6,9 @@ bonus, extra time on their own timer), not read back from the engine.
 
 from __future__ import annotations
 
+import sqlite3
+from pathlib import Path
+
 import discord
 import simcord
 from quizkit import (  # noqa: F401 - the fixtures register by name
@@ -131,7 +134,11 @@ async def test_the_top_five_and_final_standings_are_what_they_answered(
 
 
 async def test_every_attempt_taken_is_stored_as_scored(
-    simcord_env: simcord.Env, class_quiz: Played, store: Store, guild: simcord.GuildHandle
+    simcord_env: simcord.Env,
+    class_quiz: Played,
+    store: Store,
+    guild: simcord.GuildHandle,
+    db_path: Path,
 ) -> None:
     played = class_quiz
     [run] = await store.list_runs(guild.id)
@@ -140,6 +147,19 @@ async def test_every_attempt_taken_is_stored_as_scored(
     for name, p in played.players.items():
         row = by_name[name]
         assert (row.answered, row.correct, row.points) == (len(p.answers), p.correct, p.points)
+    # each row as stored: what was pressed or typed, right or not, points, time taken
+    await store.flush()
+    with sqlite3.connect(db_path) as conn:
+        rows = conn.execute(
+            """SELECT user_name, question_id, raw_answer, correct, points, response_ms
+               FROM answers ORDER BY answer_id"""
+        ).fetchall()
+    expected = [
+        (name, qid, raw, int(right), points, ms)
+        for name, p in played.players.items()
+        for qid, raw, right, points, ms in p.answers
+    ]
+    assert sorted(rows) == sorted(expected)
 
 
 async def test_two_rest_calls_per_question_in_the_channel(
