@@ -20,13 +20,15 @@ a question's time), for p50/p99; and a burst, as fast as the loop takes them, fo
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import gc
 import itertools
 import random
 import statistics
 import sys
 import tempfile
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -361,6 +363,22 @@ async def feed(
     return [fake.replied[i] - sent[i] for i in sent], wall
 
 
+@contextlib.contextmanager
+def tuned_gc() -> Iterator[None]:
+    """What a long-running server would do: freeze what start-up made, collect young objects
+    less often. Each full collection walks every live object, and a thousand running quizzes
+    make many."""
+    before = gc.get_threshold()
+    gc.collect()
+    gc.freeze()
+    gc.set_threshold(50_000, 20, 100)
+    try:
+        yield
+    finally:
+        gc.set_threshold(*before)
+        gc.unfreeze()
+
+
 def pct(values: list[float], q: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
@@ -415,12 +433,15 @@ async def run(quizzes: int, bursts: int) -> dict[str, Any]:
                 _, wall = await feed(bot, fake, payloads, None)
                 results.setdefault(f"{kind} burst", []).append(clicks / wall)
             setup("ours")
+            with tuned_gc():  # the same again, the collector set as a long-running server's
+                payloads = click_payloads(fake.ids, posted, next(students), rng)
+                results["ours paced, gc tuned"], _ = await feed(bot, fake, payloads, rate)
             stored = await store.student_stats(GUILD_ID, channels[0] * 100 + PLAYERS)
             assert stored.answered == 1, "each click of ours was stored"
             report = await store.run_report(GUILD_ID, 1)
-            assert sum(s.answered for s in report.students) == PLAYERS * (1 + bursts)
+            assert sum(s.answered for s in report.students) == PLAYERS * (2 + bursts)
             results["commits"] = store.answer_batches
-            results["stored"] = clicks * (1 + bursts)
+            results["stored"] = clicks * (2 + bursts)
         finally:
             await bot.close()
             await store.close()
@@ -459,6 +480,13 @@ def main(quick: bool = False) -> list[dict[str, Any]]:
         row(
             f"click handling p99 at {rate} ({size})",
             pct(ours_lat, 0.99) * 1000,
+            "ms",
+            pct(floor_lat, 0.99) * 1000,
+            f"≪ {TARGET_P99_MS:g} ms",
+        ),
+        row(
+            "  …the same, gc frozen after start-up, gen0 50,000",
+            pct(got["ours paced, gc tuned"], 0.99) * 1000,
             "ms",
             pct(floor_lat, 0.99) * 1000,
             f"≪ {TARGET_P99_MS:g} ms",

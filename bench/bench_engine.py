@@ -1,9 +1,9 @@
 """The quiz engine at scale, and the quiz runner's timers on a real event loop.
 
 1. Engine alone: 1,000 sessions of 30 players each answering every question (choice picks),
-   closed and revealed question by question. Answers per second against a floor that only locks
-   each answer in a dict (the least any engine must do); memory per running quiz (a session
-   with its 30 players mid-question) from tracemalloc.
+   closed and revealed question by question. Answers per second against a floor that only makes
+   and judges each pick (the least any quiz must do per answer); memory per running quiz (a
+   session with its 30 players mid-question) from tracemalloc.
 2. Timers: 1,000 quizzes run by the bot's own `QuizRunner` on a real asyncio loop, each question
    0.2 to 1 s long, posting and editing through discord.py with the HTTP layer answering at once
    (nothing leaves the process). How late each question closes after its deadline, p50/p99,
@@ -32,7 +32,7 @@ from bench_clicks import FakeDiscord
 from common import median_seconds, row
 from purgebot.banks.model import Bank, ChoiceQuestion, Defaults
 from purgebot.bot.quizrunner import PinnedClock, QuizRunner, RunContext
-from purgebot.quiz import CloseReason, QuizSession, QuizSettings
+from purgebot.quiz import CloseReason, QuizSession, QuizSettings, is_correct
 from purgebot.storage import Store
 
 PLAYERS = 30
@@ -96,15 +96,16 @@ def play_engine(quizzes: int, bank: Bank) -> int:
 
 
 def play_floor(quizzes: int, bank: Bank) -> int:
-    """The same answers, only locked in a dict per quiz: no rules, no scoring."""
+    """The same answers, only read and judged (the pick made, `is_correct`): what any quiz must
+    do per answer, without locking, timing, scoring or tallying it."""
     taken = 0
+    clock = Ticker()
+    view = QuizSession(bank, QuizSettings(seed=0), clock=clock, started_by=0).start()
     for _ in range(len(bank.questions)):
-        books: list[dict[int, tuple[int, float]]] = [{} for _ in range(quizzes)]
         for player in range(PLAYERS):
-            for book in books:
-                if player not in book:
-                    book[player] = (player % 4, 0.01)
-                    taken += 1
+            for _ in range(quizzes):
+                is_correct(view.question, view.pick([player % 4]))
+                taken += 1
     return taken
 
 
