@@ -220,3 +220,5 @@ async def test_a_long_leaderboard_pages_for_the_one_who_asked(
     assert "Page 2 of 2" in text_of(second)
     page = reply(await student.slash(channel, "leaderboard", page=2))
     assert page.embeds[0].description == second.embeds[0].description
+    past_the_end = reply(await student.slash(channel, "leaderboard", page=9))
+    assert past_the_end.embeds[0].description == second.embeds[0].description

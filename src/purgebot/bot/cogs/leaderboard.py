@@ -179,6 +179,9 @@ class LeaderboardCog(commands.Cog, name="Leaderboard"):
         shown = await fetch_page(
             self.store, guild_id, *chosen, bank or None, (page - 1) * PAGE_SIZE
         )
+        if not shown.entries and shown.total:  # past the end: show the last page there is
+            last = (shown.total - 1) // PAGE_SIZE * PAGE_SIZE
+            shown = await fetch_page(self.store, guild_id, *chosen, bank or None, last)
         embed = scorecards.leaderboard_embed(shown, bank or None)
         if shown.total <= PAGE_SIZE:
             await interaction.followup.send(embed=embed)
