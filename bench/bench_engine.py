@@ -31,7 +31,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_clicks import FakeDiscord
 from common import median_seconds, row
 from purgebot.banks.model import Bank, ChoiceQuestion, Defaults
-from purgebot.bot.quizrunner import PinnedClock, QuizRunner, RunContext
+from purgebot.bot.quizrunner import QuizRunner, RunContext
 from purgebot.quiz import CloseReason, QuizSession, QuizSettings, is_correct
 from purgebot.storage import Store
 
@@ -160,7 +160,7 @@ async def run_runners(quizzes: int, questions: int, seed: int, spread: float) ->
         try:
             for i in range(quizzes):
                 bank = make_bank(questions, seconds=round(rng.uniform(0.2, 1.0), 3))
-                clock = PinnedClock(time.time)
+                clock = time.time
                 session = LateSession(bank, QuizSettings(seed=i), clock=clock, started_by=1)
                 session.lateness = lateness
                 run = await store.start_run(1, 10_000 + i, bank.id, 1)

@@ -327,3 +327,23 @@ def test_stop_mid_question_keeps_earlier_points() -> None:
 def test_stop_from_the_lobby() -> None:
     result = make_session().stop()
     assert result.stopped and result.questions == () and result.standings == ()
+
+
+def test_the_receipt_carries_the_points_the_reveal_books() -> None:
+    """A front end stores the receipt's score at the click; the reveal must agree, streak and all."""
+    clock = Clock()
+    s = make_session(KIROV, CONGRESS_TF, clock=clock)
+    view = s.start()
+    clock.advance(4)
+    first = s.submit(1, right(view))
+    late_wrong = s.submit(2, wrong(view))
+    s.close()
+    outcomes = {o.player_id: (o.correct, o.points) for o in s.reveal().outcomes}
+    assert (first.correct, first.points) == outcomes[1] == (True, 900)
+    assert (late_wrong.correct, late_wrong.points) == outcomes[2] == (False, 0)
+    view2 = s.open_next()
+    clock.advance(2)
+    second = s.submit(1, view2.pick([0]))
+    s.close()
+    (outcome,) = s.reveal().outcomes
+    assert (second.correct, second.points) == (outcome.correct, outcome.points) == (True, 950 + 100)

@@ -1,9 +1,8 @@
 """Every running quiz of this process, by channel id, and the way an answer travels.
 
-An answer click: find the channel's runner (a dict look-up), let the engine take the answer, store
-it (group commit), and only then say "locked in". The engine scores at the reveal; the bot scores
-the same answer at the same pinned instant with the engine's own rules so the stored row is final
-at once, and the runner checks both agree at the reveal.
+An answer click: find the channel's runner (a dict look-up), let the engine take and score the
+answer, store it (group commit), and only then say "locked in". The engine's receipt carries the
+final points, so the stored row is what the reveal will show.
 
 Runs left "running" by a process that died are found at the next start (their ids are kept in the
 store's key-value table) and ended as interrupted, their answers kept; their channels are told so.
@@ -25,7 +24,7 @@ from purgebot.banks.model import Bank
 from purgebot.bot.errors import reply_private
 from purgebot.bot.quizcards import typed
 from purgebot.bot.quizchannel import QuizHalted
-from purgebot.bot.quizrunner import PinnedClock, QuizRunner, Request, RunContext
+from purgebot.bot.quizrunner import QuizRunner, Request, RunContext
 from purgebot.bot.quizviews import Build, QuizOver
 from purgebot.bot.services import Services
 from purgebot.quiz import (
@@ -41,9 +40,7 @@ from purgebot.quiz import (
     SessionState,
     TextAnswer,
     TooLate,
-    is_correct,
 )
-from purgebot.quiz.scoring import award
 from purgebot.storage import AnswerRecord, RunStatus
 from purgebot.storage.timeutil import as_datetime
 
@@ -82,8 +79,8 @@ async def defer(interaction: discord.Interaction[Any]) -> None:
 def take(
     runner: QuizRunner, guild_id: int, player_id: int, name: str, number: int, build: Build
 ) -> Taken:
-    """Hand one answer to the engine and score it as the reveal will. Raises the engine's
-    refusals (too late, already answered, not an option) with nothing locked."""
+    """Hand one answer to the engine, which locks and scores it. Raises the engine's refusals
+    (too late, already answered, not an option) with nothing locked."""
     session = runner.session
     view = session.current
     if view is None or view.number != number or session.state is not SessionState.OPEN:
@@ -91,19 +88,8 @@ def take(
             raise NotAccepting("That question is closed: answer the newest one.")
         raise NotAccepting("This question is closed: wait for the next one.")
     answer = build(view)
-    with runner.clock.pinned() as now:
-        receipt = session.submit(player_id, answer, name=name)
+    receipt = session.submit(player_id, answer, name=name)
     judged = view.read(answer.raw) if isinstance(answer, TextAnswer) and view.options else answer
-    correct = is_correct(view.question, judged)
-    got = award(
-        correct=correct,
-        elapsed=now - view.opened_at,
-        limit=view.seconds,
-        multiplier=session.multiplier_of(player_id),
-        streak_before=runner.streaks.get(player_id, 0),
-        scoring=session.settings.scoring,
-    )
-    runner.stored[player_id] = (correct, got.points)
     shown = receipt.raw
     if not isinstance(answer, TextAnswer) and view.options:
         letters = [view.letters[view.position(i)] for i in getattr(judged, "indices", ())]
@@ -117,10 +103,10 @@ def take(
         question_id=view.id,
         topic=runner.ctx.bank.topic_of(view.question),
         raw_answer=receipt.raw,
-        correct=correct,
-        points=got.points,
+        correct=receipt.correct,
+        points=receipt.points,
         response_ms=receipt.response_ms,
-        answered_at=as_datetime(now),
+        answered_at=as_datetime(view.opened_at + receipt.response_ms / 1000),
     )
     return Taken(record, receipt.all_answered, locked_text(view, answer, shown))
 
@@ -174,7 +160,7 @@ class QuizManager:
         channel_id: int,
     ) -> QuizRunner:
         """Record the run and start its task; the first question is posted by the task."""
-        clock = PinnedClock(self.services.clock)
+        clock = self.services.clock
         session = QuizSession(bank, settings, clock=clock, started_by=interaction.user.id)
         for user_id, multiplier in (await self.store.list_accommodations(guild_id)).items():
             try:

@@ -15,7 +15,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import Enum
 from typing import Any
@@ -43,29 +42,6 @@ RETRY_PAUSE = 1.0  # one retry of a post Discord failed with a server error
 STARTER_TOKEN_SECONDS = 14 * 60  # an interaction token lasts 15 minutes; keep a margin
 
 
-class PinnedClock:
-    """The session's clock, which can be held still while one click is judged.
-
-    The engine reads the clock inside `submit`; holding it lets the bot score the same instant
-    the engine timed, so the stored points match the ones the reveal gives.
-    """
-
-    def __init__(self, source: Clock) -> None:
-        self._source = source
-        self._pinned: float | None = None
-
-    def __call__(self) -> float:
-        return self._source() if self._pinned is None else self._pinned
-
-    @contextlib.contextmanager
-    def pinned(self) -> Iterator[float]:
-        self._pinned = now = self._source()
-        try:
-            yield now
-        finally:
-            self._pinned = None
-
-
 class Request(Enum):
     SKIP = "skip"
     STOP = "stop"
@@ -89,7 +65,7 @@ class RunContext:
 
 
 class QuizRunner:
-    def __init__(self, session: QuizSession, clock: PinnedClock, ctx: RunContext) -> None:
+    def __init__(self, session: QuizSession, clock: Clock, ctx: RunContext) -> None:
         self.session = session
         self.clock = clock
         self.ctx = ctx
@@ -102,9 +78,6 @@ class QuizRunner:
         self._waiting = False
         self._wake_event = f"purgebot_quiz_wake_{ctx.channel_id}"
         self.task: asyncio.Task[None] | None = None  # set by whoever starts `run()`
-        # engine streaks as of the last reveal, and what was stored for the open question
-        self.streaks: dict[int, int] = {}
-        self.stored: dict[int, tuple[bool, int]] = {}
 
     @property
     def run_id(self) -> int:
@@ -153,8 +126,6 @@ class QuizRunner:
             await self._wait_for_close()
             # Every close is scored, early or not: the answers taken are already stored.
             result = self.session.reveal()
-            self.streaks = {o.player_id: o.streak for o in result.outcomes if o.correct}
-            self._check_stored(result)
             if self._request is Request.HALT:
                 return
             await self._post_reveal(view, result)
@@ -195,21 +166,6 @@ class QuizRunner:
             client.dispatch(self._wake_event)  # drops the timed-out waiter from the client
         finally:
             self._waiting = False
-
-    def _check_stored(self, result: QuestionResult) -> None:
-        """The stored score of each answer must be the engine's; say so loudly if not."""
-        for outcome in result.outcomes:
-            stored = self.stored.get(outcome.player_id)
-            if stored is not None and stored != (outcome.correct, outcome.points):
-                log.error(
-                    "run %s question %s: stored %s for player %s, the engine scored %s",
-                    self.run_id,
-                    outcome.question_id,
-                    stored,
-                    outcome.player_id,
-                    (outcome.correct, outcome.points),
-                )
-        self.stored = {}
 
     # --- talking to Discord ----------------------------------------------------------------------
 

@@ -1,7 +1,9 @@
-"""A locked answer waiting for the reveal, and how the reveal scores it.
+"""A locked answer waiting for the reveal, and how the reveal books it.
 
 Kept apart from the session so the state machine reads as rules: here is only the arithmetic of
-one answer (speed points, streak, the player's running totals) and the record it leaves.
+one answer (speed points, streak, the player's running totals) and the record it leaves. An answer
+is scored once, when it is locked: its streak depends only on questions already revealed, so the
+points a front end stores at the click are the points the reveal gives.
 """
 
 from __future__ import annotations
@@ -11,13 +13,13 @@ from dataclasses import dataclass
 from purgebot.quiz.matching import Answer
 from purgebot.quiz.results import AnswerRecord
 from purgebot.quiz.roster import Player
-from purgebot.quiz.scoring import Scoring, award
+from purgebot.quiz.scoring import Award, Scoring, award
 from purgebot.quiz.view import QuestionView
 
 
 @dataclass(slots=True)
 class LockedAnswer:
-    """Judged at submit (so a refusal can be said at once), scored at the reveal."""
+    """Judged and scored at submit (so a refusal can be said at once); booked at the reveal."""
 
     player: Player
     answer: Answer
@@ -25,19 +27,37 @@ class LockedAnswer:
     correct: bool
     elapsed: float
     multiplier: float
+    award: Award
 
 
-def score(view: QuestionView, locked: LockedAnswer, round_: int, scoring: Scoring) -> AnswerRecord:
-    """Award the answer's points, carry the player's streak and totals, and record it."""
-    player = locked.player
+def lock(
+    view: QuestionView,
+    player: Player,
+    answer: Answer,
+    raw: str,
+    *,
+    correct: bool,
+    elapsed: float,
+    multiplier: float,
+    round_: int,
+    scoring: Scoring,
+) -> LockedAnswer:
+    """Score an answer as it is locked: the reveal of round `round_` will book exactly this."""
     got = award(
-        correct=locked.correct,
-        elapsed=locked.elapsed,
+        correct=correct,
+        elapsed=elapsed,
         limit=view.seconds,
-        multiplier=locked.multiplier,
+        multiplier=multiplier,
         streak_before=player.streak_at(round_),
         scoring=scoring,
     )
+    return LockedAnswer(player, answer, raw, correct, elapsed, multiplier, got)
+
+
+def book(view: QuestionView, locked: LockedAnswer, round_: int) -> AnswerRecord:
+    """Add the locked answer's points to the player's totals and streak, and record it."""
+    player = locked.player
+    got = locked.award
     ms = round(locked.elapsed * 1000)
     player.points += got.points
     player.answered += 1

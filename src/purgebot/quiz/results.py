@@ -29,13 +29,19 @@ class CloseReason(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class Receipt:
-    """An answer was taken and locked. Says nothing of right or wrong: that waits for the reveal."""
+    """An answer was taken, locked and scored.
+
+    `correct` and `points` are final (the reveal books exactly these), so a front end can store
+    the answer at once; it must not show them to the player before the reveal.
+    """
 
     player_id: int
     question_id: str
     number: int
     raw: str
     response_ms: int
+    correct: bool
+    points: int
     answered: int  # answers taken for this question so far
     expected: int  # players expected to answer (joined, or answered an earlier question)
     all_answered: bool

@@ -22,7 +22,7 @@ from collections.abc import Callable
 
 from purgebot.banks.model import Bank
 from purgebot.quiz.errors import AlreadyAnswered, NotAccepting, TooLate, WrongState
-from purgebot.quiz.locked import LockedAnswer, score
+from purgebot.quiz.locked import LockedAnswer, book, lock
 from purgebot.quiz.matching import Answer, TextAnswer, answer_text, is_correct
 from purgebot.quiz.results import (
     CloseReason,
@@ -259,7 +259,18 @@ class QuizSession:
             player = self._roster.add(player_id, name or str(player_id), self._index)
         player.active = True
         text = answer_text(view.question, answer) if raw is None else raw
-        self._answers[player_id] = LockedAnswer(player, answer, text, correct, elapsed, multiplier)
+        locked = lock(
+            view,
+            player,
+            answer,
+            text,
+            correct=correct,
+            elapsed=elapsed,
+            multiplier=multiplier,
+            round_=self._round,
+            scoring=self.settings.scoring,
+        )
+        self._answers[player_id] = locked
         self._expected_answered += player_id in self._expected
         return Receipt(
             player_id=player_id,
@@ -267,6 +278,8 @@ class QuizSession:
             number=view.number,
             raw=text,
             response_ms=round(elapsed * 1000),
+            correct=correct,
+            points=locked.award.points,
             answered=len(self._answers),
             expected=len(self._expected),
             all_answered=self.all_answered,
@@ -297,10 +310,7 @@ class QuizSession:
         view = self._view
         if self._state is not SessionState.CLOSED or view is None or self._reason is None:
             raise WrongState(self._wrong_state("reveal the answer"))
-        outcomes = tuple(
-            score(view, locked, self._round, self.settings.scoring)
-            for locked in self._answers.values()
-        )
+        outcomes = tuple(book(view, locked, self._round) for locked in self._answers.values())
         for player in self._roster:
             if (player.active and player.joined_at <= self._index) or player.id in self._answers:
                 player.asked += 1
