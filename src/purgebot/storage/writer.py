@@ -11,20 +11,22 @@ import asyncio
 import contextlib
 import logging
 import sqlite3
+from collections import defaultdict, deque
 from typing import Any
 
-from purgebot.storage.db import Db, executemany, fetchall, fetchone
+from purgebot.storage.db import Db, fetchall
 from purgebot.storage.errors import RunNotFoundError, StoreClosedError
 from purgebot.storage.records import AnswerRecord
 from purgebot.storage.timeutil import to_ms
 
 log = logging.getLogger(__name__)
 
-_INSERT = """
+_INSERT_HEAD = """
 INSERT INTO answers (run_id, guild_id, user_id, user_name, question_id, topic, raw_answer,
                      correct, points, response_ms, answered_at)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-"""
+VALUES """
+_ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+_RETURNING = " RETURNING answer_id, run_id, user_id, question_id"
 
 _Pending = tuple[AnswerRecord, tuple[Any, ...], "asyncio.Future[int]"]
 
@@ -126,20 +128,24 @@ class AnswerWriter:
             _resolve(future, answer_id)
 
     async def _insert(self, rows: list[tuple[Any, ...]]) -> list[int]:
-        async with self._db.write() as conn:
-            # Under BEGIN IMMEDIATE nobody else can insert, and rowids without AUTOINCREMENT are
-            # max+1, so this batch's rows are exactly those above the old maximum, in order.
-            row = await fetchone(conn, "SELECT coalesce(max(answer_id), 0) FROM answers")
-            before = int(row[0]) if row else 0
-            await executemany(conn, _INSERT, rows)
-            rows = await fetchall(
-                conn,
-                "SELECT answer_id FROM answers WHERE answer_id > ? ORDER BY answer_id",
-                (before,),
-            )
-            ids = [int(r[0]) for r in rows]
-            if len(ids) != len(rows):  # the invariant above broke: roll back, never guess
-                raise sqlite3.DatabaseError("answer ids do not match the batch just written")
+        """Insert the batch in one statement, one round trip to the database thread.
+
+        The connection is in autocommit mode, so the single INSERT is its own transaction: it is
+        committed when the call returns. RETURNING gives no promise of order, so each id is
+        matched back to its row by (run, student, question) rather than by position.
+        """
+        sql = _INSERT_HEAD + ",".join([_ROW] * len(rows)) + _RETURNING
+        params = [value for row in rows for value in row]
+        async with self._db.lock:
+            returned = await fetchall(self._db.conn, sql, params)
+            self._db.commits += 1
+        by_key: dict[tuple[Any, ...], deque[int]] = defaultdict(deque)
+        for answer_id, *key in sorted(returned):
+            by_key[tuple(key)].append(int(answer_id))
+        try:
+            ids = [by_key[(row[0], row[2], row[4])].popleft() for row in rows]
+        except IndexError:  # cannot happen unless SQLite returned other rows than it inserted
+            raise sqlite3.DatabaseError("answer ids do not match the batch just written") from None
         self.batches += 1
         return ids
 
