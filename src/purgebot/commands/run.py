@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
+import gc
 import logging
 import signal
 import sqlite3
@@ -97,6 +98,19 @@ def report_startup_failure(exc: BaseException) -> bool:
     return True
 
 
+def tune_gc() -> None:
+    """Tune the collector for a long-running server with many live quizzes.
+
+    Start-up objects (banks, the command tree, caches) move out of the collector's way and the
+    young generation is collected less often: at 1,000 live quizzes this halves the p99 of click
+    handling (bench/bench_clicks.py measures it). Done once, when the bot is ready, and only here:
+    tests and other embedders keep Python's defaults.
+    """
+    gc.collect()
+    gc.freeze()
+    gc.set_threshold(50_000, 20, 100)
+
+
 async def serve(settings: Settings) -> None:
     """Run the bot until it stops or a signal asks it to; the bot and database are closed either
     way."""
@@ -105,6 +119,15 @@ async def serve(settings: Settings) -> None:
     store = await open_store(settings)
     try:
         bot = create_bot(settings, store=store)
+        tuned = False
+
+        async def tune_once() -> None:
+            nonlocal tuned
+            if not tuned:
+                tuned = True
+                tune_gc()
+
+        bot.add_listener(tune_once, "on_ready")
         stop = asyncio.Event()
         loop = asyncio.get_running_loop()
         for sig in (signal.SIGINT, signal.SIGTERM):
