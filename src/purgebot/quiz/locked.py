@@ -35,7 +35,6 @@ def lock(
     player: Player,
     answer: Answer,
     raw: str,
-    *,
     correct: bool,
     elapsed: float,
     multiplier: float,

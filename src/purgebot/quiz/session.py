@@ -259,16 +259,9 @@ class QuizSession:
             player = self._roster.add(player_id, name or str(player_id), self._index)
         player.active = True
         text = answer_text(view.question, answer) if raw is None else raw
+        scoring = self.settings.scoring
         locked = lock(
-            view,
-            player,
-            answer,
-            text,
-            correct=correct,
-            elapsed=elapsed,
-            multiplier=multiplier,
-            round_=self._round,
-            scoring=self.settings.scoring,
+            view, player, answer, text, correct, elapsed, multiplier, self._round, scoring
         )
         self._answers[player_id] = locked
         self._expected_answered += player_id in self._expected
