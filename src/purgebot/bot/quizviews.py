@@ -8,6 +8,7 @@ channel's quiz and hands the answer over; what counts, when and for how much is 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any, Protocol, Self
 
@@ -17,13 +18,13 @@ from discord.ui import DynamicItem
 
 from purgebot.banks.model import ChoiceQuestion, TrueFalseQuestion
 from purgebot.bot import render
-from purgebot.bot.errors import PrivateErrorsModal, handle_error
+from purgebot.bot.errors import handle_error
 from purgebot.quiz import Answer, NotAccepting, QuestionView, TextAnswer
 from purgebot.quiz.view import TRUE_FALSE
 
 QUIZ_COG = "Quiz"
 MAX_TYPED = 300  # characters a student may type as an answer
-TYPED_GRACE = 30.0  # seconds a modal stays answerable past the student's own deadline
+TYPED_ID = re.compile(r"pqt:(?P<run>\d+):(?P<q>\d+):(?P<user>\d+)")
 
 Build = Callable[[QuestionView], Answer]
 
@@ -131,12 +132,13 @@ class TypeButton(DynamicItem[discord.ui.Button[Any]], template=r"pqa:(?P<run>\d+
 
     async def callback(self, interaction: discord.Interaction[Any]) -> None:
         try:
-            view, time_left = desk_of(interaction.client).open_question(
+            view, _ = desk_of(interaction.client).open_question(
                 interaction, self.run_id, self.number
             )
-            modal = AnswerModal(
-                view, self.run_id, interaction.user.id, timeout=max(time_left, 0) + TYPED_GRACE
-            )
+            modal = AnswerModal(view, self.run_id, interaction.user.id)
+            # Stopped before it is sent, so discord.py keeps no modal object (which would expire
+            # and drop a late submit unanswered): `answer_typed` takes every submit by its id.
+            modal.stop()
             await interaction.response.send_modal(modal)
         except Exception as exc:
             await handle_error(interaction, exc)
@@ -155,14 +157,17 @@ def typed_prompt(view: QuestionView) -> tuple[str, str]:
     return "Your answer", "Spelling close to right is fine for most answers"
 
 
-class AnswerModal(PrivateErrorsModal):
-    """One student's typed answer to one question (its id names both, so submits never mix)."""
+class AnswerModal(discord.ui.Modal):
+    """One student's typed answer to one question (its id names both, so submits never mix).
 
-    def __init__(self, view: QuestionView, run_id: int, user_id: int, *, timeout: float) -> None:
+    Only its layout is used: the submit is taken by `answer_typed`, matched by the custom id.
+    """
+
+    def __init__(self, view: QuestionView, run_id: int, user_id: int) -> None:
         super().__init__(
             title=render.modal_title(f"Question {view.number} of {view.total}"),
             custom_id=render.custom_id("pqt", run_id, view.number, user_id),
-            timeout=timeout,
+            timeout=None,
         )
         self.run_id, self.number = run_id, view.number
         label, hint = typed_prompt(view)
@@ -180,11 +185,40 @@ class AnswerModal(PrivateErrorsModal):
             )
         )
 
-    async def on_submit(self, interaction: discord.Interaction[Any], /) -> None:
-        typed = self.text.value  # read now: the modal object is not shared, but stay safe
+
+def submitted_text(components: Any) -> str:
+    """The value of the modal's "answer" input, wherever Discord nests it (label or row)."""
+    if isinstance(components, list):
+        for part in components:
+            found = submitted_text(part)
+            if found:
+                return found
+    elif isinstance(components, dict):
+        if components.get("custom_id") == "answer" and isinstance(components.get("value"), str):
+            return str(components["value"])
+        for key in ("component", "components"):
+            found = submitted_text(components.get(key))
+            if found:
+                return found
+    return ""
+
+
+async def answer_typed(interaction: discord.Interaction[Any]) -> None:
+    """A typed answer's submit, matched by its custom id like the buttons' clicks: a submit long
+    after the modal opened, after the quiz ended or after a restart still gets a private reply."""
+    if interaction.type is not discord.InteractionType.modal_submit:
+        return
+    data: Any = interaction.data or {}
+    match = TYPED_ID.fullmatch(str(data.get("custom_id", "")))
+    if match is None:
+        return
+    typed = submitted_text(data.get("components", []))
+    try:
         await desk_of(interaction.client).answer(
-            interaction, self.run_id, self.number, lambda _: TextAnswer(typed)
+            interaction, int(match["run"]), int(match["q"]), lambda _: TextAnswer(typed)
         )
+    except Exception as exc:  # no modal object, so no on_error: reply the same way
+        await handle_error(interaction, exc)
 
 
 def right_positions(view: QuestionView) -> set[int]:

@@ -11,7 +11,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from purgebot.banks.model import MAX_SECONDS, MIN_SECONDS, Difficulty
-from purgebot.bot import quizcards, render
+from purgebot.bot import quizcards, quizviews, render
 from purgebot.bot.cards import bank_choices, plural
 from purgebot.bot.checks import guild_id_of, is_teacher
 from purgebot.bot.errors import reply_private
@@ -98,6 +98,10 @@ class QuizCog(commands.Cog, name=QUIZ_COG):
         if self.client is not None:
             for guild in self.client.guilds:
                 await self.desk.tell_interrupted(guild)
+
+    @commands.Cog.listener()
+    async def on_interaction(self, interaction: discord.Interaction[Any]) -> None:
+        await quizviews.answer_typed(interaction)
 
     @commands.Cog.listener()
     async def on_guild_available(self, guild: discord.Guild) -> None:
