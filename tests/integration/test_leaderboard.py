@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+import random
 
 import simcord
 from quizkit import (  # noqa: F401 - the fixtures register by name
@@ -15,9 +16,11 @@ from quizkit import (  # noqa: F401 - the fixtures register by name
 )
 from simkit import reply, sim_clock, text_of
 
-from purgebot.bot.cogs.leaderboard import BadDate, NoRunsYet
+from purgebot.bot import create_bot
+from purgebot.bot.cogs.leaderboard import PAGER_GONE, BadDate, NoRunsYet
 from purgebot.bot.errors import NotTeacher, unwrap
 from purgebot.bot.views import NotYourButton
+from purgebot.config import Settings
 from purgebot.storage import AnswerRecord, RunNotFoundError, Store
 from purgebot.storage.timeutil import as_datetime
 
@@ -222,3 +225,24 @@ async def test_a_long_leaderboard_pages_for_the_one_who_asked(
     assert page.embeds[0].description == second.embeds[0].description
     past_the_end = reply(await student.slash(channel, "leaderboard", page=9))
     assert past_the_end.embeds[0].description == second.embeds[0].description
+
+
+async def test_leaderboard_buttons_from_before_a_restart_answer_politely(
+    simcord_env: simcord.Env,
+    guild: simcord.GuildHandle,
+    channel: simcord.ChannelHandle,
+    student: simcord.MemberActor,
+    settings: Settings,
+    store: Store,
+) -> None:
+    """A Next click on a leaderboard posted before the bot restarted is told what to do, not
+    shown Discord's "This interaction failed"."""
+    await seed_players(store, guild.id, channel.id, 13)
+    first = reply(await student.slash(channel, "leaderboard"))
+    assert "Page 1 of 2" in text_of(first)
+    await simcord_env.restart_bot(
+        create_bot(settings, store=store, clock=sim_clock, rng=random.Random(7))
+    )
+    stale = reply(await student.click(first, label="Next ▶"))
+    assert stale.ephemeral
+    assert stale.content == PAGER_GONE

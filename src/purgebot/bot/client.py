@@ -20,6 +20,7 @@ from purgebot.banks.loader import BankError, bank_files, load_bank_file
 from purgebot.banks.model import Bank
 from purgebot.bot.catalog import BankCatalog
 from purgebot.bot.cogs import build_cogs
+from purgebot.bot.cogs.leaderboard import StalePager
 from purgebot.bot.errors import PurgeTree
 from purgebot.bot.services import Clock, Services
 from purgebot.bot.sync import sync_if_changed
@@ -139,7 +140,7 @@ class PurgeBot(commands.Bot):
             clock=self.clock,
             rng=self.rng,
         )
-        self.add_dynamic_items(StaleConfirm)
+        self.add_dynamic_items(StaleConfirm, StalePager)
         for cog in build_cogs(self._services):
             await self.add_cog(cog)
         if self.auto_sync:

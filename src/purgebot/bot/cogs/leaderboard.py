@@ -4,17 +4,19 @@ from __future__ import annotations
 
 import contextlib
 import io
+import weakref
 from datetime import UTC, datetime, timedelta
-from typing import Any
+from typing import Any, Self
 
 import discord
 from discord import app_commands
 from discord.ext import commands
+from discord.ui import DynamicItem
 
 from purgebot.bot import render, scorecards
 from purgebot.bot.cards import bank_choices
 from purgebot.bot.checks import guild_id_of, is_teacher, teacher_only
-from purgebot.bot.errors import NotTeacher, PrivateErrorsView, reply_private
+from purgebot.bot.errors import NotTeacher, PrivateErrorsView, handle_error, reply_private
 from purgebot.bot.services import Services
 from purgebot.bot.views import NotYourButton
 from purgebot.errors import UserFacingError
@@ -23,6 +25,10 @@ from purgebot.storage import LeaderboardPage, Metric, Period, Report, Store
 PAGE_SIZE = 10
 MIN_ACCURACY_ANSWERS = 3  # an accuracy board needs a few answers per student to mean anything
 PAGER_SECONDS = 300
+PAGER_GONE = (
+    "These leaderboard buttons no longer work (they expired, or the bot restarted since). "
+    "Run `/leaderboard` again to page through it."
+)
 PERIODS = [
     app_commands.Choice(name="all time (default)", value="all"),
     app_commands.Choice(name="this week", value="week"),
@@ -42,6 +48,15 @@ class NoRunsYet(UserFacingError):
 class BadDate(UserFacingError):
     def __init__(self, text: str) -> None:
         super().__init__(f"“{render.cut(text, 40)}” is not a date: write it as YYYY-MM-DD.")
+
+
+# The pagers each bot has live, by key: clicks on them are the pager's own. Weak, so a closed bot
+# takes its set with it.
+_PAGERS: weakref.WeakKeyDictionary[discord.Client, set[int]] = weakref.WeakKeyDictionary()
+
+
+def _live_pagers(client: discord.Client) -> set[int]:
+    return _PAGERS.setdefault(client, set())
 
 
 def parse_day(text: str) -> datetime:
@@ -64,12 +79,19 @@ class LeaderboardPager(PrivateErrorsView):
         metric: Metric,
         bank_id: str | None,
         page: LeaderboardPage,
+        origin: discord.Interaction[Any],
     ) -> None:
         super().__init__(timeout=PAGER_SECONDS)
         self.store, self.owner_id, self.guild_id = store, owner_id, guild_id
         self.period, self.metric, self.bank_id = period, metric, bank_id
         self.page = page
         self.message: discord.Message | discord.WebhookMessage | None = None
+        # Ids `StalePager` knows, so a click outliving this view (a restart) still gets a reply.
+        self.key = origin.id
+        self._live = _live_pagers(origin.client)
+        self._live.add(self.key)
+        self.previous.custom_id = StalePager.custom_id_for(self.key, "prev")
+        self.next.custom_id = StalePager.custom_id_for(self.key, "next")
         self._sync()
 
     def _sync(self) -> None:
@@ -103,9 +125,44 @@ class LeaderboardPager(PrivateErrorsView):
         await self._show(interaction, self.page.offset + self.page.limit)
 
     async def on_timeout(self) -> None:
+        self._live.discard(self.key)
         if self.message is not None:
             with contextlib.suppress(discord.HTTPException):
                 await self.message.edit(view=None)
+
+
+class StalePager(
+    DynamicItem[discord.ui.Button[Any]], template=r"plb:(?P<key>\d+):(?P<way>prev|next)"
+):
+    """Answers a leaderboard button whose pager is gone (the bot restarted) instead of Discord's
+    "This interaction failed"; a live pager answers its own clicks."""
+
+    def __init__(self, key: int, button: discord.ui.Button[Any]) -> None:
+        super().__init__(button)
+        self.key = key
+
+    @staticmethod
+    def custom_id_for(key: int, way: str) -> str:
+        return render.custom_id("plb", key, way)
+
+    @classmethod
+    async def from_custom_id(
+        cls,
+        interaction: discord.Interaction[Any],
+        item: discord.ui.Item[Any],
+        match: Any,
+        /,
+    ) -> Self:
+        assert isinstance(item, discord.ui.Button)
+        return cls(int(match["key"]), item)
+
+    async def callback(self, interaction: discord.Interaction[Any]) -> None:
+        if self.key in _live_pagers(interaction.client):
+            return  # its LeaderboardPager answers this click
+        try:
+            await reply_private(interaction, PAGER_GONE)
+        except Exception as exc:  # dynamic items have no on_error of their own
+            await handle_error(interaction, exc)
 
 
 async def fetch_page(
@@ -194,6 +251,7 @@ class LeaderboardCog(commands.Cog, name="Leaderboard"):
             metric=chosen[1],
             bank_id=bank or None,
             page=shown,
+            origin=interaction,
         )
         pager.message = await interaction.followup.send(embed=embed, view=pager, wait=True)
 
