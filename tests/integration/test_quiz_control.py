@@ -131,3 +131,23 @@ async def test_a_quiz_is_refused_where_the_bot_cannot_post_embeds(
     assert quiet.history() == []
     assert await store.list_runs(guild.id) == []
     assert [type(unwrap(e)) for e in simcord_env.errors] == [BotCannotPost]
+
+
+async def test_a_skip_says_what_it_does_in_the_pause_and_on_the_last_question(
+    simcord_env: simcord.Env,
+    channel: simcord.ChannelHandle,
+    student: simcord.MemberActor,
+) -> None:
+    await student.slash(channel, "quiz start", bank="kirov", count=2, seconds=10)
+    await simcord_env.advance_time(10)  # question 1 is revealed; the pause before question 2
+    assert question_messages(channel)[0].embeds[0].title == "Question 1 of 2 · answer"
+    moved = reply(await student.slash(channel, "quiz skip"))
+    assert moved.content == "Moving on: the next question is posted now."
+    assert current_question(channel).number == 2
+    last = reply(await student.slash(channel, "quiz skip"))
+    assert last.content == (
+        "Closing this question now: its answer is shown, answers already given count, and "
+        "the final standings follow."
+    )
+    assert question_messages(channel)[1].embeds[0].title == "Question 2 of 2 · answer"
+    assert channel.history()[-1].embeds[0].title == "Final standings · The murder of Kirov"

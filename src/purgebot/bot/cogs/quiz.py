@@ -21,7 +21,7 @@ from purgebot.bot.quizrunner import QuizRunner, Request
 from purgebot.bot.quizviews import DYNAMIC_ITEMS, QUIZ_COG
 from purgebot.bot.services import Services
 from purgebot.errors import UserFacingError
-from purgebot.quiz import QuizSettings, Scoring
+from purgebot.quiz import QuizSession, QuizSettings, Scoring, SessionState
 
 log = logging.getLogger("purgebot.bot.quiz")
 
@@ -50,6 +50,18 @@ def missing_for_quiz(interaction: discord.Interaction[Any]) -> list[str]:
     """The permission the quiz needs that Discord says the bot lacks in this channel."""
     thread = isinstance(interaction.channel, discord.Thread)
     return first_missing(interaction.app_permissions, thread=thread)
+
+
+def skip_text(session: QuizSession) -> str:
+    """What a skip does now: close the open question, or cut the pause after a reveal short."""
+    if session.state is not SessionState.OPEN:
+        if session.has_next:
+            return "Moving on: the next question is posted now."
+        return "That was the last question: the final standings follow."
+    after = "the next question follows." if session.has_next else "the final standings follow."
+    return (
+        f"Closing this question now: its answer is shown, answers already given count, and {after}"
+    )
 
 
 class QuizCog(commands.Cog, name=QUIZ_COG):
@@ -223,12 +235,9 @@ class QuizCog(commands.Cog, name=QUIZ_COG):
     )
     async def skip(self, interaction: discord.Interaction[Any]) -> None:
         runner = await self._controlled(interaction, "skip a question of")
+        text = skip_text(runner.session)
         await runner.request(Request.SKIP, by=interaction.user.display_name)
-        await reply_private(
-            interaction,
-            "Closing this question now: its answer is shown, answers already given count, and "
-            "the next question follows.",
-        )
+        await reply_private(interaction, text)
 
     @quiz.command(name="status", description="Where this channel's quiz is")
     async def status(self, interaction: discord.Interaction[Any]) -> None:
