@@ -92,7 +92,7 @@ async def test_only_the_starter_or_a_teacher_may_skip_or_stop(
     final = channel.history()[-1].embeds[0]
     assert final.title == "Final standings · Kirov and the NKVD"
     assert (final.description or "").split("\n") == [
-        "Stopped by ms_ivanova.",
+        "Stopped by ms\\_ivanova.",  # escaped like every name: Discord shows ms_ivanova
         "",
         "**1.** anya — 950 pts (1/1 right)",
         "**2.** boris — 925 pts (1/2 right)",
@@ -151,3 +151,22 @@ async def test_a_skip_says_what_it_does_in_the_pause_and_on_the_last_question(
     )
     assert question_messages(channel)[1].embeds[0].title == "Question 2 of 2 · answer"
     assert channel.history()[-1].embeds[0].title == "Final standings · The murder of Kirov"
+
+
+async def test_the_name_of_who_stopped_the_quiz_is_shown_as_written(
+    simcord_env: simcord.Env,
+    guild: simcord.GuildHandle,
+    channel: simcord.ChannelHandle,
+    teacher: simcord.MemberActor,
+    student: simcord.MemberActor,
+) -> None:
+    staff = guild.create_role("Teachers")
+    await teacher.slash(channel, "teacher role", role=staff)
+    petrov = guild.add_member(
+        simcord_env.create_user("petrov"), roles=[staff], nick="**Mr** _Petrov_"
+    )
+    await student.slash(channel, "quiz start", bank="kirov", count=2, seconds=10)
+    stopped = reply(await petrov.slash(channel, "quiz stop"))
+    assert stopped.content.startswith("Stopped after 1 question;")
+    final = channel.history()[-1].embeds[0]
+    assert (final.description or "").startswith("Stopped by \\*\\*Mr\\*\\* \\_Petrov\\_.")

@@ -272,7 +272,8 @@ class QuizRunner:
             )
             self.status = RunStatus.ABORTED
         elif request is Request.STOP or result.stopped:
-            headline = f"Stopped by {self._requested_by}." if self._requested_by else None
+            by = quizcards.typed(self._requested_by)  # a display name may hold markdown
+            headline = f"Stopped by {by}." if self._requested_by else None
             self.status = RunStatus.STOPPED
         else:
             self.status = RunStatus.FINISHED
