@@ -19,7 +19,7 @@ from discord.ext import commands
 from purgebot.banks.loader import BankError, bank_files, load_bank_file
 from purgebot.banks.model import Bank
 from purgebot.bot.catalog import BankCatalog
-from purgebot.bot.cogs import build_cogs
+from purgebot.bot.cogs import DYNAMIC_ITEMS, build_cogs
 from purgebot.bot.cogs.leaderboard import StalePager
 from purgebot.bot.errors import PurgeTree
 from purgebot.bot.services import Clock, Services
@@ -140,8 +140,8 @@ class PurgeBot(commands.Bot):
             clock=self.clock,
             rng=self.rng,
         )
-        self.add_dynamic_items(StaleConfirm, StalePager)
-        for cog in build_cogs(self._services):
+        self.add_dynamic_items(StaleConfirm, StalePager, *DYNAMIC_ITEMS)
+        for cog in build_cogs(self._services, self):
             await self.add_cog(cog)
         if self.auto_sync:
             await sync_if_changed(self.tree, store.get_value, store.set_value)

@@ -26,7 +26,6 @@ from purgebot.bot.cards import plural
 from purgebot.bot.checks import guild_id_of, teacher_only
 from purgebot.bot.errors import reply_private
 from purgebot.bot.essayviews import (
-    DYNAMIC_ITEMS,
     ESSAYS_COG,
     NO_MENTIONS,
     OpenBoxes,
@@ -139,26 +138,6 @@ class EssaysCog(commands.Cog, name=ESSAYS_COG):
         self.store = services.store
         self._closers: dict[int, asyncio.Task[None]] = {}  # drill message id -> its closer
         self.boxes = OpenBoxes()
-
-    async def _inject(
-        self,
-        bot: commands.bot.BotBase,
-        override: bool,
-        guild: discord.abc.Snowflake | None,
-        guilds: Sequence[discord.abc.Snowflake],
-    ) -> EssaysCog:
-        # The Write button is known from the moment the cog is added, so a drill posted before
-        # a restart still opens its answer box (no public hook hands a cog its bot earlier).
-        if isinstance(bot, discord.Client):
-            bot.add_dynamic_items(*DYNAMIC_ITEMS)
-        return await super()._inject(bot, override, guild, guilds)
-
-    async def _eject(self, bot: commands.bot.BotBase, guild_ids: Iterable[int] | None) -> None:
-        try:
-            await super()._eject(bot, guild_ids)
-        finally:
-            if isinstance(bot, discord.Client):
-                bot.remove_dynamic_items(*DYNAMIC_ITEMS)
 
     @commands.Cog.listener()
     async def on_interaction(self, interaction: discord.Interaction[Any]) -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Sequence
 from typing import Any
 
 import discord
@@ -18,7 +17,7 @@ from purgebot.bot.errors import reply_private
 from purgebot.bot.quizchannel import first_missing
 from purgebot.bot.quizmanager import QuizManager
 from purgebot.bot.quizrunner import QuizRunner, Request
-from purgebot.bot.quizviews import DYNAMIC_ITEMS, QUIZ_COG
+from purgebot.bot.quizviews import QUIZ_COG
 from purgebot.bot.services import Services
 from purgebot.errors import UserFacingError
 from purgebot.quiz import QuizSession, QuizSettings, Scoring, SessionState
@@ -69,11 +68,17 @@ class QuizCog(commands.Cog, name=QUIZ_COG):
         name="quiz", description="Timed quizzes in this channel", guild_only=True
     )
 
-    def __init__(self, services: Services, *, reveal_pause: float | None = None) -> None:
+    def __init__(
+        self,
+        services: Services,
+        client: discord.Client | None = None,
+        *,
+        reveal_pause: float | None = None,
+    ) -> None:
         self.services = services
         self.catalog = services.catalog
         self.desk = QuizManager(services, reveal_pause=reveal_pause)
-        self.client: discord.Client | None = None
+        self.client = client  # to tell channels of quizzes a restart ended, once ready
 
     async def cog_load(self) -> None:
         ended = await self.desk.recover()
@@ -82,28 +87,6 @@ class QuizCog(commands.Cog, name=QUIZ_COG):
 
     async def cog_unload(self) -> None:
         await self.desk.shutdown()
-
-    async def _inject(
-        self,
-        bot: commands.bot.BotBase,
-        override: bool,
-        guild: discord.abc.Snowflake | None,
-        guilds: Sequence[discord.abc.Snowflake],
-    ) -> QuizCog:
-        # The answer components are known to the bot from the moment the cog is added (no public
-        # hook gives a cog its bot), so a click on a question posted before a restart still gets
-        # a reply saying the quiz is over instead of Discord's "This interaction failed".
-        if isinstance(bot, discord.Client):
-            bot.add_dynamic_items(*DYNAMIC_ITEMS)
-            self.client = bot
-        return await super()._inject(bot, override, guild, guilds)
-
-    async def _eject(self, bot: commands.bot.BotBase, guild_ids: Iterable[int] | None) -> None:
-        try:
-            await super()._eject(bot, guild_ids)
-        finally:
-            if isinstance(bot, discord.Client):
-                bot.remove_dynamic_items(*DYNAMIC_ITEMS)
 
     @commands.Cog.listener()
     async def on_ready(self) -> None:
