@@ -125,19 +125,18 @@ class ConfirmView(PrivateErrorsView):
             )
 
 
-class StaleConfirm(
-    DynamicItem[discord.ui.Button[Any]], template=r"pc:(?P<key>\d+):(?P<choice>yes|no)"
-):
-    """Answers a confirmation button whose view is gone (a restart, or an expiry whose edit
-    failed), instead of Discord's "This interaction failed"; live views answer their own."""
+class StaleButton:
+    """A button of a view that may be gone (a restart, or an expiry whose edit failed).
+
+    While the view lives it answers its own clicks; once it is gone, this answers in its place
+    instead of Discord's "This interaction failed". Mixed in before `DynamicItem`, which needs a
+    `template` with a `key` group on each concrete class; subclasses say which keys are live and
+    how to answer a click on a dead one.
+    """
 
     def __init__(self, key: int, button: discord.ui.Button[Any]) -> None:
-        super().__init__(button)
+        super().__init__(button)  # type: ignore[call-arg]  # DynamicItem, next in the MRO
         self.key = key
-
-    @staticmethod
-    def custom_id_for(key: int, choice: str) -> str:
-        return render.custom_id("pc", key, choice)
 
     @classmethod
     async def from_custom_id(
@@ -150,12 +149,34 @@ class StaleConfirm(
         assert isinstance(item, discord.ui.Button)
         return cls(int(match["key"]), item)
 
+    @staticmethod
+    def live_keys(client: discord.Client) -> set[int]:
+        raise NotImplementedError
+
+    async def answer_gone(self, interaction: discord.Interaction[Any]) -> None:
+        raise NotImplementedError
+
     async def callback(self, interaction: discord.Interaction[Any]) -> None:
-        if self.key in _open_keys(interaction.client):
-            return  # its ConfirmView answers this click
+        if self.key in self.live_keys(interaction.client):
+            return  # the live view answers this click
         try:
-            await interaction.response.edit_message(
-                content=render.content(STALE_REQUEST), view=None
-            )
+            await self.answer_gone(interaction)
         except Exception as exc:  # dynamic items have no on_error of their own
             await handle_error(interaction, exc)
+
+
+class StaleConfirm(
+    StaleButton, DynamicItem[discord.ui.Button[Any]], template=r"pc:(?P<key>\d+):(?P<choice>yes|no)"
+):
+    """A confirmation button whose ConfirmView is gone: the request is over, nothing was done."""
+
+    @staticmethod
+    def custom_id_for(key: int, choice: str) -> str:
+        return render.custom_id("pc", key, choice)
+
+    @staticmethod
+    def live_keys(client: discord.Client) -> set[int]:
+        return _open_keys(client)
+
+    async def answer_gone(self, interaction: discord.Interaction[Any]) -> None:
+        await interaction.response.edit_message(content=render.content(STALE_REQUEST), view=None)

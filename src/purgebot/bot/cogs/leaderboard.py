@@ -6,7 +6,7 @@ import contextlib
 import io
 import weakref
 from datetime import UTC, datetime, timedelta
-from typing import Any, Self
+from typing import Any
 
 import discord
 from discord import app_commands
@@ -16,9 +16,9 @@ from discord.ui import DynamicItem
 from purgebot.bot import render, scorecards
 from purgebot.bot.cards import bank_choices
 from purgebot.bot.checks import guild_id_of, is_teacher, teacher_only
-from purgebot.bot.errors import NotTeacher, PrivateErrorsView, handle_error, reply_private
+from purgebot.bot.errors import NotTeacher, PrivateErrorsView, reply_private
 from purgebot.bot.services import Services
-from purgebot.bot.views import NotYourButton
+from purgebot.bot.views import NotYourButton, StaleButton
 from purgebot.errors import UserFacingError
 from purgebot.storage import LeaderboardPage, Metric, Period, Report, Store
 
@@ -132,37 +132,22 @@ class LeaderboardPager(PrivateErrorsView):
 
 
 class StalePager(
-    DynamicItem[discord.ui.Button[Any]], template=r"plb:(?P<key>\d+):(?P<way>prev|next)"
+    StaleButton,
+    DynamicItem[discord.ui.Button[Any]],
+    template=r"plb:(?P<key>\d+):(?P<way>prev|next)",
 ):
-    """Answers a leaderboard button whose pager is gone (the bot restarted) instead of Discord's
-    "This interaction failed"; a live pager answers its own clicks."""
-
-    def __init__(self, key: int, button: discord.ui.Button[Any]) -> None:
-        super().__init__(button)
-        self.key = key
+    """A leaderboard button whose pager is gone (the bot restarted): run /leaderboard again."""
 
     @staticmethod
     def custom_id_for(key: int, way: str) -> str:
         return render.custom_id("plb", key, way)
 
-    @classmethod
-    async def from_custom_id(
-        cls,
-        interaction: discord.Interaction[Any],
-        item: discord.ui.Item[Any],
-        match: Any,
-        /,
-    ) -> Self:
-        assert isinstance(item, discord.ui.Button)
-        return cls(int(match["key"]), item)
+    @staticmethod
+    def live_keys(client: discord.Client) -> set[int]:
+        return _live_pagers(client)
 
-    async def callback(self, interaction: discord.Interaction[Any]) -> None:
-        if self.key in _live_pagers(interaction.client):
-            return  # its LeaderboardPager answers this click
-        try:
-            await reply_private(interaction, PAGER_GONE)
-        except Exception as exc:  # dynamic items have no on_error of their own
-            await handle_error(interaction, exc)
+    async def answer_gone(self, interaction: discord.Interaction[Any]) -> None:
+        await reply_private(interaction, PAGER_GONE)
 
 
 async def fetch_page(
