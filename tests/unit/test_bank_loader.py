@@ -205,3 +205,44 @@ def test_structured_garbage_gives_located_problems(value: object) -> None:
     with pytest.raises(BankError) as info:
         load_bank_text(text)
     assert all(p.line >= 1 for p in info.value.problems)
+
+
+@pytest.fixture(params=["libyaml", "pure-python"])
+def yaml_parser(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Run a test with the C parser and with the pure-Python one: our limits speak first on both."""
+    import yaml
+
+    from purgebot.banks import yamlread
+    from purgebot.banks.importers import red
+
+    if request.param == "libyaml":
+        if not hasattr(yaml, "CSafeLoader"):
+            pytest.skip("this PyYAML was built without libyaml")
+        loader = yaml.CSafeLoader
+    else:
+        loader = yaml.SafeLoader
+    monkeypatch.setattr(yamlread, "_Loader", loader)
+    monkeypatch.setattr(red, "_Loader", loader)
+    return str(request.param)
+
+
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        ("[" * 100_000, "1:33"),  # flow: libyaml reads ~1,000 levels ahead before it gives events
+        ("a: " + "[" * 2_000 + "]" * 2_000 + "\n", "1:35"),
+        ("".join(" " * i + "- \n" for i in range(0, 1_200, 2)), "33:65"),  # block nesting
+        ("x:\n" + "".join(" " * (i + 1) + f"k{i}:\n" for i in range(1_200)), "33:33"),
+    ],
+)
+def test_nesting_limit_is_ours_whichever_parser_runs(yaml_parser: str, text: str, where: str) -> None:
+    assert problems(text) == [f"t.yaml:{where}: nested more than 32 levels deep"]
+
+
+def test_red_nesting_limit_is_ours_whichever_parser_runs(yaml_parser: str) -> None:
+    from purgebot.banks.importers.common import ImportFailed
+    from purgebot.banks.importers.red import compose
+
+    with pytest.raises(ImportFailed) as info:
+        compose("Q?:\n  - " + "[" * 100_000 + "]" * 100_000 + "\n")
+    assert info.value.message == "line 2: answers nested more than 32 levels deep"

@@ -128,7 +128,27 @@ def read(
     Raises ReadError for what stops parsing: bad syntax, aliases, tags, nesting, size, encoding.
     """
     text = decode(data, max_bytes=max_bytes)
-    loader = _Loader(text)
+    try:
+        return _walk(_Loader, text)
+    except ReadError as exc:
+        if _Loader is yaml.SafeLoader or not exc.problem.message.startswith("YAML syntax error"):
+            raise
+        # libyaml has limits of its own (nesting ~1,000 levels since PyYAML 6.0.4) and reads ahead
+        # of the events it hands over, so its error can come before our check sees the level that
+        # breaks ours. Walk the text up to its error with the pure-Python parser, which has no
+        # such limits: a limit of ours reached on the way is what the teacher needs to hear.
+        upto = offset_of(text, exc.problem.line, exc.problem.col)
+        try:
+            _walk(yaml.SafeLoader, text[:upto])
+        except ReadError as first:
+            if not first.problem.message.startswith(("YAML syntax error", "not valid YAML")):
+                raise first from None
+        raise
+
+
+def _walk(loader_class: type[yaml.SafeLoader], text: str) -> tuple[Node | None, list[Problem]]:
+    """Build the tree from one parser's events; our limits are checked event by event."""
+    loader = loader_class(text)
     problems: list[Problem] = []
     stack: list[_Frame] = []
     root: Node | None = None
@@ -189,6 +209,17 @@ def read(
     finally:
         loader.dispose()
     return root, problems
+
+
+def offset_of(text: str, line: int, col: int) -> int:
+    """The index in `text` of a 1-based line and column (the end of the text if past it)."""
+    index = 0
+    for _ in range(line - 1):
+        found = text.find("\n", index)
+        if found < 0:
+            return len(text)
+        index = found + 1
+    return min(len(text), index + col)
 
 
 def _attach(

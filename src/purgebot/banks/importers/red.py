@@ -10,11 +10,14 @@ file into millions of answers; a trivia list needs neither.
 
 from __future__ import annotations
 
+import contextlib
+
 import yaml
 
 from purgebot.banks.importers.builder import BankBuilder
 from purgebot.banks.importers.common import Common, ImportFailed
 from purgebot.banks.model import MAX_DESCRIPTION
+from purgebot.banks.yamlread import offset_of
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _NULLS = {"~", "null", "Null", "NULL"}  # unquoted, these are YAML's "nothing", not an answer
@@ -25,10 +28,10 @@ def _line(node: yaml.Node) -> int:
     return int(node.start_mark.line) + 1
 
 
-def _check_events(text: str) -> None:
+def _check_events(text: str, loader: type[yaml.SafeLoader] | None = None) -> None:
     """Refuse aliases and deep nesting before the (recursive) composer sees the text."""
     depth = 0
-    for event in yaml.parse(text, Loader=_Loader):
+    for event in yaml.parse(text, Loader=loader or _Loader):
         if isinstance(event, yaml.CollectionStartEvent):
             depth += 1
             if depth > MAX_DEPTH:
@@ -52,7 +55,14 @@ def compose(text: str) -> yaml.Node | None:
         _check_events(text)
         return yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
-        where = f"line {exc.problem_mark.line + 1}: " if exc.problem_mark else ""
+        mark = exc.problem_mark
+        if mark is not None and _Loader is not yaml.SafeLoader:
+            # libyaml's own limits can speak before ours (see yamlread.read): ours come first.
+            with contextlib.suppress(yaml.YAMLError):
+                _check_events(
+                    text[: offset_of(text, mark.line + 1, mark.column + 1)], yaml.SafeLoader
+                )
+        where = f"line {mark.line + 1}: " if mark else ""
         raise ImportFailed(f"{where}the file is not valid YAML, so it cannot be read") from None
     except yaml.YAMLError:
         raise ImportFailed("the file is not valid YAML, so it cannot be read") from None
