@@ -235,7 +235,9 @@ def yaml_parser(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch)
         ("x:\n" + "".join(" " * (i + 1) + f"k{i}:\n" for i in range(1_200)), "33:33"),
     ],
 )
-def test_nesting_limit_is_ours_whichever_parser_runs(yaml_parser: str, text: str, where: str) -> None:
+def test_nesting_limit_is_ours_whichever_parser_runs(
+    yaml_parser: str, text: str, where: str
+) -> None:
     assert problems(text) == [f"t.yaml:{where}: nested more than 32 levels deep"]
 
 
