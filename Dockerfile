@@ -11,20 +11,25 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
 
 WORKDIR /app
 
-# Dependencies and the package first, so editing a question bank does not reinstall them.
-COPY pyproject.toml README.md ./
+# The locked dependencies first, in a layer of their own, so editing the code or a question bank
+# does not reinstall them; then the package, which carries the built-in banks (questions/).
+COPY requirements.lock pyproject.toml ./
+RUN python -c "import subprocess, sys, tomllib; \
+deps = tomllib.load(open('pyproject.toml', 'rb'))['project']['dependencies']; \
+subprocess.run([sys.executable, '-m', 'pip', 'install', '-c', 'requirements.lock', *deps], check=True)"
+COPY setup.py README.md LICENSE ./
 COPY src ./src
-RUN pip install . \
+COPY questions ./questions
+RUN pip install --no-deps -c requirements.lock . \
+    && pip check \
+    && rm -rf /app/src /app/questions /app/build \
     && useradd --system --uid 10001 --no-create-home --home-dir /nonexistent \
        --shell /usr/sbin/nologin purgebot \
     && mkdir -p /data \
     && chown purgebot:purgebot /data
 
-COPY questions ./questions
-
 # The SQLite database lives on a volume so it outlives the container.
 ENV PURGEBOT_DB=/data/purgebot.db \
-    PURGEBOT_BANKS=/app/questions \
     PURGEBOT_LOG_LEVEL=INFO
 VOLUME ["/data"]
 

@@ -12,6 +12,8 @@ import sys
 from collections.abc import Sequence
 from typing import Protocol, cast
 
+from purgebot import __version__
+
 # command name -> (module under purgebot.commands, one-line help)
 COMMANDS: dict[str, tuple[str, str]] = {
     "run": ("run", "run the bot (reads DISCORD_TOKEN from the environment)"),
@@ -36,6 +38,7 @@ def _module(name: str) -> _Command:
 
 def build_parser(argv: Sequence[str]) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="purgebot", description=__doc__.splitlines()[0])
+    parser.add_argument("--version", action="version", version=f"purgebot {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     chosen = next((a for a in argv if not a.startswith("-")), None)
     for name, (module, help_text) in COMMANDS.items():

@@ -39,15 +39,16 @@ class SettingsError(UserFacingError):
 
 
 def builtin_banks_dir() -> Path:
-    """The repository's `questions/` folder, found relative to this package (src layout).
+    """The built-in banks, found through the package, wherever it runs from.
 
-    Falls back to `./questions` when the package was installed away from its checkout.
+    An installed wheel carries them as `purgebot/questions/`; an editable install or a checkout
+    has them in the repository's top-level `questions/`, which setup.py maps to that package.
+    The current folder plays no part: the same install finds the same banks from anywhere.
     """
-    repo_questions = Path(__file__).resolve().parents[2] / "questions"
-    if repo_questions.is_dir():
-        return repo_questions
-    cwd_questions = Path.cwd() / "questions"
-    return cwd_questions if cwd_questions.is_dir() else repo_questions
+    packaged = Path(__file__).resolve().parent / "questions"
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parents[2] / "questions"
 
 
 @dataclass(frozen=True, slots=True)

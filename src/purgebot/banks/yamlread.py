@@ -10,14 +10,12 @@ and leaves typing to the bank validator, which knows what each key expects.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TypeAlias
+from typing import Any, TypeAlias
 
 import yaml
 
-try:  # the C parser when libyaml is there, the pure-Python one otherwise
-    from yaml import CSafeLoader as _Loader
-except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+# The C parser when libyaml is there, the pure-Python one otherwise.
+_Loader: type[Any] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 DEFAULT_MAX_BYTES = 1024 * 1024
 MAX_DEPTH = 32
@@ -146,7 +144,7 @@ def read(
         raise
 
 
-def _walk(loader_class: type[yaml.SafeLoader], text: str) -> tuple[Node | None, list[Problem]]:
+def _walk(loader_class: type[Any], text: str) -> tuple[Node | None, list[Problem]]:
     """Build the tree from one parser's events; our limits are checked event by event."""
     loader = loader_class(text)
     problems: list[Problem] = []

@@ -11,6 +11,7 @@ file into millions of answers; a trivia list needs neither.
 from __future__ import annotations
 
 import contextlib
+from typing import Any
 
 import yaml
 
@@ -19,7 +20,7 @@ from purgebot.banks.importers.common import Common, ImportFailed
 from purgebot.banks.model import MAX_DESCRIPTION
 from purgebot.banks.yamlread import offset_of
 
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_Loader: type[Any] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _NULLS = {"~", "null", "Null", "NULL"}  # unquoted, these are YAML's "nothing", not an answer
 MAX_DEPTH = 32  # a trivia list nests two levels; the bank loader allows the same 32
 
@@ -28,7 +29,7 @@ def _line(node: yaml.Node) -> int:
     return int(node.start_mark.line) + 1
 
 
-def _check_events(text: str, loader: type[yaml.SafeLoader] | None = None) -> None:
+def _check_events(text: str, loader: type[Any] | None = None) -> None:
     """Refuse aliases and deep nesting before the (recursive) composer sees the text."""
     depth = 0
     for event in yaml.parse(text, Loader=loader or _Loader):
