@@ -6,8 +6,15 @@ from collections.abc import Callable
 from typing import Any
 
 from purgebot.banks import model as m
-from purgebot.banks.declared import Names, apply_names, check_retired, check_topics
-from purgebot.banks.declared import read_names, read_retired, read_topics
+from purgebot.banks.declared import (
+    Names,
+    apply_names,
+    check_retired,
+    check_topics,
+    read_names,
+    read_retired,
+    read_topics,
+)
 from purgebot.banks.essay_prompts import build_essay
 from purgebot.banks.fields import SLUG, Ctx, get, opt
 from purgebot.banks.parts import DIFFICULTIES, TOP_KEYS
@@ -67,7 +74,7 @@ def build_bank(ctx: Ctx, root: Node | None, names: Names | None = None) -> m.Ban
         defaults=defaults,
         questions=tuple(apply_names(q, spellings) for q, _ in questions),
         essays=tuple(e for e, _ in essays),
-        topics=topics,
+        declared_topics=topics,
         retired=retired,
     )
 

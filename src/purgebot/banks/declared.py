@@ -64,7 +64,9 @@ def read_names(ctx: Ctx, node: Node, path: str = "names") -> dict[str, tuple[str
         for form in (canonical, *spellings):
             folded = fold(form)
             if owner.get(folded, canonical) != canonical:
-                ctx.error(key_node, f"{path}.{key}", f"{form!r} is also a spelling of {owner[folded]!r}")
+                ctx.error(
+                    key_node, f"{path}.{key}", f"{form!r} is also a spelling of {owner[folded]!r}"
+                )
             owner[folded] = canonical
         out[canonical] = spellings
     return out
@@ -119,7 +121,12 @@ def name_forms(canonical: str, spellings: tuple[str, ...]) -> tuple[str, ...]:
     for form in (canonical, *spellings):
         forms.setdefault(fold(form), form)
         match = _FIRST_LAST.match(form.strip())
-        if match and fold(match[2]) in surnames and match[1][0].isupper() and match[1][1:].islower():
+        if (
+            match
+            and fold(match[2]) in surnames
+            and match[1][0].isupper()
+            and match[1][1:].islower()
+        ):
             first, last = match.groups()
             for extra in (f"{first[0]}. {last}", f"{last}, {first}"):
                 forms.setdefault(fold(extra), extra)

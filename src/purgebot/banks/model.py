@@ -205,7 +205,7 @@ class Bank:
     defaults: Defaults = field(default_factory=Defaults)
     questions: tuple[AnyQuestion, ...] = ()
     essays: tuple[EssayPrompt, ...] = ()
-    topics: tuple[str, ...] = ()  # the declared topics a student revises by (may be empty)
+    declared_topics: tuple[str, ...] = ()  # `topics:`, the list a student revises by (may be empty)
     retired: tuple[str, ...] = ()  # question ids taken out for good: never to be reused
     path: str | None = None  # the file it was read from, when it was read from one
 

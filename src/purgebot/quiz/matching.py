@@ -86,7 +86,7 @@ _DOTTED_INITIALS = re.compile(r"\b(?:[^\W\d_]\.){2,}(?:[^\W\d_]\b)?")
 
 
 def _join_initialisms(text: str) -> str:
-    """"O.G.P.U." and "o.g.p.u" are the word "ogpu", not four letters; "L. Beria" keeps its space."""
+    """An initialism is one word: "O.G.P.U." == "ogpu"; "L. Beria" keeps its space."""
     return _DOTTED_INITIALS.sub(lambda m: m.group().replace(".", ""), text)
 
 
