@@ -6,6 +6,15 @@ from collections.abc import Callable
 from typing import Any
 
 from purgebot.banks import model as m
+from purgebot.banks.declared import (
+    Names,
+    apply_names,
+    check_retired,
+    check_topics,
+    read_names,
+    read_retired,
+    read_topics,
+)
 from purgebot.banks.essay_prompts import build_essay
 from purgebot.banks.fields import SLUG, Ctx, get, opt
 from purgebot.banks.parts import DIFFICULTIES, TOP_KEYS
@@ -13,7 +22,8 @@ from purgebot.banks.questions import build_question
 from purgebot.banks.yamlread import Map, Node, Problem, Scalar, Seq
 
 
-def build_bank(ctx: Ctx, root: Node | None) -> m.Bank | None:
+def build_bank(ctx: Ctx, root: Node | None, names: Names | None = None) -> m.Bank | None:
+    """`names`: spellings shared by a folder of banks; the bank's own `names:` add to them."""
     if root is None:
         ctx.problems.append(
             Problem(1, 1, "the file is empty: a bank needs bank, title and questions")
@@ -47,16 +57,25 @@ def build_bank(ctx: Ctx, root: Node | None) -> m.Bank | None:
     essays = _list(ctx, top, "essays", 0, lambda n, p: build_essay(ctx, n, p, sources))
     _unique_ids(ctx, "questions", get(top, "questions"))
     _unique_ids(ctx, "essays", get(top, "essays"))
+    topics = opt(top, "topics", "", lambda n, _: read_topics(ctx, n)) or ()
+    retired = opt(top, "retired", "", lambda n, _: read_retired(ctx, n)) or ()
+    own_names = opt(top, "names", "", lambda n, p: read_names(ctx, n, p)) or {}
+    if topics:
+        check_topics(ctx, top, topics)
+    check_retired(ctx, top, retired)
     if ctx.problems or bank_id is None or title is None:
         return None
+    spellings = {**(names or {}), **own_names}
     return m.Bank(
         id=bank_id,
         title=title,
         description=description or "",
         sources=sources or {},
         defaults=defaults,
-        questions=tuple(q for q, _ in questions),
+        questions=tuple(apply_names(q, spellings) for q, _ in questions),
         essays=tuple(e for e, _ in essays),
+        declared_topics=topics,
+        retired=retired,
     )
 
 

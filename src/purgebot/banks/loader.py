@@ -10,7 +10,8 @@ from dataclasses import replace
 from pathlib import Path
 
 from purgebot.banks.build import build_bank
-from purgebot.banks.fields import Ctx
+from purgebot.banks.declared import NAMES_FILE, Names, read_names
+from purgebot.banks.fields import Ctx, get
 from purgebot.banks.model import Bank
 from purgebot.banks.yamlread import DEFAULT_MAX_BYTES, Problem, ReadError, read, too_big
 from purgebot.errors import UserFacingError
@@ -38,9 +39,16 @@ def _order(p: Problem) -> tuple[int, int]:
 
 
 def load_bank_text(
-    data: str | bytes, name: str = "<bank>", *, max_bytes: int = DEFAULT_MAX_BYTES
+    data: str | bytes,
+    name: str = "<bank>",
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    names: Names | None = None,
 ) -> Bank:
-    """Validate and build one bank from YAML text or bytes; BankError lists every problem."""
+    """Validate and build one bank from YAML text or bytes; BankError lists every problem.
+
+    `names`: name spellings shared by the bank's folder (see `load_names_file`).
+    """
     try:
         root, problems = read(data, max_bytes=max_bytes)
     except ReadError as exc:
@@ -49,7 +57,7 @@ def load_bank_text(
         raise BankError(name, [Problem(1, 1, "nested too deeply")]) from None
     ctx = Ctx()
     ctx.problems.extend(problems)
-    bank = build_bank(ctx, root)
+    bank = build_bank(ctx, root, names)
     if ctx.problems or bank is None:
         raise BankError(name, ctx.problems or [Problem(1, 1, "not a valid bank")])
     return bank
@@ -66,7 +74,30 @@ def load_bank_file(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> B
     except OSError as exc:
         reason = exc.strerror or type(exc).__name__
         raise BankError(str(path), [Problem(1, 1, f"cannot read the file: {reason}")]) from None
-    return replace(load_bank_text(data, str(path), max_bytes=max_bytes), path=str(p))
+    names = load_names_file(p.parent / NAMES_FILE)
+    bank = load_bank_text(data, str(path), max_bytes=max_bytes, names=names)
+    return replace(bank, path=str(p))
+
+
+def load_names_file(path: Path) -> dict[str, tuple[str, ...]]:
+    """The spellings a folder's banks share: `names:` in the folder's names.yaml, if it has one."""
+    if not path.is_file():
+        return {}
+    try:
+        root, problems = read(path.read_bytes())
+    except OSError as exc:
+        reason = exc.strerror or type(exc).__name__
+        raise BankError(str(path), [Problem(1, 1, f"cannot read the file: {reason}")]) from None
+    except ReadError as exc:
+        raise BankError(str(path), [exc.problem]) from None
+    ctx = Ctx()
+    ctx.problems.extend(problems)
+    top = ctx.mapping(root, "", ("names",), ("names",)) if root is not None else None
+    node = get(top, "names") if top is not None else None
+    names = read_names(ctx, node) if node is not None else None
+    if ctx.problems or names is None:
+        raise BankError(str(path), ctx.problems or [Problem(1, 1, "expected `names:`")])
+    return names
 
 
 def bank_files(paths: Iterable[str | Path]) -> list[Path]:
@@ -79,7 +110,11 @@ def bank_files(paths: Iterable[str | Path]) -> list[Path]:
     for raw in paths:
         p = Path(raw)
         found = (
-            sorted(f for f in p.rglob("*") if f.suffix.lower() in BANK_SUFFIXES and f.is_file())
+            sorted(
+                f
+                for f in p.rglob("*")
+                if f.suffix.lower() in BANK_SUFFIXES and f.name != NAMES_FILE and f.is_file()
+            )
             if p.is_dir()
             else [p]
         )

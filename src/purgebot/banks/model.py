@@ -205,6 +205,8 @@ class Bank:
     defaults: Defaults = field(default_factory=Defaults)
     questions: tuple[AnyQuestion, ...] = ()
     essays: tuple[EssayPrompt, ...] = ()
+    declared_topics: tuple[str, ...] = ()  # `topics:`, the list a student revises by (may be empty)
+    retired: tuple[str, ...] = ()  # question ids taken out for good: never to be reused
     path: str | None = None  # the file it was read from, when it was read from one
 
     def question(self, question_id: str) -> AnyQuestion:

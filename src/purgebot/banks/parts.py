@@ -6,7 +6,19 @@ from purgebot.banks import model as m
 from purgebot.banks.fields import Ctx, get, opt
 from purgebot.banks.yamlread import Node
 
-TOP_KEYS = ("version", "bank", "title", "description", "sources", "defaults", "questions", "essays")
+TOP_KEYS = (
+    "version",
+    "bank",
+    "title",
+    "description",
+    "sources",
+    "defaults",
+    "topics",
+    "names",
+    "retired",
+    "questions",
+    "essays",
+)
 COMMON_KEYS = (
     "id",
     "type",

@@ -10,6 +10,7 @@ import json
 from typing import Any
 
 from purgebot.banks import model as m
+from purgebot.banks.declared import MAX_NAMES, MAX_SPELLINGS, MAX_TOPICS
 from purgebot.banks.fields import GROUPED, ID, SLUG
 
 SCHEMA_ID = "https://purgebot.invalid/schema/bank-v1.json"
@@ -35,6 +36,21 @@ def _question(qtype: str, props: dict[str, Any], required: list[str]) -> dict[st
         "properties": {"type": {"const": qtype}, **props},
         "required": ["id", "type", "prompt", *required],
         "unevaluatedProperties": False,
+    }
+
+
+def names_schema() -> dict[str, Any]:
+    """`names:` canonical name -> its other spellings (in a bank, or a folder's names.yaml)."""
+    return {
+        "type": "object",
+        "maxProperties": MAX_NAMES,
+        "propertyNames": _text(m.MAX_CHOICE),
+        "additionalProperties": {
+            "type": "array",
+            "items": _text(m.MAX_CHOICE),
+            "minItems": 1,
+            "maxItems": MAX_SPELLINGS,
+        },
     }
 
 
@@ -183,6 +199,15 @@ def bank_schema() -> dict[str, Any]:
                 },
                 "additionalProperties": False,
             },
+            "topics": {
+                "type": "array",
+                "items": _text(m.MAX_TOPIC),
+                "minItems": 1,
+                "maxItems": MAX_TOPICS,
+                "uniqueItems": True,
+            },
+            "names": names_schema(),
+            "retired": {"type": "array", "items": _ID, "minItems": 1, "uniqueItems": True},
             "questions": {"type": "array", "minItems": 1, "items": {"$ref": "#/$defs/question"}},
             "essays": {"type": "array", "items": {"$ref": "#/$defs/essay"}},
         },

@@ -82,6 +82,12 @@ _APOSTROPHES = dict.fromkeys(map(ord, "'’‘`´ʼʹ"), None)
 _INVERTED_ARTICLE = re.compile(r",\s*(?:the|an?)\s*$")
 _LEADING_ARTICLE = re.compile(r"^(?:the|an?)\s+(?=\S)")
 _DIGIT_SEPARATOR = re.compile(r"(?<=\d)[.,](?=\d)")
+_DOTTED_INITIALS = re.compile(r"\b(?:[^\W\d_]\.){2,}(?:[^\W\d_]\b)?")
+
+
+def _join_initialisms(text: str) -> str:
+    """An initialism is one word: "O.G.P.U." == "ogpu"; "L. Beria" keeps its space."""
+    return _DOTTED_INITIALS.sub(lambda m: m.group().replace(".", ""), text)
 
 
 def _fold_letters(text: str) -> str:
@@ -93,11 +99,12 @@ def _fold_letters(text: str) -> str:
 def normalize(text: str) -> str:
     """Fold what should never decide right or wrong: case, accents, punctuation, articles, spacing.
 
-    Apostrophes vanish ("O'Brien" == "obrien"); other punctuation becomes a space, except a dot or
-    comma between digits, which stays so "1.5" and "15" remain different.
+    Apostrophes vanish ("O'Brien" == "obrien"), as do the dots of an initialism ("O.G.P.U." ==
+    "ogpu"); other punctuation becomes a space, except a dot or comma between digits, which stays
+    so "1.5" and "15" remain different.
     """
     text = _INVERTED_ARTICLE.sub("", _fold_letters(text))  # "Great Terror, The"
-    text = text.translate(_APOSTROPHES).replace("&", " and ")
+    text = _join_initialisms(text.translate(_APOSTROPHES).replace("&", " and "))
     kept = {m.start() for m in _DIGIT_SEPARATOR.finditer(text)}
     chars = [c if c.isalnum() or c.isspace() or i in kept else " " for i, c in enumerate(text)]
     text = " ".join("".join(chars).split())
