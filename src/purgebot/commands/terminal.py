@@ -13,7 +13,6 @@ import math
 import os
 import select
 import shutil
-import sys
 import textwrap
 from collections.abc import Callable
 from types import TracebackType
@@ -175,7 +174,7 @@ class RawKeys:
 
 def raw_keys_for(stdin: TextIO, stdout: TextIO) -> RawKeys | None:
     """Keys read one by one when both ends are a POSIX terminal; None otherwise (lines instead)."""
-    if os.name != "posix" or sys.platform == "emscripten":
+    if os.name != "posix":
         return None
     try:
         if not (stdin.isatty() and stdout.isatty()):
