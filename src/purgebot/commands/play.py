@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import argparse
 import io
-import os
 import random
 import select
 import sys
@@ -39,7 +38,9 @@ from purgebot.commands.terminal import (
     Keys,
     LineEditor,
     TimeUp,
+    can_wait,
     countdown,
+    drop_typed_input,
     output_width,
     plural,
     raw_keys_for,
@@ -255,11 +256,11 @@ class _Game:
             return self.editor.read_line(countdown, self.clock() + left)
         self.out.write(countdown(left))
         self.out.flush()
-        if self.tty and _can_wait(self.stdin):
+        if self.tty and can_wait(self.stdin):
             ready, _, _ = select.select([self.stdin], [], [], left)
             if not ready:
                 self.out.write("\n")
-                _drop_typed_input(self.stdin)
+                drop_typed_input(self.stdin)
                 raise TimeUp
         line = self.stdin.readline()
         return line if line else None
@@ -319,27 +320,6 @@ def _how_to_answer(view: QuestionView) -> str:
     if isinstance(q, NumericQuestion):
         return f"Type a number{f' ({q.unit})' if q.unit else ''}."
     return "Type your answer."
-
-
-def _can_wait(stdin: TextIO) -> bool:
-    """select() on stdin works on POSIX terminals only."""
-    if os.name != "posix":
-        return False
-    try:
-        stdin.fileno()
-    except (AttributeError, OSError, ValueError):
-        return False
-    return True
-
-
-def _drop_typed_input(stdin: TextIO) -> None:
-    """Forget a half-typed answer once time is up, so it does not answer the next question."""
-    try:
-        import termios
-
-        termios.tcflush(stdin.fileno(), termios.TCIFLUSH)
-    except (ImportError, OSError, ValueError):
-        pass
 
 
 def _summary(result: QuizResult, out: TextIO) -> None:

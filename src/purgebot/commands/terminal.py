@@ -61,6 +61,27 @@ def wrap(text: str, width: int | None, first: str = "", rest: str | None = None)
     return "\n".join(lines)
 
 
+def can_wait(stdin: TextIO) -> bool:
+    """select() on stdin works on POSIX terminals only."""
+    if os.name != "posix":
+        return False
+    try:
+        stdin.fileno()
+    except (AttributeError, OSError, ValueError):
+        return False
+    return True
+
+
+def drop_typed_input(stdin: TextIO) -> None:
+    """Forget a half-typed answer once time is up, so it does not answer the next question."""
+    try:
+        import termios
+
+        termios.tcflush(stdin.fileno(), termios.TCIFLUSH)
+    except (ImportError, OSError, ValueError):
+        pass  # not a terminal: nothing was typed ahead
+
+
 class TimeUp(Exception):
     """The deadline passed while the editor waited for a line."""
 
