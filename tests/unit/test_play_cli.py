@@ -12,6 +12,7 @@ import pytest
 
 from purgebot.cli import build_parser, main
 from purgebot.commands.play import play
+from purgebot.commands.terminal import LineEditor, countdown
 
 BANK = """\
 bank: cli-test
@@ -518,3 +519,16 @@ def test_readme_scripted_example_fits_the_questions_it_meets() -> None:
     assert "  T) True\n  F) False\n" in done.stdout.split("Question 3/3")[1]
     assert "No answer" not in done.stdout and "refused" not in done.stdout
     assert "Quiz over." in done.stdout
+
+
+def test_a_long_typed_answer_shows_its_end_on_one_screen_line() -> None:
+    clock = FixedClock()
+    typed: list[tuple[float, str] | None] = [(0.1, c) for c in "Nikolai Yezhov"] + [(0.1, "\r")]
+    out = io.StringIO()
+    line = LineEditor(ScriptedKeys(clock, typed), out, clock, width=16).read_line(
+        countdown, clock.now + 20
+    )
+    assert line == "Nikolai Yezhov"
+    drawn = out.getvalue().split("\r\x1b[K")
+    assert drawn[-1] == "…Nikolai Yezhov\n"  # 15 columns: the end of what was typed
+    assert all(len(d.rstrip("\n")) <= 15 for d in drawn)
