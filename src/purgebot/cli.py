@@ -14,14 +14,21 @@ from typing import Protocol, cast
 
 from purgebot import __version__
 
+DESCRIPTION = (
+    "purgebot: a Discord quiz bot for classrooms. `purgebot run` starts the bot; the other "
+    "commands work in the terminal: try a bank as a quiz, check and convert banks, and preview "
+    "essay feedback."
+)
+EPILOG = "Try: purgebot play kirov. Each command has its own help: purgebot COMMAND --help."
+
 # command name -> (module under purgebot.commands, one-line help)
 COMMANDS: dict[str, tuple[str, str]] = {
     "run": ("run", "run the bot (reads DISCORD_TOKEN from the environment)"),
     "sync": ("sync", "sync slash commands with Discord, globally or to one server"),
     "validate": ("validate", "check question-bank files or folders; one line per problem"),
     "schema": ("schema", "print the JSON Schema of the question-bank format"),
-    "stats": ("stats", "count questions per bank by type, topic, difficulty and source"),
-    "play": ("play", "play a quiz in the terminal"),
+    "stats": ("stats", "what each bank holds: questions by type, topic, difficulty and source"),
+    "play": ("play", "play a bank as a quiz in the terminal, to preview it"),
     "import": ("import_", "convert GIFT, Aiken, Red trivia, Open Trivia DB or CSV to a bank"),
     "essay-feedback": ("essay_feedback", "print key-point feedback for an essay in a file"),
 }
@@ -37,7 +44,7 @@ def _module(name: str) -> _Command:
 
 
 def build_parser(argv: Sequence[str]) -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="purgebot", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="purgebot", description=DESCRIPTION, epilog=EPILOG)
     parser.add_argument("--version", action="version", version=f"purgebot {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     chosen = next((a for a in argv if not a.startswith("-")), None)
@@ -54,7 +61,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     module, _ = COMMANDS[args.command]
     try:
         return _module(module).run(args)
-    except KeyboardInterrupt:
+    except KeyboardInterrupt:  # Ctrl-C: no traceback, and the shell's prompt on a line of its own
+        print(file=sys.stderr)
         return 130
     except BrokenPipeError:
         return 0

@@ -166,3 +166,84 @@ def test_a_folder_check_finds_banks_whatever_the_case_of_their_extension(
     write(tmp_path, "bad.Yml", BAD)
     assert main(["validate", str(tmp_path)]) == 1
     assert capsys.readouterr().err == "2 files checked, 1 with problems\n"
+
+
+ONE_ESSAY = """bank: one-essay
+title: One of each
+questions:
+  - {id: a, type: true_false, prompt: Was Kirov popular?, answer: yes}
+essays:
+  - id: why-purges
+    prompt: Why did Stalin launch the purges?
+    key_points:
+      - {id: fear, point: Stalin feared rivals, phrases: [feared rivals]}
+"""
+
+
+def test_stats_lists_essay_prompt_ids_and_counts_in_good_english(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = write(tmp_path, "one.yaml", ONE_ESSAY)
+    assert main(["stats", str(path)]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == "one-essay: One of each — 1 question, 1 essay"
+    assert "  essay prompts (ids for essay-feedback --prompt):" in out
+    assert "    why-purges: Why did Stalin launch the purges?" in out
+    assert "TOTAL: 1 bank — 1 question, 1 essay" in out
+    assert main(["stats", str(path), "--json"]) == 0
+    (bank,) = json.loads(capsys.readouterr().out)["banks"]
+    assert bank["essay_prompts"] == [
+        {"id": "why-purges", "prompt": "Why did Stalin launch the purges?"}
+    ]
+
+
+def test_stats_without_a_path_reads_the_built_in_banks(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.delenv("PURGEBOT_BANKS", raising=False)
+    assert main(["stats", "--json"]) == 0
+    ids = {bank["bank"] for bank in json.loads(capsys.readouterr().out)["banks"]}
+    assert {"kirov", "nkvd"} <= ids
+
+
+def test_stats_without_a_path_reads_purgebot_banks(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write(tmp_path, "good.yaml", GOOD)
+    monkeypatch.setenv("PURGEBOT_BANKS", str(tmp_path))
+    monkeypatch.chdir(tmp_path)
+    assert main(["stats"]) == 0
+    assert capsys.readouterr().out.startswith("good-bank: Good — 3 questions, 0 essays\n")
+
+
+def test_top_level_help_describes_the_tool(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as done:
+        main(["--help"])
+    assert done.value.code == 0
+    out = capsys.readouterr().out
+    assert "a Discord quiz bot for classrooms" in out
+    assert "purgebot.commands" not in out and "module" not in out
+
+
+def test_play_help_explains_every_option_and_shows_defaults(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    with pytest.raises(SystemExit):
+        main(["play", "--help"])
+    out = " ".join(capsys.readouterr().out.split())  # argparse wraps to the terminal's width
+    assert "how many questions (default: 10)" in out
+    assert "accuracy: 1 point per right answer (default: speed)" in out
+    assert "waits for Enter" in out and "Piped from a script" in out
+
+
+def test_ctrl_c_in_any_command_ends_without_a_traceback_on_a_fresh_line(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import purgebot.commands.stats as stats
+
+    def interrupted(args: object) -> int:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(stats, "run", interrupted)
+    assert main(["stats"]) == 130
+    assert capsys.readouterr() == ("", "\n")

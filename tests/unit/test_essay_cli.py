@@ -130,3 +130,38 @@ def test_a_broken_bank_exits_2_with_its_problems(
     code, out, err = run(["--bank", str(bank), "--prompt", "red-army", str(STRONG)], capsys)
     assert (code, out) == (2, "")
     assert err.startswith(f"purgebot essay-feedback: error: {bank}: ")
+
+
+def test_the_bank_can_be_named_by_its_id_as_play_takes_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "drills.yaml").write_bytes(BANK.read_bytes())
+    by_path = run(["--bank", str(BANK), "--prompt", "red-army", str(STRONG)], capsys)
+    by_id = run(
+        ["--bank", "essay-drills", "--banks", str(tmp_path), "--prompt", "red-army", str(STRONG)],
+        capsys,
+    )
+    assert by_id == by_path
+    assert by_id[0] == 0
+
+
+def test_a_built_in_bank_by_id(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.delenv("PURGEBOT_BANKS", raising=False)
+    code, out, err = run(["--bank", "nkvd", "--prompt", "confessions", str(STRONG)], capsys)
+    assert (code, err) == (0, "")
+    assert out.startswith("Essay feedback: confessions\n")
+
+
+def test_an_unknown_bank_id_lists_the_banks_and_exits_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "drills.yaml").write_bytes(BANK.read_bytes())
+    code, out, err = run(
+        ["--bank", "nope", "--banks", str(tmp_path), "--prompt", "red-army", str(STRONG)], capsys
+    )
+    assert (code, out) == (2, "")
+    assert err == (
+        f"purgebot essay-feedback: error: no bank “nope”: banks in {tmp_path}: essay-drills\n"
+    )

@@ -22,12 +22,14 @@ from purgebot.quiz.matching import (
     TextAnswer,
     UnknownOption,
     answer_text,
+    choice_by_text,
     is_correct,
     normalize,
     parse_letters,
     parse_number,
     parse_order,
 )
+from purgebot.quiz.view import QuestionView
 
 
 def short(answer: str, *accept: str, fuzzy: bool = False) -> ShortQuestion:
@@ -200,6 +202,69 @@ def test_choice_by_original_index() -> None:
     assert not is_correct(CHOICE, ChoicePick(frozenset({0})))
     assert is_correct(CHOICE, TextAnswer("kamenev"))
     assert not is_correct(CHOICE, TextAnswer("KIROV"))
+
+
+NKVD_POWERS = ChoiceQuestion(
+    id="p",
+    prompt="What did the Kirov decree of 1 December 1934 do?",
+    choices=(
+        "Gave the secret police the job of rooting out terrorists",
+        "Sped up trials of terrorists, with no appeal",
+        "Abolished the death penalty",
+        "Freed the secret police from the courts",
+    ),
+    answers=frozenset({1}),
+)
+
+
+@pytest.mark.parametrize(
+    ("typed", "index"),
+    [
+        ("Sped up trials of terrorists, with no appeal", 1),  # the whole text
+        ("no appeal", 1),  # an unambiguous part, in whole words
+        ("NO APPEAL!", 1),
+        ("death penalty", 2),
+        ("the death penalty", 2),
+        ("rooting out", 0),
+        ("courts", 3),
+    ],
+)
+def test_a_part_of_one_options_text_names_it(typed: str, index: int) -> None:
+    assert choice_by_text(NKVD_POWERS.choices, typed) == index
+    assert is_correct(NKVD_POWERS, TextAnswer(typed)) is (index == 1)
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "appea",  # not a whole word
+        "out of",  # not in any option
+        "the",  # too short to name anything
+        "up",
+        "",
+    ],
+)
+def test_a_part_that_names_no_option_is_not_an_option(typed: str) -> None:
+    assert choice_by_text(NKVD_POWERS.choices, typed) is None
+    with pytest.raises(UnknownOption, match="not one of the options"):
+        is_correct(NKVD_POWERS, TextAnswer(typed))
+
+
+def test_a_part_in_several_options_is_refused_with_the_reason() -> None:
+    with pytest.raises(AnswerRefused, match="“secret police” is part of 2 options: type more"):
+        is_correct(NKVD_POWERS, TextAnswer("secret police"))
+    with pytest.raises(AnswerRefused, match="part of 2 options"):
+        choice_by_text(NKVD_POWERS.choices, "terrorists")
+
+
+def test_the_shown_question_reads_a_part_of_an_options_text() -> None:
+    """The Discord typed answer and `purgebot play` both go through the view."""
+    order = (3, 2, 1, 0)
+    view = QuestionView(1, 1, NKVD_POWERS, NKVD_POWERS.choices[::-1], order, 20, 0, 20)
+    assert view.read("no appeal") == ChoicePick(frozenset({1}))
+    assert view.read("B") == ChoicePick(frozenset({2}))  # letters are still positions shown
+    with pytest.raises(AnswerRefused, match="part of 2 options"):
+        view.read("secret police")
 
 
 def test_multi_needs_exactly_the_right_set() -> None:

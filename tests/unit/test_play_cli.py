@@ -12,6 +12,7 @@ import pytest
 
 from purgebot.cli import build_parser, main
 from purgebot.commands.play import play
+from purgebot.commands.terminal import LineEditor, countdown
 
 BANK = """\
 bank: cli-test
@@ -161,24 +162,49 @@ def test_verdict_shows_explanation_and_source(bank_file: Path) -> None:
     assert "Source: The Purges (Morris): “Kirov was murdered”" in block
 
 
-def test_refused_lines_count_as_no_answer_when_piped(bank_file: Path) -> None:
-    out = run_play([str(bank_file), "--seed", "2"], "Z\n" * 6)
-    shown = [prompt for prompt, _ in shown_questions(out)]
-    refusals = {
-        "Who was shot in Leningrad on 1 December 1934?": "There is no option Z: choose from A to D",
-        "Who was tried in August 1936?": "There is no option Z",
-        "Kirov polled well at the 17th Congress.": "Answer T (true) or F (false).",
-        "How many delegates came to the 17th Congress?": "“Z” is not a number",
-        "Put the show trials in order, earliest first.": "There is no option Z",
-    }
-    for prompt, why in refusals.items():
-        block = out[out.index(prompt) :]
-        block = block[: block.index("Score:")]
-        assert why in block and "No answer." in block, prompt
+def test_a_refused_piped_line_asks_again_up_to_a_cap(tmp_path: Path) -> None:
+    """Piped like at a keyboard, a refused line asks again; three per question, then on."""
+    path = tmp_path / "tf.yaml"
+    path.write_text(TRUE_FALSE_BANK, encoding="utf-8")
+    out = run_play([str(path), "--count", "2"], "maybe\n" * 6 + "T\n")
+    assert out.count("[20 s] > maybe\nAnswer T (true) or F (false).\n") == 6
+    assert out.count("3 answers refused: no answer to this question.\nNo answer.") == 2
+    assert out.rstrip().endswith("Quiz over.\nScore: 0 points, 0/2 correct")
+
+
+@pytest.mark.parametrize(
+    ("prompt", "why"),
+    [
+        ("Who was shot in Leningrad on 1 December 1934?", "There is no option Z: choose from A"),
+        ("Who was tried in August 1936?", "There is no option Z"),
+        ("Kirov polled well at the 17th Congress.", "Answer T (true) or F (false)."),
+        ("How many delegates came to the 17th Congress?", "“Z” is not a number"),
+        ("Put the show trials in order, earliest first.", "There is no option Z"),
+    ],
+)
+def test_a_refused_piped_line_leaves_the_question_open_for_the_next(
+    bank_file: Path, prompt: str, why: str
+) -> None:
+    first = run_play([str(bank_file), "--count", "6", "--seed", "1"], "\n" * 6)
+    shown = shown_questions(first)
+    typed = []
+    for shown_prompt, options in shown:
+        if shown_prompt == prompt:
+            typed.append("Z")  # refused: the line that follows answers the same question
+        typed.append(answer_for(shown_prompt, options)[0])
+    out = run_play([str(bank_file), "--count", "6", "--seed", "1"], "\n".join(typed) + "\n")
+    block = out[out.index(prompt) :]
+    block = block[: block.index("Score:")]
+    assert why in block
+    assert "Correct!" in block or "Wrong. The answer: True" in block
+    assert "No answer." not in out
+    assert "Quiz over." in out
+
+
+def test_a_typed_answer_in_a_short_question_is_never_refused(bank_file: Path) -> None:
+    out = run_play([str(bank_file), "--seed", "2"], "Z\n" * 20)
     short = out[out.index("Who headed the NKVD") :]
-    assert "Wrong. The answer: Yezhov" in short  # a typed answer is never "unknown": just wrong
-    assert len(shown) == 6
-    assert out.rstrip().endswith("Score: 0 points, 0/6 correct")
+    assert "Wrong. The answer: Yezhov" in short[: short.index("Score:")]
 
 
 def test_end_of_input_stops_the_quiz(bank_file: Path) -> None:
@@ -193,10 +219,12 @@ def test_keyboard_prompt_counts_down_and_retries_a_refused_answer(tmp_path: Path
     args = build_parser(["play"]).parse_args(["play", str(path), "--count", "2"])
     clock = FixedClock()
     out = io.StringIO()
-    user = TypingUser("maybe\nT\nT\n", clock, seconds=5)
+    user = TypingUser("maybe\nT\n\nT\n", clock, seconds=5)
     assert play(args, stdin=user, stdout=out, clock=clock, interactive=True) == 0
     text = out.getvalue()
     assert "[20 s] > Answer T (true) or F (false).\n[15 s] > " in text
+    # the Enter after the reveal took 5 s too, before the second question's clock started
+    assert "\nPress Enter for the next question (q, Enter: stop) \nQuestion 2/2" in text
     # 10 s of 20 on the first question (750); 5 s on the second (875) with a streak of two (+100)
     assert "Correct! +750 points" in text and "Correct! +975 points (streak bonus +100)" in text
     assert text.rstrip().endswith("Score: 1725 points, 2/2 correct")
@@ -294,7 +322,7 @@ def test_bytes_that_are_not_utf8_on_stdin_are_a_wrong_line_not_a_crash(
     path = tmp_path / "tf.yaml"
     path.write_text(TRUE_FALSE_BANK, encoding="utf-8")
     # what a UTF-8 terminal's stdin is: a strict decoder over the bytes
-    stdin = io.TextIOWrapper(io.BytesIO(b"\xff\xfe\nT\n"), encoding="utf-8", errors="strict")
+    stdin = io.TextIOWrapper(io.BytesIO(b"\xff\xfe\nT\nF\n"), encoding="utf-8", errors="strict")
     monkeypatch.setattr(sys, "stdin", stdin)
     assert main(["play", str(path), "--count", "2", "--scoring", "accuracy"]) == 0
     out = capsys.readouterr().out
@@ -308,3 +336,199 @@ def test_true_false_options_are_labelled_with_the_letters_that_answer_them(tmp_p
     out = run_play([str(path), "--count", "1"], "F\n")
     assert "\n  T) True\n  F) False\nType T (true) or F (false).\n" in out
     assert "Wrong. The answer: True" in out
+
+
+def test_q_at_the_pause_stops_the_quiz(tmp_path: Path) -> None:
+    path = tmp_path / "tf.yaml"
+    path.write_text(TRUE_FALSE_BANK, encoding="utf-8")
+    args = build_parser(["play"]).parse_args(["play", str(path), "--count", "3"])
+    clock = FixedClock()
+    out = io.StringIO()
+    user = TypingUser("T\nq\n", clock, seconds=1)
+    assert play(args, stdin=user, stdout=out, clock=clock, interactive=True) == 0
+    assert (
+        out.getvalue()
+        .rstrip()
+        .endswith("(quiz stopped)\n\nStopped after 1 question.\nScore: 975 points, 1/1 correct")
+    )
+
+
+class ScriptedKeys:
+    """A keyboard read key by key: each entry is a key typed after `delay` seconds, or None for
+    a wait that ends with nothing typed (the editor's timeout passes on the clock)."""
+
+    def __init__(self, clock: FixedClock, script: list[tuple[float, str] | None]) -> None:
+        self.clock, self.script, self.dropped = clock, list(script), 0
+
+    def next_key(self, timeout: float | None) -> str | None:
+        step = self.script.pop(0) if self.script else ""
+        if step is None or step == "":
+            assert timeout is not None or step == "", "waited forever with nothing to type"
+            self.clock.now += timeout or 0
+            return None if step is None else ""
+        delay, key = step
+        self.clock.now += delay
+        return key
+
+    def drop_typed(self) -> None:
+        self.dropped += 1
+
+
+def test_at_a_keyboard_the_seconds_left_count_down_while_typing(tmp_path: Path) -> None:
+    path = tmp_path / "tf.yaml"
+    path.write_text(TRUE_FALSE_BANK, encoding="utf-8")
+    args = build_parser(["play"]).parse_args(["play", str(path), "--count", "2"])
+    clock = FixedClock()
+    out = io.StringIO()
+    script: list[tuple[float, str] | None] = [None, None, (0.5, "x"), (0.1, "\x7f"), (0.1, "T")]
+    script += [(0.3, "\r"), (30.0, "\r"), None, (0.5, "F"), (0.1, "\n")]
+    keys = ScriptedKeys(clock, script)
+    assert play(args, stdin=io.StringIO(), stdout=out, clock=clock, keys=keys) == 0
+    text = out.getvalue()
+    erase = "\r\x1b[K"
+    first = text[text.index("Statement") : text.index("Correct!")]
+    # a redraw each second and each key: 20, 19, 18 left; "x" typed, rubbed out, then "T"
+    assert first.split(erase)[1:] == [
+        "[20 s] > ",
+        "[19 s] > ",
+        "[18 s] > ",
+        "[18 s] > x",
+        "[18 s] > ",
+        "[18 s] > T\n",
+    ]
+    # 3 s to answer; reading the reveal for 30 s took nothing from the next question
+    assert "Correct! +925 points" in text
+    assert f"{erase}Press Enter for the next question (q, Enter: stop) \n" in text
+    assert f"{erase}[20 s] > {erase}[19 s] > {erase}[19 s] > F\nWrong." in text
+
+
+def test_at_a_keyboard_time_runs_out_and_typed_keys_are_dropped(tmp_path: Path) -> None:
+    path = tmp_path / "tf.yaml"
+    path.write_text(TRUE_FALSE_BANK, encoding="utf-8")
+    args = build_parser(["play"]).parse_args(["play", str(path), "--count", "1"])
+    clock = FixedClock()
+    out = io.StringIO()
+    keys = ScriptedKeys(clock, [(19.5, "T"), None, None])
+    assert play(args, stdin=io.StringIO(), stdout=out, clock=clock, keys=keys) == 0
+    text = out.getvalue()
+    assert "[1 s] > T\nTime is up.\nNo answer. The answer: True" in text
+    assert keys.dropped == 1
+
+
+LONG_BANK = """\
+bank: long
+title: Long lines
+defaults: {seconds: 20}
+questions:
+  - id: decree
+    type: choice
+    prompt: What did the decree signed on the evening of 1 December 1934, after the murder of Kirov, do?
+    choices:
+      - Gave the secret police the job of rooting out terrorists
+      - Sped up the trials of terrorists, with no appeal and execution at once
+      - Abolished the death penalty
+      - Freed the secret police from the courts
+    answer: 1
+    explanation: The decree of 1 December sped up cases of terrorism, allowed no appeal, and had sentences carried out at once.
+"""
+
+
+def test_long_lines_wrap_to_the_terminal_width(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "long.yaml"
+    path.write_text(LONG_BANK, encoding="utf-8")
+    monkeypatch.setenv("COLUMNS", "40")
+    monkeypatch.setattr(sys, "stdin", io.StringIO("no appeal\n"))
+    assert main(["play", str(path), "--seed", "1"]) == 0
+    out = capsys.readouterr().out
+    assert max(len(line) for line in out.splitlines()) <= 40
+    assert "What did the decree signed on the\nevening of 1 December 1934, after the\n" in out
+    option = out[out.index("Sped up") - 5 :]
+    assert (
+        option.startswith("  ")
+        and ") Sped up the trials of terrorists,\n     with no appeal" in option
+    )
+
+
+def test_without_a_terminal_lines_are_not_wrapped(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "long.yaml"
+    path.write_text(LONG_BANK, encoding="utf-8")
+    monkeypatch.delenv("COLUMNS", raising=False)
+    monkeypatch.setattr(sys, "stdin", io.StringIO("\n"))
+    assert main(["play", str(path)]) == 0
+    assert "after the murder of Kirov, do?\n" in capsys.readouterr().out
+
+
+def test_part_of_an_options_text_answers_and_an_ambiguous_part_asks_again(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "long.yaml"
+    path.write_text(LONG_BANK, encoding="utf-8")
+    out = run_play([str(path)], "secret police\nno appeal\n")
+    assert "> secret police\n“secret police” is part of 2 options: type more" in out
+    assert "> no appeal\nCorrect!" in out
+    assert out.rstrip().endswith("Score: 1000 points, 1/1 correct")
+
+
+class InterruptedUser(io.StringIO):
+    """Answers the lines given, then presses Ctrl-C."""
+
+    def readline(self, size: int | None = -1) -> str:
+        line = super().readline(size)
+        if not line:
+            raise KeyboardInterrupt
+        return line
+
+
+def test_ctrl_c_ends_on_a_fresh_line_with_the_score_so_far(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "tf.yaml"
+    path.write_text(TRUE_FALSE_BANK, encoding="utf-8")
+    monkeypatch.setattr(sys, "stdin", InterruptedUser("T\nF\n"))
+    code = main(["play", str(path), "--count", "4", "--scoring", "accuracy"])
+    captured = capsys.readouterr()
+    assert code == 130
+    tail = captured.out[captured.out.index("Question 3/4") :]
+    assert tail.endswith(
+        "  T) True\n  F) False\nType T (true) or F (false).\n"
+        "[20 s] > \n(interrupted: quiz stopped)\n\nStopped after 2 questions.\n"
+        "Score: 1 point, 1/2 correct\n"
+    )
+    assert captured.err == ""
+
+
+def test_readme_scripted_example_fits_the_questions_it_meets() -> None:
+    """`printf 'A\\nB\\nT\\n' | purgebot play kirov --count 3 --seed 1`: two letter answers for
+    two choice questions, T for a true/false one. If the kirov bank changes, pick a new seed
+    and change the README's line with it."""
+    done = subprocess.run(
+        [sys.executable, "-m", "purgebot", "play", "kirov", "--count", "3", "--seed", "1"],
+        input="A\nB\nT\n",
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    shown = shown_questions(done.stdout)
+    assert [len(options) >= 2 for _, options in shown[:2]] == [True, True]
+    assert "  T) True\n  F) False\n" in done.stdout.split("Question 3/3")[1]
+    assert "No answer" not in done.stdout and "refused" not in done.stdout
+    assert "Quiz over." in done.stdout
+
+
+def test_a_long_typed_answer_shows_its_end_on_one_screen_line() -> None:
+    clock = FixedClock()
+    typed: list[tuple[float, str] | None] = [(0.1, c) for c in "Nikolai Yezhov"] + [(0.1, "\r")]
+    out = io.StringIO()
+    line = LineEditor(ScriptedKeys(clock, typed), out, clock, width=16).read_line(
+        countdown, clock.now + 20
+    )
+    assert line == "Nikolai Yezhov"
+    drawn = out.getvalue().split("\r\x1b[K")
+    assert drawn[-1] == "…Nikolai Yezhov\n"  # 15 columns: the end of what was typed
+    assert all(len(d.rstrip("\n")) <= 15 for d in drawn)

@@ -1,7 +1,8 @@
-"""`purgebot essay-feedback --bank PATH --prompt ID FILE [--json]`: feedback on an essay file.
+"""`purgebot essay-feedback --bank BANK --prompt ID FILE [--json]`: feedback on an essay file.
 
 Lets a teacher try a prompt's key points on sample essays before class, with notes on phrases that
-will not work as they read. Problems with the bank, the prompt id or the file are reported on
+will not work as they read. BANK is a bank id (as `play` takes it) or a file's path; `purgebot
+stats` lists the prompt ids. Problems with the bank, the prompt id or the file are reported on
 stderr with exit status 2.
 """
 
@@ -12,7 +13,8 @@ import json
 import sys
 from pathlib import Path
 
-from purgebot.banks.loader import BankError, load_bank_file
+from purgebot.banks.loader import BankError
+from purgebot.commands.bankarg import BankNotFound, add_banks_option, banks_dir, find_bank
 from purgebot.essays import (
     EssayTextError,
     UnknownPromptError,
@@ -29,10 +31,18 @@ USAGE_ERROR = 2
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--bank", required=True, metavar="PATH", help="the bank file (YAML)")
-    parser.add_argument("--prompt", required=True, metavar="ID", help="the essay prompt's id")
+    parser.add_argument(
+        "--bank", required=True, metavar="BANK", help="a bank id (e.g. nkvd) or a bank file's path"
+    )
+    parser.add_argument(
+        "--prompt",
+        required=True,
+        metavar="ID",
+        help="the essay prompt's id (`purgebot stats` lists them)",
+    )
     parser.add_argument("file", metavar="FILE", help="the essay, a UTF-8 .txt or .md file")
     parser.add_argument("--json", action="store_true", help="print the feedback as JSON")
+    add_banks_option(parser)
 
 
 def _fail(message: str) -> int:
@@ -52,8 +62,8 @@ def _read(path: Path) -> bytes:
 
 def run(args: argparse.Namespace) -> int:
     try:
-        bank = load_bank_file(args.bank)
-    except BankError as exc:
+        bank = find_bank(args.bank, banks_dir(args))
+    except (BankError, BankNotFound) as exc:
         return _fail(str(exc))
     try:
         prompt = find_prompt(bank, args.prompt)

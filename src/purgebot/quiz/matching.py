@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import TypeAlias
@@ -35,6 +36,7 @@ __all__ = [
     "TextAnswer",
     "UnknownOption",
     "answer_text",
+    "choice_by_text",
     "fuzzy_allowance",
     "is_correct",
     "normalize",
@@ -255,6 +257,29 @@ def parse_order(raw: str, n: int) -> tuple[int, ...]:
     return tuple(positions)
 
 
+MIN_PART = 4  # letters or digits in a part of an option's text: "Kirov", "1937", "NKVD"
+
+
+def choice_by_text(choices: Sequence[str], raw: str) -> int | None:
+    """The option (original index) named by its whole text or by a part no other option holds (whole
+    words, `MIN_PART` letters or more); None if none. A part in several options is refused."""
+    wanted = normalize(raw)
+    if not wanted:
+        return None
+    folded = [normalize(choice) for choice in choices]
+    if wanted in folded:
+        return folded.index(wanted)
+    if len(wanted.replace(" ", "")) < MIN_PART:
+        return None
+    holding = [i for i, text in enumerate(folded) if f" {wanted} " in f" {text} "]
+    if len(holding) > 1:
+        raise AnswerRefused(
+            f"“{raw.strip()}” is part of {len(holding)} options: type more of the one you mean, "
+            "or its letter."
+        )
+    return holding[0] if holding else None
+
+
 # --- short answers -------------------------------------------------------------------------------
 
 _CANDIDATE_SPLIT = re.compile(r"(?<!\d),|,(?!\d)|[/;|&+]|\bor\b|\band\b")
@@ -362,11 +387,10 @@ def is_correct(question: AnyQuestion, answer: Answer) -> bool:
             _check_pick(question, indices)
             return indices == question.answers
         case ChoiceQuestion(), TextAnswer(raw):
-            wanted = normalize(raw)
-            picked = [i for i, c in enumerate(question.choices) if normalize(c) == wanted]
-            if not picked:
+            picked = choice_by_text(question.choices, raw)
+            if picked is None:
                 raise UnknownOption("That is not one of the options.")
-            return frozenset(picked[:1]) == question.answers
+            return frozenset({picked}) == question.answers
         case TrueFalseQuestion(), BoolAnswer(value):
             return value == question.answer
         case TrueFalseQuestion(), TextAnswer(raw):

@@ -18,7 +18,7 @@ from purgebot.quiz.matching import (
     ChoicePick,
     OrderAnswer,
     TextAnswer,
-    normalize,
+    choice_by_text,
     parse_bool,
     parse_letters,
     parse_order,
@@ -99,10 +99,9 @@ class QuestionView:
         return TextAnswer(raw)
 
     def _read_choice(self, q: ChoiceQuestion, raw: str) -> Answer:
-        wanted = normalize(raw)
-        for original, text in enumerate(q.choices):
-            if wanted and normalize(text) == wanted:
-                return ChoicePick(frozenset({original}))
+        original = choice_by_text(q.choices, raw)
+        if original is not None:
+            return ChoicePick(frozenset({original}))
         positions = parse_letters(raw, len(self.options), multi=q.multi)
         if positions is None:
             raise UnknownOption(
