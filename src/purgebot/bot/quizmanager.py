@@ -27,6 +27,7 @@ from purgebot.bot.quizchannel import QuizHalted
 from purgebot.bot.quizrunner import QuizRunner, Request, RunContext
 from purgebot.bot.quizviews import Build, QuizOver
 from purgebot.bot.services import Services
+from purgebot.errors import UserFacingError
 from purgebot.quiz import (
     AlreadyAnswered,
     Answer,
@@ -55,6 +56,18 @@ RESTART_NOTICE = (
     "given before the restart is kept and counts on the leaderboard. Start a new one with "
     "`/quiz start`."
 )
+
+
+class AnswerNotSaved(UserFacingError):
+    """The answer could not be stored, so it was taken back: it does not count."""
+
+    def __init__(self, time_left: float | None) -> None:
+        again = (
+            " Please answer again."
+            if time_left is not None and time_left > 0
+            else " The question has closed."
+        )
+        super().__init__("⚠️ Your answer could not be saved, so it does not count." + again)
 
 
 @dataclass(frozen=True, slots=True)
@@ -262,12 +275,22 @@ class QuizManager:
             runner.wake()
         # Discord wants an answer within 3 s: should the commit be slow, defer meanwhile.
         deferring: list[asyncio.Task[None]] = []
-        timer = asyncio.get_running_loop().call_later(
+        loop = asyncio.get_running_loop()
+        timer = loop.call_later(
             self.ack_budget, lambda: deferring.append(asyncio.ensure_future(defer(interaction)))
         )
+        writing: asyncio.Future[None] = loop.create_future()
+        runner.writes.add(writing)  # the reveal waits for it
         try:
             await self.store.record_answer(taken.record)
+        except Exception as exc:
+            # Not stored, so not counted: the engine gives the answer back before the reveal.
+            runner.session.withdraw(user.id, number)
+            log.warning("answer of run %s not stored (%s)", run_id, type(exc).__name__)
+            raise AnswerNotSaved(runner.session.time_left(user.id)) from exc
         finally:
+            runner.writes.discard(writing)
+            writing.set_result(None)
             timer.cancel()
             if deferring:
                 await deferring[0]

@@ -39,6 +39,7 @@ log = logging.getLogger("purgebot.bot.quiz")
 
 REVEAL_PAUSE = 5.0  # seconds between a reveal and the next question, to read the answer
 RETRY_PAUSE = 1.0  # one retry of a post Discord failed with a server error
+WRITE_PATIENCE = 10.0  # seconds a reveal waits for answers still being stored
 STARTER_TOKEN_SECONDS = 14 * 60  # an interaction token lasts 15 minutes; keep a margin
 
 
@@ -77,6 +78,7 @@ class QuizRunner:
         self._halt: QuizHalted | None = None
         self._waiting = False
         self._wake_event = f"purgebot_quiz_wake_{ctx.channel_id}"
+        self.writes: set[asyncio.Future[None]] = set()  # answers being stored right now
         self.task: asyncio.Task[None] | None = None  # set by whoever starts `run()`
 
     @property
@@ -124,7 +126,9 @@ class QuizRunner:
         while view is not None and not self._ending():
             await self._post_question(view)
             await self._wait_for_close()
-            # Every close is scored, early or not: the answers taken are already stored.
+            # Every close is scored, early or not, once the answers taken are stored (one that
+            # could not be stored has been withdrawn by then, so it is not counted).
+            await self._settle_writes()
             result = self.session.reveal()
             if self._request is Request.HALT:
                 return
@@ -137,6 +141,10 @@ class QuizRunner:
             if self._ending():
                 return
             view = self.session.open_next()
+
+    async def _settle_writes(self) -> None:
+        if self.writes:
+            await asyncio.wait(list(self.writes), timeout=WRITE_PATIENCE)
 
     def _ending(self) -> bool:
         return self._request in (Request.STOP, Request.SHUTDOWN, Request.HALT)
