@@ -15,7 +15,7 @@ REPLACEMENT = "\ufffd"
 
 
 def storable(text: str) -> str:
-    """`text` with each lone surrogate replaced by U+FFFD (a surrogate pair becomes its character)."""
+    """`text` with each lone surrogate as U+FFFD (a surrogate pair becomes its character)."""
     try:
         text.encode("utf-8")
     except UnicodeEncodeError:
