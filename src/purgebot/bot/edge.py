@@ -8,10 +8,13 @@ as it arrives: the engine, the replies and the store then all see the same, stor
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from typing import Any
 
 REPLACEMENT = "\ufffd"
+# discord.py logs whole REST bodies and gateway events at DEBUG: names, essays, answers
+PAYLOAD_LOGGERS = ("discord.http", "discord.gateway", "discord.webhook.async_")
 
 
 def storable(text: str) -> str:
@@ -46,3 +49,12 @@ def guard_interactions(parsers: dict[str, Callable[[Any], Any]]) -> None:
 
     parse.purgebot_clean = True  # type: ignore[attr-defined]
     parsers["INTERACTION_CREATE"] = parse
+
+
+def quiet_payload_loggers() -> None:
+    """Keep personal data out of the log at every level: the loggers that would print whole
+    payloads at DEBUG never go below INFO (their INFO and above carry no payloads)."""
+    for name in PAYLOAD_LOGGERS:
+        logger = logging.getLogger(name)
+        if logger.level < logging.INFO:
+            logger.setLevel(logging.INFO)

@@ -23,7 +23,7 @@ from discord.utils import escape_markdown
 from purgebot.banks.model import Bank, EssayPrompt
 from purgebot.bot import essaycards, render
 from purgebot.bot.cards import plural
-from purgebot.bot.checks import guild_id_of, teacher_only
+from purgebot.bot.checks import guild_id_of, is_teacher, teacher_only
 from purgebot.bot.errors import reply_private
 from purgebot.bot.essayviews import (
     ESSAYS_COG,
@@ -277,7 +277,8 @@ class EssaysCog(commands.Cog, name=ESSAYS_COG):
     async def submission_autocomplete(
         self, interaction: discord.Interaction[Any], current: Any
     ) -> list[app_commands.Choice[int]]:
-        if interaction.guild_id is None:
+        # the queue names students and their marks: a non-teacher is offered nothing
+        if interaction.guild_id is None or not await is_teacher(interaction, self.store):
             return []
         typed = str(current or "").strip().lstrip("#").casefold()
         subs = await self.store.essay_queue(interaction.guild_id, limit=render.CHOICES)

@@ -189,7 +189,8 @@ class LeaderboardCog(commands.Cog, name="Leaderboard"):
     async def run_autocomplete(
         self, interaction: discord.Interaction[Any], current: str
     ) -> list[app_commands.Choice[int]]:
-        if interaction.guild_id is None:
+        # runs say who started what, when: teachers' business only
+        if interaction.guild_id is None or not await is_teacher(interaction, self.store):
             return []
         runs = await self.store.list_runs(interaction.guild_id, limit=render.CHOICES)
         needle = current.strip().casefold()
