@@ -8,14 +8,15 @@ import contextlib
 import gc
 import logging
 import signal
-import sqlite3
 import sys
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from purgebot.config import TOKEN_HELP, Settings, SettingsError
 from purgebot.errors import UserFacingError
 
 if TYPE_CHECKING:
+    from purgebot.bot import PurgeBot
     from purgebot.storage import Store
 
 log = logging.getLogger("purgebot")
@@ -52,19 +53,11 @@ class StartupError(UserFacingError):
 
 
 async def open_store(settings: Settings) -> Store:
-    """The database, opened before Discord is contacted, so a bad PURGEBOT_DB is named plainly."""
-    from purgebot.storage import StorageError, Store
+    """The database, opened and checked before Discord is contacted, so a file the bot cannot
+    use is named plainly, with the reason that fits (see storage/opening.py)."""
+    from purgebot.storage.opening import open_for_bot
 
-    try:
-        # plain sqlite3 first: aiosqlite's worker thread outlives a failed connect and prints a
-        # traceback of its own once the event loop has closed
-        await asyncio.to_thread(lambda: sqlite3.connect(settings.db_path).close())
-        return await Store.open(settings.db_path)
-    except (OSError, sqlite3.Error, StorageError) as exc:
-        raise StartupError(
-            f"cannot open the database {settings.db_path}: {exc}. Set PURGEBOT_DB to a file in "
-            "a folder that exists and that this user may write to."
-        ) from exc
+    return await open_for_bot(settings.db_path)
 
 
 def startup_failure_message(exc: BaseException) -> str | None:
@@ -115,7 +108,18 @@ async def serve(settings: Settings) -> None:
     """Run the bot until it stops or a signal asks it to; the bot and database are closed either
     way."""
     from purgebot.bot import create_bot
+    from purgebot.storage.opening import InstanceLock
 
+    lock = InstanceLock(settings.db_path)
+    if settings.db_path.parent.is_dir():  # else open_store says the folder is missing
+        lock.acquire()
+    try:
+        await _serve_locked(settings, create_bot)
+    finally:
+        lock.release()
+
+
+async def _serve_locked(settings: Settings, create_bot: Callable[..., PurgeBot]) -> None:
     store = await open_store(settings)
     try:
         bot = create_bot(settings, store=store)
