@@ -39,6 +39,7 @@ log = logging.getLogger("purgebot.bot.quiz")
 
 REVEAL_PAUSE = 5.0  # seconds between a reveal and the next question, to read the answer
 RETRY_PAUSE = 1.0  # one retry of a post Discord failed with a server error
+EDIT_TRIES = 3  # tries of a reveal edit Discord fails with a server error (then a new post)
 WRITE_PATIENCE = 10.0  # seconds a reveal waits for answers still being stored
 STARTER_TOKEN_SECONDS = 14 * 60  # an interaction token lasts 15 minutes; keep a margin
 
@@ -211,26 +212,53 @@ class QuizRunner:
             note=note,
         )
         components = quizviews.question_view(view, self.run_id, reveal=True)
-        if self.message_id is None:
-            await self._send(embed=embed, view=components)
+        if self.message_id is not None and await self._edit_reveal(view, embed, components):
             return
+        # no question message, or it is gone, or Discord kept failing the edit: post anew
         try:
-            await self.channel.get_partial_message(self.message_id).edit(
-                embed=embed, view=components, allowed_mentions=discord.AllowedMentions.none()
-            )
-        except discord.NotFound:
-            # the question was deleted (or its channel): show the answer in a new message
             await self._send(embed=embed, view=components)
-        except discord.Forbidden as exc:
-            raise self._halted(exc) from exc
-        except discord.HTTPException as exc:
-            log.warning(
-                "could not edit the reveal of run %s question %s (%s %s)",
-                self.run_id,
-                view.number,
-                exc.status,
-                exc.code,
+        except QuizHalted as halted:
+            if not _server_error(halted.__cause__):
+                raise
+            log.warning("could not show the reveal of run %s question %s", self.run_id, view.number)
+            await self._tell_starter(
+                f"Discord kept failing when I showed the answer to question {view.number} in "
+                f"<#{self.ctx.channel_id}>, so the class has not seen it. The quiz goes on; "
+                "`/results export` has every answer."
             )
+
+    async def _edit_reveal(
+        self, view: QuestionView, embed: discord.Embed, components: discord.ui.View
+    ) -> bool:
+        """Edit the question into its reveal, retrying Discord's server errors (discord.py
+        retries 500, 502 and 504 itself, not 503); False when a new message must carry it
+        (the question is gone, or every try failed with a server error)."""
+        assert self.message_id is not None
+        message = self.channel.get_partial_message(self.message_id)
+        for attempt in range(1, EDIT_TRIES + 1):
+            try:
+                await message.edit(
+                    embed=embed, view=components, allowed_mentions=discord.AllowedMentions.none()
+                )
+                return True
+            except discord.NotFound:
+                return False  # the question was deleted: show the answer in a new message
+            except discord.Forbidden as exc:
+                raise self._halted(exc) from exc
+            except discord.HTTPException as exc:
+                log.warning(
+                    "could not edit the reveal of run %s question %s (%s %s), try %d",
+                    self.run_id,
+                    view.number,
+                    exc.status,
+                    exc.code,
+                    attempt,
+                )
+                if exc.status < 500:
+                    return True  # a refusal a new post would meet too: logged, the quiz goes on
+                if attempt < EDIT_TRIES:
+                    await asyncio.sleep(RETRY_PAUSE * attempt)
+        return False
 
     async def _send(self, **kwargs: Any) -> discord.Message:
         """Post in the channel; a lost channel or permission ends the quiz with a reason."""
@@ -334,3 +362,7 @@ class QuizRunner:
             await starter.user.send(text)
         except discord.HTTPException as exc:
             log.warning("could not tell the starter of run %s why it ended (%s)", self.run_id, exc)
+
+
+def _server_error(exc: BaseException | None) -> bool:
+    return isinstance(exc, discord.HTTPException) and exc.status >= 500
