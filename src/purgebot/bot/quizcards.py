@@ -98,6 +98,18 @@ def question_embed(
     )
 
 
+INTERRUPTED_TIME = "Ended: the quiz bot restarted before this question closed."
+
+
+def interrupted(embed: discord.Embed) -> discord.Embed:
+    """An open question's card once a restart has ended its quiz: no countdown left running."""
+    made = embed.copy()
+    for index, field in enumerate(made.fields):
+        if field.name == "Time":
+            made.set_field_at(index, name="Time", value=INTERRUPTED_TIME, inline=False)
+    return made
+
+
 def bar(count: int, total: int) -> str:
     filled = round(BAR_WIDTH * count / total) if total else 0
     return "█" * filled + "░" * (BAR_WIDTH - filled)

@@ -21,6 +21,7 @@ from typing import Any
 import discord
 
 from purgebot.banks.model import Bank
+from purgebot.bot import quizcards
 from purgebot.bot.errors import reply_private
 from purgebot.bot.quizcards import typed
 from purgebot.bot.quizchannel import QuizHalted
@@ -133,7 +134,8 @@ class QuizManager:
         self.ack_budget = ACK_BUDGET
         self._runners: dict[int, QuizRunner] = {}
         self._starting: set[int] = set()
-        self._interrupted: dict[int, set[int]] = {}  # guild id -> channels to tell
+        # guild id -> {channel to tell: its last question message, to grey out}
+        self._interrupted: dict[int, dict[int, int | None]] = {}
 
     # --- finding quizzes -------------------------------------------------------------------------
 
@@ -202,6 +204,7 @@ class QuizManager:
         )
         if self.reveal_pause is not None:
             ctx.reveal_pause = self.reveal_pause
+        ctx.on_question = self._save_running
         runner = QuizRunner(session, clock, ctx)
         self.sessions.start(channel_id, session)
         self._runners[channel_id] = runner
@@ -299,7 +302,10 @@ class QuizManager:
     # --- restarts --------------------------------------------------------------------------------
 
     async def _save_running(self) -> None:
-        rows = [[r.run_id, r.ctx.guild_id, r.ctx.channel_id] for r in self._runners.values()]
+        rows = [
+            [r.run_id, r.ctx.guild_id, r.ctx.channel_id, r.message_id]
+            for r in self._runners.values()
+        ]
         try:
             await self.store.set_value(RUNNING_KEY, json.dumps(rows))
         except Exception:
@@ -307,24 +313,43 @@ class QuizManager:
 
     async def recover(self) -> int:
         """At start: end the runs a previous process left running, keeping their answers."""
-        rows: list[list[int]] = json.loads(await self.store.get_value(RUNNING_KEY) or "[]")
-        for run_id, guild_id, channel_id in rows:
+        rows: list[list[Any]] = json.loads(await self.store.get_value(RUNNING_KEY) or "[]")
+        for run_id, guild_id, channel_id, *rest in rows:
             run = await self.store.get_run(run_id)
             if run is None or run.status is not RunStatus.RUNNING:
                 continue
             await self.store.end_run(run_id, RunStatus.ABORTED, INTERRUPTED)
-            self._interrupted.setdefault(guild_id, set()).add(channel_id)
+            # (rows written before message ids were kept have none)
+            self._interrupted.setdefault(guild_id, {})[channel_id] = rest[0] if rest else None
         swept = await self.store.abort_running_runs(INTERRUPTED)
         await self.store.set_value(RUNNING_KEY, "[]")
         return sum(len(c) for c in self._interrupted.values()) + swept
 
     async def tell_interrupted(self, guild: discord.Guild) -> None:
         """Say in each channel of `guild` whose quiz a restart ended that it ended, and why."""
-        for channel_id in sorted(self._interrupted.pop(guild.id, set())):
+        for channel_id, message_id in sorted(self._interrupted.pop(guild.id, {}).items()):
             channel = guild.get_channel(channel_id)
             if not isinstance(channel, discord.abc.Messageable):
                 continue
+            if message_id is not None:
+                await close_interrupted(channel, message_id)
             try:
                 await channel.send(RESTART_NOTICE, allowed_mentions=discord.AllowedMentions.none())
             except discord.HTTPException as exc:
                 log.info("could not tell channel %s its quiz ended (%s)", channel_id, exc)
+
+
+async def close_interrupted(channel: discord.abc.Messageable, message_id: int) -> None:
+    """The question a restart cut short: buttons greyed out, its countdown replaced."""
+    try:
+        message = await channel.fetch_message(message_id)
+        if not message.embeds:
+            return
+        view = discord.ui.View.from_message(message, timeout=None)
+        for item in view.children:
+            if hasattr(item, "disabled"):
+                item.disabled = True
+        view.stop()
+        await message.edit(embed=quizcards.interrupted(message.embeds[0]), view=view)
+    except discord.HTTPException as exc:  # deleted, or no access: its clicks still refuse
+        log.info("could not close question message %s (%s)", message_id, exc.status)

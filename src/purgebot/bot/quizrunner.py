@@ -15,6 +15,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from enum import Enum
 from typing import Any
@@ -64,6 +65,7 @@ class RunContext:
     starter: discord.Interaction[Any] | None = None
     starter_name: str = "someone"
     reveal_pause: float = REVEAL_PAUSE
+    on_question: Callable[[], Awaitable[None]] | None = None  # a question was posted
 
 
 class QuizRunner:
@@ -189,6 +191,8 @@ class QuizRunner:
         components = quizviews.question_view(view, self.run_id)
         message = await self._send(embed=embed, view=components)
         self.message_id = message.id
+        if self.ctx.on_question is not None:
+            await self.ctx.on_question()  # so a restart can grey out this question's buttons
 
     async def _post_reveal(self, view: QuestionView, result: QuestionResult) -> None:
         note = (

@@ -7,7 +7,6 @@ the answer, and hands both to `essayviews.submit_and_reply`, the one path every 
 
 from __future__ import annotations
 
-import asyncio
 import io
 import logging
 from collections.abc import Iterable, Sequence
@@ -24,6 +23,7 @@ from purgebot.banks.model import Bank, EssayPrompt
 from purgebot.bot import essaycards, render
 from purgebot.bot.cards import plural
 from purgebot.bot.checks import guild_id_of, is_teacher, teacher_only
+from purgebot.bot.drillclock import DrillClock
 from purgebot.bot.errors import reply_private
 from purgebot.bot.essayviews import (
     ESSAYS_COG,
@@ -132,21 +132,24 @@ class EssaysCog(commands.Cog, name=ESSAYS_COG):
         guild_only=True,
     )
 
-    def __init__(self, services: Services) -> None:
+    def __init__(self, services: Services, client: discord.Client | None = None) -> None:
         self.services = services
         self.catalog = services.catalog
         self.store = services.store
-        self._closers: dict[int, asyncio.Task[None]] = {}  # drill message id -> its closer
+        self.client = client  # to close the drills a restart left open
+        self.drills = DrillClock(services)
         self.boxes = OpenBoxes()
 
     @commands.Cog.listener()
     async def on_interaction(self, interaction: discord.Interaction[Any]) -> None:
         await answer_stale_box(interaction, self.boxes)
 
+    async def cog_load(self) -> None:
+        if self.client is not None:
+            await self.drills.restore(self.client)
+
     async def cog_unload(self) -> None:
-        for task in list(self._closers.values()):
-            task.cancel()
-        self._closers.clear()
+        self.drills.cancel_all()
 
     # ------------------------------------------------------------------ prompts
 
@@ -209,30 +212,10 @@ class EssaysCog(commands.Cog, name=ESSAYS_COG):
             allowed_mentions=NO_MENTIONS,
         )
         if deadline:
-            self._close_later(posted, bank, chosen, deadline, set_by)
+            await self.drills.schedule(posted, bank, chosen, deadline, set_by)
         ref = essaycards.prompt_ref(bank.id, chosen.id)
         until = f" until <t:{deadline}:t> (<t:{deadline}:R>)" if deadline else ""
         await reply_private(interaction, f"Posted the drill `{ref}`{until}: {posted.jump_url}")
-
-    def _close_later(
-        self, message: discord.Message, bank: Bank, prompt: EssayPrompt, deadline: int, set_by: str
-    ) -> None:
-        task = asyncio.create_task(self._close_at(message, bank, prompt, deadline, set_by))
-        self._closers[message.id] = task
-        task.add_done_callback(lambda _: self._closers.pop(message.id, None))
-
-    async def _close_at(
-        self, message: discord.Message, bank: Bank, prompt: EssayPrompt, deadline: int, set_by: str
-    ) -> None:
-        """At the deadline, grey out Write; a click that beats the edit is refused anyway."""
-        await asyncio.sleep(max(0.0, deadline - self.services.clock()))
-        closed = essaycards.drill_embed(
-            bank, prompt, set_by=set_by, deadline=_moment(deadline), closed=True
-        )
-        try:
-            await message.edit(embed=closed, view=drill_view(bank, prompt, deadline, closed=True))
-        except discord.HTTPException as exc:  # deleted, or no access any more: clicks still refuse
-            log.warning("could not close drill message %s: %s %s", message.id, exc.status, exc.code)
 
     # ------------------------------------------------------------------ submit
 
