@@ -221,7 +221,7 @@ def status_embed(
     scoring: str,
 ) -> discord.Embed:
     """Where the channel's quiz is, for anyone who asks (privately)."""
-    fields: list[tuple[str, str, bool]] = [("Bank", f"`{bank.id}` {bank.title}", False)]
+    fields: list[tuple[str, str, bool]] = [("Bank", f"`{bank.id}` {typed(bank.title)}", False)]
     if view is not None:
         where = f"Question {view.number} of {view.total} ({state})"
         if state == "open":

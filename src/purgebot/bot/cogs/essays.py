@@ -36,7 +36,7 @@ from purgebot.bot.essayviews import (
 )
 from purgebot.bot.services import Services
 from purgebot.errors import UserFacingError
-from purgebot.essays import decode_essay, find_prompt
+from purgebot.essays import EssayTextError, clean_essay_text, decode_essay, find_prompt
 from purgebot.storage import SubmissionNotFoundError
 
 log = logging.getLogger("purgebot.bot.essays")
@@ -104,6 +104,20 @@ def check_attachment(file: discord.Attachment) -> None:
             f"{name} is {file.size / 1024:.0f} KB; an essay file may be at most "
             f"{MAX_FILE_BYTES // 1024} KB."
         )
+
+
+def essay_text(data: bytes) -> str:
+    """An essay file's text, read as `/bank upload` reads a file: UTF-16 with a byte-order mark
+    (Windows Notepad's "Unicode") as well as UTF-8."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return clean_essay_text(data.decode("utf-16"))
+        except UnicodeDecodeError:
+            raise EssayTextError(
+                "The essay file starts like UTF-16 text but is not valid UTF-16. Save it again "
+                "as plain text with UTF-8 encoding and try again."
+            ) from None
+    return decode_essay(data)
 
 
 def parse_day(text: str) -> datetime:
@@ -236,7 +250,7 @@ class EssaysCog(commands.Cog, name=ESSAYS_COG):
             raise EssayFileRefused(
                 f"That file is more than {MAX_FILE_BYTES // 1024} KB; send a shorter essay."
             )
-        await submit_and_reply(interaction, bank, chosen, decode_essay(data))
+        await submit_and_reply(interaction, bank, chosen, essay_text(data))
 
     # ------------------------------------------------------------------ review
 

@@ -187,7 +187,8 @@ class QuizCog(commands.Cog, name=QUIZ_COG):
         each = f"{seconds} s each" if seconds else "each with its own time"
         await reply_private(
             interaction,
-            f"Started **{chosen.title}**: {plural(total, 'question')}, {each}, {scoring} scoring "
+            f"Started **{render.literal(chosen.title)}**: {plural(total, 'question')}, {each}, "
+            f"{scoring} scoring "
             f"(run #{runner.run_id}). `/quiz skip` closes a question early, `/quiz stop` ends it.",
         )
 
