@@ -297,3 +297,9 @@ def test_a_dotenv_in_another_encoding_gets_a_plain_message(
     assert f"purgebot: {tmp_path / '.env'} {reason}" in done.stderr
     assert "Save it again as UTF-8" in done.stderr or "Save it again" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_the_run_log_has_no_colour_codes_when_written_to_a_pipe(tmp_path: Path) -> None:
+    done = run_cli(tmp_path, "run", env=offline(tmp_path, tmp_path / "purgebot.db"))
+    assert "] [INFO    ] " in done.stderr, done.stderr  # the log ran, in discord.py's format
+    assert "\x1b[" not in done.stderr

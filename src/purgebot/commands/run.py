@@ -43,9 +43,22 @@ def load_settings() -> Settings | None:
 
 
 def configure_logging(level: str) -> None:
+    """discord.py's log format, in colour only on a terminal: discord.py would colour any
+    stream inside Docker, leaving escape codes in a log file or a pipe."""
     import discord
 
-    discord.utils.setup_logging(level=getattr(logging, level), root=True)
+    stream = sys.stderr
+    formatter: logging.Formatter | None = None  # None: discord.py's colours, on a terminal
+    if not (hasattr(stream, "isatty") and stream.isatty()):
+        formatter = logging.Formatter(
+            "[{asctime}] [{levelname:<8}] {name}: {message}", "%Y-%m-%d %H:%M:%S", style="{"
+        )
+    discord.utils.setup_logging(
+        handler=logging.StreamHandler(stream),
+        formatter=formatter or discord.utils.MISSING,
+        level=getattr(logging, level),
+        root=True,
+    )
 
 
 class StartupError(UserFacingError):

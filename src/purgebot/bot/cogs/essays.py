@@ -335,7 +335,7 @@ class EssaysCog(commands.Cog, name=ESSAYS_COG):
     )
     @app_commands.describe(
         since="Only essays sent from this day (YYYY-MM-DD)",
-        until="…up to and including this day (YYYY-MM-DD)",
+        until="Only essays sent up to and including this day (YYYY-MM-DD)",
     )
     @teacher_only("export essays")
     async def export(

@@ -204,7 +204,10 @@ class LeaderboardCog(commands.Cog, name="Leaderboard"):
 
     @app_commands.command(name="leaderboard", description="The best players in this server")
     @app_commands.describe(
-        period="Which answers count", bank="Only this bank's quizzes", metric="Rank by"
+        period="Which answers count",
+        bank="Only this bank's quizzes",
+        metric="Rank by",
+        page=f"Which page of the board, {PAGE_SIZE} places each (default: the first)",
     )
     @app_commands.choices(period=PERIODS, metric=METRICS)
     @app_commands.guild_only()
@@ -259,7 +262,7 @@ class LeaderboardCog(commands.Cog, name="Leaderboard"):
     @app_commands.describe(
         run="Which quiz run (default: the latest here)",
         since="A server report from this day (YYYY-MM-DD), instead of one run",
-        until="…up to and including this day (YYYY-MM-DD)",
+        until="A server report up to and including this day (YYYY-MM-DD), instead of one run",
     )
     @teacher_only("export results")
     async def export(

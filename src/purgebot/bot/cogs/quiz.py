@@ -83,7 +83,7 @@ class QuizCog(commands.Cog, name=QUIZ_COG):
     async def cog_load(self) -> None:
         ended = await self.desk.recover()
         if ended:
-            log.info("ended %d quiz runs left running by the previous process", ended)
+            log.info("ended %s left running by the previous process", plural(ended, "quiz run"))
 
     async def cog_unload(self) -> None:
         await self.desk.shutdown()
