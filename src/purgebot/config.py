@@ -5,6 +5,7 @@ Real environment variables always win over `.env`; the token never appears in re
 
 from __future__ import annotations
 
+import io
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -86,7 +87,9 @@ class Settings:
         env_file = dotenv_path if dotenv_path is not None else Path.cwd() / ".env"
         values: dict[str, str] = {}
         if env_file.is_file():
-            values.update({k: v for k, v in dotenv_values(env_file).items() if v is not None})
+            text = read_dotenv(env_file)
+            parsed = dotenv_values(stream=io.StringIO(text))
+            values.update({k: v for k, v in parsed.items() if v is not None})
         values.update(os.environ if environ is None else environ)
 
         def get(name: str) -> str | None:
@@ -109,6 +112,30 @@ class Settings:
             ),
             token=get("DISCORD_TOKEN"),
         )
+
+
+def read_dotenv(path: Path) -> str:
+    """The text of a .env file: UTF-8 (with or without a BOM), or UTF-16 with a BOM (what
+    Windows Notepad calls "Unicode"); anything else is refused with the way to fix it."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise SettingsError(f"cannot read {path}: {exc.strerror or exc}.") from None
+    try:
+        if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+            return data.decode("utf-16")
+        if b"\x00" in data:
+            raise SettingsError(
+                f"{path} looks like UTF-16 text without a byte-order mark. Save it again as "
+                "UTF-8 (in Notepad: Save As, Encoding: UTF-8)."
+            )
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise SettingsError(
+            f"{path} is not UTF-8 text (a byte it cannot read on line {line}). Save it again "
+            "as UTF-8 (in Notepad: Save As, Encoding: UTF-8)."
+        ) from None
 
 
 def _url(value: str | None, name: str, schemes: tuple[str, ...]) -> str | None:

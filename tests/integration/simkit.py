@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import discord
 import simcord
@@ -36,3 +37,22 @@ def text_of(message: simcord.ResponseMessage) -> str:
         parts += [made.title or "", made.description or "", made.footer.text or ""]
         parts += [f"{f.name}\n{f.value}" for f in made.fields]
     return "\n".join(parts)
+
+
+async def forged(
+    actor: simcord.MemberActor, channel: simcord.ChannelHandle, kind: int, data: dict[str, Any]
+) -> simcord.InteractionResult:
+    """An interaction as a modified client can send it: simcord's actors (like Discord's own
+    client) refuse to build one outside a command's declared range, length or choices, so this
+    goes one level down, to simcord's dispatch."""
+    from simcord import actors
+
+    env = actor._env
+    env._begin_operation("forged")
+    try:
+        if kind == 2:  # a slash command: name the synced command as Discord would
+            root = actors._resolve_visible_command(actor, channel.id, data["name"], 1)
+            data = {"id": root["id"], "type": 1, **data}
+        return await actors._dispatch_actor_interaction(actor, kind, channel, data)
+    finally:
+        env._end_operation()

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 
+import pytest
 import simcord
+from quizkit import CLASS_BANK
 from simkit import DATA, data_file, reply, text_of
 
 from purgebot.banks.importers import ImportFailed
@@ -158,6 +160,9 @@ async def test_import_format_upload_is_converted_and_stored(
     assert load_bank_text(record.yaml_text).questions[0].prompt == "Who headed the NKVD in 1937?"
 
 
+# Converting 10,000 rows takes real seconds in a worker thread, more on a loaded machine: simcord
+# waits for the bot by the wall clock, so give it as long as any machine could need.
+@pytest.mark.simcord(settle_timeout=600)
 async def test_a_file_under_the_limit_that_converts_to_a_bank_over_it_is_told_so(
     simcord_env: simcord.Env,
     channel: simcord.ChannelHandle,
@@ -308,3 +313,20 @@ async def test_students_are_refused_teacher_bank_commands(
         assert not refused.attachments
     assert [type(e) for e in simcord_env.errors] == [NotTeacher] * 3
     assert [b.bank_id for b in await store.list_banks(channel.guild.id)] == ["terror-basics"]
+
+
+async def test_a_bank_title_with_markdown_in_it_is_shown_as_typed(
+    simcord_env: simcord.Env,
+    channel: simcord.ChannelHandle,
+    teacher: simcord.MemberActor,
+    student: simcord.MemberActor,
+) -> None:
+    title = "Kirov **and** the ||NKVD||"
+    bank = CLASS_BANK.replace("title: Kirov and the NKVD", f'title: "{title}"')
+    uploaded = reply(await teacher.slash(channel, "bank upload", file=("c.yaml", bank.encode())))
+    escaped = r"Kirov \*\*and\*\* the \|\|NKVD\|\|"
+    assert f"({escaped})" in uploaded.content, uploaded.content
+    started = reply(await teacher.slash(channel, "quiz start", bank="class-quiz"))
+    assert started.content.startswith(f"Started **{escaped}**: 4 questions"), started.content
+    listed = text_of(reply(await student.slash(channel, "bank list")))
+    assert f"`class-quiz` · {escaped} · 4 questions" in listed, listed

@@ -384,3 +384,25 @@ async def test_a_drill_where_the_bot_cannot_post_says_which_permission_is_missin
     )
     assert quiet.history() == []
     assert [type(unwrap(e)) for e in simcord_env.errors] == [BotCannotPost]
+
+
+async def test_a_drill_whose_deadline_outlives_the_bot_is_still_closed_on_time(
+    simcord_env: simcord.Env,
+    channel: simcord.ChannelHandle,
+    teacher: simcord.MemberActor,
+    student: simcord.MemberActor,
+    essay_server: Bank,
+    settings: Settings,
+    store: Store,
+) -> None:
+    await teacher.slash(channel, "essay drill", prompt=YEZHOV, minutes=20)
+    await simcord_env.advance_time(5 * 60)
+    # the process dies; the next one must close the drill its predecessor posted
+    await simcord_env.restart_bot(
+        create_bot(settings, store=store, clock=sim_clock, rng=random.Random(3))
+    )
+    assert not write_button(drill_message(channel)).disabled
+    await simcord_env.advance_time(15 * 60 + 1)
+    closed = drill_message(channel)
+    assert write_button(closed).disabled and write_button(closed).label == "Closed"
+    assert await store.get_value("essay.drills.open") == "[]"

@@ -162,3 +162,21 @@ async def test_feedback_too_long_for_discord_is_cut_and_attached_in_full(
     full = render_text(check_bank_essay(bank, "many-points", essay))
     assert (await attachment.read()).decode() == full
     assert full.count("[x] cause-") == 12
+
+
+async def test_an_essay_saved_as_utf16_is_read_like_a_bank_upload(
+    simcord_env: simcord.Env,
+    channel: simcord.ChannelHandle,
+    student: simcord.MemberActor,
+    essay_server: Bank,
+    store: Store,
+) -> None:
+    """Windows Notepad's "Unicode" is UTF-16 with a byte-order mark: full of NUL bytes."""
+    result = await student.slash(
+        channel, "essay submit", prompt=YEZHOV, file=("essay.txt", STRONG.encode("utf-16"))
+    )
+    shown = feedback_of(result)
+    assert shown.embeds[0].title == "Your essay feedback: 5 of 5 key points made"
+    [stored] = await store.student_essays(channel.guild.id, student.id)
+    assert stored.text == STRONG
+    assert simcord_env.errors == []

@@ -120,7 +120,7 @@ async def test_the_csv_export_matches_what_the_class_did(
     export = reply(await teacher.slash(channel, "results export"))
     assert export.ephemeral
     assert export.content.startswith("Run #1 · `class-quiz` · started ")
-    assert "finished (finished)\n3 students, 4 questions." in export.content
+    assert ", finished\n3 students, 4 questions." in export.content  # not "finished (finished)"
     students_file, questions_file = export.attachments
     assert students_file.filename == "run-1-students.csv"
     assert questions_file.filename == "run-1-questions.csv"
@@ -150,7 +150,14 @@ async def test_the_csv_export_matches_what_the_class_did(
         await teacher.slash(channel, "results export", since="2026-01-01", until="2026-01-01")
     )
     assert report.content.startswith(
-        "Every quiz answer in this server from 2026-01-01 until 2026-01-02 (exclusive)"
+        "Every quiz answer in this server from 2026-01-01 to 2026-01-01 (both days included)"
+    )
+    # the days are echoed as the teacher typed them
+    wide = reply(
+        await teacher.slash(channel, "results export", since="2020-01-01", until="2099-12-31")
+    )
+    assert wide.content.startswith(
+        "Every quiz answer in this server from 2020-01-01 to 2099-12-31 (both days included)"
     )
     students_file, _ = report.attachments
     assert students_file.filename == "server-2026-01-01-to-2026-01-01-students.csv"

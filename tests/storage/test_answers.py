@@ -134,3 +134,38 @@ async def test_a_malformed_answer_is_refused_to_its_caller_only(
     )
     assert isinstance(results[1], ValueError)
     assert [r[1] for r in rows(db_path)] == [1, 2]
+
+
+async def test_a_row_sqlite_cannot_store_fails_alone_and_its_batch_is_kept(
+    store: Store, db_path: Path, clock: FakeClock
+) -> None:
+    """Ten students answer together; one answer holds a lone surrogate (a modified client)."""
+    run = await store.start_run(GUILD, CHANNEL, "purges", TEACHER)
+    answers = [record(run.run_id, u, "q1", clock) for u in range(10)]
+    answers[4] = replace(answers[4], raw_answer="Nikolaev \ud83d")
+    results = await asyncio.gather(
+        *(store.record_answer(r) for r in answers), return_exceptions=True
+    )
+    assert isinstance(results[4], UnicodeEncodeError)
+    assert all(isinstance(r, int) for i, r in enumerate(results) if i != 4)
+    assert sorted(r[1] for r in rows(db_path)) == [0, 1, 2, 3, 5, 6, 7, 8, 9]
+    totals = await store.student_stats(GUILD, 2)
+    assert totals.answered == 1
+
+
+async def test_a_row_a_constraint_refuses_fails_alone_whatever_the_error(
+    store: Store, db_path: Path, clock: FakeClock
+) -> None:
+    run = await store.start_run(GUILD, CHANNEL, "purges", TEACHER)
+    # any failure SQLite raises for one row (here an "integer overflow" in a trigger, not a
+    # constraint) stays with that row
+    await store._db.conn.execute(
+        "CREATE TEMP TRIGGER refuse_7 BEFORE INSERT ON answers WHEN NEW.user_id = 7 "
+        "BEGIN SELECT abs(-9223372036854775807 - 1); END"
+    )
+    results = await asyncio.gather(
+        *(store.record_answer(record(run.run_id, u, "q1", clock)) for u in range(10)),
+        return_exceptions=True,
+    )
+    assert isinstance(results[7], sqlite3.OperationalError)
+    assert sorted(r[1] for r in rows(db_path)) == [0, 1, 2, 3, 4, 5, 6, 8, 9]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import socket
 import subprocess
 import sys
@@ -148,7 +149,7 @@ def test_a_database_that_cannot_be_opened_is_named_before_connecting(
         },
     )
     assert done.returncode == 2, done.stderr
-    assert f"purgebot: cannot open the database {missing}" in done.stderr
+    assert f"purgebot: the folder {missing.parent} does not exist" in done.stderr
     assert "PURGEBOT_DB" in done.stderr
     assert "Traceback" not in done.stderr and TOKEN not in done.stderr
 
@@ -204,3 +205,101 @@ def test_endpoints_are_applied_to_discord_py_only_when_set(
     assert discord.http.Route.BASE == "http://127.0.0.1:8080/api/v10"
     assert str(gateway.DEFAULT_GATEWAY) == "ws://127.0.0.1:8081"
     assert discord.http.Route("GET", "/gateway").url == "http://127.0.0.1:8080/api/v10/gateway"
+
+
+def offline(tmp_path: Path, db: Path) -> dict[str, str]:
+    """A run that would fail at Discord (nothing listens): any other failure comes first."""
+    return {
+        "DISCORD_TOKEN": TOKEN,
+        "PURGEBOT_DB": str(db),
+        "DISCORD_API_BASE": f"http://127.0.0.1:{closed_port()}/api/v10",
+    }
+
+
+def test_a_second_bot_on_one_database_is_refused_and_leaves_the_first_ones_quiz_alone(
+    tmp_path: Path,
+) -> None:
+    import asyncio
+
+    from purgebot.storage import RunStatus, Store
+    from purgebot.storage.opening import InstanceLock
+
+    db = tmp_path / "purgebot.db"
+
+    async def live_quiz() -> int:
+        async with await Store.open(db) as store:
+            return (await store.start_run(1, 2, "kirov", 3)).run_id
+
+    run_id = asyncio.run(live_quiz())
+    first = InstanceLock(db).acquire()  # the first bot, still running
+    try:
+        done = run_cli(tmp_path, "run", env=offline(tmp_path, db))
+    finally:
+        first.release()
+    assert done.returncode == 2, done.stderr
+    assert (
+        f"purgebot: another purgebot (process {os.getpid()}) is already running on the "
+        f"database {db}." in done.stderr
+    )
+    assert "Traceback" not in done.stderr
+
+    async def status() -> RunStatus:
+        async with await Store.open(db) as store:
+            run = await store.get_run(run_id)
+            assert run is not None
+            return run.status
+
+    assert asyncio.run(status()) is RunStatus.RUNNING
+    # once the first bot has gone, the next one starts (and fails only at Discord, offline)
+    done = run_cli(tmp_path, "run", env=offline(tmp_path, db))
+    assert "could not reach Discord" in done.stderr
+
+
+def test_a_damaged_database_stops_the_start_before_discord(tmp_path: Path) -> None:
+    import sqlite3
+
+    db = tmp_path / "purgebot.db"
+    conn = sqlite3.connect(db)
+    conn.execute("CREATE TABLE filler (id INTEGER PRIMARY KEY, t TEXT)")
+    conn.execute("CREATE INDEX ix_filler ON filler (t)")
+    conn.executemany("INSERT INTO filler (t) VALUES (?)", [(f"{i:0>60}",) for i in range(5000)])
+    conn.commit()
+    conn.close()
+    with db.open("r+b") as f:  # bytes overwritten in the middle of the data pages
+        f.seek(db.stat().st_size // 2 + 100)
+        f.write(b"\xff" * 64)
+    done = run_cli(tmp_path, "run", env=offline(tmp_path, db))
+    assert done.returncode == 2, done.stderr
+    assert f"purgebot: the database {db} is damaged" in done.stderr
+    assert "Traceback" not in done.stderr
+
+
+def test_a_dotenv_saved_as_utf16_is_read(tmp_path: Path) -> None:
+    env_file = tmp_path / ".env"
+    env_file.write_bytes(f"DISCORD_TOKEN={TOKEN}\nPURGEBOT_DB=class.db\n".encode("utf-16"))
+    settings = Settings.from_env({}, dotenv_path=env_file)
+    assert settings.token == TOKEN and settings.db_path == Path("class.db")
+
+
+@pytest.mark.parametrize(
+    ("content", "reason"),
+    [
+        ("PURGEBOT_DB=Übungen.db\n".encode("latin-1"), "is not UTF-8 text"),
+        ("PURGEBOT_DB=x.db\n".encode("utf-16-le"), "looks like UTF-16 text without"),
+    ],
+)
+def test_a_dotenv_in_another_encoding_gets_a_plain_message(
+    tmp_path: Path, content: bytes, reason: str
+) -> None:
+    (tmp_path / ".env").write_bytes(content)
+    done = run_cli(tmp_path, "run", env={"DISCORD_TOKEN": TOKEN})
+    assert done.returncode == 2, done.stderr
+    assert f"purgebot: {tmp_path / '.env'} {reason}" in done.stderr
+    assert "Save it again as UTF-8" in done.stderr or "Save it again" in done.stderr
+    assert "Traceback" not in done.stderr
+
+
+def test_the_run_log_has_no_colour_codes_when_written_to_a_pipe(tmp_path: Path) -> None:
+    done = run_cli(tmp_path, "run", env=offline(tmp_path, tmp_path / "purgebot.db"))
+    assert "] [INFO    ] " in done.stderr, done.stderr  # the log ran, in discord.py's format
+    assert "\x1b[" not in done.stderr

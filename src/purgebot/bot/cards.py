@@ -39,7 +39,7 @@ def timestamp(moment: datetime, style: str = "D") -> str:
 
 def bank_line(entry: Entry) -> str:
     bank = entry.bank
-    return f"`{bank.id}` · {bank.title} · {plural(len(bank.questions), 'question')}"
+    return f"`{bank.id}` · {render.literal(bank.title)} · {plural(len(bank.questions), 'question')}"
 
 
 def hidden_line(bank_id: str) -> str:
@@ -89,7 +89,7 @@ def bank_info(entry: Entry) -> discord.Embed:
     if topics:
         fields.append(("Topics", ", ".join(topics), False))
     if bank.sources:
-        sources = [f"`{key}` {info.title}" for key, info in bank.sources.items()]
+        sources = [f"`{key}` {render.literal(info.title)}" for key, info in bank.sources.items()]
         text, _ = render.lines_within(
             sources, render.FIELD_VALUE, lambda n: f"…and {plural(n, 'more source')}"
         )
@@ -157,7 +157,7 @@ def stored_message(bank: Bank, replaced: bool) -> str:
     verb = "Replaced" if replaced else "Stored"
     essays = f" and {plural(len(bank.essays), 'essay prompt')}" if bank.essays else ""
     return (
-        f"{verb} bank `{bank.id}` ({bank.title}): "
+        f"{verb} bank `{bank.id}` ({render.literal(bank.title)}): "
         f"{plural(len(bank.questions), 'question')}{essays}. "
         f"Run it with `/quiz start bank:{bank.id}`."
     )

@@ -21,6 +21,7 @@ from purgebot.banks.model import Bank
 from purgebot.bot.catalog import BankCatalog
 from purgebot.bot.cogs import DYNAMIC_ITEMS, build_cogs
 from purgebot.bot.cogs.leaderboard import StalePager
+from purgebot.bot.edge import guard_interactions, quiet_payload_loggers
 from purgebot.bot.errors import PurgeTree
 from purgebot.bot.services import Clock, Services
 from purgebot.bot.sync import sync_if_changed
@@ -114,6 +115,9 @@ class PurgeBot(commands.Bot):
             ),
             allowed_installs=app_commands.AppInstallationType(guild=True, user=False),
         )
+        # text from Discord is made storable as it arrives (see bot/edge.py)
+        guard_interactions(self._connection.parsers)
+        quiet_payload_loggers()
         self.settings = settings
         self.clock = clock
         self.rng = rng if rng is not None else random.Random()

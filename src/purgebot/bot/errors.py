@@ -33,6 +33,10 @@ class NotTeacher(app_commands.CheckFailure):
         )
 
 
+class BadOption(app_commands.CheckFailure):
+    """A slash-command option outside what its command declares (see bot/options.py)."""
+
+
 class NotManager(app_commands.CheckFailure):
     """A command only server managers (Manage Server) may run."""
 
@@ -59,6 +63,8 @@ def user_message(error: BaseException) -> str | None:
     if isinstance(error, UserFacingError):
         return error.message
     if isinstance(error, NotTeacher | NotManager):
+        return str(error)
+    if isinstance(error, BadOption):
         return str(error)
     if isinstance(error, app_commands.NoPrivateMessage):
         return "This command works in a server channel only."
@@ -117,7 +123,14 @@ async def handle_error(interaction: discord.Interaction[Any], error: BaseExcepti
 
 
 class PurgeTree(app_commands.CommandTree[Any]):
-    """The command tree whose single error handler covers every slash command."""
+    """The command tree whose single error handler covers every slash command, and which checks
+    every option against its command's declaration before the command runs."""
+
+    async def interaction_check(self, interaction: discord.Interaction[Any], /) -> bool:
+        from purgebot.bot.options import check_options
+
+        check_options(interaction)
+        return True
 
     async def on_error(
         self, interaction: discord.Interaction[Any], error: app_commands.AppCommandError

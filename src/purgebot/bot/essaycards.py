@@ -129,7 +129,7 @@ def _shown_by(match: Match) -> str:
 def _made_value(point: PointFeedback) -> str:
     lines = [f"Shown by {_shown_by(m)}" for m in point.matches[:MAX_SHOWN_MATCHES]]
     if len(point.matches) > MAX_SHOWN_MATCHES:
-        lines.append(f"…and {len(point.matches) - MAX_SHOWN_MATCHES} more places")
+        lines.append(f"…and {plural(len(point.matches) - MAX_SHOWN_MATCHES, 'more place')}")
     return "\n".join(lines)
 
 

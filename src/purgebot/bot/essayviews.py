@@ -21,6 +21,7 @@ from discord.ui import DynamicItem
 from purgebot.banks.model import Bank, EssayPrompt
 from purgebot.bot import essaycards, render
 from purgebot.bot.checks import guild_id_of
+from purgebot.bot.edge import storable
 from purgebot.bot.errors import PrivateErrorsModal, handle_error
 from purgebot.bot.services import services_of
 from purgebot.errors import UserFacingError
@@ -236,11 +237,22 @@ async def send_back_late(interaction: discord.Interaction[Any], text: str) -> No
     )
 
 
+NOT_SAVED = (
+    "Your essay could not be saved just now, so it has not been handed in. Your text is "
+    "attached: keep it, and send it again with /essay submit in a moment."
+)
+
+
+def essay_file(text: str) -> discord.File:
+    """The writer's own text as a file to keep (storable: a lone surrogate cannot be encoded)."""
+    return discord.File(io.BytesIO(storable(text).encode("utf-8")), filename="my-essay.txt")
+
+
 async def send_back(interaction: discord.Interaction[Any], text: str, why: str) -> None:
     """Say privately why an answer was not taken, with its text attached."""
     extra: dict[str, Any] = {}
     if text:
-        extra["file"] = discord.File(io.BytesIO(text.encode("utf-8")), filename="my-essay.txt")
+        extra["file"] = essay_file(text)
     await interaction.response.send_message(
         render.content(why), ephemeral=True, allowed_mentions=NO_MENTIONS, **extra
     )
@@ -278,27 +290,39 @@ async def answer_stale_box(interaction: discord.Interaction[Any], boxes: OpenBox
 
 async def submit_and_reply(
     interaction: discord.Interaction[Any], bank: Bank, prompt: EssayPrompt, raw: str
-) -> EssaySubmission:
+) -> EssaySubmission | None:
     """Check the essay, store it with its feedback, then show the feedback to its writer only.
 
     The interaction must already be deferred (privately): the check and the write take a moment.
+    An essay that cannot be stored is handed back to its writer (None is returned).
     """
     services = services_of(interaction)
     guild_id = guild_id_of(interaction)
     text = clean_essay_text(raw)
     feedback = await asyncio.to_thread(check_bank_essay, bank, prompt.id, text)
-    stored = await services.store.submit_essay(
-        NewEssay(
-            guild_id=guild_id,
-            user_id=interaction.user.id,
-            user_name=interaction.user.display_name,
-            bank_id=bank.id,
-            prompt_id=prompt.id,
-            text=text,
-            word_count=feedback.words.words,
-            feedback=feedback_json(feedback),
+    try:
+        stored = await services.store.submit_essay(
+            NewEssay(
+                guild_id=guild_id,
+                user_id=interaction.user.id,
+                user_name=interaction.user.display_name,
+                bank_id=bank.id,
+                prompt_id=prompt.id,
+                text=text,
+                word_count=feedback.words.words,
+                feedback=feedback_json(feedback),
+            )
         )
-    )
+    except Exception as exc:
+        # Never lose an essay: whatever went wrong, its writer gets the text back.
+        log.error("could not store an essay (guild %s): %s", guild_id, type(exc).__name__)
+        await interaction.followup.send(
+            render.content(NOT_SAVED),
+            file=essay_file(text),
+            ephemeral=True,
+            allowed_mentions=NO_MENTIONS,
+        )
+        return None
     embeds, cut_short = essaycards.fit_feedback(
         essaycards.feedback_embeds(feedback, bank.id, stored.submission_id)
     )

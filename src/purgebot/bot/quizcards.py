@@ -98,6 +98,18 @@ def question_embed(
     )
 
 
+INTERRUPTED_TIME = "Ended: the quiz bot restarted before this question closed."
+
+
+def interrupted(embed: discord.Embed) -> discord.Embed:
+    """An open question's card once a restart has ended its quiz: no countdown left running."""
+    made = embed.copy()
+    for index, field in enumerate(made.fields):
+        if field.name == "Time":
+            made.set_field_at(index, name="Time", value=INTERRUPTED_TIME, inline=False)
+    return made
+
+
 def bar(count: int, total: int) -> str:
     filled = round(BAR_WIDTH * count / total) if total else 0
     return "█" * filled + "░" * (BAR_WIDTH - filled)
@@ -106,10 +118,12 @@ def bar(count: int, total: int) -> str:
 def distribution_lines(result: QuestionResult) -> list[str]:
     total = result.answered
     lines = []
+    # a true/false question's buttons said True and False: no letters the class never saw
+    lettered = not isinstance(result.question, TrueFalseQuestion)
     for tally in result.distribution:
         mark = f" {RIGHT}" if tally.correct else ""
         text = tally.text if tally.label else f"“{typed(tally.text)}”"
-        label = f"`{tally.label}` " if tally.label else ""
+        label = f"`{tally.label}` " if tally.label and lettered else ""
         lines.append(f"{label}{bar(tally.count, total)} {tally.count} · {text}{mark}")
     return lines
 
@@ -147,6 +161,8 @@ def reveal_embed(
         fields.append(("Why", q.explanation, False))
     if (source := source_text(bank, result)) is not None:
         fields.append(("Source", source, False))
+    if q.note:  # the bank's own correction, e.g. where the source above is wrong
+        fields.append(("Note", q.note, False))
     answered = f"{result.answered} answered"
     if expected > result.answered:
         answered = f"{result.answered} of {expected} answered"
@@ -209,7 +225,7 @@ def status_embed(
     scoring: str,
 ) -> discord.Embed:
     """Where the channel's quiz is, for anyone who asks (privately)."""
-    fields: list[tuple[str, str, bool]] = [("Bank", f"`{bank.id}` {bank.title}", False)]
+    fields: list[tuple[str, str, bool]] = [("Bank", f"`{bank.id}` {typed(bank.title)}", False)]
     if view is not None:
         where = f"Question {view.number} of {view.total} ({state})"
         if state == "open":
@@ -218,6 +234,11 @@ def status_embed(
         fields.append(("Now", where, False))
     fields.append(("Started by", typed(started_by), True))
     fields.append(("Scoring", scoring, True))
-    if top:
-        fields.append(("Leading", "\n".join(standing_line(s, scoring=scoring) for s in top), False))
+    # points are given at each reveal: before the first, a table of zeros would only mislead
+    leaders = [s for s in top if s.asked > 0]
+    if leaders:
+        lines = "\n".join(standing_line(s, scoring=scoring) for s in leaders)
+        fields.append(("Leading (as of the last reveal)", lines, False))
+    elif view is not None:
+        fields.append(("Leading", "Points show at the first reveal.", False))
     return render.embed("Quiz in this channel", None, fields=fields, colour=OPEN_COLOUR)

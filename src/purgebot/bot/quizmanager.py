@@ -21,12 +21,14 @@ from typing import Any
 import discord
 
 from purgebot.banks.model import Bank
+from purgebot.bot import quizcards
 from purgebot.bot.errors import reply_private
 from purgebot.bot.quizcards import typed
 from purgebot.bot.quizchannel import QuizHalted
 from purgebot.bot.quizrunner import QuizRunner, Request, RunContext
 from purgebot.bot.quizviews import Build, QuizOver
 from purgebot.bot.services import Services
+from purgebot.errors import UserFacingError
 from purgebot.quiz import (
     AlreadyAnswered,
     Answer,
@@ -55,6 +57,18 @@ RESTART_NOTICE = (
     "given before the restart is kept and counts on the leaderboard. Start a new one with "
     "`/quiz start`."
 )
+
+
+class AnswerNotSaved(UserFacingError):
+    """The answer could not be stored, so it was taken back: it does not count."""
+
+    def __init__(self, time_left: float | None) -> None:
+        again = (
+            " Please answer again."
+            if time_left is not None and time_left > 0
+            else " The question has closed."
+        )
+        super().__init__("⚠️ Your answer could not be saved, so it does not count." + again)
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,7 +134,8 @@ class QuizManager:
         self.ack_budget = ACK_BUDGET
         self._runners: dict[int, QuizRunner] = {}
         self._starting: set[int] = set()
-        self._interrupted: dict[int, set[int]] = {}  # guild id -> channels to tell
+        # guild id -> {channel to tell: its last question message, to grey out}
+        self._interrupted: dict[int, dict[int, int | None]] = {}
 
     # --- finding quizzes -------------------------------------------------------------------------
 
@@ -189,6 +204,7 @@ class QuizManager:
         )
         if self.reveal_pause is not None:
             ctx.reveal_pause = self.reveal_pause
+        ctx.on_question = self._save_running
         runner = QuizRunner(session, clock, ctx)
         self.sessions.start(channel_id, session)
         self._runners[channel_id] = runner
@@ -262,12 +278,22 @@ class QuizManager:
             runner.wake()
         # Discord wants an answer within 3 s: should the commit be slow, defer meanwhile.
         deferring: list[asyncio.Task[None]] = []
-        timer = asyncio.get_running_loop().call_later(
+        loop = asyncio.get_running_loop()
+        timer = loop.call_later(
             self.ack_budget, lambda: deferring.append(asyncio.ensure_future(defer(interaction)))
         )
+        writing: asyncio.Future[None] = loop.create_future()
+        runner.writes.add(writing)  # the reveal waits for it
         try:
             await self.store.record_answer(taken.record)
+        except Exception as exc:
+            # Not stored, so not counted: the engine gives the answer back before the reveal.
+            runner.session.withdraw(user.id, number)
+            log.warning("answer of run %s not stored (%s)", run_id, type(exc).__name__)
+            raise AnswerNotSaved(runner.session.time_left(user.id)) from exc
         finally:
+            runner.writes.discard(writing)
+            writing.set_result(None)
             timer.cancel()
             if deferring:
                 await deferring[0]
@@ -276,7 +302,10 @@ class QuizManager:
     # --- restarts --------------------------------------------------------------------------------
 
     async def _save_running(self) -> None:
-        rows = [[r.run_id, r.ctx.guild_id, r.ctx.channel_id] for r in self._runners.values()]
+        rows = [
+            [r.run_id, r.ctx.guild_id, r.ctx.channel_id, r.message_id]
+            for r in self._runners.values()
+        ]
         try:
             await self.store.set_value(RUNNING_KEY, json.dumps(rows))
         except Exception:
@@ -284,24 +313,43 @@ class QuizManager:
 
     async def recover(self) -> int:
         """At start: end the runs a previous process left running, keeping their answers."""
-        rows: list[list[int]] = json.loads(await self.store.get_value(RUNNING_KEY) or "[]")
-        for run_id, guild_id, channel_id in rows:
+        rows: list[list[Any]] = json.loads(await self.store.get_value(RUNNING_KEY) or "[]")
+        for run_id, guild_id, channel_id, *rest in rows:
             run = await self.store.get_run(run_id)
             if run is None or run.status is not RunStatus.RUNNING:
                 continue
             await self.store.end_run(run_id, RunStatus.ABORTED, INTERRUPTED)
-            self._interrupted.setdefault(guild_id, set()).add(channel_id)
+            # (rows written before message ids were kept have none)
+            self._interrupted.setdefault(guild_id, {})[channel_id] = rest[0] if rest else None
         swept = await self.store.abort_running_runs(INTERRUPTED)
         await self.store.set_value(RUNNING_KEY, "[]")
         return sum(len(c) for c in self._interrupted.values()) + swept
 
     async def tell_interrupted(self, guild: discord.Guild) -> None:
         """Say in each channel of `guild` whose quiz a restart ended that it ended, and why."""
-        for channel_id in sorted(self._interrupted.pop(guild.id, set())):
+        for channel_id, message_id in sorted(self._interrupted.pop(guild.id, {}).items()):
             channel = guild.get_channel(channel_id)
             if not isinstance(channel, discord.abc.Messageable):
                 continue
+            if message_id is not None:
+                await close_interrupted(channel, message_id)
             try:
                 await channel.send(RESTART_NOTICE, allowed_mentions=discord.AllowedMentions.none())
             except discord.HTTPException as exc:
                 log.info("could not tell channel %s its quiz ended (%s)", channel_id, exc)
+
+
+async def close_interrupted(channel: discord.abc.Messageable, message_id: int) -> None:
+    """The question a restart cut short: buttons greyed out, its countdown replaced."""
+    try:
+        message = await channel.fetch_message(message_id)
+        if not message.embeds:
+            return
+        view = discord.ui.View.from_message(message, timeout=None)
+        for item in view.children:
+            if hasattr(item, "disabled"):
+                item.disabled = True
+        view.stop()
+        await message.edit(embed=quizcards.interrupted(message.embeds[0]), view=view)
+    except discord.HTTPException as exc:  # deleted, or no access: its clicks still refuse
+        log.info("could not close question message %s (%s)", message_id, exc.status)

@@ -15,6 +15,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from enum import Enum
 from typing import Any
@@ -39,6 +40,8 @@ log = logging.getLogger("purgebot.bot.quiz")
 
 REVEAL_PAUSE = 5.0  # seconds between a reveal and the next question, to read the answer
 RETRY_PAUSE = 1.0  # one retry of a post Discord failed with a server error
+EDIT_TRIES = 3  # tries of a reveal edit Discord fails with a server error (then a new post)
+WRITE_PATIENCE = 10.0  # seconds a reveal waits for answers still being stored
 STARTER_TOKEN_SECONDS = 14 * 60  # an interaction token lasts 15 minutes; keep a margin
 
 
@@ -62,6 +65,7 @@ class RunContext:
     starter: discord.Interaction[Any] | None = None
     starter_name: str = "someone"
     reveal_pause: float = REVEAL_PAUSE
+    on_question: Callable[[], Awaitable[None]] | None = None  # a question was posted
 
 
 class QuizRunner:
@@ -77,6 +81,7 @@ class QuizRunner:
         self._halt: QuizHalted | None = None
         self._waiting = False
         self._wake_event = f"purgebot_quiz_wake_{ctx.channel_id}"
+        self.writes: set[asyncio.Future[None]] = set()  # answers being stored right now
         self.task: asyncio.Task[None] | None = None  # set by whoever starts `run()`
 
     @property
@@ -124,7 +129,9 @@ class QuizRunner:
         while view is not None and not self._ending():
             await self._post_question(view)
             await self._wait_for_close()
-            # Every close is scored, early or not: the answers taken are already stored.
+            # Every close is scored, early or not, once the answers taken are stored (one that
+            # could not be stored has been withdrawn by then, so it is not counted).
+            await self._settle_writes()
             result = self.session.reveal()
             if self._request is Request.HALT:
                 return
@@ -137,6 +144,10 @@ class QuizRunner:
             if self._ending():
                 return
             view = self.session.open_next()
+
+    async def _settle_writes(self) -> None:
+        if self.writes:
+            await asyncio.wait(list(self.writes), timeout=WRITE_PATIENCE)
 
     def _ending(self) -> bool:
         return self._request in (Request.STOP, Request.SHUTDOWN, Request.HALT)
@@ -180,6 +191,8 @@ class QuizRunner:
         components = quizviews.question_view(view, self.run_id)
         message = await self._send(embed=embed, view=components)
         self.message_id = message.id
+        if self.ctx.on_question is not None:
+            await self.ctx.on_question()  # so a restart can grey out this question's buttons
 
     async def _post_reveal(self, view: QuestionView, result: QuestionResult) -> None:
         note = (
@@ -203,26 +216,53 @@ class QuizRunner:
             note=note,
         )
         components = quizviews.question_view(view, self.run_id, reveal=True)
-        if self.message_id is None:
-            await self._send(embed=embed, view=components)
+        if self.message_id is not None and await self._edit_reveal(view, embed, components):
             return
+        # no question message, or it is gone, or Discord kept failing the edit: post anew
         try:
-            await self.channel.get_partial_message(self.message_id).edit(
-                embed=embed, view=components, allowed_mentions=discord.AllowedMentions.none()
-            )
-        except discord.NotFound:
-            # the question was deleted (or its channel): show the answer in a new message
             await self._send(embed=embed, view=components)
-        except discord.Forbidden as exc:
-            raise self._halted(exc) from exc
-        except discord.HTTPException as exc:
-            log.warning(
-                "could not edit the reveal of run %s question %s (%s %s)",
-                self.run_id,
-                view.number,
-                exc.status,
-                exc.code,
+        except QuizHalted as halted:
+            if not _server_error(halted.__cause__):
+                raise
+            log.warning("could not show the reveal of run %s question %s", self.run_id, view.number)
+            await self._tell_starter(
+                f"Discord kept failing when I showed the answer to question {view.number} in "
+                f"<#{self.ctx.channel_id}>, so the class has not seen it. The quiz goes on; "
+                "`/results export` has every answer."
             )
+
+    async def _edit_reveal(
+        self, view: QuestionView, embed: discord.Embed, components: discord.ui.View
+    ) -> bool:
+        """Edit the question into its reveal, retrying Discord's server errors (discord.py
+        retries 500, 502 and 504 itself, not 503); False when a new message must carry it
+        (the question is gone, or every try failed with a server error)."""
+        assert self.message_id is not None
+        message = self.channel.get_partial_message(self.message_id)
+        for attempt in range(1, EDIT_TRIES + 1):
+            try:
+                await message.edit(
+                    embed=embed, view=components, allowed_mentions=discord.AllowedMentions.none()
+                )
+                return True
+            except discord.NotFound:
+                return False  # the question was deleted: show the answer in a new message
+            except discord.Forbidden as exc:
+                raise self._halted(exc) from exc
+            except discord.HTTPException as exc:
+                log.warning(
+                    "could not edit the reveal of run %s question %s (%s %s), try %d",
+                    self.run_id,
+                    view.number,
+                    exc.status,
+                    exc.code,
+                    attempt,
+                )
+                if exc.status < 500:
+                    return True  # a refusal a new post would meet too: logged, the quiz goes on
+                if attempt < EDIT_TRIES:
+                    await asyncio.sleep(RETRY_PAUSE * attempt)
+        return False
 
     async def _send(self, **kwargs: Any) -> discord.Message:
         """Post in the channel; a lost channel or permission ends the quiz with a reason."""
@@ -326,3 +366,7 @@ class QuizRunner:
             await starter.user.send(text)
         except discord.HTTPException as exc:
             log.warning("could not tell the starter of run %s why it ended (%s)", self.run_id, exc)
+
+
+def _server_error(exc: BaseException | None) -> bool:
+    return isinstance(exc, discord.HTTPException) and exc.status >= 500

@@ -34,6 +34,14 @@ class QuizOver(NotAccepting):
         super().__init__("This quiz is over: no more answers are taken.")
 
 
+class AnswerTooLong(NotAccepting):
+    def __init__(self, length: int) -> None:
+        super().__init__(
+            f"Your answer is {length:,} characters long; an answer may be at most {MAX_TYPED}. "
+            "Nothing was taken: answer again, shorter."
+        )
+
+
 class AnswerDesk(Protocol):
     """Where answers go: the quiz manager, found through the quiz cog."""
 
@@ -214,6 +222,8 @@ async def answer_typed(interaction: discord.Interaction[Any]) -> None:
         return
     typed = submitted_text(data.get("components", []))
     try:
+        if len(typed) > MAX_TYPED:  # the box allows no more; a modified client might send it
+            raise AnswerTooLong(len(typed))
         await desk_of(interaction.client).answer(
             interaction, int(match["run"]), int(match["q"]), lambda _: TextAnswer(typed)
         )

@@ -43,6 +43,12 @@ ELLIPSIS = "…"
 BLANK = "\u200b"  # Discord refuses empty field names and values
 
 
+def literal(text: str) -> str:
+    """Teacher- or student-written text (a bank title, a name) shown as typed, not as markdown:
+    `**` or `||` in a title must not break the bold around it."""
+    return discord.utils.escape_markdown(text)
+
+
 def cut(text: str | None, limit: int) -> str:
     """`text` shortened to at most `limit` characters, ending in an ellipsis when it was cut."""
     text = text or ""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import discord
 
 from purgebot.bot import render
@@ -95,14 +97,19 @@ def report_summary(report: Report) -> str:
     questions = plural(len(report.questions), "question")
     if report.run is not None:
         run = report.run
-        ended = f", {run.status}" + (f" ({run.end_reason})" if run.end_reason else "")
+        # the reason only where it says more than the status ("stopped by ms_ivanova")
+        reason = run.end_reason if run.end_reason not in (None, "", str(run.status)) else None
+        ended = f", {run.status}" + (f" ({reason})" if reason else "")
         head = (
             f"Run #{run.run_id} · `{run.bank_id}` · started {timestamp(run.started_at, 'f')}{ended}"
         )
     else:
+        # the days as the teacher typed them: the report's own end is the midnight after
         start = f"{report.start:%Y-%m-%d}" if report.start else "the start"
-        end = f"{report.end:%Y-%m-%d}" if report.end else "now"
-        head = f"Every quiz answer in this server from {start} until {end} (exclusive)"
+        end = f"{report.end - timedelta(days=1):%Y-%m-%d}" if report.end else "now"
+        head = f"Every quiz answer in this server from {start} to {end}"
+        if report.end:
+            head += " (both days included)" if report.start else " (that day included)"
     return (
         f"{head}\n{students}, {questions}. Two files: one row per student, one per question "
         "(UTF-8, opens in any spreadsheet)."

@@ -8,14 +8,15 @@ import contextlib
 import gc
 import logging
 import signal
-import sqlite3
 import sys
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from purgebot.config import TOKEN_HELP, Settings, SettingsError
 from purgebot.errors import UserFacingError
 
 if TYPE_CHECKING:
+    from purgebot.bot import PurgeBot
     from purgebot.storage import Store
 
 log = logging.getLogger("purgebot")
@@ -42,9 +43,22 @@ def load_settings() -> Settings | None:
 
 
 def configure_logging(level: str) -> None:
+    """discord.py's log format, in colour only on a terminal: discord.py would colour any
+    stream inside Docker, leaving escape codes in a log file or a pipe."""
     import discord
 
-    discord.utils.setup_logging(level=getattr(logging, level), root=True)
+    stream = sys.stderr
+    formatter: logging.Formatter | None = None  # None: discord.py's colours, on a terminal
+    if not (hasattr(stream, "isatty") and stream.isatty()):
+        formatter = logging.Formatter(
+            "[{asctime}] [{levelname:<8}] {name}: {message}", "%Y-%m-%d %H:%M:%S", style="{"
+        )
+    discord.utils.setup_logging(
+        handler=logging.StreamHandler(stream),
+        formatter=formatter or discord.utils.MISSING,
+        level=getattr(logging, level),
+        root=True,
+    )
 
 
 class StartupError(UserFacingError):
@@ -52,19 +66,11 @@ class StartupError(UserFacingError):
 
 
 async def open_store(settings: Settings) -> Store:
-    """The database, opened before Discord is contacted, so a bad PURGEBOT_DB is named plainly."""
-    from purgebot.storage import StorageError, Store
+    """The database, opened and checked before Discord is contacted, so a file the bot cannot
+    use is named plainly, with the reason that fits (see storage/opening.py)."""
+    from purgebot.storage.opening import open_for_bot
 
-    try:
-        # plain sqlite3 first: aiosqlite's worker thread outlives a failed connect and prints a
-        # traceback of its own once the event loop has closed
-        await asyncio.to_thread(lambda: sqlite3.connect(settings.db_path).close())
-        return await Store.open(settings.db_path)
-    except (OSError, sqlite3.Error, StorageError) as exc:
-        raise StartupError(
-            f"cannot open the database {settings.db_path}: {exc}. Set PURGEBOT_DB to a file in "
-            "a folder that exists and that this user may write to."
-        ) from exc
+    return await open_for_bot(settings.db_path)
 
 
 def startup_failure_message(exc: BaseException) -> str | None:
@@ -115,7 +121,18 @@ async def serve(settings: Settings) -> None:
     """Run the bot until it stops or a signal asks it to; the bot and database are closed either
     way."""
     from purgebot.bot import create_bot
+    from purgebot.storage.opening import InstanceLock
 
+    lock = InstanceLock(settings.db_path)
+    if settings.db_path.parent.is_dir():  # else open_store says the folder is missing
+        lock.acquire()
+    try:
+        await _serve_locked(settings, create_bot)
+    finally:
+        lock.release()
+
+
+async def _serve_locked(settings: Settings, create_bot: Callable[..., PurgeBot]) -> None:
     store = await open_store(settings)
     try:
         bot = create_bot(settings, store=store)

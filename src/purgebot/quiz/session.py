@@ -278,6 +278,19 @@ class QuizSession:
             all_answered=self.all_answered,
         )
 
+    def withdraw(self, player_id: int, number: int) -> bool:
+        """Take back a locked answer to question `number` before its reveal (a front end could not
+        keep it): it is then neither counted nor scored, and the player may answer again while
+        the question is open. False when there was nothing to take back."""
+        view = self._view
+        if self._state not in (SessionState.OPEN, SessionState.CLOSED) or view is None:
+            return False
+        if view.number != number or player_id not in self._answers:
+            return False
+        del self._answers[player_id]
+        self._expected_answered -= player_id in self._expected
+        return True
+
     def tick(self) -> CloseReason | None:
         """Close the open question if its time is up or everyone expected has answered."""
         if self._state is not SessionState.OPEN:

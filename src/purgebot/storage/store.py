@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 import os
 import sqlite3
 import time
@@ -49,6 +50,7 @@ class Store(GuildsMixin, RunsMixin, StatsMixin, ReportsMixin, EssaysMixin):
         """
         if synchronous.upper() not in {"OFF", "NORMAL", "FULL", "EXTRA"}:
             raise ValueError(f"unknown synchronous mode {synchronous!r}")
+        quiet_driver_log()
         conn = await aiosqlite.connect(os.fspath(path), isolation_level=None)
         try:
             # PRAGMAs take no placeholders; every value here is an int or checked above.
@@ -107,6 +109,14 @@ class Store(GuildsMixin, RunsMixin, StatsMixin, ReportsMixin, EssaysMixin):
     def answer_batches(self) -> int:
         """Transactions that committed answers."""
         return self._writer.batches
+
+
+def quiet_driver_log() -> None:
+    """aiosqlite logs every statement with its parameters at DEBUG: essays, names and answers
+    would reach the log. Its logger never goes below INFO (where it logs no parameters)."""
+    logger = logging.getLogger("aiosqlite")
+    if logger.level < logging.INFO:
+        logger.setLevel(logging.INFO)
 
 
 async def _set_wal(conn: aiosqlite.Connection, patience_s: float) -> None:

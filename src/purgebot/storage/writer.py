@@ -104,28 +104,41 @@ class AnswerWriter:
     async def _commit(self, batch: list[_Pending]) -> None:
         try:
             ids = await self._insert([params for _, params, _ in batch])
-        except sqlite3.IntegrityError:
-            # One bad row (an unknown run) must not sink its neighbours: retry them one by one.
-            for record, params, future in batch:
+        except Exception as exc:
+            if len(batch) == 1:
+                self._fail_row(batch[0], exc)
+                return
+            # One bad row (an unknown run, text SQLite cannot encode, a broken constraint)
+            # must never sink its neighbours, whatever the error: the statement was rolled back
+            # as a whole, so retry the rows one by one and fail only the ones that fail alone.
+            log.warning(
+                "a batch of %d answers failed (%s); retrying them one by one",
+                len(batch),
+                type(exc).__name__,
+            )
+            for pending in batch:
                 try:
-                    (answer_id,) = await self._insert([params])
-                except sqlite3.IntegrityError as exc:
-                    unknown_run = "FOREIGN KEY" in str(exc)
-                    _fail(future, RunNotFoundError(record.run_id) if unknown_run else exc)
-                except Exception as exc:
-                    _fail(future, exc)
+                    (answer_id,) = await self._insert([pending[1]])
+                except Exception as row_exc:
+                    self._fail_row(pending, row_exc)
                 else:
-                    _resolve(future, answer_id)
+                    _resolve(pending[2], answer_id)
             return
         except BaseException as exc:
             for *_, future in batch:
                 _fail(future, exc)
-            if not isinstance(exc, Exception):
-                raise
-            log.exception("could not commit %d answers", len(batch))
-            return
+            raise
         for (*_, future), answer_id in zip(batch, ids, strict=True):
             _resolve(future, answer_id)
+
+    def _fail_row(self, pending: _Pending, exc: Exception) -> None:
+        record, _, future = pending
+        if isinstance(exc, sqlite3.IntegrityError) and "FOREIGN KEY" in str(exc):
+            _fail(future, RunNotFoundError(record.run_id))
+            return
+        # The type only: the message could quote the row (a student's text).
+        log.error("could not store an answer of run %s: %s", record.run_id, type(exc).__name__)
+        _fail(future, exc)
 
     async def _insert(self, rows: list[tuple[Any, ...]]) -> list[int]:
         """Insert the batch in one statement, one round trip to the database thread.

@@ -31,5 +31,5 @@ def build_cogs(services: Services, client: discord.Client | None = None) -> list
         AdminCog(services),
         QuizCog(services, client),
         LeaderboardCog(services),
-        EssaysCog(services),
+        EssaysCog(services, client),
     ]

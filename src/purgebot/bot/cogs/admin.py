@@ -15,6 +15,7 @@ from purgebot.bot.errors import reply_private
 from purgebot.bot.services import Services
 from purgebot.bot.views import ConfirmView
 from purgebot.errors import UserFacingError
+from purgebot.quiz.roster import check_multiplier
 
 MULTIPLIERS = [
     app_commands.Choice(name="1× (standard time)", value=1.0),
@@ -85,6 +86,7 @@ class AdminCog(commands.Cog):
         self, interaction: discord.Interaction[Any], member: discord.Member, multiplier: float
     ) -> None:
         guild_id = guild_id_of(interaction)
+        multiplier = check_multiplier(multiplier)  # what the quiz honours: 1 to 4
         await self.store.set_accommodation(guild_id, member.id, multiplier)
         if multiplier == 1.0:
             text = f"{member.mention} now has the standard time on every question."

@@ -191,7 +191,7 @@ class BanksCog(commands.Cog):
             )
             return
         try:
-            title = f" ({(await self.catalog.entry(guild_id, bank)).bank.title})"
+            title = f" ({render.literal((await self.catalog.entry(guild_id, bank)).bank.title)})"
         except UnknownBank:  # stored, but no longer loads: it can still be removed
             title = ""
         await self.catalog.remove(guild_id, bank)
@@ -210,7 +210,9 @@ class BanksCog(commands.Cog):
         entry = await self.catalog.entry(guild_id, bank)
         text = await self.catalog.yaml_text(guild_id, bank)
         file = discord.File(io.BytesIO(text.encode()), filename=f"{entry.bank.id}.yaml")
-        await reply_private(interaction, f"`{entry.bank.id}`: {entry.bank.title}", file=file)
+        await reply_private(
+            interaction, f"`{entry.bank.id}`: {render.literal(entry.bank.title)}", file=file
+        )
 
     info.autocomplete("bank")(bank_autocomplete)
     remove.autocomplete("bank")(bank_autocomplete)

@@ -7,7 +7,6 @@ the answer, and hands both to `essayviews.submit_and_reply`, the one path every 
 
 from __future__ import annotations
 
-import asyncio
 import io
 import logging
 from collections.abc import Iterable, Sequence
@@ -23,7 +22,8 @@ from discord.utils import escape_markdown
 from purgebot.banks.model import Bank, EssayPrompt
 from purgebot.bot import essaycards, render
 from purgebot.bot.cards import plural
-from purgebot.bot.checks import guild_id_of, teacher_only
+from purgebot.bot.checks import guild_id_of, is_teacher, teacher_only
+from purgebot.bot.drillclock import DrillClock
 from purgebot.bot.errors import reply_private
 from purgebot.bot.essayviews import (
     ESSAYS_COG,
@@ -36,7 +36,7 @@ from purgebot.bot.essayviews import (
 )
 from purgebot.bot.services import Services
 from purgebot.errors import UserFacingError
-from purgebot.essays import decode_essay, find_prompt
+from purgebot.essays import EssayTextError, clean_essay_text, decode_essay, find_prompt
 from purgebot.storage import SubmissionNotFoundError
 
 log = logging.getLogger("purgebot.bot.essays")
@@ -106,6 +106,20 @@ def check_attachment(file: discord.Attachment) -> None:
         )
 
 
+def essay_text(data: bytes) -> str:
+    """An essay file's text, read as `/bank upload` reads a file: UTF-16 with a byte-order mark
+    (Windows Notepad's "Unicode") as well as UTF-8."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return clean_essay_text(data.decode("utf-16"))
+        except UnicodeDecodeError:
+            raise EssayTextError(
+                "The essay file starts like UTF-16 text but is not valid UTF-16. Save it again "
+                "as plain text with UTF-8 encoding and try again."
+            ) from None
+    return decode_essay(data)
+
+
 def parse_day(text: str) -> datetime:
     try:
         return datetime.strptime(text.strip(), "%Y-%m-%d").replace(tzinfo=UTC)
@@ -132,21 +146,24 @@ class EssaysCog(commands.Cog, name=ESSAYS_COG):
         guild_only=True,
     )
 
-    def __init__(self, services: Services) -> None:
+    def __init__(self, services: Services, client: discord.Client | None = None) -> None:
         self.services = services
         self.catalog = services.catalog
         self.store = services.store
-        self._closers: dict[int, asyncio.Task[None]] = {}  # drill message id -> its closer
+        self.client = client  # to close the drills a restart left open
+        self.drills = DrillClock(services)
         self.boxes = OpenBoxes()
 
     @commands.Cog.listener()
     async def on_interaction(self, interaction: discord.Interaction[Any]) -> None:
         await answer_stale_box(interaction, self.boxes)
 
+    async def cog_load(self) -> None:
+        if self.client is not None:
+            await self.drills.restore(self.client)
+
     async def cog_unload(self) -> None:
-        for task in list(self._closers.values()):
-            task.cancel()
-        self._closers.clear()
+        self.drills.cancel_all()
 
     # ------------------------------------------------------------------ prompts
 
@@ -209,30 +226,10 @@ class EssaysCog(commands.Cog, name=ESSAYS_COG):
             allowed_mentions=NO_MENTIONS,
         )
         if deadline:
-            self._close_later(posted, bank, chosen, deadline, set_by)
+            await self.drills.schedule(posted, bank, chosen, deadline, set_by)
         ref = essaycards.prompt_ref(bank.id, chosen.id)
         until = f" until <t:{deadline}:t> (<t:{deadline}:R>)" if deadline else ""
         await reply_private(interaction, f"Posted the drill `{ref}`{until}: {posted.jump_url}")
-
-    def _close_later(
-        self, message: discord.Message, bank: Bank, prompt: EssayPrompt, deadline: int, set_by: str
-    ) -> None:
-        task = asyncio.create_task(self._close_at(message, bank, prompt, deadline, set_by))
-        self._closers[message.id] = task
-        task.add_done_callback(lambda _: self._closers.pop(message.id, None))
-
-    async def _close_at(
-        self, message: discord.Message, bank: Bank, prompt: EssayPrompt, deadline: int, set_by: str
-    ) -> None:
-        """At the deadline, grey out Write; a click that beats the edit is refused anyway."""
-        await asyncio.sleep(max(0.0, deadline - self.services.clock()))
-        closed = essaycards.drill_embed(
-            bank, prompt, set_by=set_by, deadline=_moment(deadline), closed=True
-        )
-        try:
-            await message.edit(embed=closed, view=drill_view(bank, prompt, deadline, closed=True))
-        except discord.HTTPException as exc:  # deleted, or no access any more: clicks still refuse
-            log.warning("could not close drill message %s: %s %s", message.id, exc.status, exc.code)
 
     # ------------------------------------------------------------------ submit
 
@@ -253,7 +250,7 @@ class EssaysCog(commands.Cog, name=ESSAYS_COG):
             raise EssayFileRefused(
                 f"That file is more than {MAX_FILE_BYTES // 1024} KB; send a shorter essay."
             )
-        await submit_and_reply(interaction, bank, chosen, decode_essay(data))
+        await submit_and_reply(interaction, bank, chosen, essay_text(data))
 
     # ------------------------------------------------------------------ review
 
@@ -277,7 +274,8 @@ class EssaysCog(commands.Cog, name=ESSAYS_COG):
     async def submission_autocomplete(
         self, interaction: discord.Interaction[Any], current: Any
     ) -> list[app_commands.Choice[int]]:
-        if interaction.guild_id is None:
+        # the queue names students and their marks: a non-teacher is offered nothing
+        if interaction.guild_id is None or not await is_teacher(interaction, self.store):
             return []
         typed = str(current or "").strip().lstrip("#").casefold()
         subs = await self.store.essay_queue(interaction.guild_id, limit=render.CHOICES)
@@ -337,7 +335,7 @@ class EssaysCog(commands.Cog, name=ESSAYS_COG):
     )
     @app_commands.describe(
         since="Only essays sent from this day (YYYY-MM-DD)",
-        until="…up to and including this day (YYYY-MM-DD)",
+        until="Only essays sent up to and including this day (YYYY-MM-DD)",
     )
     @teacher_only("export essays")
     async def export(

@@ -189,7 +189,8 @@ class LeaderboardCog(commands.Cog, name="Leaderboard"):
     async def run_autocomplete(
         self, interaction: discord.Interaction[Any], current: str
     ) -> list[app_commands.Choice[int]]:
-        if interaction.guild_id is None:
+        # runs say who started what, when: teachers' business only
+        if interaction.guild_id is None or not await is_teacher(interaction, self.store):
             return []
         runs = await self.store.list_runs(interaction.guild_id, limit=render.CHOICES)
         needle = current.strip().casefold()
@@ -203,7 +204,10 @@ class LeaderboardCog(commands.Cog, name="Leaderboard"):
 
     @app_commands.command(name="leaderboard", description="The best players in this server")
     @app_commands.describe(
-        period="Which answers count", bank="Only this bank's quizzes", metric="Rank by"
+        period="Which answers count",
+        bank="Only this bank's quizzes",
+        metric="Rank by",
+        page=f"Which page of the board, {PAGE_SIZE} places each (default: the first)",
     )
     @app_commands.choices(period=PERIODS, metric=METRICS)
     @app_commands.guild_only()
@@ -258,7 +262,7 @@ class LeaderboardCog(commands.Cog, name="Leaderboard"):
     @app_commands.describe(
         run="Which quiz run (default: the latest here)",
         since="A server report from this day (YYYY-MM-DD), instead of one run",
-        until="…up to and including this day (YYYY-MM-DD)",
+        until="A server report up to and including this day (YYYY-MM-DD), instead of one run",
     )
     @teacher_only("export results")
     async def export(

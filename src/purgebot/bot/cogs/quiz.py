@@ -83,7 +83,7 @@ class QuizCog(commands.Cog, name=QUIZ_COG):
     async def cog_load(self) -> None:
         ended = await self.desk.recover()
         if ended:
-            log.info("ended %d quiz runs left running by the previous process", ended)
+            log.info("ended %s left running by the previous process", plural(ended, "quiz run"))
 
     async def cog_unload(self) -> None:
         await self.desk.shutdown()
@@ -187,7 +187,8 @@ class QuizCog(commands.Cog, name=QUIZ_COG):
         each = f"{seconds} s each" if seconds else "each with its own time"
         await reply_private(
             interaction,
-            f"Started **{chosen.title}**: {plural(total, 'question')}, {each}, {scoring} scoring "
+            f"Started **{render.literal(chosen.title)}**: {plural(total, 'question')}, {each}, "
+            f"{scoring} scoring "
             f"(run #{runner.run_id}). `/quiz skip` closes a question early, `/quiz stop` ends it.",
         )
 
