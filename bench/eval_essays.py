@@ -142,9 +142,14 @@ def evaluate(split: str) -> Report:
             report.false_flags += [f"{name} {m.claim!r}" for m in found]
         plain = check_essay(prompt, unwrap(item["text"]))
         wrapped = check_essay(prompt, rewrap(item["text"]))
+
         def key(f: Any) -> tuple[frozenset[str], bool, int]:
             covered = frozenset(p.id for p in f.covered)
-            return covered, bool(getattr(f, "off_topic", False)), len(getattr(f, "misconceptions", ()))
+            return (
+                covered,
+                bool(getattr(f, "off_topic", False)),
+                len(getattr(f, "misconceptions", ())),
+            )
 
         if len({key(plain), key(wrapped), key(fb)}) > 1:
             report.wrap_differs.append(name)
@@ -168,13 +173,17 @@ def main() -> int:
         t = report.kinds.get(kind)
         if t:
             print(f"  {kind:<14} precision {t.precision:.2f} recall {t.recall:.2f}")
-    print(f"dismissed mentions credited: {len(report.dismissed_credited)} of "
-          f"{report.dismissed_labelled} {report.dismissed_credited}")  # fmt: skip
-    print(f"off-topic flagged: {report.offtopic_flagged} of {report.offtopic}; "
-          f"false flags: {len(report.false_offtopic)} {report.false_offtopic}")  # fmt: skip
-    print(f"factual errors flagged: {report.errors_flagged} of {report.errors}; "
-          f"false flags on sound essays: {len(report.false_flags)} {report.false_flags}")  # fmt: skip
-    print(f"hard-wrapped differs from unwrapped: {len(report.wrap_differs)} {report.wrap_differs}")
+    r = report
+    print(f"dismissed mentions credited: {len(r.dismissed_credited)} of {r.dismissed_labelled}")
+    print(f"off-topic flagged: {r.offtopic_flagged} of {r.offtopic}; false flags: "
+          f"{len(r.false_offtopic)}")  # fmt: skip
+    print(f"factual errors flagged: {r.errors_flagged} of {r.errors}; false flags on sound "
+          f"essays: {len(r.false_flags)}")  # fmt: skip
+    print(f"hard-wrapped differs from unwrapped: {len(r.wrap_differs)}")
+    if args.verbose:
+        for what in (r.dismissed_credited, r.false_offtopic, r.false_flags, r.wrap_differs):
+            if what:
+                print("  ", what)
     if args.verbose:
         print("\n".join(report.misses + report.extras))
     return 0

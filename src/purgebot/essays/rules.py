@@ -9,6 +9,8 @@
   "not only / just / least", "no doubt / wonder", "without (a) doubt", "if not", "whether or not"
   and "No. 00447" do not negate. A negation that is part of the phrase itself ("no trial") is
   wanted, not refused.
+- dismissed: a word of the phrase lies in the scope of a dismissal cue ("..., but I'm not sure
+  what that was for"; see `purgebot.essays.stance`).
 - question: the sentence ends with a question mark.
 - heading: the sentence is a short line of its own (8 words or fewer) without closing punctuation.
 - too short: the sentence has fewer than `MIN_CONTENT_WORDS` content words ("Order 00447.").
@@ -34,7 +36,9 @@ POST_NEGATION_REACH = 3
 MAX_ITEM_CONTENT = 3
 MAX_ITEM_TOKENS = 6
 
-Reason = Literal["negated", "question", "heading", "too short", "list item"]
+Reason = Literal[
+    "dismissed", "misconception", "negated", "question", "heading", "too short", "list item"
+]
 
 _NOT_NEGATING_BEFORE = {
     "not": words("only just least merely simply"),
@@ -201,10 +205,14 @@ def refusal(
     window: tuple[int, ...],
     wanted_negation: bool,
     lists: dict[int, dict[int, int]],
+    dismissed: frozenset[int] = frozenset(),
 ) -> Reason | None:
-    """Why a phrase found at `window` is not credited, or None when it is; `lists` caches items."""
+    """Why a phrase found at `window` is not credited, or None when it is; `lists` caches items,
+    `dismissed` holds the tokens a dismissal cue covers (`purgebot.essays.stance`)."""
     sentence = essay.tokens[window[0]].sentence
     s = essay.sentences[sentence]
+    if any(i in dismissed for i in window):
+        return "dismissed"
     if negated(essay, window, wanted_negation):
         return "negated"
     if s.question:

@@ -1,0 +1,118 @@
+"""Paraphrase: the keys a word is found by beyond its own stem.
+
+A point made in plain words should count. Three things widen what a phrase's word finds:
+
+- word families and synonyms: the groups below ("criticism" finds "criticise", "distrusted"
+  finds "mistrusted", "signed" finds "approved" and "authorised"). Groups are kept narrow: a
+  word joins one only where a teacher would accept either in every phrase of the banks;
+- he / him / his / himself stand for the person named last (in the same or the sentence before,
+  a pronoun carrying the chain on), or else for the person the prompt asks about ("he drafted
+  the order" in an essay on Yezhov);
+- every key is looked up in the index the essay builds once (`purgebot.essays.detect`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from functools import lru_cache
+
+from purgebot.essays.text import EssayText, analyse, fold, stem, stem_variants
+
+# Each line is one group: any of its words finds any other.
+_GROUPS = """
+criticise criticised criticism criticisms critic critics critical
+paranoia paranoid
+distrust distrusted mistrust mistrusted
+suspicious suspicion suspected suspect suspects
+kill killed killing shoot shot shooting executed execute execution executions
+arrest arrested arrests detained imprisoned jailed
+sign signed approve approved authorise authorised authorisation sanctioned endorsed
+write wrote written draft drafted drew
+head chief boss bosses leader
+army military
+rival rivals opponent opponents
+remove removed eliminate eliminated
+overthrow overthrown topple oust depose
+plot plots conspiracy conspiracies conspired
+invented fabricated falsified faked fake forged made-up
+fear feared afraid scared frightened terrified worried
+blame blamed fault
+beat beaten beating beatings torture tortured
+family families relatives
+regions region regional provinces provincial
+quota quotas
+spy spies spying espionage
+links link contacts ties connections
+pretext excuse
+use used exploit exploited
+fail failed failure failures
+job jobs posts
+denounce denounced denunciation denunciations
+general generals commander commanders
+everyone everybody
+anyone anybody
+lose losing lost slipping
+"""
+_PRONOUNS = frozenset({"he", "him", "his", "himself"})
+
+
+@lru_cache(maxsize=1)
+def _group_of() -> dict[str, str]:
+    """Stem -> group key ("=" and the group's first word), for every form of a group's words."""
+    out: dict[str, str] = {}
+    for line in _GROUPS.strip().splitlines():
+        members = line.split()
+        key = "=" + members[0]
+        for word in members:
+            for variant in (stem(fold(word)), *stem_variants(fold(word))):
+                out.setdefault(variant, key)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _people() -> dict[str, str]:
+    """Folded spellings of the people essays name -> the stem of the canonical name."""
+    from purgebot.essays.evidence import KNOWN_PEOPLE
+
+    out: dict[str, str] = {}
+    for name, variants in KNOWN_PEOPLE.items():
+        for spelling in (name, *variants):
+            out[fold(spelling)] = stem(fold(name))
+    return out
+
+
+@lru_cache(maxsize=8192)
+def word_keys(norm: str) -> frozenset[str]:
+    """The keys a phrase word looks up: its stems, and its group's key when it has one."""
+    stems = stem_variants(norm)
+    groups = _group_of()
+    return stems | {groups[s] for s in stems if s in groups}
+
+
+def person_in(text: str) -> str | None:
+    """The stem of the first known person a text names ("Yezhov" in a prompt), or None."""
+    people = _people()
+    for tok in analyse(text).tokens:
+        if tok.norm in people:
+            return people[tok.norm]
+    return None
+
+
+def family(essay: EssayText, subject: str | None) -> Iterator[tuple[int, str]]:
+    """(token index, key) for every key an essay's token is found by (see the module rules)."""
+    groups, people = _group_of(), _people()
+    last: tuple[int, str] | None = None  # sentence and stem of the person named last
+    for n, tok in enumerate(essay.tokens):
+        yield n, tok.stem
+        group = groups.get(tok.stem)
+        if group:
+            yield n, group
+        person = people.get(tok.norm)
+        if person:
+            last = (tok.sentence, person)
+        elif tok.norm in _PRONOUNS:
+            if last and tok.sentence - last[0] <= 1:
+                last = (tok.sentence, last[1])  # "Kirov ... He ... his": the chain goes on
+                yield n, last[1]
+            elif subject:
+                yield n, subject
