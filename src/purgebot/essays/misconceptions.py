@@ -1,7 +1,13 @@
 """Misconceptions: wrong claims an essay makes, found by the bank's phrases for each claim.
 
-A claim is found the way a key point's phrase is (`purgebot.essays.detect`), and counts unless
-the student negates it, asks it, or dismisses it ("Beria did not write Order 00447" is right).
+A claim is found where its phrase's words, stop-words too, stand in the phrase's order within
+one sentence, at most `GAP` other words between them (so "Yezhov replaced Beria" is not
+"Beria replaced Yezhov", and "all five marshals" not "three of the five marshals"); each word
+is found by its stem, synonym group or a he/him as a key point's is, and a number of 10,000 or
+more by any number of the same order of magnitude ("300,000 officers" finds "370,000
+officers"). It counts unless the student negates it, asks it, dismisses it, or reports it as
+someone's claim ("Conquest estimated 3 million executions"): "Beria did not write Order 00447"
+is right.
 A sentence that holds a misconception credits no key point: a death toll inflated tenfold
 does not show the human cost, nor the wrong author of an order who signed it.
 """
@@ -9,11 +15,12 @@ does not show the human cost, nor the wrong author of an order who signed it.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from purgebot.banks.model import EssayPrompt, SourceRef
-from purgebot.essays.detect import find
 from purgebot.essays.rules import negated
-from purgebot.essays.text import EssayText
+from purgebot.essays.synonyms import magnitude, word_keys
+from purgebot.essays.text import EssayText, analyse, words
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,6 +36,77 @@ class FoundMisconception:
     index: int  # the sentence's number in the essay
 
 
+GAP = 3  # other words that may stand between a claim's words, all gaps together
+# A sentence that reports a claim as someone else's, or as wrong, does not make it.
+_REPORTED = words(
+    "claimed claims claim estimated estimate estimates according alleged allegedly exaggerated "
+    "exaggeration myth wrongly mistakenly supposedly propaganda states stated argues argued "
+    "reckoned reported report conquest"
+)
+_FRACTION = words("a half quarter quarters")  # "three-quarters of a million" is no million
+
+
+@lru_cache(maxsize=4096)
+def _claim_words(phrase: str) -> tuple[frozenset[str], ...]:
+    """Each word of a claim's phrase, stop-words included, as the keys it may be found by; a
+    number of 10,000 or more is found by any number of its order of magnitude."""
+    out = []
+    for tok in analyse(phrase).tokens:
+        size = magnitude(tok.norm)
+        out.append(frozenset({size}) if size else word_keys(tok.norm))
+    return tuple(out)
+
+
+def _keys_at(essay: EssayText, index: dict[str, list[int]]) -> list[set[str]]:
+    keys: list[set[str]] = [set() for _ in essay.tokens]
+    for key, places in index.items():
+        for n in places:
+            keys[n].add(key)
+    for n, tok in enumerate(essay.tokens):
+        keys[n].add(tok.norm)
+        size = magnitude(tok.norm)
+        if size:
+            keys[n].add(size)
+    return keys
+
+
+def _ordered(
+    essay: EssayText, keys: list[set[str]], words_: tuple[frozenset[str], ...], has_by: bool
+) -> list[tuple[int, ...]]:
+    """Every place the claim's words stand in order within one sentence, with at most `GAP`
+    other words between them, none of them a "by" the claim lacks ("replaced by Beria")."""
+    tokens = essay.tokens
+    found = []
+    for start in range(len(tokens)):
+        if keys[start].isdisjoint(words_[0]):
+            continue
+        window, at, gaps = [start], start, 0
+        for want in words_[1:]:
+            nxt = at + 1
+            while nxt < len(tokens) and gaps <= GAP and keys[nxt].isdisjoint(want):
+                if not has_by and tokens[nxt].norm == "by":
+                    gaps = GAP + 1
+                    break
+                gaps += 1
+                nxt += 1
+            if gaps > GAP or nxt >= len(tokens) or tokens[nxt].sentence != tokens[start].sentence:
+                break
+            window.append(nxt)
+            at = nxt
+        else:
+            found.append(tuple(window))
+    return found
+
+
+def _fraction_of_million(essay: EssayText, window: tuple[int, ...]) -> bool:
+    return any(
+        essay.tokens[i].norm in ("million", "millions")
+        and i > 0
+        and essay.tokens[i - 1].norm in _FRACTION
+        for i in window
+    )
+
+
 def find_misconceptions(
     prompt: EssayPrompt,
     essay: EssayText,
@@ -37,23 +115,34 @@ def find_misconceptions(
 ) -> tuple[FoundMisconception, ...]:
     """Each of the prompt's misconceptions the essay states, once per sentence, in text order."""
     found: dict[tuple[int, str], FoundMisconception] = {}
+    if not prompt.misconceptions:
+        return ()
+    keys = _keys_at(essay, index)
     for mc in prompt.misconceptions:
-        for _, wants_negation, window in find(essay, index, mc.phrases):
-            first, last = essay.tokens[window[0]], essay.tokens[window[-1]]
-            s = essay.sentences[first.sentence]
-            if s.question or any(i in dismissed for i in window):
+        for phrase in mc.phrases:
+            words_ = _claim_words(phrase)
+            if not words_:
                 continue
-            if negated(essay, window, wants_negation):
-                continue
-            key = (first.sentence, mc.claim)
-            if key not in found:
-                found[key] = FoundMisconception(
-                    claim=mc.claim,
-                    sentence=" ".join(essay.text[s.start : s.end].split()),
-                    correction=mc.correction,
-                    source=mc.source,
-                    start=first.start,
-                    end=last.end,
-                    index=first.sentence,
-                )
+            has_by = any("by" in w for w in words_)
+            wants_negation = any(t.negation for t in analyse(phrase).tokens)
+            for window in _ordered(essay, keys, words_, has_by):
+                first, last = essay.tokens[window[0]], essay.tokens[window[-1]]
+                s = essay.sentences[first.sentence]
+                if s.question or any(i in dismissed for i in window):
+                    continue
+                if negated(essay, window, wants_negation) or _fraction_of_million(essay, window):
+                    continue
+                if any(t.norm in _REPORTED for t in essay.tokens[s.first : s.last]):
+                    continue
+                key = (first.sentence, mc.claim)
+                if key not in found:
+                    found[key] = FoundMisconception(
+                        claim=mc.claim,
+                        sentence=" ".join(essay.text[s.start : s.end].split()),
+                        correction=mc.correction,
+                        source=mc.source,
+                        start=first.start,
+                        end=last.end,
+                        index=first.sentence,
+                    )
     return tuple(sorted(found.values(), key=lambda f: (f.start, f.claim)))

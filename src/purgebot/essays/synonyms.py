@@ -5,8 +5,9 @@ A point made in plain words should count. Three things widen what a phrase's wor
 - word families and synonyms: the groups below ("criticism" finds "criticise", "distrusted"
   finds "mistrusted", "signed" finds "approved" and "authorised"). Groups are kept narrow: a
   word joins one only where a teacher would accept either in every phrase of the banks;
-- he / him / his / himself stand for the person named last (in the same or the sentence before,
-  a pronoun carrying the chain on), or else for the person the prompt asks about ("he drafted
+- he / him / his / himself stand for the person named last before them in the same sentence,
+  else the first person the sentence before names or means (its subject, most often: "Stalin
+  rose after Lenin died. He launched..."), else the person the prompt asks about ("he drafted
   the order" in an essay on Yezhov);
 - every key is looked up in the index the essay builds once (`purgebot.essays.detect`).
 """
@@ -24,7 +25,7 @@ criticise criticised criticism criticisms critic critics critical
 paranoia paranoid
 distrust distrusted mistrust mistrusted
 suspicious suspicion suspected suspect suspects
-kill killed killing shoot shot shooting executed execute execution executions
+kill killed killing shoot shot shooting executed execute execution executions murder murdered assassinated assassination
 arrest arrested arrests detained imprisoned jailed
 sign signed approve approved authorise authorised authorisation sanctioned endorsed
 write wrote written draft drafted drew
@@ -89,6 +90,15 @@ def word_keys(norm: str) -> frozenset[str]:
     return stems | {groups[s] for s in stems if s in groups}
 
 
+def magnitude(norm: str) -> str | None:
+    """'#6' for a number from 100,000 to 999,999 and so on; None below 10,000 (years stay
+    years) and for anything not a number."""
+    digits = norm.replace(",", "").split(".")[0]
+    if not digits.isdigit() or len(digits) < 5:
+        return None
+    return f"#{len(digits.lstrip('0'))}"
+
+
 def person_in(text: str) -> str | None:
     """The stem of the first known person a text names ("Yezhov" in a prompt), or None."""
     people = _people()
@@ -101,18 +111,23 @@ def person_in(text: str) -> str | None:
 def family(essay: EssayText, subject: str | None) -> Iterator[tuple[int, str]]:
     """(token index, key) for every key an essay's token is found by (see the module rules)."""
     groups, people = _group_of(), _people()
-    last: tuple[int, str] | None = None  # sentence and stem of the person named last
+    sentence = -1
+    last_here: str | None = None  # the person named last in this sentence
+    first_here: str | None = None  # the first person this sentence names or means
+    first_before: str | None = None  # the same for the sentence before
     for n, tok in enumerate(essay.tokens):
+        if tok.sentence != sentence:
+            first_before = first_here if tok.sentence == sentence + 1 else None
+            sentence, last_here, first_here = tok.sentence, None, None
         yield n, tok.stem
         group = groups.get(tok.stem)
         if group:
             yield n, group
         person = people.get(tok.norm)
+        if person is None and tok.norm in _PRONOUNS:
+            person = last_here or first_before or subject
+            if person:
+                yield n, person
         if person:
-            last = (tok.sentence, person)
-        elif tok.norm in _PRONOUNS:
-            if last and tok.sentence - last[0] <= 1:
-                last = (tok.sentence, last[1])  # "Kirov ... He ... his": the chain goes on
-                yield n, last[1]
-            elif subject:
-                yield n, subject
+            last_here = person
+            first_here = first_here or person
