@@ -19,13 +19,14 @@ from functools import lru_cache
 
 from purgebot.essays.text import EssayText, analyse, fold, stem, stem_variants
 
-# Each line is one group: any of its words finds any other.
+# Each line is one group: any of its words finds any other; a line starting "+" goes on the last.
 _GROUPS = """
 criticise criticised criticism criticisms critic critics critical
 paranoia paranoid
 distrust distrusted mistrust mistrusted
 suspicious suspicion suspected suspect suspects
-kill killed killing shoot shot shooting executed execute execution executions murder murdered assassinated assassination
+kill killed killing shoot shot shooting executed execute execution executions
++ murder murdered assassinated assassination
 arrest arrested arrests detained imprisoned jailed
 sign signed approve approved authorise authorised authorisation sanctioned endorsed
 write wrote written draft drafted drew
@@ -61,9 +62,13 @@ _PRONOUNS = frozenset({"he", "him", "his", "himself"})
 def _group_of() -> dict[str, str]:
     """Stem -> group key ("=" and the group's first word), for every form of a group's words."""
     out: dict[str, str] = {}
+    key = ""
     for line in _GROUPS.strip().splitlines():
         members = line.split()
-        key = "=" + members[0]
+        if members[0] == "+":
+            members = members[1:]
+        else:
+            key = "=" + members[0]
         for word in members:
             for variant in (stem(fold(word)), *stem_variants(fold(word))):
                 out.setdefault(variant, key)
