@@ -117,7 +117,8 @@ def family(essay: EssayText, subject: str | None) -> Iterator[tuple[int, str]]:
     """(token index, key) for every key an essay's token is found by (see the module rules)."""
     groups, people = _group_of(), _people()
     sentence = -1
-    last_here: str | None = None  # the person named last in this sentence
+    last_here: str | None = None  # the person named last in this sentence, and in which clause
+    last_clause = -1
     first_here: str | None = None  # the first person this sentence names or means
     first_before: str | None = None  # the same for the sentence before
     for n, tok in enumerate(essay.tokens):
@@ -130,9 +131,11 @@ def family(essay: EssayText, subject: str | None) -> Iterator[tuple[int, str]]:
             yield n, group
         person = people.get(tok.norm)
         if person is None and tok.norm in _PRONOUNS:
-            person = last_here or first_before or subject
+            # "Stalin blamed him": an object pronoun is not the subject of its own clause.
+            here = last_here if tok.norm != "him" or last_clause != tok.clause else None
+            person = here or first_before or subject
             if person:
                 yield n, person
         if person:
-            last_here = person
+            last_here, last_clause = person, tok.clause
             first_here = first_here or person
