@@ -43,6 +43,8 @@ def prompts() -> dict[str, EssayPrompt]:
         "Some say the murder was a pretext, but I doubt that it mattered very much at all.",
         "Stalin signed Order 00447 in the summer of 1937. I don't know what it was for.",
         "Historians mention a pretext for the arrests in 1934, but that didn't really matter.",
+        "Some books say the murder was a pretext for the arrests. That is not true at all.",
+        "Some historians call Stalin's behaviour paranoia, but I disagree with them about it.",
     ],
 )
 def test_a_term_named_then_dismissed_earns_nothing_and_the_feedback_says_so(text: str) -> None:
@@ -65,11 +67,15 @@ def test_negation_runs_to_the_clause_end_through_a_quote_mark() -> None:
     assert covered('Stalin did not sign "Order 00447" himself, whatever people think.') == set()
 
 
-def test_they_did_not_like_does_not_negate_a_later_clause() -> None:
-    text = (
-        "Local officials arrested people they didn't like; Kirov criticised Stalin's policies "
-        "openly at the congress."
-    )
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Local officials arrested people they didn't like; Kirov criticised Stalin's policies.",
+        "Officials arrested anyone they didn't like and Kirov criticised Stalin's policies openly.",
+        "Those Stalin did not like were shot, while Kirov criticised Stalin's policies openly.",
+    ],
+)
+def test_they_did_not_like_does_not_negate_a_later_clause(text: str) -> None:
     assert covered(text) == {"critics"}
 
 

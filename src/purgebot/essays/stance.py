@@ -6,8 +6,9 @@ it; crediting it would teach that name-dropping pays. A dismissal cue is
 - the writer saying they do not know, understand, remember, see, think, believe or agree
   ("I don't really think", "I'm not sure", "I can't remember", "I have no idea", "I doubt"),
 - "not sure", "no idea" without a subject ("though not sure what for"),
-- or, in a clause opened by but / though / although / however / yet, "that / this / it" with a
-  negated "matter", "important", "relevant", "true" or "big" ("but that didn't matter").
+- in a clause opened by but / though / although / however / yet, "that / this / it" with a
+  negated "matter", "important", "relevant", "true", "right" or "big" ("but that didn't
+  matter"); or a sentence of its own saying "that is not true / right" of the one before.
 
 Its scope is its own clause, the clause just before it in the same sentence (the one the "but"
 answers), and, when a sentence opens with a not-knowing cue ("I can't remember what it said."),
@@ -27,8 +28,13 @@ _KNOWING = words(
     "know knew understand understood remember recall see get follow sure certain idea clue"
 )
 _THINKING = words("think believe agree accept buy convinced persuaded")
-_DOUBT = words("doubt unsure unclear forget forgot forgotten")
-_MATTERS = words("matter mattered matters important relevant significant true big major")
+_DOUBT = words("doubt unsure unclear forget forgot forgotten disagree")
+_MATTERS = words(
+    "matter mattered matters important relevant significant true big major right correct accurate"
+)
+_VERDICTS = words(
+    "true right correct accurate"
+)  # "That is not true.": the sentence before is denied
 _BACK_REFERENCE = words("that this it")
 _TURNS = words("but though although however yet")
 # Words of a cue clause that refers back rather than naming something new: "what it said".
@@ -76,7 +82,8 @@ def _cue(tokens: tuple[Token, ...], i: int, start: int, end: int) -> str | None:
         if kind == "matters":
             clause = [t for t in tokens[start:i] if t.clause == tok.clause]
             opens = clause[0].norm if clause else ""
-            if opens in _TURNS and any(t.norm in _BACK_REFERENCE for t in clause):
+            refers = any(t.norm in _BACK_REFERENCE for t in clause)
+            if refers and (opens in _TURNS or (len(clause) <= 3 and tokens[j].norm in _VERDICTS)):
                 return "matters"
     return None
 
@@ -105,9 +112,11 @@ def dismissed_tokens(essay: EssayText) -> frozenset[int]:
                 and tokens[j].norm not in _EMPTY
                 and tokens[j].norm not in _KNOWING
                 and tokens[j].norm not in _DOUBT
+                and tokens[j].norm not in _VERDICTS
                 for j in own
             )
-            if kind == "knowing" and opening and refers_back and n > 0:
+            denies = kind == "matters" and any(tokens[j].norm in _VERDICTS for j in own)
+            if (kind == "knowing" or denies) and opening and refers_back and n > 0:
                 p = essay.sentences[n - 1]
                 out.update(range(p.first, p.last))
     return frozenset(out)
