@@ -32,9 +32,8 @@ _DOUBT = words("doubt unsure unclear forget forgot forgotten disagree")
 _MATTERS = words(
     "matter mattered matters important relevant significant true big major right correct accurate"
 )
-_VERDICTS = words(
-    "true right correct accurate"
-)  # "That is not true.": the sentence before is denied
+# "That is not true.": the sentence before is denied.
+_VERDICTS = words("true right correct accurate")
 _BACK_REFERENCE = words("that this it")
 _TURNS = words("but though although however yet")
 # Words of a cue clause that refers back rather than naming something new: "what it said".
