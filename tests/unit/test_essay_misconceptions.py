@@ -176,3 +176,33 @@ def test_the_discord_feedback_lists_misconceptions_and_dismissed_points(
     assert "Beria replaced Yezhov only at the end of 1938" in facts
     missed = {f.name: f.value or "" for f in head.fields}
     assert any("You name it but don't explain it" in v for v in missed.values())
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("Around 7 million people were executed in the Terror of 1937 and 1938.", True),
+        ("Nearly three-quarters of a million people were executed in 1937 and 1938.", False),
+        ("The famine of 1932-33 had already killed millions of peasants in Ukraine.", False),
+        ("Conquest estimated that 3 million were executed, a figure now thought too high.", False),
+        ("The Red Army lost three of its five marshals, including Zhukov, in 1937.", True),
+        ("Robespierre was overthrown in 1794. He was guillotined soon after his fall.", False),
+    ],
+)
+def test_built_in_misconceptions_flag_the_wrong_figure_not_the_right_one(
+    text: str, flagged: bool
+) -> None:
+    prompts = {f"{b.id}/{e.id}": e for b in load_bank_dir(QUESTIONS) for e in b.essays}
+    for pid in ("results/stronger-weaker", "results/french-terror"):
+        if flagged and pid.endswith("french-terror"):
+            continue
+        assert bool(check_essay(prompts[pid], text).misconceptions) is flagged, pid
+
+
+def test_a_long_essay_that_touches_no_point_of_the_prompt_is_off_topic() -> None:
+    prompts = {f"{b.id}/{e.id}": e for b in load_bank_dir(QUESTIONS) for e in b.essays}
+    sentence = "Collective farms replaced the old villages and the harvests of grain fell sharply. "
+    fb = check_essay(prompts["kirov/did-stalin-order"], sentence * 14)
+    assert fb.words.words >= 150 and not fb.covered
+    assert fb.off_topic
+    assert not check_essay(prompts["kirov/did-stalin-order"], sentence * 3).off_topic

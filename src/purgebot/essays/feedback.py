@@ -142,7 +142,7 @@ def check_essay(
         missed=tuple(p for p in points if not p.covered),
         evidence=extract_evidence(text, people, essay),
         outline=prompt.outline,
-        off_topic=is_off_topic(prompt, essay, own, rivals),
+        off_topic=is_off_topic(prompt, essay, own, rivals, count_words(text)),
         misconceptions=wrong,
     )
 

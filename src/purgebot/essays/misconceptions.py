@@ -3,8 +3,9 @@
 A claim is found where its phrase's words, stop-words too, stand in the phrase's order within
 one sentence, at most `GAP` other words between them (so "Yezhov replaced Beria" is not
 "Beria replaced Yezhov", and "all five marshals" not "three of the five marshals"); each word
-is found by its stem, synonym group or a he/him as a key point's is, and a number of 10,000 or
-more by any number of the same order of magnitude ("300,000 officers" finds "370,000
+is found by its inflections (no synonyms: "killed millions" in a famine is not "executed
+millions") or a he/him, and a number of 10,000 or more by any number of the same order of
+magnitude ("300,000 officers" finds "370,000
 officers"). It counts unless the student negates it, asks it, dismisses it, or reports it as
 someone's claim ("Conquest estimated 3 million executions"): "Beria did not write Order 00447"
 is right.
@@ -19,8 +20,8 @@ from functools import lru_cache
 
 from purgebot.banks.model import EssayPrompt, SourceRef
 from purgebot.essays.rules import negated
-from purgebot.essays.synonyms import magnitude, word_keys
-from purgebot.essays.text import EssayText, analyse, words
+from purgebot.essays.synonyms import magnitude
+from purgebot.essays.text import EssayText, analyse, stem_variants, words
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,7 +54,7 @@ def _claim_words(phrase: str) -> tuple[frozenset[str], ...]:
     out = []
     for tok in analyse(phrase).tokens:
         size = magnitude(tok.norm)
-        out.append(frozenset({size}) if size else word_keys(tok.norm))
+        out.append(frozenset({size}) if size else stem_variants(tok.norm))
     return tuple(out)
 
 

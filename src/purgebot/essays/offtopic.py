@@ -5,7 +5,9 @@ words alone cannot tell. What tells is whose key points it makes: an essay is of
 engages with few of the set prompt's points (makes, dismisses or misstates at most
 `OWN_AT_MOST` of them) and clearly makes more of
 another prompt's (at least `RIVAL_AT_LEAST` of that prompt's points, and `MARGIN` more than of
-its own). The rivals are the built-in prompts and any the caller adds (the bank's own).
+its own). The rivals are the built-in prompts and any the caller adds (the bank's own). An
+essay of `NOTHING_IN_WORDS` words or more that makes, dismisses or misstates none of the
+prompt's points is off-topic too, whatever it answers instead.
 """
 
 from __future__ import annotations
@@ -19,8 +21,9 @@ from purgebot.essays.detect import detect
 from purgebot.essays.text import EssayText
 
 OWN_AT_MOST = 1 / 3
-RIVAL_AT_LEAST = 0.6
+RIVAL_AT_LEAST = 0.65
 MARGIN = 0.4
+NOTHING_IN_WORDS = 150  # an essay this long that touches none of the prompt's points at all
 
 
 def _questions_dir() -> Path | None:
@@ -55,12 +58,18 @@ def share(prompt: EssayPrompt, essay: EssayText) -> float:
 
 
 def is_off_topic(
-    prompt: EssayPrompt, essay: EssayText, own: float, rivals: Iterable[EssayPrompt] = ()
+    prompt: EssayPrompt,
+    essay: EssayText,
+    own: float,
+    rivals: Iterable[EssayPrompt] = (),
+    words: int = 0,
 ) -> bool:
     """Whether the essay answers another prompt (see the module rules); `own` is the share of
-    the set prompt's points it engages with."""
+    the set prompt's points it engages with, `words` its length."""
     if own > OWN_AT_MOST:
         return False
+    if own == 0 and words >= NOTHING_IN_WORDS:
+        return True
     seen = {(prompt.id, prompt.prompt)}
     for rival in (*rivals, *builtin_prompts()):
         if (rival.id, rival.prompt) in seen or not rival.key_points:

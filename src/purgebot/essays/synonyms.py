@@ -55,7 +55,11 @@ everyone everybody
 anyone anybody
 lose losing lost slipping
 """
-_PRONOUNS = frozenset({"he", "him", "his", "himself"})
+_PRONOUNS = frozenset({"he", "him", "his"})
+# After a name the bank does not know ("Robespierre was overthrown. He was guillotined") a
+# pronoun means that other person: a capitalised word before one of these.
+_NAMED_BEFORE = frozenset({"was", "had", "is", "has", "said", "wrote", "argued", "claimed"})
+_UNKNOWN = "?"
 
 
 @lru_cache(maxsize=1)
@@ -113,6 +117,19 @@ def person_in(text: str) -> str | None:
     return None
 
 
+def _other_name(essay: EssayText, n: int) -> str | None:
+    """`_UNKNOWN` where token n names someone the bank does not know, else None."""
+    from purgebot.essays.evidence import _NOT_PEOPLE
+
+    tok = essay.tokens[n]
+    if not (tok.text[:1].isupper() and tok.norm.isalpha()) or not tok.content:
+        return None
+    if tok.norm in _NOT_PEOPLE or tok.norm in _group_of() or len(tok.norm) < 3:
+        return None
+    nxt = essay.tokens[n + 1].norm if n + 1 < len(essay.tokens) else ""
+    return _UNKNOWN if nxt in _NAMED_BEFORE else None
+
+
 def family(essay: EssayText, subject: str | None) -> Iterator[tuple[int, str]]:
     """(token index, key) for every key an essay's token is found by (see the module rules)."""
     groups, people = _group_of(), _people()
@@ -129,12 +146,12 @@ def family(essay: EssayText, subject: str | None) -> Iterator[tuple[int, str]]:
         group = groups.get(tok.stem)
         if group:
             yield n, group
-        person = people.get(tok.norm)
+        person = people.get(tok.norm) or _other_name(essay, n)
         if person is None and tok.norm in _PRONOUNS:
             # "Stalin blamed him": an object pronoun is not the subject of its own clause.
             here = last_here if tok.norm != "him" or last_clause != tok.clause else None
             person = here or first_before or subject
-            if person:
+            if person and person != _UNKNOWN:
                 yield n, person
         if person:
             last_here, last_clause = person, tok.clause
