@@ -45,6 +45,9 @@ def prompts() -> dict[str, EssayPrompt]:
         "Historians mention a pretext for the arrests in 1934, but that didn't really matter.",
         "Some books say the murder was a pretext for the arrests. That is not true at all.",
         "Some historians call Stalin's behaviour paranoia, but I disagree with them about it.",
+        "Some books say the murder was a pretext for the arrests. I don't agree.",
+        "I have heard of Order 00447 and Stalin signed Order 00447, but don't know what it did.",
+        "The murder was a pretext for something, whatever that means, in the books on Kirov.",
     ],
 )
 def test_a_term_named_then_dismissed_earns_nothing_and_the_feedback_says_so(text: str) -> None:

@@ -51,11 +51,25 @@ _FRACTION = words("a half quarter quarters")  # "three-quarters of a million" is
 def _claim_words(phrase: str) -> tuple[frozenset[str], ...]:
     """Each word of a claim's phrase, stop-words included, as the keys it may be found by; a
     number of 10,000 or more is found by any number of its order of magnitude."""
-    out = []
-    for tok in analyse(phrase).tokens:
-        size = magnitude(tok.norm)
+    out: list[frozenset[str]] = []
+    tokens = analyse(phrase).tokens
+    for n, tok in enumerate(tokens):
+        if n and tokens[n - 1].norm[:1].isdigit() and tok.norm in _SCALES:
+            continue  # "7 million" is one figure, found by its magnitude
+        nxt = tokens[n + 1].norm if n + 1 < len(tokens) else ""
+        size = magnitude(_scaled(tok.norm, nxt))
         out.append(frozenset({size}) if size else stem_variants(tok.norm))
     return tuple(out)
+
+
+_SCALES = {"thousand": 1_000, "million": 1_000_000, "millions": 1_000_000}
+
+
+def _scaled(norm: str, nxt: str) -> str:
+    """'7' before 'million' as '7000000', so a figure in words has a magnitude too."""
+    if nxt in _SCALES and norm.replace(".", "", 1).isdigit():
+        return str(int(float(norm) * _SCALES[nxt]))
+    return norm
 
 
 def _keys_at(essay: EssayText, index: dict[str, list[int]]) -> list[set[str]]:
@@ -63,9 +77,11 @@ def _keys_at(essay: EssayText, index: dict[str, list[int]]) -> list[set[str]]:
     for key, places in index.items():
         for n in places:
             keys[n].add(key)
-    for n, tok in enumerate(essay.tokens):
+    tokens = essay.tokens
+    for n, tok in enumerate(tokens):
         keys[n].add(tok.norm)
-        size = magnitude(tok.norm)
+        nxt = tokens[n + 1].norm if n + 1 < len(tokens) else ""
+        size = magnitude(_scaled(tok.norm, nxt))
         if size:
             keys[n].add(size)
     return keys

@@ -6,8 +6,9 @@ engages with few of the set prompt's points (makes, dismisses or misstates at mo
 `OWN_AT_MOST` of them) and clearly makes more of
 another prompt's (at least `RIVAL_AT_LEAST` of that prompt's points, and `MARGIN` more than of
 its own). The rivals are the built-in prompts and any the caller adds (the bank's own). An
-essay of `NOTHING_IN_WORDS` words or more that makes, dismisses or misstates none of the
-prompt's points is off-topic too, whatever it answers instead.
+essay of `NOTHING_IN_WORDS` words or more that makes, dismisses or misstates at most
+`ALMOST_NOTHING` of the prompt's points (one of six) is off-topic too, whatever it answers
+instead: a short weak answer is weak, a long one on none of the points is on something else.
 """
 
 from __future__ import annotations
@@ -21,9 +22,10 @@ from purgebot.essays.detect import detect
 from purgebot.essays.text import EssayText
 
 OWN_AT_MOST = 1 / 3
-RIVAL_AT_LEAST = 0.65
-MARGIN = 0.4
-NOTHING_IN_WORDS = 150  # an essay this long that touches none of the prompt's points at all
+RIVAL_AT_LEAST = 0.5
+MARGIN = 0.34
+ALMOST_NOTHING = 1 / 6  # an essay that touches at most this share of the prompt's points...
+NOTHING_IN_WORDS = 120  # ...at this length or more answers something else
 
 
 def _questions_dir() -> Path | None:
@@ -68,7 +70,7 @@ def is_off_topic(
     the set prompt's points it engages with, `words` its length."""
     if own > OWN_AT_MOST:
         return False
-    if own == 0 and words >= NOTHING_IN_WORDS:
+    if own <= ALMOST_NOTHING + 1e-9 and words >= NOTHING_IN_WORDS:
         return True
     seen = {(prompt.id, prompt.prompt)}
     for rival in (*rivals, *builtin_prompts()):

@@ -5,14 +5,16 @@ it; crediting it would teach that name-dropping pays. A dismissal cue is
 
 - the writer saying they do not know, understand, remember, see, think, believe or agree
   ("I don't really think", "I'm not sure", "I can't remember", "I have no idea", "I doubt"),
-- "not sure", "no idea" without a subject ("though not sure what for"),
+- "not sure", "no idea" without a subject ("though not sure what for"), a negated knowing or
+  thinking verb whose subject is left out ("..., but don't know what it was"), and "whatever
+  that was / means",
 - in a clause opened by but / though / although / however / yet, "that / this / it" with a
   negated "matter", "important", "relevant", "true", "right" or "big" ("but that didn't
   matter"); or a sentence of its own saying "that is not true / right" of the one before.
 
 Its scope is its own clause, the clause just before it in the same sentence (the one the "but"
-answers), and, when a sentence opens with a not-knowing cue ("I can't remember what it said."),
-the whole sentence before. Scope ends where a clause ends, never at a quote mark.
+answers), and, when a sentence opens with a not-knowing or not-thinking cue that names nothing
+new ("I can't remember what it said.", "I don't agree."), the whole sentence before. Scope ends where a clause ends, never at a quote mark.
 """
 
 from __future__ import annotations
@@ -58,6 +60,9 @@ def _after_negation(tokens: tuple[Token, ...], i: int, end: int) -> tuple[int, s
 def _cue(tokens: tuple[Token, ...], i: int, start: int, end: int) -> str | None:
     """The kind of dismissal cue starting at token i of a sentence [start, end), if any."""
     tok = tokens[i]
+    if tok.norm == "whatever" and i + 2 < end and tokens[i + 1].norm in _BACK_REFERENCE:
+        if tokens[i + 2].norm in ("was", "is", "means", "meant", "were"):  # ", whatever that was"
+            return "knowing"
     if tok.norm in _SUBJECTS:
         for j in range(i + 1, min(end, i + 4)):
             norm = tokens[j].norm
@@ -78,6 +83,10 @@ def _cue(tokens: tuple[Token, ...], i: int, start: int, end: int) -> str | None:
         j, kind = found
         if kind == "knowing" and tokens[j].norm in ("sure", "idea", "clue"):
             return "knowing"
+        before = [t for t in tokens[start:i] if t.clause == tok.clause]
+        if kind in ("knowing", "thinking") and before and before[0].norm in (*_TURNS, "and"):
+            if all(not t.content for t in before[1:]):  # "..., but don't know what it was"
+                return kind
         if kind == "matters":
             clause = [t for t in tokens[start:i] if t.clause == tok.clause]
             opens = clause[0].norm if clause else ""
@@ -112,10 +121,11 @@ def dismissed_tokens(essay: EssayText) -> frozenset[int]:
                 and tokens[j].norm not in _KNOWING
                 and tokens[j].norm not in _DOUBT
                 and tokens[j].norm not in _VERDICTS
+                and tokens[j].norm not in _THINKING
                 for j in own
             )
             denies = kind == "matters" and any(tokens[j].norm in _VERDICTS for j in own)
-            if (kind == "knowing" or denies) and opening and refers_back and n > 0:
+            if (kind in ("knowing", "thinking") or denies) and opening and refers_back and n > 0:
                 p = essay.sentences[n - 1]
                 out.update(range(p.first, p.last))
     return frozenset(out)
