@@ -14,7 +14,8 @@ it; crediting it would teach that name-dropping pays. A dismissal cue is
 
 Its scope is its own clause, the clause just before it in the same sentence (the one the "but"
 answers), and, when a sentence opens with a not-knowing or not-thinking cue that names nothing
-new ("I can't remember what it said.", "I don't agree."), the whole sentence before. Scope ends where a clause ends, never at a quote mark.
+new ("I can't remember what it said.", "I don't agree."), the whole sentence before. Scope
+ends where a clause ends, never at a quote mark.
 """
 
 from __future__ import annotations
@@ -60,9 +61,13 @@ def _after_negation(tokens: tuple[Token, ...], i: int, end: int) -> tuple[int, s
 def _cue(tokens: tuple[Token, ...], i: int, start: int, end: int) -> str | None:
     """The kind of dismissal cue starting at token i of a sentence [start, end), if any."""
     tok = tokens[i]
-    if tok.norm == "whatever" and i + 2 < end and tokens[i + 1].norm in _BACK_REFERENCE:
-        if tokens[i + 2].norm in ("was", "is", "means", "meant", "were"):  # ", whatever that was"
-            return "knowing"
+    if (  # ", whatever that was"
+        tok.norm == "whatever"
+        and i + 2 < end
+        and tokens[i + 1].norm in _BACK_REFERENCE
+        and tokens[i + 2].norm in ("was", "is", "means", "meant", "were")
+    ):
+        return "knowing"
     if tok.norm in _SUBJECTS:
         for j in range(i + 1, min(end, i + 4)):
             norm = tokens[j].norm
@@ -84,9 +89,9 @@ def _cue(tokens: tuple[Token, ...], i: int, start: int, end: int) -> str | None:
         if kind == "knowing" and tokens[j].norm in ("sure", "idea", "clue"):
             return "knowing"
         before = [t for t in tokens[start:i] if t.clause == tok.clause]
-        if kind in ("knowing", "thinking") and before and before[0].norm in (*_TURNS, "and"):
-            if all(not t.content for t in before[1:]):  # "..., but don't know what it was"
-                return kind
+        elided = before and before[0].norm in (*_TURNS, "and")  # "..., but don't know what"
+        if kind in ("knowing", "thinking") and elided and all(not t.content for t in before[1:]):
+            return kind
         if kind == "matters":
             clause = [t for t in tokens[start:i] if t.clause == tok.clause]
             opens = clause[0].norm if clause else ""
