@@ -96,7 +96,14 @@ def _cue(tokens: tuple[Token, ...], i: int, start: int, end: int) -> str | None:
             clause = [t for t in tokens[start:i] if t.clause == tok.clause]
             opens = clause[0].norm if clause else ""
             refers = any(t.norm in _BACK_REFERENCE for t in clause)
-            if refers and (opens in _TURNS or (len(clause) <= 3 and tokens[j].norm in _VERDICTS)):
+            rest = [t for t in tokens[j + 1 : end] if t.clause == tok.clause]
+            # "That is not true." of the sentence before, not "It is not true that X" (negated)
+            verdict = (
+                len(clause) <= 3
+                and tokens[j].norm in _VERDICTS
+                and not any(t.content or t.norm == "that" for t in rest)
+            )
+            if refers and (opens in _TURNS or verdict):
                 return "matters"
     return None
 
