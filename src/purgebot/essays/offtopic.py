@@ -25,7 +25,7 @@ OWN_AT_MOST = 1 / 3
 RIVAL_AT_LEAST = 0.5
 MARGIN = 0.34
 ALMOST_NOTHING = 1 / 6  # an essay that touches at most this share of the prompt's points...
-NOTHING_IN_WORDS = 120  # ...at this length or more answers something else
+NOTHING_IN_WORDS = 90  # ...at this length or more (a weak answer is shorter) answers something else
 
 
 def _questions_dir() -> Path | None:
