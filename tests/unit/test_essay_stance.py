@@ -48,6 +48,8 @@ def prompts() -> dict[str, EssayPrompt]:
         "Some books say the murder was a pretext for the arrests. I don't agree.",
         "I have heard of Order 00447 and Stalin signed Order 00447, but don't know what it did.",
         "The murder was a pretext for something, whatever that means, in the books on Kirov.",
+        "Some say the murder was a pretext for the arrests, but that is exaggerated, I think.",
+        "The murder is called a pretext for the arrests, but this is not convincing to me.",
     ],
 )
 def test_a_term_named_then_dismissed_earns_nothing_and_the_feedback_says_so(text: str) -> None:
@@ -64,6 +66,10 @@ def test_a_dismissal_reaches_only_the_clause_it_answers() -> None:
         "for the arrests that followed."
     )
     assert covered(text) == {"pretext"}
+
+
+def test_a_hedged_negation_after_the_phrase_still_negates_it() -> None:
+    assert covered("The pretext was probably not important for the arrests of 1937.") == set()
 
 
 def test_negation_runs_to_the_clause_end_through_a_quote_mark() -> None:

@@ -53,6 +53,7 @@ _WIDE_SCOPE = words(
     "that think thought believe agree evidence proof sure true clear know knew say said claim "
     "suggest prove proved show shows"
 )
+_HEDGES = words("probably perhaps maybe possibly surely certainly")  # "X was probably not..."
 _LIKING = words("like likes liked want wants wanted care cared")
 _BARRIERS = words("and or then who which whom whose")
 _LIKE_NOT_MARKER = words("would not did do does to i you we they he she also really")
@@ -115,7 +116,7 @@ def negated(essay: EssayText, window: tuple[int, ...], wanted_negation: bool) ->
             break
         if _is_cue(tokens, i):
             return True
-        if tokens[i].norm not in AUXILIARIES:
+        if tokens[i].norm not in AUXILIARIES and tokens[i].norm not in _HEDGES:
             break
     return False
 

@@ -10,7 +10,8 @@ it; crediting it would teach that name-dropping pays. A dismissal cue is
   that was / means",
 - in a clause opened by but / though / although / however / yet, "that / this / it" with a
   negated "matter", "important", "relevant", "true", "right" or "big" ("but that didn't
-  matter"); or a sentence of its own saying "that is not true / right" of the one before.
+  matter"), or calling it exaggerated, a myth, wrong or unlikely ("but that is a myth"); or a
+  sentence of its own saying "that is not true / right" of the one before.
 
 Its scope is its own clause, the clause just before it in the same sentence (the one the "but"
 answers), and, when a sentence opens with a not-knowing or not-thinking cue that names nothing
@@ -33,8 +34,11 @@ _KNOWING = words(
 _THINKING = words("think believe agree accept buy convinced persuaded")
 _DOUBT = words("doubt unsure unclear forget forgot forgotten disagree")
 _MATTERS = words(
-    "matter mattered matters important relevant significant true big major right correct accurate"
+    "matter mattered matters important relevant significant true big major right correct accurate "
+    "convincing persuasive fair"
 )
+# Said of "that / this / it" in a clause that answers the one before: the writer rejects it.
+_REJECT = words("exaggerated overrated myth wrong false unlikely nonsense rubbish doubtful")
 # "That is not true.": the sentence before is denied.
 _VERDICTS = words("true right correct accurate")
 _BACK_REFERENCE = words("that this it")
@@ -68,6 +72,10 @@ def _cue(tokens: tuple[Token, ...], i: int, start: int, end: int) -> str | None:
         and tokens[i + 2].norm in ("was", "is", "means", "meant", "were")
     ):
         return "knowing"
+    if tok.norm in _REJECT:  # "..., but that is exaggerated", "..., though I think it's a myth"
+        clause = [t for t in tokens[start:i] if t.clause == tok.clause]
+        if clause and clause[0].norm in _TURNS and any(t.norm in _BACK_REFERENCE for t in clause):
+            return "matters"
     if tok.norm in _SUBJECTS:
         for j in range(i + 1, min(end, i + 4)):
             norm = tokens[j].norm
