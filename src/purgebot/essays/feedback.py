@@ -115,7 +115,6 @@ def check_essay(
     people to look for as evidence (the prompt's own phrases are always searched for names),
     `rivals` are prompts besides the built-in ones that an off-topic essay may answer."""
     essay = analyse(text)
-    text = essay.text  # without invisible characters
     index = build_index(essay, subject_of(prompt))
     wrong = find_misconceptions(prompt, essay, index, dismissed_tokens(essay))
     points: list[PointFeedback] = []

@@ -46,15 +46,16 @@ AUXILIARIES = words(
 
 MAX_CONTEXT = 400  # characters of a sentence kept to show where a phrase was found
 
+_HIDDEN = "\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff"  # show as nothing
 _TOKEN = re.compile(
     r"\d{1,3}(?:,\d{3})+(?:\.\d+)?"  # 680,000
     r"|\d+(?:\.\d+)?(?:st|nd|rd|th|s)?\b"  # 1934, 1.3, 17th, 1930s
-    r"|[^\W\d_]+(?:['’][^\W\d_]+)*['’]?"  # Stalin's, don't, Soviets'
+    rf"|[^\W\d_]+(?:[{_HIDDEN}]+[^\W\d_]+)*(?:['’][^\W\d_]+)*['’]?"  # Stalin's, Sta<ZWSP>lin
 )
 # Quote marks do not end a clause: 'he did not sign "Order 00447"' is negated to its end.
 _CLAUSE_PUNCT = re.compile(r",(?!\d{3}\b)|[;:()\[\]–—]|\s-\s")
 # Characters that show as nothing: they must neither split a word nor count as one.
-INVISIBLE = re.compile("[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
+INVISIBLE = re.compile(f"[{_HIDDEN}]")
 _NEXT_CHAR = re.compile(r"\s*(\S)")
 _SENTENCE_END = re.compile(r"[.!?]+[\"'”’)\]]*")
 _ABBREVIATIONS = words("mr mrs ms dr st vs cf no nr eg ie etc approx c ca")
@@ -117,7 +118,7 @@ def visible(text: str) -> str:
 @lru_cache(maxsize=50_000)
 def fold(word: str) -> str:
     """Lowercase, strip accents and possessives, US spellings to British, negations to 'not'."""
-    w = unicodedata.normalize("NFKD", word.lower().replace("’", "'"))
+    w = unicodedata.normalize("NFKD", visible(word).lower().replace("’", "'"))
     w = "".join(c for c in w if not unicodedata.combining(c))
     if (
         w.endswith("n't")
@@ -228,9 +229,8 @@ def _word(raw: str) -> tuple[str, str, bool, bool]:
 
 def analyse(text: str) -> EssayText:
     """Tokenise an essay: sentences, clauses within them, and a stem for every word. Invisible
-    characters (zero-width spaces and joiners, soft hyphens) are dropped first, so the spans
-    point into `EssayText.text`, the text without them."""
-    text = visible(text)
+    characters (zero-width spaces and joiners, soft hyphens) inside a word stay in its span
+    and are dropped from its folded form: "Sta\u200blin" is one word, Stalin."""
     tokens: list[Token] = []
     sentences: list[Sentence] = []
     clause = 0
