@@ -106,7 +106,8 @@ def test_any_synonym_the_bank_lists_credits_the_point() -> None:
 def test_a_negated_phrase_is_not_credited_and_says_so(text: str) -> None:
     found = covered(text)
     assert not found & {"order", "paranoia", "kirov", "authorised", "scapegoat"}
-    assert "negated" in [m.reason for r in results(text).values() for m in r.refused]
+    reasons = [m.reason for r in results(text).values() for m in r.refused]
+    assert "negated" in reasons or "dismissed" in reasons
 
 
 @pytest.mark.parametrize(

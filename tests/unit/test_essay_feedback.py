@@ -100,7 +100,7 @@ def test_feedback_sorts_points_into_made_and_missed_with_where_to_read() -> None
         "and Stalin approved them",
     )
     assert scapegoat.read is None
-    assert [(m.text, m.reason) for m in scapegoat.refused] == [("scapegoat", "negated")]
+    assert [(m.text, m.reason) for m in scapegoat.refused] == [("scapegoat", "dismissed")]
     assert fb.outline == ("Introduction", "What Yezhov did", "Conclusion")
     assert [(e.kind, e.value) for e in fb.evidence] == [
         ("person", "Yezhov"),
@@ -143,7 +143,10 @@ def test_json_starts_with_exactly_the_agreed_keys() -> None:
         "count": 1,
     }
     assert data["matches"]["ran-nkvd"][0]["text"] == "head of the NKVD"
-    assert data["not_credited"]["scapegoat"][0]["reason"] == "negated"
+    assert data["not_credited"]["scapegoat"][0]["reason"] == "dismissed"
+    assert data["dismissed"] == ["scapegoat"]
+    assert data["off_topic"] is False
+    assert data["misconceptions"] == []
     assert data["read"]["stalin-approved"] == {
         "doc": "swift",
         "title": None,
@@ -165,7 +168,8 @@ def test_text_rendering_shows_every_part_of_the_feedback() -> None:
     )
     assert "  [ ] stalin-approved: Stalin approved the sentences." in lines
     assert '      read: swift: "and Stalin approved them"' in lines
-    assert any(line.startswith('      not credited (negated): "scapegoat"') for line in lines)
+    assert any(line.startswith('      not credited (dismissed): "scapegoat"') for line in lines)
+    assert '      You name "scapegoat" but don\'t explain it.' in text
     assert "  Figures: 680,000" in lines
     assert "  Dates: September 1936, 1937" in lines
     assert lines[-3:] == ["  1. Introduction", "  2. What Yezhov did", "  3. Conclusion"]

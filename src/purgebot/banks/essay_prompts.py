@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from purgebot.banks import model as m
 from purgebot.banks.fields import ID, Ctx, get, opt
-from purgebot.banks.parts import ESSAY_KEYS, KEY_POINT_KEYS, source_ref
+from purgebot.banks.parts import ESSAY_KEYS, KEY_POINT_KEYS, MISCONCEPTION_KEYS, source_ref
 from purgebot.banks.yamlread import Node, Scalar
 
 
@@ -82,6 +82,7 @@ def build_essay(
             seen[kid] = item.line
         if kid and point and phrases:
             points.append(m.KeyPoint(kid, point, phrases, source))
+    misconceptions = _misconceptions(ctx, get(e, "misconceptions"), path, sources)
     if len(ctx.problems) > before or essay_id is None or prompt is None:
         return None
     return m.EssayPrompt(
@@ -94,5 +95,31 @@ def build_essay(
         topic=topic,
         outline=outline,
         model_answer=model_answer,
+        misconceptions=misconceptions,
         line=node.line,
     )
+
+
+def _misconceptions(
+    ctx: Ctx, node: Node | None, path: str, sources: dict[str, m.SourceInfo] | None
+) -> tuple[m.Misconception, ...]:
+    """A prompt's `misconceptions:` list: each a claim, its phrases, a correction and a source
+    (required: a correction a teacher can check)."""
+    if node is None:
+        return ()
+    found: list[m.Misconception] = []
+    items = ctx.seq(node, f"{path}.misconceptions", 1, m.MAX_MISCONCEPTIONS, "misconceptions")
+    for i, item in enumerate(items or []):
+        mpath = f"{path}.misconceptions[{i}]"
+        mc = ctx.mapping(
+            item, mpath, MISCONCEPTION_KEYS, ("claim", "phrases", "correction", "source")
+        )
+        if mc is None:
+            continue
+        claim = opt(mc, "claim", mpath, lambda n, p: ctx.text(n, p, m.MAX_CLAIM))
+        phrases = opt(mc, "phrases", mpath, lambda n, p: ctx.text_list(n, p, 1, 40, 100, "phrases"))
+        correction = opt(mc, "correction", mpath, lambda n, p: ctx.text(n, p, m.MAX_EXPLANATION))
+        source = opt(mc, "source", mpath, lambda n, p: source_ref(ctx, n, p, sources))
+        if claim and phrases and correction and source:
+            found.append(m.Misconception(claim, phrases, correction, source))
+    return tuple(found)

@@ -40,6 +40,8 @@ MIN_ITEMS, MAX_ITEMS = 2, 8
 MIN_SECONDS, MAX_SECONDS = 5, 300
 DEFAULT_SECONDS = 20
 MAX_KEY_POINTS = 12
+MAX_MISCONCEPTIONS = 20
+MAX_CLAIM = 300
 
 
 @dataclass(frozen=True, slots=True)
@@ -182,6 +184,17 @@ class KeyPoint:
     source: SourceRef | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class Misconception:
+    """A wrong claim students make about a prompt's topic: the phrases that find it in an essay,
+    the correction to show, and the source that settles it."""
+
+    claim: str
+    phrases: tuple[str, ...]
+    correction: str
+    source: SourceRef | None = None
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class EssayPrompt:
     id: str
@@ -193,6 +206,7 @@ class EssayPrompt:
     topic: str | None = None
     outline: tuple[str, ...] = ()
     model_answer: str | None = None
+    misconceptions: tuple[Misconception, ...] = ()
     line: int = 0
 
 

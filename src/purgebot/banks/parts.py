@@ -55,8 +55,10 @@ ESSAY_KEYS = (
     "key_points",
     "outline",
     "model_answer",
+    "misconceptions",
 )
 KEY_POINT_KEYS = ("id", "point", "phrases", "source")
+MISCONCEPTION_KEYS = ("claim", "phrases", "correction", "source")
 DIFFICULTIES = tuple(d.value for d in m.Difficulty)
 
 

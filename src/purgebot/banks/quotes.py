@@ -49,6 +49,12 @@ def bank_citations(bank: Bank) -> list[Citation]:
         for k in e.key_points
         if k.source
     ]
+    found += [
+        Citation(e.line, f"essays {e.id}.misconceptions[{i}]", c.source.doc, c.source.quote)
+        for e in bank.essays
+        for i, c in enumerate(e.misconceptions)
+        if c.source
+    ]
     return found
 
 

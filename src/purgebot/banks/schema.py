@@ -163,6 +163,27 @@ def bank_schema() -> dict[str, Any]:
             ]
         },
         "model_answer": _text(m.MAX_MODEL_ANSWER),
+        "misconceptions": {
+            "type": "array",
+            "minItems": 1,
+            "maxItems": m.MAX_MISCONCEPTIONS,
+            "items": {
+                "type": "object",
+                "properties": {
+                    "claim": _text(m.MAX_CLAIM),
+                    "phrases": {
+                        "type": "array",
+                        "items": _text(100),
+                        "minItems": 1,
+                        "maxItems": 40,
+                    },
+                    "correction": _text(m.MAX_EXPLANATION),
+                    "source": {"$ref": "#/$defs/source_ref"},
+                },
+                "required": ["claim", "phrases", "correction", "source"],
+                "additionalProperties": False,
+            },
+        },
     }
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",

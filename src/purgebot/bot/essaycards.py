@@ -31,7 +31,13 @@ _REASONS = {  # why a phrase found in the essay did not earn its point, in a stu
     "heading": "only in a heading",
     "too short": "a sentence too short to explain it",
     "list item": "only listed, not explained",
+    "dismissed": "you name it but don't explain it",
+    "misconception": "that sentence holds a factual error",
 }
+OFF_TOPIC = (
+    "This essay seems to answer a different question. Read the prompt again and make its "
+    "points: the outline shows what a strong answer covers."
+)
 
 
 def prompt_ref(bank_id: str, prompt_id: str) -> str:
@@ -135,6 +141,8 @@ def _made_value(point: PointFeedback) -> str:
 
 def _missed_value(point: PointFeedback) -> str:
     lines = []
+    if point.dismissed:
+        lines.append("You name it but don't explain it: say what it was and why it matters.")
     for m in point.refused[:MAX_SHOWN_MATCHES]:
         why = _REASONS.get(m.reason or "", m.reason)
         lines.append(f"Not counted ({why}): {_shown_by(m)}")
@@ -151,7 +159,7 @@ def length_line(fb: Feedback) -> str:
     wc = fb.words
     text = plural(wc.words, "word")
     target = target_text(wc.min_words, wc.max_words)
-    if target is None:
+    if target is None or fb.off_topic:  # no length advice for an answer to another question
         return text
     text += f"; target {target}"
     if wc.verdict == "short":
@@ -183,7 +191,9 @@ def feedback_embeds(fb: Feedback, bank_id: str, submission_id: int) -> list[disc
     head = discord.Embed(
         title=f"Your essay feedback: {len(fb.covered)} of {plural(total, 'key point')} made",
         description=f"**{fb.prompt}**\n`{prompt_ref(bank_id, fb.prompt_id)}` · "
-        f"submission #{submission_id}\n\n**Length:** {length_line(fb)}",
+        f"submission #{submission_id}\n\n"
+        + (f"**Off topic:** {OFF_TOPIC}\n" if fb.off_topic else "")
+        + f"**Length:** {length_line(fb)}",
         colour=COLOUR,
     )
     for point in fb.covered:
@@ -192,6 +202,16 @@ def feedback_embeds(fb: Feedback, bank_id: str, submission_id: int) -> list[disc
         head.add_field(name=f"❌ Missed: {point.point}", value=_missed_value(point), inline=False)
     head.set_footer(text="Only you can see this. Your teacher will mark it: see /essay mine.")
     more = discord.Embed(colour=COLOUR)
+    if fb.misconceptions:
+        facts = [
+            f"{_quote(m.sentence)}: {m.correction}"
+            + (f' (*{m.source.doc}*: "{m.source.quote}")' if m.source and m.source.quote else "")
+            for m in fb.misconceptions
+        ]
+        text, _ = render.lines_within(
+            facts, render.FIELD_VALUE, lambda n: f"…and {plural(n, 'more fact')} to check"
+        )
+        more.add_field(name="Check these facts", value=text, inline=False)
     more.add_field(name="Evidence you used", value=evidence_text(fb), inline=False)
     if fb.outline:
         outline = [f"{n}. {item}" for n, item in enumerate(fb.outline, 1)]

@@ -16,6 +16,7 @@ from purgebot.essays.feedback import (
     find_prompt,
 )
 from purgebot.essays.intake import EssayTextError, clean_essay_text, decode_essay
+from purgebot.essays.misconceptions import FoundMisconception
 from purgebot.essays.render import feedback_json, render_text
 from purgebot.essays.rules import Reason
 from purgebot.essays.text import EssayText, analyse
@@ -27,6 +28,7 @@ __all__ = [
     "Evidence",
     "EvidenceKind",
     "Feedback",
+    "FoundMisconception",
     "Match",
     "PointFeedback",
     "PointResult",

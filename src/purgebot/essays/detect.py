@@ -20,6 +20,8 @@ from functools import lru_cache
 
 from purgebot.banks.model import EssayPrompt, KeyPoint
 from purgebot.essays.rules import Reason, refusal
+from purgebot.essays.stance import dismissed_tokens
+from purgebot.essays.synonyms import family, person_in, word_keys
 from purgebot.essays.text import EssayText, Token, analyse, stem_variants
 
 EXTRA_SPAN = 3
@@ -90,19 +92,26 @@ def _compile_phrase(text: str) -> _Phrase | None:
     required = [t for t in tokens if t.content or t.negation]
     return _Phrase(
         text=text,
-        words=tuple(stem_variants(t.norm) for t in required),
+        words=tuple(word_keys(t.norm) for t in required),
         size=len(tokens),
         negated=any(t.negation for t in required),
     )
 
 
-@lru_cache(maxsize=256)
-def _compile(prompt: EssayPrompt) -> tuple[tuple[KeyPoint, tuple[_Phrase, ...]], ...]:
-    compiled = []
-    for kp in prompt.key_points:
-        phrases = tuple(p for p in map(_compile_phrase, kp.phrases) if p is not None)
-        compiled.append((kp, phrases))
-    return tuple(compiled)
+@lru_cache(maxsize=4096)
+def compile_phrases(phrases: tuple[str, ...]) -> tuple[_Phrase, ...]:
+    return tuple(p for p in map(_compile_phrase, phrases) if p is not None)
+
+
+def build_index(essay: EssayText, subject: str | None = None) -> dict[str, list[int]]:
+    """Token positions by every key a phrase word may look them up by: the stem, its word
+    family and synonym group, and for he/him/his the person meant (`synonyms.family`)."""
+    index: dict[str, list[int]] = defaultdict(list)
+    for n, key in family(essay, subject):
+        index[key].append(n)
+    for keys in index.values():
+        keys.sort()
+    return index
 
 
 def _joined(essay: EssayText, before: Token, after: Token) -> bool:
@@ -180,33 +189,57 @@ def _disjoint(windows: list[tuple[int, ...]]) -> list[tuple[int, ...]]:
     return sorted(kept)
 
 
-def detect(prompt: EssayPrompt, essay: EssayText) -> tuple[PointResult, ...]:
-    """Every key point of the prompt with the matches that credit it and those refused."""
-    index: dict[str, list[int]] = defaultdict(list)
-    for n, tok in enumerate(essay.tokens):
-        index[tok.stem].append(n)
+def find(
+    essay: EssayText, index: dict[str, list[int]], phrases: tuple[str, ...]
+) -> list[tuple[str, bool, tuple[int, ...]]]:
+    """Every place one of `phrases` stands: (phrase, it holds a negation, token window)."""
+    seen: set[tuple[int, ...]] = set()
+    found = []
+    for phrase in compile_phrases(phrases):
+        for window in _windows(essay, index, phrase):
+            if window not in seen:
+                seen.add(window)
+                found.append((phrase.text, phrase.negated, window))
+    return found
+
+
+def subject_of(prompt: EssayPrompt) -> str | None:
+    """The person a prompt asks about ("How much responsibility should Yezhov bear?"): whom
+    an essay's he/him most likely means when no one has been named just before."""
+    return person_in(prompt.prompt)
+
+
+def detect(
+    prompt: EssayPrompt,
+    essay: EssayText,
+    *,
+    wrong: frozenset[int] = frozenset(),
+    index: dict[str, list[int]] | None = None,
+) -> tuple[PointResult, ...]:
+    """Every key point of the prompt with the matches that credit it and those refused;
+    `wrong` are the sentences that hold a misconception (found in them is not credited)."""
+    index = index if index is not None else build_index(essay, subject_of(prompt))
     lists: dict[int, dict[int, int]] = {}
+    dismissed = dismissed_tokens(essay)
     results = []
-    for kp, phrases in _compile(prompt):
-        seen: set[tuple[int, ...]] = set()
+    for kp in prompt.key_points:
         credited: list[Match] = []
         refused: list[Match] = []
-        for phrase in phrases:
-            for window in _windows(essay, index, phrase):
-                if window in seen:
-                    continue
-                seen.add(window)
-                first, last = essay.tokens[window[0]], essay.tokens[window[-1]]
-                match = Match(
-                    phrase=phrase.text,
-                    words=tuple(essay.tokens[i].text for i in window),
-                    text=" ".join(essay.text[first.start : last.end].split()),
-                    start=first.start,
-                    end=last.end,
-                    sentence=essay.context(first.sentence, first.start, last.end),
-                    reason=refusal(essay, window, phrase.negated, lists),
-                )
-                (credited if match.credited else refused).append(match)
+        for text, negated, window in find(essay, index, kp.phrases):
+            first, last = essay.tokens[window[0]], essay.tokens[window[-1]]
+            reason = refusal(essay, window, negated, lists, dismissed)
+            if reason is None and first.sentence in wrong:
+                reason = "misconception"
+            match = Match(
+                phrase=text,
+                words=tuple(essay.tokens[i].text for i in window),
+                text=" ".join(essay.text[first.start : last.end].split()),
+                start=first.start,
+                end=last.end,
+                sentence=essay.context(first.sentence, first.start, last.end),
+                reason=reason,
+            )
+            (credited if match.credited else refused).append(match)
         results.append(
             PointResult(
                 kp,

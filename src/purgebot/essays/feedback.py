@@ -13,9 +13,12 @@ from typing import Literal
 
 from purgebot.banks.model import Bank, EssayPrompt, SourceInfo
 from purgebot.errors import UserFacingError
-from purgebot.essays.detect import Match, detect
+from purgebot.essays.detect import Match, build_index, detect, subject_of
 from purgebot.essays.evidence import Evidence, extract_evidence, names_in
-from purgebot.essays.text import analyse
+from purgebot.essays.misconceptions import FoundMisconception, find_misconceptions
+from purgebot.essays.offtopic import is_off_topic
+from purgebot.essays.stance import dismissed_tokens
+from purgebot.essays.text import analyse, visible
 
 _WORD = re.compile(r"\d+(?:[.,\-–/]\d+)*(?:st|nd|rd|th|s)?|[^\W_]+(?:[-'’][^\W_]+)*")
 
@@ -76,6 +79,11 @@ class PointFeedback:
     def covered(self) -> bool:
         return bool(self.matches)
 
+    @property
+    def dismissed(self) -> tuple[Match, ...]:
+        """Where the essay names the point but dismisses it or says it does not understand it."""
+        return () if self.matches else tuple(m for m in self.refused if m.reason == "dismissed")
+
 
 @dataclass(frozen=True, slots=True)
 class Feedback:
@@ -86,11 +94,13 @@ class Feedback:
     missed: tuple[PointFeedback, ...]
     evidence: tuple[Evidence, ...]
     outline: tuple[str, ...]
+    off_topic: bool = False  # the essay answers another question (see essays.offtopic)
+    misconceptions: tuple[FoundMisconception, ...] = ()
 
 
 def count_words(text: str) -> int:
     """Words as a reader counts them: 'Stalin's', 'Five-Year', '1,108' and '1936-38' are one."""
-    return len(_WORD.findall(text))
+    return len(_WORD.findall(visible(text)))
 
 
 def check_essay(
@@ -99,12 +109,23 @@ def check_essay(
     *,
     sources: Mapping[str, SourceInfo] | None = None,
     names: Iterable[str] = (),
+    rivals: Iterable[EssayPrompt] = (),
 ) -> Feedback:
     """Feedback on one essay for one prompt; `sources` titles the reading tips, `names` adds
-    people to look for as evidence (the prompt's own phrases are always searched for names)."""
+    people to look for as evidence (the prompt's own phrases are always searched for names),
+    `rivals` are prompts besides the built-in ones that an off-topic essay may answer."""
     essay = analyse(text)
+    index = build_index(essay, subject_of(prompt))
+    wrong = find_misconceptions(prompt, essay, index, dismissed_tokens(essay))
     points: list[PointFeedback] = []
-    for result in detect(prompt, essay):
+    results = detect(prompt, essay, wrong=frozenset(w.index for w in wrong), index=index)
+    # Points the essay makes, or names and dismisses, or states wrongly: it engages with them.
+    engaged = [
+        r.covered or any(m.reason in ("dismissed", "misconception") for m in r.refused)
+        for r in results
+    ]
+    own = sum(engaged) / max(1, len(results))
+    for result in results:
         kp = result.point
         tip = None
         if kp.source is not None:
@@ -120,6 +141,8 @@ def check_essay(
         missed=tuple(p for p in points if not p.covered),
         evidence=extract_evidence(text, people, essay),
         outline=prompt.outline,
+        off_topic=is_off_topic(prompt, essay, own, rivals, count_words(text)),
+        misconceptions=wrong,
     )
 
 
@@ -132,5 +155,6 @@ def find_prompt(bank: Bank, prompt_id: str) -> EssayPrompt:
 
 
 def check_bank_essay(bank: Bank, prompt_id: str, text: str) -> Feedback:
-    """`check_essay` for a prompt named by id, with the bank's source titles in the tips."""
-    return check_essay(find_prompt(bank, prompt_id), text, sources=bank.sources)
+    """`check_essay` for a prompt named by id, with the bank's source titles in the tips and
+    the bank's other prompts among those an off-topic essay may answer."""
+    return check_essay(find_prompt(bank, prompt_id), text, sources=bank.sources, rivals=bank.essays)

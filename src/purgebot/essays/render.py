@@ -11,6 +11,7 @@ from typing import Any
 from purgebot.essays.detect import Match
 from purgebot.essays.evidence import KINDS, Evidence
 from purgebot.essays.feedback import Feedback, PointFeedback
+from purgebot.essays.misconceptions import FoundMisconception
 
 MAX_SHOWN_MATCHES = 3
 _KIND_TITLES = {"date": "Dates", "figure": "Figures", "person": "People", "order": "Orders"}
@@ -21,8 +22,33 @@ def _quote(text: str, limit: int = 160) -> str:
     return f'"{text}"' if len(text) <= limit else f'"{text[: limit - 1].rstrip()}…"'
 
 
+OFF_TOPIC = (
+    "This essay seems to answer a different question. Read the prompt again and make its "
+    "points: the outline below shows what a strong answer covers."
+)
+
+
+def dismissed_note(p: PointFeedback) -> str:
+    """The kind word for a point named but dismissed or not understood."""
+    named = p.dismissed[0].text if p.dismissed else p.id
+    return (
+        f'You name "{named}" but don\'t explain it. Say what it was and how it bears on the '
+        "question, and it will count."
+    )
+
+
+def misconception_line(m: FoundMisconception) -> str:
+    source = ""
+    if m.source is not None:
+        source = f" (source: {m.source.doc}" + (f', "{m.source.quote}"' if m.source.quote else "")
+        source += ")"
+    return f"{m.correction}{source}"
+
+
 def _length_line(fb: Feedback) -> str:
     wc = fb.words
+    if fb.off_topic:  # length advice for an answer to another question would mislead
+        return f"Words: {wc.words}"
     target = ""
     if wc.min_words is not None and wc.max_words is not None:
         target = f"target {wc.min_words}-{wc.max_words}"
@@ -59,6 +85,8 @@ def _point_lines(p: PointFeedback) -> list[str]:
         lines.append(f"      shown by {_shown_by(m)}")
     if len(p.matches) > MAX_SHOWN_MATCHES:
         lines.append(f"      and {len(p.matches) - MAX_SHOWN_MATCHES} more")
+    if p.dismissed:
+        lines.append(f"      {dismissed_note(p)}")
     if not p.covered:
         for m in p.refused[:MAX_SHOWN_MATCHES]:
             lines.append(f"      not credited ({m.reason}): {_shown_by(m)}")
@@ -85,7 +113,10 @@ def _evidence_lines(evidence: tuple[Evidence, ...]) -> list[str]:
 def render_text(fb: Feedback) -> str:
     """The whole feedback as plain text, one section after another."""
     total = len(fb.covered) + len(fb.missed)
-    lines = [f"Essay feedback: {fb.prompt_id}", fb.prompt, "", _length_line(fb), ""]
+    lines = [f"Essay feedback: {fb.prompt_id}", fb.prompt, ""]
+    if fb.off_topic:
+        lines.extend([OFF_TOPIC, ""])
+    lines.extend([_length_line(fb), ""])
     lines.append(f"Key points made: {len(fb.covered)} of {total}")
     for p in fb.covered:
         lines.extend(_point_lines(p))
@@ -93,6 +124,11 @@ def render_text(fb: Feedback) -> str:
         lines.append(f"Key points missed: {len(fb.missed)}")
         for p in fb.missed:
             lines.extend(_point_lines(p))
+    if fb.misconceptions:
+        lines.extend(["", f"Check these facts: {len(fb.misconceptions)}"])
+        for m in fb.misconceptions:
+            lines.append(f"  {_quote(m.sentence)}")
+            lines.append(f"      not so: {misconception_line(m)}")
     lines.append("")
     lines.extend(_evidence_lines(fb.evidence))
     if fb.outline:
@@ -140,4 +176,17 @@ def feedback_json(fb: Feedback) -> dict[str, Any]:
             if p.read is not None
         },
         "outline": list(fb.outline),
+        "off_topic": fb.off_topic,
+        "misconceptions": [
+            {
+                "claim": m.claim,
+                "sentence": m.sentence,
+                "correction": m.correction,
+                "source": (
+                    {"doc": m.source.doc, "quote": m.source.quote} if m.source is not None else None
+                ),
+            }
+            for m in fb.misconceptions
+        ],
+        "dismissed": [p.id for p in fb.missed if p.dismissed],
     }

@@ -4,11 +4,16 @@
   the same clause up to `NEGATION_REACH` tokens before the phrase (up to `WIDE_NEGATION_REACH`
   when the negation governs a "that" or a verb of knowing: "no evidence that ...",
   "I don't think ..."), between the phrase's words, or right after it across auxiliaries only
-  ("Order 00447 was not signed"). Clauses end at , ; : ( ) and dashes, at "but / although /
+  ("Order 00447 was not signed"). A plain negation before the phrase does not reach across
+  "and / or / then / who / which" ("he did not trust Kirov and used the murder as a pretext"),
+  nor past the object of a negated "like / want / care" ("people they didn't like were shot as
+  wreckers"). Clauses end at , ; : ( ) and dashes, at "but / although /
   though / whereas / however / yet / while", and at "and / or / so" before a pronoun.
   "not only / just / least", "no doubt / wonder", "without (a) doubt", "if not", "whether or not"
   and "No. 00447" do not negate. A negation that is part of the phrase itself ("no trial") is
   wanted, not refused.
+- dismissed: a word of the phrase lies in the scope of a dismissal cue ("..., but I'm not sure
+  what that was for"; see `purgebot.essays.stance`).
 - question: the sentence ends with a question mark.
 - heading: the sentence is a short line of its own (8 words or fewer) without closing punctuation.
 - too short: the sentence has fewer than `MIN_CONTENT_WORDS` content words ("Order 00447.").
@@ -34,7 +39,9 @@ POST_NEGATION_REACH = 3
 MAX_ITEM_CONTENT = 3
 MAX_ITEM_TOKENS = 6
 
-Reason = Literal["negated", "question", "heading", "too short", "list item"]
+Reason = Literal[
+    "dismissed", "misconception", "negated", "question", "heading", "too short", "list item"
+]
 
 _NOT_NEGATING_BEFORE = {
     "not": words("only just least merely simply"),
@@ -46,6 +53,9 @@ _WIDE_SCOPE = words(
     "that think thought believe agree evidence proof sure true clear know knew say said claim "
     "suggest prove proved show shows"
 )
+_HEDGES = words("probably perhaps maybe possibly surely certainly")  # "X was probably not..."
+_LIKING = words("like likes liked want wants wanted care cared")
+_BARRIERS = words("and or then who which whom whose")
 _LIKE_NOT_MARKER = words("would not did do does to i you we they he she also really")
 _SUBJECTS = words("i you he she it we they who whom whose which")
 
@@ -69,6 +79,12 @@ def _is_cue(tokens: tuple[Token, ...], i: int) -> bool:
     return not (tok.norm == "not" and prev in ("if", "or"))
 
 
+def _liking(tokens: tuple[Token, ...], cue: int, first: int) -> bool:
+    """'people they didn't like were shot as wreckers': the negation is of the liking only."""
+    verb = next((j for j in range(cue + 1, min(first, cue + 3)) if tokens[j].norm in _LIKING), None)
+    return verb is not None and first > verb + 1
+
+
 def _wide(tokens: tuple[Token, ...], cue: int) -> bool:
     return any(t.norm in _WIDE_SCOPE for t in tokens[cue + 1 : cue + 4])
 
@@ -84,18 +100,23 @@ def negated(essay: EssayText, window: tuple[int, ...], wanted_negation: bool) ->
     if wanted_negation:
         return False
     clause = tokens[first].clause
+    barrier = False  # an "and" / "then" / "who" between: a plain negation stays in its part
     for i in range(first - 1, max(-1, first - 1 - WIDE_NEGATION_REACH), -1):
         if tokens[i].clause != clause:
             break
-        if _is_cue(tokens, i) and (first - i <= NEGATION_REACH or _wide(tokens, i)):
-            return True
+        if _is_cue(tokens, i):
+            if _wide(tokens, i):
+                return True
+            if first - i <= NEGATION_REACH and not barrier and not _liking(tokens, i, first):
+                return True
+        barrier = barrier or tokens[i].norm in _BARRIERS
     clause = tokens[last].clause
     for i in range(last + 1, min(len(tokens), last + 1 + POST_NEGATION_REACH)):
         if tokens[i].clause != clause:
             break
         if _is_cue(tokens, i):
             return True
-        if tokens[i].norm not in AUXILIARIES:
+        if tokens[i].norm not in AUXILIARIES and tokens[i].norm not in _HEDGES:
             break
     return False
 
@@ -201,10 +222,14 @@ def refusal(
     window: tuple[int, ...],
     wanted_negation: bool,
     lists: dict[int, dict[int, int]],
+    dismissed: frozenset[int] = frozenset(),
 ) -> Reason | None:
-    """Why a phrase found at `window` is not credited, or None when it is; `lists` caches items."""
+    """Why a phrase found at `window` is not credited, or None when it is; `lists` caches items,
+    `dismissed` holds the tokens a dismissal cue covers (`purgebot.essays.stance`)."""
     sentence = essay.tokens[window[0]].sentence
     s = essay.sentences[sentence]
+    if any(i in dismissed for i in window):
+        return "dismissed"
     if negated(essay, window, wanted_negation):
         return "negated"
     if s.question:

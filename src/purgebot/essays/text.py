@@ -46,12 +46,16 @@ AUXILIARIES = words(
 
 MAX_CONTEXT = 400  # characters of a sentence kept to show where a phrase was found
 
+_HIDDEN = "\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff"  # show as nothing
 _TOKEN = re.compile(
     r"\d{1,3}(?:,\d{3})+(?:\.\d+)?"  # 680,000
     r"|\d+(?:\.\d+)?(?:st|nd|rd|th|s)?\b"  # 1934, 1.3, 17th, 1930s
-    r"|[^\W\d_]+(?:['’][^\W\d_]+)*['’]?"  # Stalin's, don't, Soviets'
+    rf"|[^\W\d_]+(?:[{_HIDDEN}]+[^\W\d_]+)*(?:['’][^\W\d_]+)*['’]?"  # Stalin's, Sta<ZWSP>lin
 )
-_CLAUSE_PUNCT = re.compile(r"[,;:()\[\]\"“”–—]|\s-\s")
+# Quote marks do not end a clause: 'he did not sign "Order 00447"' is negated to its end.
+_CLAUSE_PUNCT = re.compile(r",(?!\d{3}\b)|[;:()\[\]–—]|\s-\s")
+# Characters that show as nothing: they must neither split a word nor count as one.
+INVISIBLE = re.compile(f"[{_HIDDEN}]")
 _NEXT_CHAR = re.compile(r"\s*(\S)")
 _SENTENCE_END = re.compile(r"[.!?]+[\"'”’)\]]*")
 _ABBREVIATIONS = words("mr mrs ms dr st vs cf no nr eg ie etc approx c ca")
@@ -106,10 +110,15 @@ class EssayText:
         return ("…" if a > s.start else "") + text + ("…" if b < s.end else "")
 
 
+def visible(text: str) -> str:
+    """The text without characters that show as nothing ("Sta\u200blin" is one word)."""
+    return INVISIBLE.sub("", text) if INVISIBLE.search(text) else text
+
+
 @lru_cache(maxsize=50_000)
 def fold(word: str) -> str:
     """Lowercase, strip accents and possessives, US spellings to British, negations to 'not'."""
-    w = unicodedata.normalize("NFKD", word.lower().replace("’", "'"))
+    w = unicodedata.normalize("NFKD", visible(word).lower().replace("’", "'"))
     w = "".join(c for c in w if not unicodedata.combining(c))
     if (
         w.endswith("n't")
@@ -147,9 +156,38 @@ def stem_variants(norm: str) -> frozenset[str]:
     return frozenset(stem(f) for f in forms)
 
 
+_BLANK_AFTER = re.compile(r"[ \t\r\f\v]*\n")
+_ITEM_START = re.compile(r"[ \t]*(?:[-*•–]\s|\d{1,2}[.)]\s)")
+HEADING_CHARS = 50  # a paragraph's first line this short, unpunctuated, before a capital: a heading
+
+
+def _line_break_ends(text: str, at: int) -> bool:
+    """Whether the newline at `at` ends a sentence: a blank line follows, the next line is a
+    list item, or this line is a short unpunctuated heading that starts a paragraph and is
+    followed by a capital. Any other single line break is a space (a hard-wrapped sentence)."""
+    after = at + 1
+    if _BLANK_AFTER.match(text, after) or _ITEM_START.match(text, after):
+        return True
+    nxt = _NEXT_CHAR.match(text, after)
+    if not nxt:
+        return True
+    line_start = text.rfind("\n", 0, at) + 1
+    line = text[line_start:at].strip()
+    before = text[: max(0, line_start - 1)].rstrip(" \t\r")
+    starts_paragraph = not before.strip() or before.endswith("\n")
+    return (
+        bool(line)
+        and starts_paragraph
+        and len(line) <= HEADING_CHARS
+        and line[-1].isalnum()
+        and nxt.group(1).isupper()
+    )
+
+
 def _sentence_spans(text: str) -> list[tuple[int, int]]:
-    """Cut at . ! ? before a capital, digit or quote; at blank lines; at line breaks unless the
-    next line starts in lowercase (a hard-wrapped sentence goes on)."""
+    """Cut at . ! ? before a capital, digit or quote; at blank lines; and at a line break only
+    where a new line starts a list item or follows a heading. A single line break inside a
+    sentence is a space: text hard-wrapped (pasted from a PDF or an e-mail) reads as one line."""
     cuts: list[int] = []
     for m in _SENTENCE_END.finditer(text):
         end = m.end()
@@ -166,8 +204,7 @@ def _sentence_spans(text: str) -> list[tuple[int, int]]:
                 continue
         cuts.append(end)
     for m in re.finditer(r"\n", text):
-        nxt = _NEXT_CHAR.match(text, m.end())
-        if not nxt or not nxt.group(1).islower():
+        if _line_break_ends(text, m.start()):
             cuts.append(m.start())
     spans: list[tuple[int, int]] = []
     start = 0
@@ -191,7 +228,9 @@ def _word(raw: str) -> tuple[str, str, bool, bool]:
 
 
 def analyse(text: str) -> EssayText:
-    """Tokenise an essay: sentences, clauses within them, and a stem for every word."""
+    """Tokenise an essay: sentences, clauses within them, and a stem for every word. Invisible
+    characters (zero-width spaces and joiners, soft hyphens) inside a word stay in its span
+    and are dropped from its folded form: "Sta\u200blin" is one word, Stalin."""
     tokens: list[Token] = []
     sentences: list[Sentence] = []
     clause = 0

@@ -1,0 +1,83 @@
+"""Off-topic: an essay that answers another question about the same period.
+
+Such an essay shares the period's words (Stalin, the NKVD, 1937) with the set question, so the
+words alone cannot tell. What tells is whose key points it makes: an essay is off-topic when it
+engages with few of the set prompt's points (makes, dismisses or misstates at most
+`OWN_AT_MOST` of them) and clearly makes more of
+another prompt's (at least `RIVAL_AT_LEAST` of that prompt's points, and `MARGIN` more than of
+its own). The rivals are the built-in prompts and any the caller adds (the bank's own). An
+essay of `NOTHING_IN_WORDS` words or more that makes, dismisses or misstates at most
+`ALMOST_NOTHING` of the prompt's points (one of six) is off-topic too, whatever it answers
+instead: a short weak answer is weak, a long one on none of the points is on something else.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import lru_cache
+from pathlib import Path
+
+from purgebot.banks.model import EssayPrompt
+from purgebot.essays.detect import detect
+from purgebot.essays.text import EssayText
+
+OWN_AT_MOST = 1 / 3
+RIVAL_AT_LEAST = 0.5
+MARGIN = 0.34
+ALMOST_NOTHING = 1 / 6  # an essay that touches at most this share of the prompt's points...
+NOTHING_IN_WORDS = 90  # ...at this length or more (a weak answer is shorter) answers something else
+
+
+def _questions_dir() -> Path | None:
+    """The built-in banks: packaged beside the package, or the checkout's questions/."""
+    package = Path(__file__).resolve().parents[1]
+    for candidate in (package / "questions", package.parents[1] / "questions"):
+        if candidate.is_dir():
+            return candidate
+    return None
+
+
+@lru_cache(maxsize=1)
+def builtin_prompts() -> tuple[EssayPrompt, ...]:
+    """Every essay prompt of the built-in banks, read once; none when they cannot be found."""
+    from purgebot.banks.loader import load_bank_dir
+
+    where = _questions_dir()
+    if where is None:
+        return ()
+    try:
+        return tuple(e for bank in load_bank_dir(where) for e in bank.essays)
+    except Exception:  # a broken built-in bank is reported by `validate`, not by an essay
+        return ()
+
+
+def share(prompt: EssayPrompt, essay: EssayText) -> float:
+    """The share of the prompt's key points the essay makes."""
+    if not prompt.key_points:
+        return 0.0
+    made = sum(1 for r in detect(prompt, essay) if r.covered)
+    return made / len(prompt.key_points)
+
+
+def is_off_topic(
+    prompt: EssayPrompt,
+    essay: EssayText,
+    own: float,
+    rivals: Iterable[EssayPrompt] = (),
+    words: int = 0,
+) -> bool:
+    """Whether the essay answers another prompt (see the module rules); `own` is the share of
+    the set prompt's points it engages with, `words` its length."""
+    if own > OWN_AT_MOST:
+        return False
+    if own <= ALMOST_NOTHING + 1e-9 and words >= NOTHING_IN_WORDS:
+        return True
+    seen = {(prompt.id, prompt.prompt)}
+    for rival in (*rivals, *builtin_prompts()):
+        if (rival.id, rival.prompt) in seen or not rival.key_points:
+            continue
+        seen.add((rival.id, rival.prompt))
+        theirs = share(rival, essay)
+        if theirs >= RIVAL_AT_LEAST and theirs - own >= MARGIN:
+            return True
+    return False

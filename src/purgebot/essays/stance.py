@@ -1,0 +1,151 @@
+"""Stance: a term the student names and then dismisses, doubts or admits not understanding.
+
+"He signed Order 00447, but I'm not sure what that order was for" names a point without making
+it; crediting it would teach that name-dropping pays. A dismissal cue is
+
+- the writer saying they do not know, understand, remember, see, think, believe or agree
+  ("I don't really think", "I'm not sure", "I can't remember", "I have no idea", "I doubt"),
+- "not sure", "no idea" without a subject ("though not sure what for"), a negated knowing or
+  thinking verb whose subject is left out ("..., but don't know what it was"), and "whatever
+  that was / means",
+- in a clause opened by but / though / although / however / yet, "that / this / it" with a
+  negated "matter", "important", "relevant", "true", "right" or "big" ("but that didn't
+  matter"), or calling it exaggerated, a myth, wrong or unlikely ("but that is a myth"); or a
+  sentence of its own saying "that is not true / right" of the one before.
+
+Its scope is its own clause, the clause just before it in the same sentence (the one the "but"
+answers), and, when a sentence opens with a not-knowing or not-thinking cue that names nothing
+new ("I can't remember what it said.", "I don't agree."), the whole sentence before. Scope
+ends where a clause ends, never at a quote mark.
+"""
+
+from __future__ import annotations
+
+from purgebot.essays.text import EssayText, Token, words
+
+_SUBJECTS = words("i i'm i've i'd")
+_SOFTENERS = words(
+    "am do did does have had can could will would really honestly actually quite totally fully "
+    "still exactly truly entirely completely even personally"
+)
+_KNOWING = words(
+    "know knew understand understood remember recall see get follow sure certain idea clue"
+)
+_THINKING = words("think believe agree accept buy convinced persuaded")
+_DOUBT = words("doubt unsure unclear forget forgot forgotten disagree")
+_MATTERS = words(
+    "matter mattered matters important relevant significant true big major right correct accurate "
+    "convincing persuasive fair"
+)
+# Said of "that / this / it" in a clause that answers the one before: the writer rejects it.
+_REJECT = words("exaggerated overrated myth wrong false unlikely nonsense rubbish doubtful")
+# "That is not true.": the sentence before is denied.
+_VERDICTS = words("true right correct accurate")
+_BACK_REFERENCE = words("that this it")
+_TURNS = words("but though although however yet")
+# Words of a cue clause that refers back rather than naming something new: "what it said".
+_EMPTY = words("said say says mean means meant happened happen did do done about for involved")
+
+
+def _after_negation(tokens: tuple[Token, ...], i: int, end: int) -> tuple[int, str] | None:
+    """The cue word a negation at i governs, skipping softeners: (index, kind) or None."""
+    for j in range(i + 1, min(end, i + 4)):
+        norm = tokens[j].norm
+        if norm in _KNOWING:
+            return j, "knowing"
+        if norm in _THINKING:
+            return j, "thinking"
+        if norm in _MATTERS:
+            return j, "matters"
+        if norm not in _SOFTENERS and norm not in ("a", "any", "the", "much", "so", "too"):
+            return None
+    return None
+
+
+def _cue(tokens: tuple[Token, ...], i: int, start: int, end: int) -> str | None:
+    """The kind of dismissal cue starting at token i of a sentence [start, end), if any."""
+    tok = tokens[i]
+    if (  # ", whatever that was"
+        tok.norm == "whatever"
+        and i + 2 < end
+        and tokens[i + 1].norm in _BACK_REFERENCE
+        and tokens[i + 2].norm in ("was", "is", "means", "meant", "were")
+    ):
+        return "knowing"
+    if tok.norm in _REJECT:  # "..., but that is exaggerated", "..., though I think it's a myth"
+        clause = [t for t in tokens[start:i] if t.clause == tok.clause]
+        if clause and clause[0].norm in _TURNS and any(t.norm in _BACK_REFERENCE for t in clause):
+            return "matters"
+    if tok.norm in _SUBJECTS:
+        for j in range(i + 1, min(end, i + 4)):
+            norm = tokens[j].norm
+            if norm in _DOUBT:
+                return "knowing"
+            if tokens[j].negation:
+                found = _after_negation(tokens, j, end)
+                if found and found[1] in ("knowing", "thinking"):
+                    return found[1]
+                return None
+            if norm not in _SOFTENERS:
+                return None
+        return None
+    if tok.negation and tok.norm in ("not", "no"):
+        found = _after_negation(tokens, i, end)
+        if found is None:
+            return None
+        j, kind = found
+        if kind == "knowing" and tokens[j].norm in ("sure", "idea", "clue"):
+            return "knowing"
+        before = [t for t in tokens[start:i] if t.clause == tok.clause]
+        elided = before and before[0].norm in (*_TURNS, "and")  # "..., but don't know what"
+        if kind in ("knowing", "thinking") and elided and all(not t.content for t in before[1:]):
+            return kind
+        if kind == "matters":
+            clause = [t for t in tokens[start:i] if t.clause == tok.clause]
+            opens = clause[0].norm if clause else ""
+            refers = any(t.norm in _BACK_REFERENCE for t in clause)
+            rest = [t for t in tokens[j + 1 : end] if t.clause == tok.clause]
+            # "That is not true." of the sentence before, not "It is not true that X" (negated)
+            verdict = (
+                len(clause) <= 3
+                and tokens[j].norm in _VERDICTS
+                and not any(t.content or t.norm == "that" for t in rest)
+            )
+            if refers and (opens in _TURNS or verdict):
+                return "matters"
+    return None
+
+
+def dismissed_tokens(essay: EssayText) -> frozenset[int]:
+    """Indexes of the tokens inside the scope of a dismissal cue (see the module rules)."""
+    tokens = essay.tokens
+    out: set[int] = set()
+    for n, s in enumerate(essay.sentences):
+        for i in range(s.first, s.last):
+            kind = _cue(tokens, i, s.first, s.last)
+            if kind is None:
+                continue
+            clause = tokens[i].clause
+            own = [j for j in range(s.first, s.last) if tokens[j].clause == clause]
+            out.update(own)
+            before = [j for j in range(s.first, own[0]) if tokens[j].clause < clause]
+            if before:
+                prev_clause = tokens[before[-1]].clause
+                out.update(j for j in before if tokens[j].clause == prev_clause)
+            opening = all(
+                tokens[j].norm in _TURNS or not tokens[j].content for j in range(s.first, i)
+            )
+            refers_back = not any(
+                tokens[j].content
+                and tokens[j].norm not in _EMPTY
+                and tokens[j].norm not in _KNOWING
+                and tokens[j].norm not in _DOUBT
+                and tokens[j].norm not in _VERDICTS
+                and tokens[j].norm not in _THINKING
+                for j in own
+            )
+            denies = kind == "matters" and any(tokens[j].norm in _VERDICTS for j in own)
+            if (kind in ("knowing", "thinking") or denies) and opening and refers_back and n > 0:
+                p = essay.sentences[n - 1]
+                out.update(range(p.first, p.last))
+    return frozenset(out)

@@ -1,0 +1,52 @@
+"""The labelled evaluation set's dev half (tests/fixtures/essays/eval/dev/) against floors, so a
+change that makes the feedback worse fails here. The test half stays untouched: its figures are
+measured once, by `python bench/eval_essays.py test`, and reported, never tuned on."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="module")
+def eval_essays() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("eval_essays", ROOT / "bench" / "eval_essays.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["eval_essays"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_dev_half_meets_the_floors(eval_essays: ModuleType) -> None:
+    report = eval_essays.evaluate("dev")
+    f = report.figures()
+    print(f)
+    assert f["essays"] >= 36
+    assert f["precision"] >= 0.92 and f["recall"] >= 0.85
+    assert f["paraphrase_recall"] >= 0.7
+    assert f["dismissed_credited"] <= 1
+    assert f["offtopic_flagged"] == f["offtopic"] and f["false_offtopic_flags"] <= 1
+    assert f["errors_flagged"] >= 0.75 * f["errors"]
+    assert f["false_error_flags_on_sound_essays"] <= 1
+    assert f["wrapped_differs"] == 0
+
+
+def test_the_labels_name_only_real_prompts_and_points(eval_essays: ModuleType) -> None:
+    from purgebot.banks.loader import load_bank_dir
+
+    points = {
+        f"{b.id}/{e.id}": {kp.id for kp in e.key_points}
+        for b in load_bank_dir(ROOT / "questions")
+        for e in b.essays
+    }
+    items = eval_essays.load("dev")
+    assert {item["kind"] for _, item in items} == set(eval_essays.KINDS)
+    for name, item in items:
+        assert set(item["points"]) | set(item["dismissed"]) <= points[item["prompt"]], name
