@@ -1,5 +1,6 @@
 """Everything purgebot remembers, in SQLite: plain records in and out, no Discord, no engine."""
 
+from purgebot.storage.classes import ClassInfo, TermRecord
 from purgebot.storage.errors import (
     MigrationError,
     RunNotFoundError,
@@ -8,7 +9,6 @@ from purgebot.storage.errors import (
     StoreClosedError,
     SubmissionNotFoundError,
 )
-from purgebot.storage.classes import ClassInfo, TermRecord
 from purgebot.storage.records import (
     AnswerRecord,
     BankInfo,
