@@ -338,8 +338,11 @@ class LeaderboardCog(commands.Cog, name="Leaderboard"):
             report = await self.store.run_report(guild_id, run)
             base = f"run-{run}"
         texts = await reportfiles.report_texts(self.services.catalog, guild_id, report)
+        summary = scorecards.report_summary(report)
+        if klass is not None:
+            summary = summary.replace(" in this server ", f" in class {klass} ", 1)
         await interaction.followup.send(
-            render.content(scorecards.report_summary(report)),
+            render.content(summary),
             files=reportfiles.report_files(report, base, texts),
             ephemeral=True,
         )

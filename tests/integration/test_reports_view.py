@@ -239,6 +239,7 @@ async def test_two_classes_in_one_server_have_their_own_boards_and_reports(
 
     # reports and charts by class
     export_b = reply(await teacher.slash(channel, "results export", **{"class": "11B"}))
+    assert export_b.content.startswith("Every quiz answer in class 11B from the start until now")
     students_b = csv_rows(await export_b.attachments[0].read())
     assert [r[1] for r in students_b[1:]] == ["dmitri", "elena"]
     assert [r[0] for r in students_b[1:]] == ["4", "5"]  # numbered after the class quiz's three
