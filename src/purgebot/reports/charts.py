@@ -101,5 +101,6 @@ def render_png(chart: Chart) -> bytes:
             _draw(figure.add_axes(rect), panel)
             top -= height
         out = io.BytesIO()
-        figure.savefig(out, format="png", dpi=DPI)
+        # zlib level 1: a third of the encoding time for a slightly bigger file (flat colours)
+        figure.savefig(out, format="png", dpi=DPI, pil_kwargs={"compress_level": 1})
     return out.getvalue()
