@@ -254,6 +254,11 @@ async def test_two_classes_in_one_server_have_their_own_boards_and_reports(
     assert panel(chart_b.description or "", "Accuracy by topic") == [(1, 2)]
     listed = reply(await teacher.slash(channel, "class list"))
     assert listed.content.split("\n") == [f"**11A**: <#{channel.id}>", f"**11B**: <#{room_b.id}>"]
+    gone = reply(await teacher.slash(channel, "class remove", name="11B"))
+    assert gone.content.startswith("Class **11B** is gone; its answers stay")
+    whole = reply(await student.slash(room_b, "leaderboard")).embeds[0]
+    assert whole.title == "Leaderboard · points · all time"  # no class there any more
+    assert "dmitri" in (whole.description or "") and "anya" in (whole.description or "")
 
 
 async def test_a_new_term_and_a_top_n_board(
@@ -279,6 +284,8 @@ async def test_a_new_term_and_a_top_n_board(
     await simcord_env.advance_time(60)
     started = reply(await teacher.slash(channel, "term new", name="Spring"))
     assert started.content.startswith("Term **Spring** starts now")
+    terms = reply(await teacher.slash(channel, "term list"))
+    assert re.fullmatch(r"\*\*Spring\*\* from 2026-01-01 00:\d\d UTC", terms.content)
     fresh = reply(await student.slash(channel, "leaderboard")).embeds[0]
     assert fresh.title == "Leaderboard · points · this term"
     assert fresh.description == "Nobody yet: play a `/quiz start` first."

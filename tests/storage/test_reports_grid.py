@@ -195,3 +195,25 @@ async def test_upgrading_numbers_the_students_already_there(
         await new.close()
     with sqlite3.connect(db_path) as conn:
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+async def test_a_grid_over_several_banks_names_each_questions_bank(
+    store: Store, clock: FakeClock
+) -> None:
+    for bank in ("purges", "trials"):
+        run = await store.start_run(GUILD, CHANNEL, bank, TEACHER)
+        await player(store, clock, run, 5, "Eva").answer("q1", bank == "purges", 300)
+    grid = parse((await store.server_report(GUILD)).grid_csv())
+    assert grid == [
+        [
+            "student no.",
+            "student",
+            "purges/q1 right",
+            "purges/q1 points",
+            "purges/q1 seconds",
+            "trials/q1 right",
+            "trials/q1 points",
+            "trials/q1 seconds",
+        ],
+        ["1", "Eva", "1", "300", "1.5", "0", "300", "1.5"],
+    ]
