@@ -268,7 +268,10 @@ async def test_a_new_term_and_a_top_n_board(
     student: simcord.MemberActor,
     class_quiz: Played,
 ) -> None:
-    top = reply(await teacher.slash(channel, "results board-top", places=2))
+    refused = reply(await student.slash(channel, "class board-top", places=1))
+    assert refused.content.startswith("Only teachers can change what leaderboards show.")
+    assert [type(unwrap(e)) for e in simcord_env.errors] == [NotTeacher]
+    top = reply(await teacher.slash(channel, "class board-top", places=2))
     assert top.content == "Leaderboards now show the top 2 places only."
     board = reply(await student.slash(channel, "leaderboard"))
     lines = (board.embeds[0].description or "").split("\n")
@@ -276,11 +279,11 @@ async def test_a_new_term_and_a_top_n_board(
     assert [line.split(" — ")[0][2:] for line in lines] == [p.name for p in ranked[:2]]
     assert (board.embeds[0].footer.text or "").startswith("Top 2 shown")
     assert board.components == []  # no pager to the lower places
-    reply(await teacher.slash(channel, "results board-top", places=0))
+    reply(await teacher.slash(channel, "class board-top", places=0))
 
     refused = reply(await student.slash(channel, "term new", name="Spring"))
     assert refused.content.startswith("Only teachers can start a new term.")
-    assert [type(unwrap(e)) for e in simcord_env.errors] == [NotTeacher]
+    assert [type(unwrap(e)) for e in simcord_env.errors] == [NotTeacher, NotTeacher]
     await simcord_env.advance_time(60)
     started = reply(await teacher.slash(channel, "term new", name="Spring"))
     assert started.content.startswith("Term **Spring** starts now")

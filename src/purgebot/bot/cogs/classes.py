@@ -1,4 +1,5 @@
-"""/class and /term: several classes in one server, and a fresh start each term.
+"""/class and /term: several classes in one server, what their boards show, and a fresh start
+each term.
 
 A class is named by the channels its quizzes run in: the bot's only gateway intent is `guilds`,
 so it cannot list a role's members, but every stored run knows its channel. Leaderboards,
@@ -112,6 +113,21 @@ class ClassesCog(commands.Cog, name="Classes"):
             return
         lines = [f"**{c.name}**: " + ", ".join(f"<#{cid}>" for cid in c.channel_ids) for c in found]
         await reply_private(interaction, "\n".join(lines))
+
+    @classes.command(name="board-top", description="Show only the top places on leaderboards")
+    @app_commands.describe(places="How many places the class sees (0: every place)")
+    @teacher_only("change what leaderboards show")
+    async def board_top(
+        self, interaction: discord.Interaction[Any], places: app_commands.Range[int, 0, 25]
+    ) -> None:
+        guild_id = guild_id_of(interaction)
+        await self.store.set_board_top(guild_id, places or None)
+        await reply_private(
+            interaction,
+            f"Leaderboards now show the top {places} places only."
+            if places
+            else "Leaderboards now show every place, page by page.",
+        )
 
     @terms.command(name="new", description="Start a new term: boards start again at zero")
     @app_commands.describe(name="The term's name (e.g. Spring 2027)")

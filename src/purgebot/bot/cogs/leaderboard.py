@@ -389,21 +389,6 @@ class LeaderboardCog(commands.Cog, name="Leaderboard"):
         embed.set_image(url=f"attachment://{chart.filename}")
         await reply_private(interaction, embed=embed, file=chart)
 
-    @results.command(name="board-top", description="Show only the top places on leaderboards")
-    @app_commands.describe(places="How many places the class sees (0: every place)")
-    @teacher_only("change what leaderboards show")
-    async def board_top(
-        self, interaction: discord.Interaction[Any], places: app_commands.Range[int, 0, 25]
-    ) -> None:
-        guild_id = guild_id_of(interaction)
-        await self.store.set_board_top(guild_id, places or None)
-        await reply_private(
-            interaction,
-            f"Leaderboards now show the top {places} places only."
-            if places
-            else "Leaderboards now show every place, page by page.",
-        )
-
     export.autocomplete("run")(run_autocomplete)
     leaderboard.autocomplete("bank")(bank_autocomplete)
     chart.autocomplete("bank")(bank_autocomplete)
