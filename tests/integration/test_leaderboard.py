@@ -121,14 +121,18 @@ async def test_the_csv_export_matches_what_the_class_did(
     assert export.ephemeral
     assert export.content.startswith("Run #1 · `class-quiz` · started ")
     assert ", finished\n3 students, 4 questions." in export.content  # not "finished (finished)"
-    students_file, questions_file = export.attachments
-    assert students_file.filename == "run-1-students.csv"
-    assert questions_file.filename == "run-1-questions.csv"
+    students_file, questions_file, *_ = export.attachments
+    assert [f.filename for f in export.attachments] == [
+        "run-1-students.csv",
+        "run-1-questions.csv",
+        "run-1-grid.csv",
+        "run-1-timeline.csv",
+    ]
     rows = list(csv.reader(io.StringIO((await students_file.read()).decode("utf-8-sig"))))
     run_rows = rows
-    assert rows[0] == ["student", "answered", "correct", "accuracy %", "points"]
+    assert rows[0] == ["student no.", "student", "answered", "correct", "accuracy %", "points"]
     expected = sorted(class_quiz.players.values(), key=lambda p: -p.points)
-    assert rows[1:] == [
+    assert [row[1:] for row in rows[1:]] == [
         [
             p.name,
             str(len(p.answers)),
@@ -139,8 +143,16 @@ async def test_the_csv_export_matches_what_the_class_did(
         for p in expected
     ]
     rows = list(csv.reader(io.StringIO((await questions_file.read()).decode("utf-8-sig"))))
-    assert rows[0] == ["bank", "question", "topic", "answered", "correct", "% correct"]
-    given = {row[1]: (int(row[3]), int(row[4])) for row in rows[1:]}
+    assert rows[0] == [
+        "bank",
+        "question",
+        "question text",
+        "topic",
+        "answered",
+        "correct",
+        "% correct",
+    ]
+    given = {row[1]: (int(row[4]), int(row[5])) for row in rows[1:]}
     for qid in class_quiz.order:
         answers = [a for p in class_quiz.players.values() for a in p.answers if a[0] == qid]
         assert given[qid] == (len(answers), sum(a[2] for a in answers)), qid
@@ -159,7 +171,7 @@ async def test_the_csv_export_matches_what_the_class_did(
     assert wide.content.startswith(
         "Every quiz answer in this server from 2020-01-01 to 2099-12-31 (both days included)"
     )
-    students_file, _ = report.attachments
+    students_file, *_ = report.attachments
     assert students_file.filename == "server-2026-01-01-to-2026-01-01-students.csv"
     server_rows = list(csv.reader(io.StringIO((await students_file.read()).decode("utf-8-sig"))))
     assert server_rows == run_rows  # one quiz that day: the same students, the same totals

@@ -43,16 +43,17 @@ async def test_run_report_has_one_row_per_student_and_per_question(
     assert report.run is not None
     assert report.run.run_id == run_id
     assert parse(report.students_csv()) == [
-        ["student", "answered", "correct", "accuracy %", "points"],
-        ["Ана Ежова", "3", "2", "66.7", "1700"],
-        ['\'=HYPERLINK("http://evil")', "2", "1", "50.0", "950"],
-        ["Cyril", "2", "1", "50.0", "600"],
+        ["student no.", "student", "answered", "correct", "accuracy %", "points"],
+        ["1", "Ана Ежова", "3", "2", "66.7", "1700"],
+        ["2", '\'=HYPERLINK("http://evil")', "2", "1", "50.0", "950"],
+        ["3", "Cyril", "2", "1", "50.0", "600"],
     ]
-    assert parse(report.questions_csv()) == [
-        ["bank", "question", "topic", "answered", "correct", "% correct"],
-        ["purges", "q-kirov", "trials", "3", "2", "66.7"],
-        ["purges", "q-yezhov", "nkvd", "3", "2", "66.7"],
-        ["purges", "'@q3", "'-terror", "1", "0", "0.0"],
+    texts = {("purges", "q-kirov"): "Who was Kirov?", ("purges", "@q3"): "=the third"}
+    assert parse(report.questions_csv(texts)) == [
+        ["bank", "question", "question text", "topic", "answered", "correct", "% correct"],
+        ["purges", "q-kirov", "Who was Kirov?", "trials", "3", "2", "66.7"],
+        ["purges", "q-yezhov", "", "nkvd", "3", "2", "66.7"],
+        ["purges", "'@q3", "'=the third", "'-terror", "1", "0", "0.0"],
     ]
 
 
@@ -68,12 +69,12 @@ async def test_server_report_covers_a_date_range_across_runs(
     await player(store, clock, elsewhere, 9, "Outsider").answer("q-kirov", True, 999)
 
     whole = await store.server_report(GUILD)
-    assert [r[0] for r in parse(whole.students_csv())[1:]] == [
+    assert [r[1] for r in parse(whole.students_csv())[1:]] == [
         "Ана Ежова",
         "Cyril",  # 600 + 1000
         '\'=HYPERLINK("http://evil")',
     ]
-    assert [(r[0], r[1], r[3]) for r in parse(whole.questions_csv())[1:]] == [
+    assert [(r[0], r[1], r[4]) for r in parse(whole.questions_csv())[1:]] == [
         ("purges", "q-kirov", "3"),
         ("purges", "q-yezhov", "3"),
         ("purges", "'@q3", "1"),
@@ -82,12 +83,12 @@ async def test_server_report_covers_a_date_range_across_runs(
     second_week = await store.server_report(
         GUILD, start=datetime(2024, 3, 4, tzinfo=UTC), end=datetime(2024, 3, 11, tzinfo=UTC)
     )
-    assert parse(second_week.students_csv())[1:] == [["Cyril", "1", "1", "100.0", "1000"]]
+    assert parse(second_week.students_csv())[1:] == [["3", "Cyril", "1", "1", "100.0", "1000"]]
     first_week = await store.server_report(GUILD, end=datetime(2024, 3, 4, tzinfo=UTC))
     assert len(parse(first_week.students_csv())) == 4
     only_trials = await store.server_report(GUILD, bank_id="show-trials")
     assert parse(only_trials.questions_csv())[1:] == [
-        ["show-trials", "t1", "trials", "1", "1", "100.0"]
+        ["show-trials", "t1", "", "trials", "1", "1", "100.0"]
     ]
 
 
@@ -102,7 +103,7 @@ async def test_a_run_of_another_server_is_not_reported(store: Store, clock: Fake
 async def test_an_empty_report_is_just_the_headers(store: Store) -> None:
     report = await store.server_report(GUILD)
     assert parse(report.students_csv()) == [
-        ["student", "answered", "correct", "accuracy %", "points"]
+        ["student no.", "student", "answered", "correct", "accuracy %", "points"]
     ]
     assert len(parse(report.questions_csv())) == 1
 

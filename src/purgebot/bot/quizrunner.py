@@ -23,7 +23,7 @@ from typing import Any
 import discord
 
 from purgebot.banks.model import Bank
-from purgebot.bot import quizcards, quizviews
+from purgebot.bot import quizcards, quizviews, reportfiles
 from purgebot.bot.quizchannel import QuizHalted, halted_by
 from purgebot.bot.services import Clock
 from purgebot.quiz import (
@@ -325,7 +325,15 @@ class QuizRunner:
             }[self.status]
         )
         embed = quizcards.standings_embed(result, run_id=self.run_id, headline=headline)
+        chart = await reportfiles.quiz_chart_file(
+            self.ctx.store, self.ctx.guild_id, self.run_id, self.ctx.bank
+        )
         try:
+            if chart is not None:  # without Attach Files the standings still go out, bare
+                with contextlib.suppress(QuizHalted):
+                    await self._send(embed=reportfiles.with_image(embed, chart), file=chart)
+                    return
+                embed.set_image(url=None)
             await self._send(embed=embed)
         except QuizHalted as halted:
             await self._tell_starter(halted.notice)

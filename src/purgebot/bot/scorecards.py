@@ -111,6 +111,7 @@ def report_summary(report: Report) -> str:
         if report.end:
             head += " (both days included)" if report.start else " (that day included)"
     return (
-        f"{head}\n{students}, {questions}. Two files: one row per student, one per question "
-        "(UTF-8, opens in any spreadsheet)."
+        f"{head}\n{students}, {questions}. Four files: one row per student, one per question "
+        "(with its text), the student × question grid, and every answer student by student "
+        "(UTF-8, opens in any spreadsheet; students by their number here, as well as by name)."
     )

@@ -1,5 +1,6 @@
 """Everything purgebot remembers, in SQLite: plain records in and out, no Discord, no engine."""
 
+from purgebot.storage.classes import ClassInfo, TermRecord
 from purgebot.storage.errors import (
     MigrationError,
     RunNotFoundError,
@@ -31,14 +32,17 @@ from purgebot.storage.records import (
     StudentStats,
     TopicStats,
 )
-from purgebot.storage.reports import EssayReport, Report
+from purgebot.storage.reports import AnswerRow, EssayReport, QuestionTexts, Report
+from purgebot.storage.scope import Scope
 from purgebot.storage.store import Store
 from purgebot.storage.timeutil import Clock
 
 __all__ = [
     "AnswerRecord",
+    "AnswerRow",
     "BankInfo",
     "BankRecord",
+    "ClassInfo",
     "Clock",
     "DeletionSummary",
     "EssayReport",
@@ -52,6 +56,7 @@ __all__ = [
     "NewEssay",
     "Period",
     "QuestionRow",
+    "QuestionTexts",
     "Report",
     "ResetSummary",
     "RunNotFoundError",
@@ -60,11 +65,13 @@ __all__ = [
     "RunSummary",
     "SaveOutcome",
     "SchemaTooNewError",
+    "Scope",
     "StorageError",
     "Store",
     "StoreClosedError",
     "StudentRow",
     "StudentStats",
     "SubmissionNotFoundError",
+    "TermRecord",
     "TopicStats",
 ]

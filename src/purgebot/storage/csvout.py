@@ -11,9 +11,12 @@ import csv
 import io
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from purgebot.storage.records import EssaySubmission, QuestionRow, StudentRow
+
+if TYPE_CHECKING:
+    from purgebot.storage.reports import AnswerRow
 
 BOM = "\ufeff"  # lets Excel read UTF-8 names (Ежов) instead of guessing a code page
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -53,8 +56,30 @@ def to_csv(header: Sequence[str], rows: Iterable[Sequence[str | int]]) -> str:
     return BOM + buffer.getvalue()
 
 
-STUDENT_HEADER = ("student", "answered", "correct", "accuracy %", "points")
-QUESTION_HEADER = ("bank", "question", "topic", "answered", "correct", "% correct")
+STUDENT_HEADER = ("student no.", "student", "answered", "correct", "accuracy %", "points")
+QUESTION_HEADER = (
+    "bank",
+    "question",
+    "question text",
+    "topic",
+    "answered",
+    "correct",
+    "% correct",
+)
+TIMELINE_HEADER = (
+    "student no.",
+    "student",
+    "answered (UTC)",
+    "run",
+    "bank",
+    "question",
+    "question text",
+    "topic",
+    "answer",
+    "right",
+    "points",
+    "seconds",
+)
 ESSAY_HEADER = (
     "submitted (UTC)",
     "student",
@@ -76,6 +101,7 @@ def students_csv(rows: Iterable[StudentRow]) -> str:
         STUDENT_HEADER,
         (
             (
+                r.number,
                 safe_text(r.user_name),
                 r.answered,
                 r.correct,
@@ -87,19 +113,88 @@ def students_csv(rows: Iterable[StudentRow]) -> str:
     )
 
 
-def questions_csv(rows: Iterable[QuestionRow]) -> str:
+def questions_csv(
+    rows: Iterable[QuestionRow], texts: Mapping[tuple[str, str], str] | None = None
+) -> str:
+    """One row per question; `texts` (bank id, question id) -> wording, from the banks."""
+    texts = texts or {}
     return to_csv(
         QUESTION_HEADER,
         (
             (
                 safe_text(r.bank_id),
                 safe_text(r.question_id),
+                safe_text(texts.get((r.bank_id, r.question_id), "")),
                 safe_text(r.topic),
                 r.answered,
                 r.correct,
                 percent(r.correct, r.answered),
             )
             for r in rows
+        ),
+    )
+
+
+def seconds(ms: float) -> str:
+    return f"{ms / 1000:.1f}"
+
+
+def grid_csv(
+    students: Sequence[StudentRow],
+    questions: Sequence[QuestionRow],
+    answers: Iterable[AnswerRow],
+) -> str:
+    """Student × question: for each question, times right, points and mean seconds (one answer
+    each in a run, so right is 1 or 0); blank where the student gave no answer."""
+    several_banks = len({q.bank_id for q in questions}) > 1
+    keys = [(q.bank_id, q.question_id) for q in questions]
+    cells: dict[tuple[int, str, str], list[tuple[bool, int, int]]] = {}
+    for a in answers:
+        cells.setdefault((a.user_id, a.bank_id, a.question_id), []).append(
+            (a.correct, a.points, a.response_ms)
+        )
+    header: list[str] = ["student no.", "student"]
+    for bank, qid in keys:
+        name = f"{bank}/{qid}" if several_banks else qid
+        header += [safe_text(f"{name} right"), safe_text(f"{name} points")]
+        header.append(safe_text(f"{name} seconds"))
+
+    def row(s: StudentRow) -> list[str | int]:
+        out: list[str | int] = [s.number, safe_text(s.user_name)]
+        for bank, qid in keys:
+            got = cells.get((s.user_id, bank, qid))
+            if not got:
+                out += ["", "", ""]
+                continue
+            out.append(sum(1 for c in got if c[0]))
+            out.append(sum(c[1] for c in got))
+            out.append(seconds(sum(c[2] for c in got) / len(got)))
+        return out
+
+    return to_csv(header, (row(s) for s in students))
+
+
+def timeline_csv(answers: Iterable[AnswerRow], texts: Mapping[tuple[str, str], str]) -> str:
+    """Every answer, student by student (by number), oldest first within each student."""
+    ordered = sorted(answers, key=lambda a: (a.number, a.answered_at))
+    return to_csv(
+        TIMELINE_HEADER,
+        (
+            (
+                a.number,
+                safe_text(a.user_name),
+                timestamp(a.answered_at),
+                a.run_id,
+                safe_text(a.bank_id),
+                safe_text(a.question_id),
+                safe_text(texts.get((a.bank_id, a.question_id), "")),
+                safe_text(a.topic),
+                safe_text(a.raw_answer),
+                int(a.correct),
+                a.points,
+                seconds(a.response_ms),
+            )
+            for a in ordered
         ),
     )
 

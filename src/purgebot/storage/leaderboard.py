@@ -22,6 +22,7 @@ from purgebot.storage.records import (
     StudentStats,
     TopicStats,
 )
+from purgebot.storage.scope import class_clause
 from purgebot.storage.timeutil import from_ms, period_start, to_ms
 
 # Fixed SQL fragments chosen by enum, never built from input: values always go in placeholders.
@@ -37,7 +38,11 @@ _TIE_ORDER = {
 
 
 def aggregate_cte(
-    guild_id: int, since: int | None, bank_id: str | None, min_answered: int
+    guild_id: int,
+    since: int | None,
+    bank_id: str | None,
+    min_answered: int,
+    class_name: str | None = None,
 ) -> tuple[str, list[Any]]:
     """`WITH agg(user_id, points, answered, correct)` for one server's period and bank.
 
@@ -45,8 +50,9 @@ def aggregate_cte(
     reads the (guild_id, answered_at, ...) covering index over just that window.
     `GROUP BY +user_id` keeps it so: grouping by the bare column tempts the planner, once it has
     statistics, into a skip-scan of the (user_id, ...) index to save a sort, which reads more.
+    A class board reads the window too, keeping the answers given in the class's channels.
     """
-    if since is None and bank_id is None:
+    if since is None and bank_id is None and class_name is None:
         return (
             """WITH agg AS (
                    SELECT user_id, sum(points) AS points, sum(answered) AS answered,
@@ -55,7 +61,7 @@ def aggregate_cte(
                    GROUP BY user_id HAVING sum(answered) >= ?)""",
             [guild_id, min_answered],
         )
-    if since is None and bank_id is not None:
+    if since is None and bank_id is not None and class_name is None:
         return (
             """WITH agg AS (
                    SELECT user_id, points, answered, correct FROM answer_totals
@@ -63,6 +69,9 @@ def aggregate_cte(
             [guild_id, bank_id, min_answered],
         )
     where, params = answers_where(guild_id, since=since, bank_id=bank_id)
+    if class_name is not None:
+        where += " AND " + class_clause("")
+        params += [guild_id, guild_id, class_name]
     return (
         f"""WITH agg AS (
                 SELECT user_id, sum(points) AS points, count(*) AS answered,
@@ -110,8 +119,10 @@ class StatsMixin(StoreBase):
         min_answers: int = 1,
         offset: int = 0,
         limit: int = 10,
+        class_name: str | None = None,
     ) -> LeaderboardPage:
-        """One page of a server's ranking. Equal scores share a rank (1, 2, 2, 4).
+        """One page of a server's (or one class's) ranking. Equal scores share a rank (1, 2, 2,
+        4). Only answers since the latest term's start count: a new term starts at zero.
 
         For accuracy only students with at least `min_answers` answers in the period are ranked,
         so one lucky answer does not top the board.
@@ -119,11 +130,16 @@ class StatsMixin(StoreBase):
         if offset < 0 or limit < 1:
             raise ValueError("offset must be >= 0 and limit >= 1")
         start = period_start(period, self._now())
-        since = to_ms(start) if start else None
         # points rank anyone who answered; accuracy needs enough answers to mean something
         needed = max(1, min_answers) if metric is Metric.ACCURACY else 1
-        agg, params = aggregate_cte(guild_id, since, bank_id, needed)
         async with self._db.snapshot() as conn:
+            term = await fetchone(
+                conn, "SELECT max(started_at) FROM terms WHERE guild_id = ?", (guild_id,)
+            )
+            if term and term[0] is not None and (start is None or from_ms(term[0]) > start):
+                start = from_ms(term[0])
+            since = to_ms(start) if start else None
+            agg, params = aggregate_cte(guild_id, since, bank_id, needed, class_name)
             rows = await fetchall(
                 conn, leaderboard_sql(metric, agg), [*params, limit, offset, guild_id]
             )

@@ -178,6 +178,7 @@ class StudentRow:
     answered: int
     correct: int
     points: int
+    number: int = 0  # the server's own number for the student (exports never show user_id)
 
     @property
     def accuracy(self) -> float:

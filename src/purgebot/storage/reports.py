@@ -1,11 +1,15 @@
-"""Teacher reports, derived from the answer rows: per student and per question, as CSV files.
+"""Teacher reports, derived from the answer rows: per student, per question, the student ×
+question grid and each student's timeline, as CSV files.
 
 Each table is its own CSV (one header, one kind of row) so a spreadsheet opens it without
-fiddling; counts are answer attempts, and the engine allows one attempt per question.
+fiddling. Students appear by the server's own number for them, never a Discord id. Question text
+is not stored here: the caller passes what the banks say (`texts`), so SQL stays in storage and
+bank lookups stay above it.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -13,11 +17,34 @@ from typing import Any
 import aiosqlite
 
 from purgebot.storage import csvout
-from purgebot.storage.base import StoreBase, answers_where, range_ms
+from purgebot.storage.base import StoreBase
 from purgebot.storage.db import fetchall, fetchone
 from purgebot.storage.errors import RunNotFoundError
 from purgebot.storage.records import EssaySubmission, QuestionRow, RunRecord, StudentRow
 from purgebot.storage.runs import RUN_COLUMNS, run_from_row
+from purgebot.storage.scope import Scope, scope_where
+from purgebot.storage.timeutil import from_ms
+
+QuestionTexts = Mapping[tuple[str, str], str]
+"""(bank id, question id) -> the question as the bank words it."""
+
+
+@dataclass(frozen=True, slots=True)
+class AnswerRow:
+    """One stored answer with the student's number and the run's bank: a timeline line."""
+
+    number: int
+    user_id: int  # for filtering above storage; never written to an export
+    user_name: str
+    run_id: int
+    bank_id: str
+    question_id: str
+    topic: str | None
+    raw_answer: str
+    correct: bool
+    points: int
+    response_ms: int
+    answered_at: datetime
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,12 +54,20 @@ class Report:
     end: datetime | None
     students: tuple[StudentRow, ...]  # most points first
     questions: tuple[QuestionRow, ...]  # by bank, in the order first played
+    answers: tuple[AnswerRow, ...] = ()  # oldest first
+    class_name: str | None = None
 
     def students_csv(self) -> str:
         return csvout.students_csv(self.students)
 
-    def questions_csv(self) -> str:
-        return csvout.questions_csv(self.questions)
+    def questions_csv(self, texts: QuestionTexts | None = None) -> str:
+        return csvout.questions_csv(self.questions, texts or {})
+
+    def grid_csv(self) -> str:
+        return csvout.grid_csv(self.students, self.questions, self.answers)
+
+    def timeline_csv(self, texts: QuestionTexts | None = None) -> str:
+        return csvout.timeline_csv(self.answers, texts or {})
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,16 +80,21 @@ class EssayReport:
         return csvout.essays_csv(self.submissions)
 
 
+_NUMBER = """LEFT JOIN student_numbers AS n ON n.guild_id = a.guild_id AND n.user_id = a.user_id"""
+
+
 async def _rows(
     conn: aiosqlite.Connection, where: str, params: list[Any]
-) -> tuple[tuple[StudentRow, ...], tuple[QuestionRow, ...]]:
+) -> tuple[tuple[StudentRow, ...], tuple[QuestionRow, ...], tuple[AnswerRow, ...]]:
     # `user_name` beside max(answered_at) is SQLite's documented bare-column rule: it comes
     # from the row holding the maximum, i.e. the student's latest name.
     students = await fetchall(
         conn,
-        f"""SELECT user_id, user_name, max(answered_at), count(*), sum(correct), sum(points)
-            FROM answers AS a WHERE {where}
-            GROUP BY user_id ORDER BY sum(points) DESC, sum(correct) DESC, user_name, user_id""",
+        f"""SELECT a.user_id, a.user_name, max(a.answered_at), count(*), sum(a.correct),
+                   sum(a.points), coalesce(max(n.number), 0)
+            FROM answers AS a {_NUMBER} WHERE {where}
+            GROUP BY a.user_id
+            ORDER BY sum(a.points) DESC, sum(a.correct) DESC, a.user_name, a.user_id""",
         params,
     )
     questions = await fetchall(
@@ -64,9 +104,38 @@ async def _rows(
             GROUP BY r.bank_id, a.question_id ORDER BY r.bank_id, min(a.answer_id)""",
         params,
     )
+    answers = await fetchall(
+        conn,
+        f"""SELECT coalesce(n.number, 0), a.user_id, a.user_name, a.run_id, r.bank_id,
+                   a.question_id, a.topic, a.raw_answer, a.correct, a.points, a.response_ms,
+                   a.answered_at
+            FROM answers AS a JOIN runs AS r ON r.run_id = a.run_id {_NUMBER}
+            WHERE {where} ORDER BY a.answered_at, a.answer_id""",
+        params,
+    )
     return (
-        tuple(StudentRow(int(r[0]), str(r[1]), int(r[3]), int(r[4]), int(r[5])) for r in students),
+        tuple(
+            StudentRow(int(r[0]), str(r[1]), int(r[3]), int(r[4]), int(r[5]), int(r[6]))
+            for r in students
+        ),
         tuple(QuestionRow(str(r[0]), str(r[1]), r[2], int(r[3]), int(r[4])) for r in questions),
+        tuple(
+            AnswerRow(
+                int(r[0]),
+                int(r[1]),
+                str(r[2]),
+                int(r[3]),
+                str(r[4]),
+                str(r[5]),
+                r[6],
+                str(r[7]),
+                bool(r[8]),
+                int(r[9]),
+                int(r[10]),
+                from_ms(r[11]),
+            )
+            for r in answers
+        ),
     )
 
 
@@ -82,8 +151,9 @@ class ReportsMixin(StoreBase):
             if row is None:
                 raise RunNotFoundError(run_id)
             run = run_from_row(row)
-            students, questions = await _rows(conn, "a.run_id = ?", [run_id])
-        return Report(run, None, None, students, questions)
+            where, params = scope_where(Scope(guild_id, run_id=run_id))
+            students, questions, answers = await _rows(conn, where, params)
+        return Report(run, None, None, students, questions, answers)
 
     async def server_report(
         self,
@@ -91,12 +161,15 @@ class ReportsMixin(StoreBase):
         start: datetime | None = None,
         end: datetime | None = None,
         bank_id: str | None = None,
+        class_name: str | None = None,
     ) -> Report:
-        """Every answer in a server from `start` (inclusive) to `end` (exclusive)."""
-        since, until = range_ms(start, end)
-        where, params = answers_where(
-            guild_id, since=since, until=until, bank_id=bank_id, table="a"
-        )
+        """Every answer in a server (or one class) from `start` (inclusive) to `end`
+        (exclusive)."""
+        return await self.scope_report(Scope(guild_id, start, end, bank_id, class_name))
+
+    async def scope_report(self, scope: Scope) -> Report:
+        """Every answer in `scope`; the CSVs and the charts of one scope read these rows."""
+        where, params = scope_where(scope)
         async with self._db.snapshot() as conn:
-            students, questions = await _rows(conn, where, params)
-        return Report(None, start, end, students, questions)
+            students, questions, answers = await _rows(conn, where, params)
+        return Report(None, scope.start, scope.end, students, questions, answers, scope.class_name)

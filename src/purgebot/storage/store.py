@@ -11,6 +11,7 @@ from types import TracebackType
 
 import aiosqlite
 
+from purgebot.storage.classes import ClassesMixin
 from purgebot.storage.db import Db
 from purgebot.storage.essays import EssaysMixin
 from purgebot.storage.guilds import GuildsMixin
@@ -23,7 +24,7 @@ from purgebot.storage.timeutil import Clock, system_clock
 from purgebot.storage.writer import AnswerWriter
 
 
-class Store(GuildsMixin, RunsMixin, StatsMixin, ReportsMixin, EssaysMixin):
+class Store(GuildsMixin, RunsMixin, StatsMixin, ReportsMixin, EssaysMixin, ClassesMixin):
     """Everything purgebot remembers. Open with `await Store.open(path)`."""
 
     def __init__(self, db: Db, clock: Clock, writer: AnswerWriter) -> None:

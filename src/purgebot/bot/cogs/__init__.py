@@ -22,6 +22,7 @@ DYNAMIC_ITEMS = (*quizviews.DYNAMIC_ITEMS, *essayviews.DYNAMIC_ITEMS)
 def build_cogs(services: Services, client: discord.Client | None = None) -> list[commands.Cog]:
     from purgebot.bot.cogs.admin import AdminCog
     from purgebot.bot.cogs.banks import BanksCog
+    from purgebot.bot.cogs.classes import ClassesCog
     from purgebot.bot.cogs.essays import EssaysCog
     from purgebot.bot.cogs.leaderboard import LeaderboardCog
     from purgebot.bot.cogs.quiz import QuizCog
@@ -32,4 +33,5 @@ def build_cogs(services: Services, client: discord.Client | None = None) -> list
         QuizCog(services, client),
         LeaderboardCog(services),
         EssaysCog(services, client),
+        ClassesCog(services),
     ]

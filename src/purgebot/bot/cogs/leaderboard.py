@@ -1,9 +1,9 @@
-"""/leaderboard, /stats, /results export: what the stored answers say to a class and teacher."""
+"""/leaderboard, /stats, /results export and chart: what the stored answers say to a class and
+teacher, as embeds, spreadsheets and pictures, for the whole server or one class."""
 
 from __future__ import annotations
 
 import contextlib
-import io
 import weakref
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -13,14 +13,15 @@ from discord import app_commands
 from discord.ext import commands
 from discord.ui import DynamicItem
 
-from purgebot.bot import render, scorecards
-from purgebot.bot.cards import bank_choices
+from purgebot.bot import render, reportfiles, scorecards
+from purgebot.bot.cards import bank_choices, plural
 from purgebot.bot.checks import guild_id_of, is_teacher, teacher_only
 from purgebot.bot.errors import NotTeacher, PrivateErrorsView, reply_private
 from purgebot.bot.services import Services
 from purgebot.bot.views import NotYourButton, StaleButton
 from purgebot.errors import UserFacingError
-from purgebot.storage import LeaderboardPage, Metric, Period, Report, Store
+from purgebot.reports import class_chart, student_chart
+from purgebot.storage import LeaderboardPage, Metric, Period, Scope, Store
 
 PAGE_SIZE = 10
 MIN_ACCURACY_ANSWERS = 3  # an accuracy board needs a few answers per student to mean anything
@@ -80,10 +81,12 @@ class LeaderboardPager(PrivateErrorsView):
         bank_id: str | None,
         page: LeaderboardPage,
         origin: discord.Interaction[Any],
+        class_name: str | None = None,
     ) -> None:
         super().__init__(timeout=PAGER_SECONDS)
         self.store, self.owner_id, self.guild_id = store, owner_id, guild_id
         self.period, self.metric, self.bank_id = period, metric, bank_id
+        self.class_name = class_name
         self.page = page
         self.message: discord.Message | discord.WebhookMessage | None = None
         # Ids `StalePager` knows, so a click outliving this view (a restart) still gets a reply.
@@ -105,11 +108,17 @@ class LeaderboardPager(PrivateErrorsView):
 
     async def _show(self, interaction: discord.Interaction[Any], offset: int) -> None:
         self.page = await fetch_page(
-            self.store, self.guild_id, self.period, self.metric, self.bank_id, offset
+            self.store,
+            self.guild_id,
+            self.period,
+            self.metric,
+            self.bank_id,
+            offset,
+            self.class_name,
         )
         self._sync()
         await interaction.response.edit_message(
-            embed=scorecards.leaderboard_embed(self.page, self.bank_id), view=self
+            embed=reportfiles.board_embed(self.page, self.bank_id, self.class_name), view=self
         )
 
     @discord.ui.button(label="◀ Previous", style=discord.ButtonStyle.secondary)
@@ -157,6 +166,8 @@ async def fetch_page(
     metric: Metric,
     bank_id: str | None,
     offset: int,
+    class_name: str | None = None,
+    limit: int = PAGE_SIZE,
 ) -> LeaderboardPage:
     return await store.leaderboard(
         guild_id,
@@ -165,7 +176,8 @@ async def fetch_page(
         bank_id=bank_id,
         min_answers=MIN_ACCURACY_ANSWERS,
         offset=offset,
-        limit=PAGE_SIZE,
+        limit=limit,
+        class_name=class_name,
     )
 
 
@@ -177,6 +189,11 @@ class LeaderboardCog(commands.Cog, name="Leaderboard"):
     def __init__(self, services: Services) -> None:
         self.services = services
         self.store = services.store
+
+    async def class_autocomplete(
+        self, interaction: discord.Interaction[Any], current: str
+    ) -> list[app_commands.Choice[str]]:
+        return await reportfiles.class_choices(self.store, interaction, current)
 
     async def bank_autocomplete(
         self, interaction: discord.Interaction[Any], current: str
@@ -209,6 +226,8 @@ class LeaderboardCog(commands.Cog, name="Leaderboard"):
         metric="Rank by",
         page=f"Which page of the board, {PAGE_SIZE} places each (default: the first)",
     )
+    @app_commands.describe(class_name="Only this class (default: this channel's class, if any)")
+    @app_commands.rename(class_name="class")
     @app_commands.choices(period=PERIODS, metric=METRICS)
     @app_commands.guild_only()
     async def leaderboard(
@@ -218,17 +237,31 @@ class LeaderboardCog(commands.Cog, name="Leaderboard"):
         bank: str | None = None,
         metric: str = "points",
         page: app_commands.Range[int, 1, 1000] = 1,
+        class_name: str | None = None,
     ) -> None:
         guild_id = guild_id_of(interaction)
+        klass = await reportfiles.class_scope(self.store, interaction, class_name)
         await interaction.response.defer(thinking=True)
         chosen = (Period(period), Metric(metric))
+        top = await self.store.board_top(guild_id)
+        if top is not None:  # the class sees the first places only, on one page
+            shown = await fetch_page(
+                self.store, guild_id, *chosen, bank or None, 0, klass, limit=top
+            )
+            shown = LeaderboardPage(
+                shown.entries, len(shown.entries), 0, top, shown.period, shown.metric, shown.since
+            )
+            await interaction.followup.send(
+                embed=reportfiles.board_embed(shown, bank or None, klass, top)
+            )
+            return
         shown = await fetch_page(
-            self.store, guild_id, *chosen, bank or None, (page - 1) * PAGE_SIZE
+            self.store, guild_id, *chosen, bank or None, (page - 1) * PAGE_SIZE, klass
         )
         if not shown.entries and shown.total:  # past the end: show the last page there is
             last = (shown.total - 1) // PAGE_SIZE * PAGE_SIZE
-            shown = await fetch_page(self.store, guild_id, *chosen, bank or None, last)
-        embed = scorecards.leaderboard_embed(shown, bank or None)
+            shown = await fetch_page(self.store, guild_id, *chosen, bank or None, last, klass)
+        embed = reportfiles.board_embed(shown, bank or None, klass)
         if shown.total <= PAGE_SIZE:
             await interaction.followup.send(embed=embed)
             return
@@ -241,6 +274,7 @@ class LeaderboardCog(commands.Cog, name="Leaderboard"):
             bank_id=bank or None,
             page=shown,
             origin=interaction,
+            class_name=klass,
         )
         pager.message = await interaction.followup.send(embed=embed, view=pager, wait=True)
 
@@ -256,7 +290,16 @@ class LeaderboardCog(commands.Cog, name="Leaderboard"):
             raise NotTeacher("see another student's stats")
         await interaction.response.defer(ephemeral=True, thinking=True)
         stats = await self.store.student_stats(guild_id, target.id)
-        await reply_private(interaction, embed=scorecards.stats_embed(stats, target.display_name))
+        embed = scorecards.stats_embed(stats, target.display_name)
+        if not stats.answered:
+            await reply_private(interaction, embed=embed)
+            return
+        mine = await self.store.scope_report(Scope(guild_id, user_id=target.id))
+        chart = await reportfiles.chart_file(
+            student_chart(mine.answers, render.cut(target.display_name, 40))
+        )
+        embed.set_image(url=f"attachment://{chart.filename}")
+        await reply_private(interaction, embed=embed, file=chart)
 
     @results.command(name="export", description="The results as CSV spreadsheets (teachers)")
     @app_commands.describe(
@@ -264,6 +307,8 @@ class LeaderboardCog(commands.Cog, name="Leaderboard"):
         since="A server report from this day (YYYY-MM-DD), instead of one run",
         until="A server report up to and including this day (YYYY-MM-DD), instead of one run",
     )
+    @app_commands.describe(class_name="Only this class's quizzes (a report over dates)")
+    @app_commands.rename(class_name="class")
     @teacher_only("export results")
     async def export(
         self,
@@ -271,14 +316,23 @@ class LeaderboardCog(commands.Cog, name="Leaderboard"):
         run: int | None = None,
         since: str | None = None,
         until: str | None = None,
+        class_name: str | None = None,
     ) -> None:
         guild_id = guild_id_of(interaction)
         start = parse_day(since) if since else None
         end = parse_day(until) + timedelta(days=1) if until else None
+        # an export is the whole server's unless a class is named
+        klass = (
+            await reportfiles.class_scope(self.store, interaction, class_name)
+            if class_name
+            else None
+        )
         await interaction.response.defer(ephemeral=True, thinking=True)
-        if start is not None or end is not None:
-            report = await self.store.server_report(guild_id, start, end)
+        if start is not None or end is not None or klass is not None:
+            report = await self.store.server_report(guild_id, start, end, class_name=klass)
             base = f"server-{since or 'start'}-to-{until or 'now'}"
+            if klass is not None:
+                base = f"class-{reportfiles.slug(klass)}-{since or 'start'}-to-{until or 'now'}"
         else:
             if run is None:
                 latest = await self.store.list_runs(guild_id, limit=1)
@@ -287,18 +341,61 @@ class LeaderboardCog(commands.Cog, name="Leaderboard"):
                 run = latest[0].run_id
             report = await self.store.run_report(guild_id, run)
             base = f"run-{run}"
+        texts = await reportfiles.report_texts(self.services.catalog, guild_id, report)
+        summary = scorecards.report_summary(report)
+        if klass is not None:
+            summary = summary.replace(" in this server ", f" in class {klass} ", 1)
         await interaction.followup.send(
-            render.content(scorecards.report_summary(report)),
-            files=report_files(report, base),
+            render.content(summary),
+            files=reportfiles.report_files(report, base, texts),
             ephemeral=True,
         )
 
+    @results.command(name="chart", description="The class's results as a picture (teachers)")
+    @app_commands.describe(
+        bank="Only this bank's quizzes",
+        since="From this day (YYYY-MM-DD; default: the start of this term)",
+        until="Up to and including this day (YYYY-MM-DD; default: today)",
+        class_name="Only this class (default: this channel's class, if any)",
+    )
+    @app_commands.rename(class_name="class")
+    @teacher_only("see the results chart")
+    async def chart(
+        self,
+        interaction: discord.Interaction[Any],
+        bank: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        class_name: str | None = None,
+    ) -> None:
+        guild_id = guild_id_of(interaction)
+        start = parse_day(since) if since else None
+        end = parse_day(until) + timedelta(days=1) if until else None
+        klass = await reportfiles.class_scope(self.store, interaction, class_name)
+        await interaction.response.defer(ephemeral=True, thinking=True)
+        term = await self.store.current_term(guild_id) if start is None else None
+        if term is not None:
+            start = term.started_at
+        report = await self.store.scope_report(Scope(guild_id, start, end, bank or None, klass))
+        scope = reportfiles.chart_scope(klass, bank or None, since, until, term)
+        if not report.answers:
+            await reply_private(interaction, f"No quiz answers yet for {scope}.")
+            return
+        texts = await reportfiles.report_texts(self.services.catalog, guild_id, report)
+        chart = await reportfiles.chart_file(class_chart(report, texts, scope))
+        embed = render.embed(
+            f"Results · {scope}",
+            f"{plural(len(report.students), 'student')}, {plural(len(report.answers), 'answer')}"
+            f", {plural(len(report.questions), 'question')}. The chart's figures are in "
+            "`/results export` (same answers, same counts).",
+            colour=scorecards.COLOUR,
+        )
+        embed.set_image(url=f"attachment://{chart.filename}")
+        await reply_private(interaction, embed=embed, file=chart)
+
     export.autocomplete("run")(run_autocomplete)
     leaderboard.autocomplete("bank")(bank_autocomplete)
-
-
-def report_files(report: Report, base: str) -> list[discord.File]:
-    return [
-        discord.File(io.BytesIO(report.students_csv().encode()), filename=f"{base}-students.csv"),
-        discord.File(io.BytesIO(report.questions_csv().encode()), filename=f"{base}-questions.csv"),
-    ]
+    chart.autocomplete("bank")(bank_autocomplete)
+    leaderboard.autocomplete("class_name")(class_autocomplete)
+    export.autocomplete("class_name")(class_autocomplete)
+    chart.autocomplete("class_name")(class_autocomplete)
