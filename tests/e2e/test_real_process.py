@@ -1,0 +1,165 @@
+"""`purgebot run` as a real process, against a fake Discord over loopback sockets, driven as a
+class would: a teacher starts a quiz, students press buttons and type answers, the process is
+stopped with SIGTERM and started again on the same database.
+
+Nothing here sleeps: every wait is for an event (a request the bot made, a line it logged, its
+exit), bounded by a timeout.
+"""
+
+from __future__ import annotations
+
+import re
+
+from botprocess import BotProcess, StartBot
+from classroom import (
+    LOCKED,
+    answer,
+    bank_questions,
+    embed,
+    ephemeral,
+    field,
+    prompt_of,
+    question,
+    reply_text,
+    title,
+    titled_like,
+)
+from fakediscord import FakeDiscord
+
+READY = r"purgebot\.bot\s+ready as purgebot in 1 servers"
+SHUTDOWN_BUDGET = 10.0 + 5.0  # quizmanager.SHUTDOWN_SECONDS, plus closing the connection
+TOPIC = "murder"  # in the kirov bank: one choice question and one typed (short) question
+
+
+def problems(bot: BotProcess) -> list[str]:
+    """Log lines that mean something went wrong in the bot."""
+    return bot.matching(r"\b(ERROR|CRITICAL)\b|Traceback")
+
+
+async def started(fake: FakeDiscord, start_bot: StartBot) -> BotProcess:
+    bot = await start_bot()
+    await bot.wait_for_line(READY, within=20)
+    await fake.wait_until(lambda: fake.connected and fake.commands, "login and command sync")
+    return bot
+
+
+async def test_the_bot_logs_in_and_syncs_its_commands(
+    fake: FakeDiscord, start_bot: StartBot
+) -> None:
+    bot = await started(fake, start_bot)
+    assert fake.requests[:3] == [
+        "GET /users/@me",
+        "GET /oauth2/applications/@me",
+        f"PUT /applications/{fake.app_id}/commands",
+    ]
+    names = sorted(c["name"] for c in fake.commands)
+    assert {"quiz", "bank", "leaderboard", "results", "stats"} <= set(names), names
+    quiz = next(c for c in fake.commands if c["name"] == "quiz")
+    assert sorted(o["name"] for o in quiz["options"]) == ["skip", "start", "status", "stop"]
+    assert bot.matching(rf"synced {len(names)} slash commands globally")
+    assert fake.heartbeats >= 1  # discord.py sends one at HELLO; the fake acknowledged it
+    assert problems(bot) == [] and fake.unknown == []
+
+
+async def test_a_class_plays_a_quiz_through_the_real_process(
+    fake: FakeDiscord, start_bot: StartBot
+) -> None:
+    teacher = fake.add_member("ms-petrova", teacher=True)
+    anya, boris = fake.add_member("anya"), fake.add_member("boris")
+    bot = await started(fake, start_bot)
+    known = bank_questions(TOPIC)
+    assert len(known) == 2
+
+    start = await fake.reply(
+        await fake.slash(teacher, "quiz start", bank="kirov", count=2, seconds=5, topic=TOPIC)
+    )
+    assert ephemeral(start)
+    assert reply_text(start).startswith("Started **The murder of Kirov**: 2 questions, 5 s each")
+
+    seen_prompts = []
+    for number in (1, 2):
+        posted = await question(fake, number, 2)
+        prompt = prompt_of(posted)
+        seen_prompts.append(prompt)
+        assert prompt in known, prompt
+        assert field(posted, "Time").startswith("5 s · ends <t:")
+        right = await answer(fake, anya, posted, known[prompt], right=True)
+        wrong = await answer(fake, boris, posted, known[prompt], right=False)
+        for reply in (right, wrong):
+            assert ephemeral(reply) and reply_text(reply).startswith(LOCKED), reply_text(reply)
+        # the same message is edited into the reveal when the question closes
+        revealed = await fake.wait_until(
+            lambda posted=posted, number=number: (
+                title(posted) == f"Question {number} of 2 · answer" and posted
+            ),
+            f"the reveal of question {number}",
+        )
+        shown = embed(revealed)["description"]
+        assert shown.startswith(prompt) and f"**Answer:** {known[prompt].right}" in shown
+        heading = [f["name"] for f in embed(revealed)["fields"] if "How the class" in f["name"]]
+        assert heading == ["How the class answered (2 answered, 1 right)"]
+        buttons = [c for row in revealed["components"] for c in row["components"]]
+        assert buttons and all(b.get("disabled") for b in buttons)
+        top = field(revealed, "Top five").split("\n")
+        assert re.fullmatch(rf"\*\*1\.\*\* anya — [\d,]+ pts \({number}/{number} right\)", top[0])
+        assert re.fullmatch(rf"\*\*2\.\*\* boris — 0 pts \(0/{number} right\)", top[1])
+    assert sorted(seen_prompts) == sorted(known)
+
+    final = await fake.wait_until(
+        lambda: titled_like(fake, "Final standings"), "the final standings"
+    )
+    assert title(final) == "Final standings · The murder of Kirov"
+    lines = embed(final)["description"].split("\n")
+    assert len(lines) == 2
+    assert re.fullmatch(r"\*\*1\.\*\* anya — [\d,]+ pts \(2/2 right\)", lines[0]), lines
+    assert lines[1] == "**2.** boris — 0 pts (0/2 right)"
+    assert field(final, "Quiz") == "2 questions played"
+    assert problems(bot) == [] and fake.unknown == []
+
+
+async def test_sigterm_mid_quiz_ends_it_with_a_notice_and_a_restart_is_clean(
+    fake: FakeDiscord, start_bot: StartBot
+) -> None:
+    teacher = fake.add_member("ms-petrova", teacher=True)
+    anya = fake.add_member("anya")
+    bot = await started(fake, start_bot)
+    known = bank_questions(TOPIC)
+    start = await fake.reply(
+        await fake.slash(teacher, "quiz start", bank="kirov", count=2, seconds=120, topic=TOPIC)
+    )
+    assert reply_text(start).startswith("Started **The murder of Kirov**"), reply_text(start)
+    posted = await question(fake, 1, 2)
+    locked = await answer(fake, anya, posted, known[prompt_of(posted)], right=True)
+    assert reply_text(locked).startswith(LOCKED)
+
+    code = await bot.terminate(within=SHUTDOWN_BUDGET)
+    assert code == 0, bot.output
+    assert bot.matching(r"stopping: closing the connection and the database")
+    # the open question was revealed and the class told why the quiz ended
+    assert title(posted) == "Question 1 of 2 · answer"
+    assert "The quiz bot is shutting down." in embed(posted)["footer"]["text"]
+    final = titled_like(fake, "Final standings")
+    assert final is not None, [title(m) for m in fake.channel_messages()]
+    text = embed(final)["description"]
+    assert text.startswith(
+        "The quiz bot is shutting down, so this quiz has ended here. Every answer given so far "
+        "is kept."
+    )
+    assert re.search(r"\*\*1\.\*\* anya — [\d,]+ pts \(1/1 right\)", text), text
+    assert field(final, "Quiz") == "1 question played (ended early)"
+    assert problems(bot) == [] and fake.unknown == []
+
+    # a new process on the same database: nothing left running, nothing to tell, no re-sync
+    posts_before = len(fake.channel_messages())
+    again = await started(fake, start_bot)
+    assert fake.identified == 2 and fake.command_puts == 1
+    assert again.matching(r"slash commands unchanged since the last sync; not syncing")
+    assert not again.matching(r"quiz runs left running")
+    assert len(fake.channel_messages()) == posts_before  # no "the bot restarted" notice
+    restarted = await fake.reply(
+        await fake.slash(teacher, "quiz start", bank="kirov", count=1, seconds=60, topic=TOPIC)
+    )
+    assert reply_text(restarted).startswith("Started **The murder of Kirov**: 1 question")
+    assert "(run #2)" in reply_text(restarted)
+    await question(fake, 1, 1)
+    assert problems(again) == [] and fake.unknown == []
