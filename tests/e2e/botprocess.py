@@ -86,14 +86,23 @@ class BotProcess:
     def returncode(self) -> int | None:
         return None if self.proc is None else self.proc.returncode
 
-    async def terminate(self, within: float) -> int:
-        """SIGTERM, then the exit code, which must come within `within` seconds."""
+    async def terminate(self, within: float, sig: int = signal.SIGTERM) -> int:
+        """SIGTERM (or `sig`), then the exit code, which must come within `within` seconds."""
         assert self.proc is not None
-        self.proc.send_signal(signal.SIGTERM)
+        self.proc.send_signal(sig)
         async with asyncio.timeout(within):
             code = await self.proc.wait()
             if self._reader is not None:
                 await self._reader
+        return code
+
+    async def crash(self) -> int:
+        """SIGKILL, as a power cut or the OOM killer would: no clean-up runs."""
+        assert self.proc is not None
+        self.proc.kill()
+        code = await self.proc.wait()
+        if self._reader is not None:
+            await self._reader
         return code
 
     async def kill(self) -> None:

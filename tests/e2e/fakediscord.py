@@ -48,6 +48,7 @@ class FakeDiscord(RestRoutes):
         self.requests: list[str] = []
         self.unknown: list[str] = []
         self.identified = 0
+        self.resumed = 0
         self.heartbeats = 0
         self._ws: web.WebSocketResponse | None = None
         self._seq = 0
@@ -209,12 +210,19 @@ class FakeDiscord(RestRoutes):
             await self.dispatch("GUILD_CREATE", self.guild_payload())
         elif op == 6:
             self.requests.append("WS RESUME")
+            self.resumed += 1
             await self.dispatch("RESUMED", {})
         else:
             self.requests.append(f"WS op {op}")
             log.error("fakediscord: unhandled gateway op %s: %s", op, payload)
             print(f"fakediscord: UNHANDLED GATEWAY OP {op}", file=sys.stderr)
         await self._notify()
+
+    async def drop_connection(self, code: int = 4000) -> None:
+        """Close the gateway socket as Discord does at times; the bot should resume."""
+        assert self._ws is not None
+        self.requests.append(f"WS closed by the fake ({code})")
+        await self._ws.close(code=code, message=b"fake: reconnect")
 
     async def dispatch(self, event: str, data: dict[str, Any]) -> None:
         assert self._ws is not None and not self._ws.closed, "the bot is not connected"

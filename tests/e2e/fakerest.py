@@ -10,6 +10,7 @@ import json
 import logging
 import re
 import sys
+import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -35,6 +36,13 @@ class Interaction:
     followups: list[dict[str, Any]] = field(default_factory=list)  # follow-up messages
     original: dict[str, Any] | None = None  # the response message, as last edited
     message_id: int | None = None  # the message whose component was used
+    sent_at: float = field(default_factory=time.monotonic)
+    acked_at: float | None = None  # when the first callback arrived
+
+    @property
+    def ack_seconds(self) -> float | None:
+        """How long the bot took to acknowledge (Discord allows 3 s)."""
+        return None if self.acked_at is None else self.acked_at - self.sent_at
 
     @property
     def modal(self) -> dict[str, Any] | None:
@@ -197,6 +205,8 @@ class RestRoutes:
     async def _callback(self, body: Any, iid: str, token: str) -> web.Response:
         interaction = self._interaction(token)
         interaction.callbacks.append(body)
+        if interaction.acked_at is None:
+            interaction.acked_at = time.monotonic()
         kind = body["type"]
         data = body.get("data") or {}
         info: dict[str, Any] = {"id": iid, "type": kind}

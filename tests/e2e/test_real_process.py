@@ -9,7 +9,9 @@ exit), bounded by a timeout.
 from __future__ import annotations
 
 import re
+import signal
 
+import pytest
 from botprocess import BotProcess, StartBot
 from classroom import (
     LOCKED,
@@ -25,6 +27,7 @@ from classroom import (
     titled_like,
 )
 from fakediscord import FakeDiscord
+from payloads import custom_ids
 
 READY = r"purgebot\.bot\s+ready as purgebot in 1 servers"
 SHUTDOWN_BUDGET = 10.0 + 5.0  # quizmanager.SHUTDOWN_SECONDS, plus closing the connection
@@ -114,11 +117,15 @@ async def test_a_class_plays_a_quiz_through_the_real_process(
     assert re.fullmatch(r"\*\*1\.\*\* anya — [\d,]+ pts \(2/2 right\)", lines[0]), lines
     assert lines[1] == "**2.** boris — 0 pts (0/2 right)"
     assert field(final, "Quiz") == "2 questions played"
+    # every interaction acknowledged within Discord's 3 s, else the user sees "interaction failed"
+    acks = {i.id: i.ack_seconds for i in fake.interactions.values()}
+    assert all(a is not None and a < 3.0 for a in acks.values()), acks
     assert problems(bot) == [] and fake.unknown == []
 
 
-async def test_sigterm_mid_quiz_ends_it_with_a_notice_and_a_restart_is_clean(
-    fake: FakeDiscord, start_bot: StartBot
+@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGINT], ids=["SIGTERM", "Ctrl-C"])
+async def test_a_signal_mid_quiz_ends_it_with_a_notice_and_a_restart_is_clean(
+    fake: FakeDiscord, start_bot: StartBot, sig: int
 ) -> None:
     teacher = fake.add_member("ms-petrova", teacher=True)
     anya = fake.add_member("anya")
@@ -132,7 +139,7 @@ async def test_sigterm_mid_quiz_ends_it_with_a_notice_and_a_restart_is_clean(
     locked = await answer(fake, anya, posted, known[prompt_of(posted)], right=True)
     assert reply_text(locked).startswith(LOCKED)
 
-    code = await bot.terminate(within=SHUTDOWN_BUDGET)
+    code = await bot.terminate(within=SHUTDOWN_BUDGET, sig=sig)
     assert code == 0, bot.output
     assert bot.matching(r"stopping: closing the connection and the database")
     # the open question was revealed and the class told why the quiz ended
@@ -163,3 +170,62 @@ async def test_sigterm_mid_quiz_ends_it_with_a_notice_and_a_restart_is_clean(
     assert "(run #2)" in reply_text(restarted)
     await question(fake, 1, 1)
     assert problems(again) == [] and fake.unknown == []
+
+
+async def test_a_crash_mid_quiz_is_told_in_the_channel_after_the_restart(
+    fake: FakeDiscord, start_bot: StartBot
+) -> None:
+    teacher = fake.add_member("ms-petrova", teacher=True)
+    anya = fake.add_member("anya")
+    bot = await started(fake, start_bot)
+    known = bank_questions(TOPIC)
+    await fake.reply(
+        await fake.slash(teacher, "quiz start", bank="kirov", count=2, seconds=120, topic=TOPIC)
+    )
+    posted = await question(fake, 1, 2)
+    kept = await answer(fake, anya, posted, known[prompt_of(posted)], right=True)
+    assert reply_text(kept).startswith(LOCKED)
+    assert await bot.crash() == -9
+
+    again = await started(fake, start_bot)
+    assert again.matching(r"ended 1 quiz runs left running by the previous process")
+    notice = await fake.wait_until(
+        lambda: [m for m in fake.channel_messages() if "restarted" in m["content"]],
+        "the restart notice",
+    )
+    assert notice[0]["content"].startswith(
+        "The quiz bot restarted while a quiz was running here, so that quiz has ended."
+    )
+    assert len(notice) == 1  # told once, though both on_ready and on_guild_available ask
+    # the old question still shows its buttons (nobody could edit it): a click is turned away
+    first_button = next(iter(custom_ids(posted["components"]).values()))
+    late = await fake.reply(await fake.click(anya, posted, first_button))
+    assert ephemeral(late)
+    assert reply_text(late) == "This quiz is over: no more answers are taken."
+    assert problems(again) == [] and fake.unknown == []
+
+
+async def test_a_quiz_carries_on_when_the_gateway_connection_drops(
+    fake: FakeDiscord, start_bot: StartBot
+) -> None:
+    teacher = fake.add_member("ms-petrova", teacher=True)
+    anya, boris = fake.add_member("anya"), fake.add_member("boris")
+    bot = await started(fake, start_bot)
+    known = bank_questions(TOPIC)
+    await fake.reply(
+        await fake.slash(teacher, "quiz start", bank="kirov", count=2, seconds=5, topic=TOPIC)
+    )
+    posted = await question(fake, 1, 2)
+    await fake.drop_connection(4000)
+    await fake.wait_until(lambda: fake.resumed == 1 and fake.connected, "the bot to resume")
+    assert fake.identified == 1  # resumed the session, not a new login
+    for member, right in ((anya, True), (boris, False)):
+        reply = await answer(fake, member, posted, known[prompt_of(posted)], right=right)
+        assert reply_text(reply).startswith(LOCKED)
+    await fake.wait_until(
+        lambda: title(posted) == "Question 1 of 2 · answer", "the reveal after the resume"
+    )
+    heading = [f["name"] for f in embed(posted)["fields"] if "How the class" in f["name"]]
+    assert heading == ["How the class answered (2 answered, 1 right)"]
+    await question(fake, 2, 2)
+    assert problems(bot) == [] and fake.unknown == []
