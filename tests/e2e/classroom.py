@@ -21,33 +21,49 @@ LOCKED = "🔒 Locked in:"
 
 @dataclass(frozen=True)
 class Known:
-    """A question as the bank file has it."""
+    """A question as the bank file has it: what to press or type, right and wrong, and the
+    answer as the reveal shows it."""
 
     kind: str
-    right: str  # the option text, "True"/"False", or the text to type
+    right: str  # an option's text, "True"/"False", the text to type; for order, unused
     wrong: str
+    shown: str
+    items: tuple[str, ...] = ()  # an order question's items, in the right order
 
 
-def bank_questions(topic: str) -> dict[str, Known]:
-    """prompt -> what is right and something wrong, for the kirov questions on `topic`."""
+def known_question(q: dict[str, Any]) -> Known:
+    kind = q["type"]
+    if kind == "choice" and not q.get("multi"):
+        right = q["answer"]
+        return Known(kind, right, next(c for c in q["choices"] if c != right), right)
+    if kind == "true_false":
+        right, wrong = str(bool(q["answer"])), str(not q["answer"])
+        return Known(kind, right, wrong, right)
+    if kind == "short":
+        return Known(kind, q["answer"], "Yezhov", q["answer"])
+    if kind == "numeric":
+        value = float(q["answer"])
+        shown = f"{value:,.10g}" if abs(value) >= 10_000 else f"{value:g}"
+        return Known(kind, f"{value:g}", f"{value * 10 + 12_345:g}", shown)
+    if kind == "order":
+        items = tuple(q["items"])
+        return Known(kind, "", "", " → ".join(items), items)
+    raise AssertionError(f"no scripted answer for a {kind} question: {q.get('id')}")
+
+
+def bank_title() -> str:
+    return str(yaml.safe_load(KIROV.read_text(encoding="utf-8"))["title"])
+
+
+def bank_questions(topic: str | None = None) -> dict[str, Known]:
+    """prompt -> what is right and something wrong, for the kirov questions (on `topic`)."""
     bank = yaml.safe_load(KIROV.read_text(encoding="utf-8"))
     default = bank.get("defaults", {}).get("topic")
-    out = {}
-    for q in bank["questions"]:
-        if q.get("topic", default) != topic:
-            continue
-        kind = q["type"]
-        if kind == "choice":
-            right = q["answer"]
-            wrong = next(c for c in q["choices"] if c != right)
-        elif kind == "true_false":
-            right, wrong = str(bool(q["answer"])), str(not q["answer"])
-        elif kind == "short":
-            right, wrong = q["answer"], "Yezhov"
-        else:
-            raise AssertionError(f"no scripted answer for a {kind} question")
-        out[" ".join(q["prompt"].split())] = Known(kind, right, wrong)
-    return out
+    return {
+        " ".join(q["prompt"].split()): known_question(q)
+        for q in bank["questions"]
+        if topic is None or q.get("topic", default) == topic
+    }
 
 
 def embed(message: dict[str, Any]) -> dict[str, Any]:
@@ -107,8 +123,11 @@ async def answer(
 ) -> Interaction:
     """Answer as a student would: press the option, or press Answer and type; the bot's reply."""
     value = known.right if right else known.wrong
+    if known.kind == "order":  # the letters shown, in the right order (or reversed)
+        letters = [options_of(message)[item] for item in known.items]
+        value = " ".join(letters if right else reversed(letters))
     buttons = custom_ids(message["components"])
-    if known.kind == "short":
+    if known.kind in ("short", "numeric", "order"):
         opened = await fake.reply(await fake.click(member, message, buttons["Answer"]))
         assert opened.modal is not None, "pressing Answer opens a modal"
         return await fake.reply(await fake.submit_modal(member, opened, {"answer": value}))

@@ -17,6 +17,7 @@ from classroom import (
     LOCKED,
     answer,
     bank_questions,
+    bank_title,
     embed,
     ephemeral,
     field,
@@ -29,9 +30,9 @@ from classroom import (
 from fakediscord import FakeDiscord
 from payloads import custom_ids
 
-READY = r"purgebot\.bot\s+ready as purgebot in 1 servers"
+READY = r"purgebot\.bot:? +ready as purgebot in 1 servers"  # with or without colours
 SHUTDOWN_BUDGET = 10.0 + 5.0  # quizmanager.SHUTDOWN_SECONDS, plus closing the connection
-TOPIC = "murder"  # in the kirov bank: one choice question and one typed (short) question
+TITLE = bank_title()  # read from questions/kirov.yaml, as are the right answers
 
 
 def problems(bot: BotProcess) -> list[str]:
@@ -70,14 +71,13 @@ async def test_a_class_plays_a_quiz_through_the_real_process(
     teacher = fake.add_member("ms-petrova", teacher=True)
     anya, boris = fake.add_member("anya"), fake.add_member("boris")
     bot = await started(fake, start_bot)
-    known = bank_questions(TOPIC)
-    assert len(known) == 2
+    known = bank_questions()
 
     start = await fake.reply(
-        await fake.slash(teacher, "quiz start", bank="kirov", count=2, seconds=5, topic=TOPIC)
+        await fake.slash(teacher, "quiz start", bank="kirov", count=2, seconds=5)
     )
     assert ephemeral(start)
-    assert reply_text(start).startswith("Started **The murder of Kirov**: 2 questions, 5 s each")
+    assert reply_text(start).startswith(f"Started **{TITLE}**: 2 questions, 5 s each")
 
     seen_prompts = []
     for number in (1, 2):
@@ -98,7 +98,7 @@ async def test_a_class_plays_a_quiz_through_the_real_process(
             f"the reveal of question {number}",
         )
         shown = embed(revealed)["description"]
-        assert shown.startswith(prompt) and f"**Answer:** {known[prompt].right}" in shown
+        assert shown.startswith(prompt) and f"**Answer:** {known[prompt].shown}" in shown
         heading = [f["name"] for f in embed(revealed)["fields"] if "How the class" in f["name"]]
         assert heading == ["How the class answered (2 answered, 1 right)"]
         buttons = [c for row in revealed["components"] for c in row["components"]]
@@ -106,12 +106,12 @@ async def test_a_class_plays_a_quiz_through_the_real_process(
         top = field(revealed, "Top five").split("\n")
         assert re.fullmatch(rf"\*\*1\.\*\* anya — [\d,]+ pts \({number}/{number} right\)", top[0])
         assert re.fullmatch(rf"\*\*2\.\*\* boris — 0 pts \(0/{number} right\)", top[1])
-    assert sorted(seen_prompts) == sorted(known)
+    assert len(set(seen_prompts)) == 2
 
     final = await fake.wait_until(
         lambda: titled_like(fake, "Final standings"), "the final standings"
     )
-    assert title(final) == "Final standings · The murder of Kirov"
+    assert title(final) == f"Final standings · {TITLE}"
     lines = embed(final)["description"].split("\n")
     assert len(lines) == 2
     assert re.fullmatch(r"\*\*1\.\*\* anya — [\d,]+ pts \(2/2 right\)", lines[0]), lines
@@ -130,11 +130,11 @@ async def test_a_signal_mid_quiz_ends_it_with_a_notice_and_a_restart_is_clean(
     teacher = fake.add_member("ms-petrova", teacher=True)
     anya = fake.add_member("anya")
     bot = await started(fake, start_bot)
-    known = bank_questions(TOPIC)
+    known = bank_questions()
     start = await fake.reply(
-        await fake.slash(teacher, "quiz start", bank="kirov", count=2, seconds=120, topic=TOPIC)
+        await fake.slash(teacher, "quiz start", bank="kirov", count=2, seconds=120)
     )
-    assert reply_text(start).startswith("Started **The murder of Kirov**"), reply_text(start)
+    assert reply_text(start).startswith(f"Started **{TITLE}**"), reply_text(start)
     posted = await question(fake, 1, 2)
     locked = await answer(fake, anya, posted, known[prompt_of(posted)], right=True)
     assert reply_text(locked).startswith(LOCKED)
@@ -164,9 +164,9 @@ async def test_a_signal_mid_quiz_ends_it_with_a_notice_and_a_restart_is_clean(
     assert not again.matching(r"quiz runs left running")
     assert len(fake.channel_messages()) == posts_before  # no "the bot restarted" notice
     restarted = await fake.reply(
-        await fake.slash(teacher, "quiz start", bank="kirov", count=1, seconds=60, topic=TOPIC)
+        await fake.slash(teacher, "quiz start", bank="kirov", count=1, seconds=60)
     )
-    assert reply_text(restarted).startswith("Started **The murder of Kirov**: 1 question")
+    assert reply_text(restarted).startswith(f"Started **{TITLE}**: 1 question")
     assert "(run #2)" in reply_text(restarted)
     await question(fake, 1, 1)
     assert problems(again) == [] and fake.unknown == []
@@ -178,17 +178,15 @@ async def test_a_crash_mid_quiz_is_told_in_the_channel_after_the_restart(
     teacher = fake.add_member("ms-petrova", teacher=True)
     anya = fake.add_member("anya")
     bot = await started(fake, start_bot)
-    known = bank_questions(TOPIC)
-    await fake.reply(
-        await fake.slash(teacher, "quiz start", bank="kirov", count=2, seconds=120, topic=TOPIC)
-    )
+    known = bank_questions()
+    await fake.reply(await fake.slash(teacher, "quiz start", bank="kirov", count=2, seconds=120))
     posted = await question(fake, 1, 2)
     kept = await answer(fake, anya, posted, known[prompt_of(posted)], right=True)
     assert reply_text(kept).startswith(LOCKED)
     assert await bot.crash() == -9
 
     again = await started(fake, start_bot)
-    assert again.matching(r"ended 1 quiz runs left running by the previous process")
+    assert again.matching(r"ended 1 quiz runs? left running by the previous process")
     notice = await fake.wait_until(
         lambda: [m for m in fake.channel_messages() if "restarted" in m["content"]],
         "the restart notice",
@@ -211,10 +209,8 @@ async def test_a_quiz_carries_on_when_the_gateway_connection_drops(
     teacher = fake.add_member("ms-petrova", teacher=True)
     anya, boris = fake.add_member("anya"), fake.add_member("boris")
     bot = await started(fake, start_bot)
-    known = bank_questions(TOPIC)
-    await fake.reply(
-        await fake.slash(teacher, "quiz start", bank="kirov", count=2, seconds=5, topic=TOPIC)
-    )
+    known = bank_questions()
+    await fake.reply(await fake.slash(teacher, "quiz start", bank="kirov", count=2, seconds=5))
     posted = await question(fake, 1, 2)
     await fake.drop_connection(4000)
     await fake.wait_until(lambda: fake.resumed == 1 and fake.connected, "the bot to resume")
