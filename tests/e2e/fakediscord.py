@@ -17,13 +17,13 @@ from collections.abc import Callable
 from typing import Any
 
 from aiohttp import WSMsgType, web
-from fakerest import TOKEN, Interaction, RestRoutes
+from fakerest import TOKEN, Fault, Interaction, RestRoutes
 from payloads import BOT, TEACHER, Member, Role, Snowflakes, User, fill_modal, text_channel
 
 log = logging.getLogger("fakediscord")
 
 HEARTBEAT_MS = 41_250
-__all__ = ["TOKEN", "FakeDiscord", "Interaction"]
+__all__ = ["TOKEN", "FakeDiscord", "Fault", "Interaction"]
 
 
 class FakeDiscord(RestRoutes):
@@ -55,6 +55,7 @@ class FakeDiscord(RestRoutes):
         self._changed = asyncio.Condition()
         self._runner: web.AppRunner | None = None
         self.port = 0
+        self.faults = []
         self._route_table()
 
     # --- the server ------------------------------------------------------------------------------

@@ -6,6 +6,7 @@ A route not listed here is logged loudly and kept in `unknown`, so a gap shows a
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
 import re
@@ -66,6 +67,39 @@ class Interaction:
         return self.modal is not None or bool(self.replies())
 
 
+@dataclass
+class Fault:
+    """What the fake does to the next request matching `method` and `path` (a regex): answer
+    with `status` (and `body`), or hold it until `release` is set."""
+
+    method: str
+    path: str
+    status: int | None = None
+    body: dict[str, Any] = field(default_factory=dict)
+    headers: dict[str, str] = field(default_factory=dict)
+    release: asyncio.Event | None = None
+    hit: asyncio.Event = field(default_factory=asyncio.Event)
+
+    @classmethod
+    def rate_limited(cls, method: str, path: str, retry_after: float) -> Fault:
+        """A 429 as Discord sends it. discord.py retries only when the response has a Via
+        header; without one it takes the 429 for a Cloudflare ban and raises at once."""
+        headers = {
+            "Via": "1.1 google",
+            "Retry-After": str(max(1, round(retry_after))),
+            "X-RateLimit-Limit": "5",
+            "X-RateLimit-Remaining": "0",
+            "X-RateLimit-Reset-After": str(retry_after),
+            "X-RateLimit-Bucket": "fake-bucket",
+            "X-RateLimit-Scope": "user",
+        }
+        body = {"message": "You are being rate limited.", "retry_after": retry_after}
+        return cls(method, path, 429, body | {"global": False}, headers)
+
+    def matches(self, method: str, path: str) -> bool:
+        return method == self.method and re.fullmatch(self.path, path) is not None
+
+
 class RestRoutes:
     """Mixed into FakeDiscord, which holds the state these handlers read and change."""
 
@@ -83,6 +117,7 @@ class RestRoutes:
     requests: list[str]
     unknown: list[str]
     _routes: list[tuple[str, re.Pattern[str], Handler]]
+    faults: list[Fault]
 
     async def _notify(self) -> None:
         raise NotImplementedError
@@ -138,6 +173,15 @@ class RestRoutes:
                 ("/interactions/", "/webhooks/")
             ):
                 return json_response({"message": "401: Unauthorized", "code": 0}, status=401)
+            fault = next((f for f in self.faults if f.matches(request.method, path)), None)
+            if fault is not None:
+                self.faults.remove(fault)
+                self.requests.append(f"  (fault: {fault.status or 'held'})")
+                fault.hit.set()
+                if fault.release is not None:
+                    await fault.release.wait()
+                if fault.status is not None:
+                    return json_response(fault.body, status=fault.status, headers=fault.headers)
             for method, pattern, handler in self._routes:
                 found = pattern.fullmatch(path)
                 if found and method == request.method:
@@ -268,8 +312,9 @@ class RestRoutes:
         if int(cid) != self.channel_id:
             raise not_found("Unknown Channel", 10003)
         msg = self._new_message(body, int(cid))
+        msg["_allowed_mentions"] = body.get("allowed_mentions")
         self.messages[int(msg["id"])] = msg
-        return self._json(msg)
+        return self._json(_public(msg))
 
     def _stored(self, cid: str, mid: str) -> dict[str, Any]:
         msg = self.messages.get(int(mid))
@@ -278,12 +323,13 @@ class RestRoutes:
         return msg
 
     async def _get_message(self, body: Any, cid: str, mid: str) -> web.Response:
-        return self._json(self._stored(cid, mid))
+        return self._json(_public(self._stored(cid, mid)))
 
     async def _edit_message(self, body: Any, cid: str, mid: str) -> web.Response:
         msg = self._stored(cid, mid)
         edit_message(msg, body)
-        return self._json(msg)
+        msg["_allowed_mentions"] = body.get("allowed_mentions")
+        return self._json(_public(msg))
 
     async def _delete_message(self, body: Any, cid: str, mid: str) -> web.Response:
         self._stored(cid, mid)
@@ -292,14 +338,18 @@ class RestRoutes:
 
     async def _history(self, body: Any, cid: str) -> web.Response:
         found = [m for m in self.messages.values() if m["channel_id"] == cid]
-        return self._json(list(reversed(found))[:50])
+        return self._json([_public(m) for m in reversed(found)][:50])
 
 
-def json_response(data: Any, status: int = 200) -> web.Response:
+def json_response(
+    data: Any, status: int = 200, headers: dict[str, str] | None = None
+) -> web.Response:
     """JSON as Discord sends it: discord.py parses a body only when the content type is exactly
     application/json (no charset), so aiohttp's json_response would read as text."""
     return web.Response(
-        body=json.dumps(data).encode(), status=status, headers={"Content-Type": "application/json"}
+        body=json.dumps(data).encode(),
+        status=status,
+        headers={"Content-Type": "application/json"} | (headers or {}),
     )
 
 

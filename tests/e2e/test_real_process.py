@@ -27,7 +27,7 @@ from classroom import (
     title,
     titled_like,
 )
-from fakediscord import FakeDiscord
+from fakediscord import TOKEN, FakeDiscord, Fault
 from payloads import custom_ids
 
 READY = r"purgebot\.bot:? +ready as purgebot in 1 servers"  # with or without colours
@@ -61,6 +61,7 @@ async def test_the_bot_logs_in_and_syncs_its_commands(
     quiz = next(c for c in fake.commands if c["name"] == "quiz")
     assert sorted(o["name"] for o in quiz["options"]) == ["skip", "start", "status", "stop"]
     assert bot.matching(rf"synced {len(names)} slash commands globally")
+    assert TOKEN not in bot.output
     assert fake.heartbeats >= 1  # discord.py sends one at HELLO; the fake acknowledged it
     assert problems(bot) == [] and fake.unknown == []
 
@@ -117,6 +118,8 @@ async def test_a_class_plays_a_quiz_through_the_real_process(
     assert re.fullmatch(r"\*\*1\.\*\* anya — [\d,]+ pts \(2/2 right\)", lines[0]), lines
     assert lines[1] == "**2.** boris — 0 pts (0/2 right)"
     assert field(final, "Quiz") == "2 questions played"
+    # names of students are in these messages: none of them may ping anyone
+    assert all(m["_allowed_mentions"] == {"parse": []} for m in fake.channel_messages())
     # every interaction acknowledged within Discord's 3 s, else the user sees "interaction failed"
     acks = {i.id: i.ack_seconds for i in fake.interactions.values()}
     assert all(a is not None and a < 3.0 for a in acks.values()), acks
@@ -210,8 +213,8 @@ async def test_a_quiz_carries_on_when_the_gateway_connection_drops(
     anya, boris = fake.add_member("anya"), fake.add_member("boris")
     bot = await started(fake, start_bot)
     known = bank_questions()
-    await fake.reply(await fake.slash(teacher, "quiz start", bank="kirov", count=2, seconds=5))
-    posted = await question(fake, 1, 2)
+    await fake.reply(await fake.slash(teacher, "quiz start", bank="kirov", count=1, seconds=5))
+    posted = await question(fake, 1, 1)
     await fake.drop_connection(4000)
     await fake.wait_until(lambda: fake.resumed == 1 and fake.connected, "the bot to resume")
     assert fake.identified == 1  # resumed the session, not a new login
@@ -219,9 +222,36 @@ async def test_a_quiz_carries_on_when_the_gateway_connection_drops(
         reply = await answer(fake, member, posted, known[prompt_of(posted)], right=right)
         assert reply_text(reply).startswith(LOCKED)
     await fake.wait_until(
-        lambda: title(posted) == "Question 1 of 2 · answer", "the reveal after the resume"
+        lambda: title(posted) == "Question 1 of 1 · answer", "the reveal after the resume"
     )
     heading = [f["name"] for f in embed(posted)["fields"] if "How the class" in f["name"]]
     assert heading == ["How the class answered (2 answered, 1 right)"]
-    await question(fake, 2, 2)
+    await fake.wait_until(lambda: titled_like(fake, "Final standings"), "the final standings")
+    assert problems(bot) == [] and fake.unknown == []
+
+
+async def test_a_rate_limited_post_is_retried_and_the_quiz_goes_on(
+    fake: FakeDiscord, start_bot: StartBot
+) -> None:
+    teacher = fake.add_member("ms-petrova", teacher=True)
+    anya = fake.add_member("anya")
+    bot = await started(fake, start_bot)
+    limited = Fault.rate_limited("POST", rf"/channels/{fake.channel_id}/messages", 0.5)
+    fake.faults.append(limited)
+    await fake.reply(await fake.slash(teacher, "quiz start", bank="kirov", count=1, seconds=5))
+    posted = await question(fake, 1, 1)
+    assert limited.hit.is_set()
+    assert bot.matching(r"We are being rate limited\. POST .* responded with 429")
+    known = bank_questions()
+    reply = await answer(fake, anya, posted, known[prompt_of(posted)], right=True)
+    assert reply_text(reply).startswith(LOCKED)
+    final = await fake.wait_until(
+        lambda: titled_like(fake, "Final standings"), "the final standings"
+    )
+    assert re.fullmatch(r"\*\*1\.\*\* anya — [\d,]+ pts \(1/1 right\)", embed(final)["description"])
+    # the question was posted once: the retry did not double it
+    assert [title(m) for m in fake.channel_messages()] == [
+        "Question 1 of 1 · answer",
+        f"Final standings · {TITLE}",
+    ]
     assert problems(bot) == [] and fake.unknown == []
