@@ -56,6 +56,7 @@ class FakeDiscord(RestRoutes):
         self._runner: web.AppRunner | None = None
         self.port = 0
         self.faults = []
+        self.held = []
         self._route_table()
 
     # --- the server ------------------------------------------------------------------------------
@@ -74,6 +75,9 @@ class FakeDiscord(RestRoutes):
         self.port = server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
 
     async def stop(self) -> None:
+        for fault in self.held:  # a held request must not keep the server from closing
+            if fault.release is not None:
+                fault.release.set()
         if self._ws is not None and not self._ws.closed:
             await self._ws.close()
         if self._runner is not None:

@@ -118,6 +118,7 @@ class RestRoutes:
     unknown: list[str]
     _routes: list[tuple[str, re.Pattern[str], Handler]]
     faults: list[Fault]
+    held: list[Fault]  # faults hit, to release at the end
 
     async def _notify(self) -> None:
         raise NotImplementedError
@@ -178,6 +179,8 @@ class RestRoutes:
                 self.faults.remove(fault)
                 self.requests.append(f"  (fault: {fault.status or 'held'})")
                 fault.hit.set()
+                self.held.append(fault)
+                await self._notify()
                 if fault.release is not None:
                     await fault.release.wait()
                 if fault.status is not None:
