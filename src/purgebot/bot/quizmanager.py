@@ -238,7 +238,15 @@ class QuizManager:
         _, late = await asyncio.wait(ending, timeout=SHUTDOWN_SECONDS)
         for task in late:
             task.cancel()
-        await self._save_running()
+        # A quiz still busy now is stuck on Discord (a request that never answers). Stop it here,
+        # before the connection and the database close under it, and keep it on the record of
+        # running quizzes: the next start ends it as interrupted and tells its channel.
+        stuck = [r for r in runners if r.task is not None and not r.task.done()]
+        for runner in stuck:
+            assert runner.task is not None
+            runner.task.cancel()
+        await asyncio.gather(*(r.task for r in stuck if r.task is not None), return_exceptions=True)
+        await self._save_running(also=stuck)
 
     # --- answers ---------------------------------------------------------------------------------
 
@@ -301,10 +309,10 @@ class QuizManager:
 
     # --- restarts --------------------------------------------------------------------------------
 
-    async def _save_running(self) -> None:
+    async def _save_running(self, also: list[QuizRunner] | None = None) -> None:
+        runners = {r.run_id: r for r in [*self._runners.values(), *(also or [])]}
         rows = [
-            [r.run_id, r.ctx.guild_id, r.ctx.channel_id, r.message_id]
-            for r in self._runners.values()
+            [r.run_id, r.ctx.guild_id, r.ctx.channel_id, r.message_id] for r in runners.values()
         ]
         try:
             await self.store.set_value(RUNNING_KEY, json.dumps(rows))
