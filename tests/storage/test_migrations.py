@@ -23,7 +23,14 @@ from purgebot.storage.migrate import Migration, load_migrations, migrate, schema
 MIGRATIONS = load_migrations()
 LATEST = len(MIGRATIONS)
 # one table each version brought, to tell an old file from a new one
-ADDED_BY = {1: "answers", 2: "essay_submissions", 3: "answer_totals"}
+ADDED_BY = {
+    1: "answers",
+    2: "essay_submissions",
+    3: "answer_totals",
+    4: "reserved_004_homework",
+    5: "reserved_005_homework",
+    6: "review_boxes",
+}
 
 
 def tables(path: Path) -> set[str]:

@@ -98,10 +98,12 @@ class RunsMixin(StoreBase):
         return [run_from_row(r) for r in rows]
 
     async def abort_running_runs(self, reason: str = "restart") -> int:
-        """Mark runs left open by a previous process as aborted; call once at start-up."""
+        """Mark live runs left open by a previous process as aborted; call once at start-up.
+        (Private attempts, whose state is stored, resume instead.)"""
         async with self._db.write() as conn:
             return await execute(
                 conn,
-                "UPDATE runs SET status = ?, ended_at = ?, end_reason = ? WHERE status = ?",
+                """UPDATE runs SET status = ?, ended_at = ?, end_reason = ?
+                   WHERE status = ? AND mode = 'live'""",
                 (RunStatus.ABORTED.value, self._now_ms(), reason, RunStatus.RUNNING.value),
             )
