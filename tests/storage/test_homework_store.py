@@ -12,7 +12,9 @@ from purgebot.storage import RunStatus, Store
 ANYA = 800_000_000_000_000_001
 
 
-async def _attempt(store: Store, clock: FakeClock, assignment_id: int | None, mode: str = "homework"):
+async def _attempt(
+    store: Store, clock: FakeClock, assignment_id: int | None, mode: str = "homework"
+):
     return await store.start_attempt(
         guild_id=GUILD,
         channel_id=CHANNEL,
@@ -34,7 +36,11 @@ async def test_an_attempt_is_a_run_that_survives_reopening_and_a_restart_sweep(
     hw = await store.create_assignment(GUILD, CHANNEL, "purges", TEACHER, due, attempts=1)
     attempt = await _attempt(store, clock, hw.assignment_id)
     assert attempt is not None
-    assert (attempt.mode, attempt.multiplier, attempt.question_ids) == ("homework", 1.5, ("q1", "q2"))
+    assert (attempt.mode, attempt.multiplier, attempt.question_ids) == (
+        "homework",
+        1.5,
+        ("q1", "q2"),
+    )
     # a second start of a one-attempt assignment is refused by the store itself
     assert await _attempt(store, clock, hw.assignment_id) is None
     await store.save_progress(
@@ -48,7 +54,10 @@ async def test_an_attempt_is_a_run_that_survives_reopening_and_a_restart_sweep(
         found = await again.get_attempt(attempt.run_id)
         assert found is not None
         assert (found.status, found.position, found.streak, found.opened_at) == (
-            RunStatus.RUNNING, 1, 1, clock.now
+            RunStatus.RUNNING,
+            1,
+            1,
+            clock.now,
         )
         assert [a.run_id for a in await again.user_attempts(GUILD, ANYA, running=True)] == [
             attempt.run_id
@@ -86,7 +95,7 @@ async def test_a_wrong_answer_in_any_mode_enters_the_first_box_and_forget_me_cle
     [item] = await store.review_boxes(GUILD, ANYA)
     assert (item.bank_id, item.question_id, item.box) == ("purges", "q1", 1)
     assert item.due_at == missed_at + interval(1)
-    assert FIRST_BOX_MS == interval(1) // timedelta(milliseconds=1)
+    assert interval(1) // timedelta(milliseconds=1) == FIRST_BOX_MS
     assert await store.count_due(GUILD, ANYA, clock.now) == 0
     assert await store.count_due(GUILD, ANYA, clock.now + timedelta(days=1)) == 1
     await store.move_review(GUILD, ANYA, "purges", "q1", 3, clock.now + interval(3))

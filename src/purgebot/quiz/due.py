@@ -16,9 +16,7 @@ from purgebot.errors import UserFacingError
 MAX_AHEAD = timedelta(days=120)  # about a school term
 END_OF_DAY = time(23, 59)
 DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-FORMS = (
-    '"2026-12-10", "2026-12-10 17:00", "friday 17:00", "tomorrow 9:00" or "in 3 days"'
-)
+FORMS = '"2026-12-10", "2026-12-10 17:00", "friday 17:00", "tomorrow 9:00" or "in 3 days"'
 
 _DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ t](\d{1,2}):(\d{2}))?$")
 _DAY = re.compile(r"^(today|tomorrow|[a-z]+)(?: (?:at )?(\d{1,2}):(\d{2}))?$")

@@ -132,7 +132,9 @@ class SoloRun:
         if self.opened_at is None or number != self.position + 1:
             raise NotAccepting("That question is not the one you are on: use the newest message.")
         if self.answered_current:
-            raise AlreadyAnswered("You have already answered this question: your first answer counts.")
+            raise AlreadyAnswered(
+                "You have already answered this question: your first answer counts."
+            )
         return self.view(self.position, self.opened_at)
 
     def deadline(self) -> float | None:
@@ -148,7 +150,9 @@ class SoloRun:
         raw = NO_ANSWER
         correct = False
         if not late and answer is not None:
-            raw = answer.raw if isinstance(answer, TextAnswer) else answer_text(view.question, answer)
+            raw = (
+                answer.raw if isinstance(answer, TextAnswer) else answer_text(view.question, answer)
+            )
             if isinstance(answer, TextAnswer) and view.options:
                 answer = view.read(answer.raw)
             correct = is_correct(view.question, answer)

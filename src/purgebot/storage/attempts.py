@@ -84,8 +84,16 @@ ATTEMPT_FROM = "attempts AS t JOIN runs AS r ON r.run_id = t.run_id"
 
 def _assignment(row: tuple[Any, ...]) -> Assignment:
     return Assignment(
-        row[0], row[1], row[2], row[3], row[4], from_ms(row[5]), from_ms(row[6]), row[7],
-        load_json(row[8]), row[9],
+        row[0],
+        row[1],
+        row[2],
+        row[3],
+        row[4],
+        from_ms(row[5]),
+        from_ms(row[6]),
+        row[7],
+        load_json(row[8]),
+        row[9],
     )
 
 
@@ -131,8 +139,14 @@ class AttemptsMixin(StoreBase):
                                              attempts, settings_json)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING {ASSIGNMENT_COLUMNS}""",
                 (
-                    guild_id, channel_id, bank_id, set_by, self._now_ms(), to_ms(due_at),
-                    attempts, dump_json(settings or {}),
+                    guild_id,
+                    channel_id,
+                    bank_id,
+                    set_by,
+                    self._now_ms(),
+                    to_ms(due_at),
+                    attempts,
+                    dump_json(settings or {}),
                 ),
             )
         if row is None:
@@ -149,7 +163,8 @@ class AttemptsMixin(StoreBase):
 
     async def get_assignment(self, guild_id: int, assignment_id: int) -> Assignment | None:
         row = await self._db.fetchone(
-            f"SELECT {ASSIGNMENT_COLUMNS} FROM assignments WHERE assignment_id = ? AND guild_id = ?",
+            f"""SELECT {ASSIGNMENT_COLUMNS} FROM assignments
+                WHERE assignment_id = ? AND guild_id = ?""",
             (assignment_id, guild_id),
         )
         return _assignment(row) if row else None
@@ -201,8 +216,14 @@ class AttemptsMixin(StoreBase):
                                      settings_json, status, mode)
                    VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING run_id""",
                 (
-                    guild_id, channel_id, bank_id, user_id, now, dump_json(settings or {}),
-                    RunStatus.RUNNING.value, mode,
+                    guild_id,
+                    channel_id,
+                    bank_id,
+                    user_id,
+                    now,
+                    dump_json(settings or {}),
+                    RunStatus.RUNNING.value,
+                    mode,
                 ),
             )
             if row is None:
@@ -212,8 +233,15 @@ class AttemptsMixin(StoreBase):
                 """INSERT INTO attempts (run_id, guild_id, user_id, assignment_id, question_ids,
                                          seed, multiplier)
                    VALUES (?, ?, ?, ?, ?, ?, ?)""",
-                (row[0], guild_id, user_id, assignment_id, json.dumps(list(question_ids)), seed,
-                 multiplier),
+                (
+                    row[0],
+                    guild_id,
+                    user_id,
+                    assignment_id,
+                    json.dumps(list(question_ids)),
+                    seed,
+                    multiplier,
+                ),
             )
             found = await fetchone(
                 conn, f"SELECT {ATTEMPT_COLUMNS} FROM {ATTEMPT_FROM} WHERE t.run_id = ?", (row[0],)
@@ -228,8 +256,13 @@ class AttemptsMixin(StoreBase):
         return _attempt(row) if row else None
 
     async def user_attempts(
-        self, guild_id: int, user_id: int, *, assignment_id: int | None = None,
-        mode: str | None = None, running: bool = False,
+        self,
+        guild_id: int,
+        user_id: int,
+        *,
+        assignment_id: int | None = None,
+        mode: str | None = None,
+        running: bool = False,
     ) -> list[Attempt]:
         """A student's attempts, oldest first, narrowed to an assignment, a mode, or open ones."""
         rows = await self._db.fetchall(
@@ -323,6 +356,26 @@ class AttemptsMixin(StoreBase):
             (assignment_id,),
         )
         return [(str(r[0]), int(r[1]), int(r[2])) for r in rows]
+
+    async def attempt_totals(self, run_id: int) -> tuple[int, int, int]:
+        """(answered, correct, points) of one attempt, every answer committed first."""
+        await self._flush_answers()
+        row = await self._db.fetchone(
+            """SELECT count(*), coalesce(sum(correct), 0), coalesce(sum(points), 0)
+               FROM answers WHERE run_id = ?""",
+            (run_id,),
+        )
+        return (int(row[0]), int(row[1]), int(row[2])) if row else (0, 0, 0)
+
+    async def known_students(self, guild_id: int) -> dict[int, str]:
+        """Everyone who has answered a question in this server, with their latest name."""
+        await self._flush_answers()
+        rows = await self._db.fetchall(
+            """SELECT user_id, user_name, max(answered_at) FROM answers WHERE guild_id = ?
+               GROUP BY user_id""",
+            (guild_id,),
+        )
+        return {int(r[0]): str(r[1]) for r in rows}
 
     async def _flush_answers(self) -> None:  # the store's own flushes the answer writer
         return None

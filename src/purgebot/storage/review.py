@@ -33,6 +33,9 @@ class MissedQuestion:
 
 
 class ReviewMixin(StoreBase):
+    async def _flush_answers(self) -> None:  # the store's own waits for the answer writer
+        return None
+
     async def due_reviews(
         self, guild_id: int, user_id: int, now: datetime, limit: int = 20
     ) -> list[ReviewItem]:
@@ -102,3 +105,15 @@ class ReviewMixin(StoreBase):
             (guild_id, limit),
         )
         return [MissedQuestion(r[0], r[1], int(r[2]), int(r[3])) for r in rows]
+
+    async def review_box(
+        self, guild_id: int, user_id: int, bank_id: str, question_id: str
+    ) -> int | None:
+        """The box a question is in for a student, None when it is not in review."""
+        await self._flush_answers()
+        row = await self._db.fetchone(
+            """SELECT box FROM review_boxes
+               WHERE guild_id = ? AND user_id = ? AND bank_id = ? AND question_id = ?""",
+            (guild_id, user_id, bank_id, question_id),
+        )
+        return int(row[0]) if row else None
