@@ -12,11 +12,12 @@ from discord.ext import commands
 from purgebot.banks.model import Difficulty
 from purgebot.bot import render
 from purgebot.bot.cards import bank_choices, plural
-from purgebot.bot.checks import guild_id_of
-from purgebot.bot.errors import reply_private
+from purgebot.bot.checks import guild_id_of, is_teacher
+from purgebot.bot.errors import NotTeacher, reply_private
 from purgebot.bot.selfpaced import desk_of
 from purgebot.bot.selfpaced.desk import when
 from purgebot.bot.services import Services
+from purgebot.errors import UserFacingError
 from purgebot.quiz import QuizSettings
 from purgebot.quiz.selfpaced import Mode, plan
 from purgebot.storage import RunStatus
@@ -24,6 +25,10 @@ from purgebot.storage.timeutil import as_datetime
 
 MAX_COUNT = 50
 DEFAULT_COUNT = 10
+WHO = [
+    app_commands.Choice(name="me: my questions due now", value="me"),
+    app_commands.Choice(name="class: what the class keeps missing (teachers)", value="class"),
+]
 DIFFICULTIES = [app_commands.Choice(name=d.value, value=d.value) for d in Difficulty]
 
 
@@ -83,10 +88,19 @@ class PracticeCog(commands.Cog, name="Practice"):
     @app_commands.command(
         name="review", description="The questions you got wrong that are due again"
     )
-    @app_commands.describe(bank="Only this bank's questions (default: the one with most due)")
+    @app_commands.describe(
+        bank="Only this bank's questions (default: the one with most due)",
+        who="Your own questions, or (teachers) what the class keeps missing",
+    )
+    @app_commands.choices(who=WHO)
     @app_commands.guild_only()
-    async def review(self, interaction: discord.Interaction[Any], bank: str | None = None) -> None:
+    async def review(
+        self, interaction: discord.Interaction[Any], bank: str | None = None, who: str = "me"
+    ) -> None:
         guild_id = guild_id_of(interaction)
+        if who == "class":
+            await self._class_missed(interaction, guild_id)
+            return
         user_id = interaction.user.id
         now = as_datetime(self.services.clock())
         due = await self.store.due_reviews(guild_id, user_id, now, limit=1000)
@@ -137,6 +151,30 @@ class PracticeCog(commands.Cog, name="Practice"):
                 ),
                 ephemeral=True,
             )
+
+    async def _class_missed(self, interaction: discord.Interaction[Any], guild_id: int) -> None:
+        if not await is_teacher(interaction, self.store):
+            raise NotTeacher("see what the class keeps missing")
+        missed = await self.store.class_missed(guild_id)
+        lines = []
+        for m in missed:
+            try:
+                prompt = (
+                    (await self.catalog.get(guild_id, m.bank_id)).question(m.question_id).prompt
+                )
+            except (UserFacingError, KeyError):
+                prompt = m.question_id
+            lines.append(
+                f"{render.cut(prompt, 90)} ({m.bank_id}): {plural(m.students, 'student')}, "
+                f"missed {plural(m.misses, 'time')}"
+            )
+        body, _ = render.lines_within(
+            lines or ["Nobody has a question in review yet."], 3500, lambda n: f"… and {n} more"
+        )
+        await reply_private(
+            interaction,
+            embed=render.embed("What the class keeps missing", body, footer="From review boxes"),
+        )
 
     async def bank_autocomplete(
         self, interaction: discord.Interaction[Any], current: str
