@@ -13,7 +13,7 @@ NOW = datetime(2026, 12, 2, 10, 0, tzinfo=UTC)
 
 def test_boxes_wait_one_two_four_eight_and_sixteen_days() -> None:
     assert [interval(b).days for b in range(1, 6)] == [1, 2, 4, 8, 16]
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="no review box 6"):
         interval(6)
 
 
