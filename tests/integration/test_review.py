@@ -47,10 +47,14 @@ async def test_practice_feeds_review_and_boxes_bring_questions_back_on_the_right
     stats = await store.student_stats(guild.id, student.id)
     assert (stats.answered, stats.correct, stats.points) == (4, 2, 0)  # practice earns no points
 
-    # nothing is due the same day
+    # nothing is due the same day; a day later /stats says two are
+    stats_now = reply(await student.slash(channel, "stats"))
+    assert "Due for review\n0 · `/review`" in text_of(stats_now)
     assert await _review(simcord_env, student, channel, {}) == []
     # day 1: exactly the two missed; kirov-year is missed again
     await simcord_env.advance_time(DAY)
+    stats_due = reply(await student.slash(channel, "stats"))
+    assert "Due for review\n2 · `/review`" in text_of(stats_due)
     assert await _review(simcord_env, student, channel, {"kirov-year": False}) == [
         "kirov-city",
         "kirov-year",

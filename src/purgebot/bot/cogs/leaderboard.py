@@ -21,6 +21,7 @@ from purgebot.bot.services import Services
 from purgebot.bot.views import NotYourButton, StaleButton
 from purgebot.errors import UserFacingError
 from purgebot.storage import LeaderboardPage, Metric, Period, Report, Store
+from purgebot.storage.timeutil import as_datetime
 
 PAGE_SIZE = 10
 MIN_ACCURACY_ANSWERS = 3  # an accuracy board needs a few answers per student to mean anything
@@ -252,7 +253,11 @@ class LeaderboardCog(commands.Cog, name="Leaderboard"):
             raise NotTeacher("see another student's stats")
         await interaction.response.defer(ephemeral=True, thinking=True)
         stats = await self.store.student_stats(guild_id, target.id)
-        await reply_private(interaction, embed=scorecards.stats_embed(stats, target.display_name))
+        embed = scorecards.stats_embed(stats, target.display_name)
+        # spaced review (issue 18, homework branch): how many missed questions are due now
+        due = await self.store.count_due(guild_id, target.id, as_datetime(self.services.clock()))
+        embed.add_field(name="Due for review", value=f"{due} · `/review`", inline=False)
+        await reply_private(interaction, embed=embed)
 
     @results.command(name="export", description="The results as CSV spreadsheets (teachers)")
     @app_commands.describe(
