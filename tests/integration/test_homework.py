@@ -133,6 +133,12 @@ async def test_a_class_does_homework_across_a_restart_and_a_deadline(
     assert (await store.student_stats(guild.id, kids["anya"].id)).points > 0
     assert (await store.student_stats(guild.id, kids["erin"].id)).points == 0  # practice: none
     assert len(order) == 4
+    # the teacher ranks homework in its own right, or live play only
+    board = text_of(reply(await teacher.slash(channel, "homework board")))
+    assert "homework only" in board and "anya" in board and "dmitri" in board
+    assert "erin" not in board  # her practice is not homework
+    live = text_of(reply(await teacher.slash(channel, "homework board", show="live")))
+    assert "Nobody yet" in live
 
 
 async def test_bad_homework_input_gets_plain_private_replies(

@@ -16,6 +16,7 @@ from purgebot.storage.essays import EssaysMixin
 from purgebot.storage.guilds import GuildsMixin
 from purgebot.storage.leaderboard import StatsMixin
 from purgebot.storage.migrate import load_migrations, migrate
+from purgebot.storage.modeboard import ModeBoardMixin
 from purgebot.storage.records import AnswerRecord
 from purgebot.storage.reports import ReportsMixin
 from purgebot.storage.review import ReviewMixin
@@ -25,7 +26,14 @@ from purgebot.storage.writer import AnswerWriter
 
 
 class Store(
-    GuildsMixin, RunsMixin, StatsMixin, ReportsMixin, EssaysMixin, AttemptsMixin, ReviewMixin
+    GuildsMixin,
+    RunsMixin,
+    StatsMixin,
+    ReportsMixin,
+    EssaysMixin,
+    AttemptsMixin,
+    ReviewMixin,
+    ModeBoardMixin,
 ):
     """Everything purgebot remembers. Open with `await Store.open(path)`."""
 

@@ -12,7 +12,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from purgebot.banks.model import MAX_SECONDS, MIN_SECONDS, Difficulty
-from purgebot.bot import render
+from purgebot.bot import render, scorecards
 from purgebot.bot.cards import bank_choices, plural
 from purgebot.bot.checks import guild_id_of, teacher_only
 from purgebot.bot.errors import reply_private
@@ -26,13 +26,18 @@ from purgebot.errors import UserFacingError
 from purgebot.quiz import QuizSettings
 from purgebot.quiz.due import parse_due, zone
 from purgebot.quiz.selfpaced import Mode, plan
-from purgebot.storage import RunStatus
+from purgebot.storage import Period, RunStatus
 from purgebot.storage.attempts import Assignment
 from purgebot.storage.timeutil import as_datetime
 
 MAX_COUNT = 100
 MAX_ATTEMPTS = 10
 TZ_KEY = "homework.timezone.{guild}"
+SHOW = [
+    app_commands.Choice(name="homework answers only", value="homework"),
+    app_commands.Choice(name="live quiz answers only", value="live"),
+]
+PERIODS = [app_commands.Choice(name=p.value, value=p.value) for p in Period]
 DIFFICULTIES = [app_commands.Choice(name=d.value, value=d.value) for d in Difficulty]
 
 
@@ -190,6 +195,22 @@ class HomeworkCog(commands.Cog, name=HOMEWORK_COG):
             )
         text, _ = render.lines_within(lines, 1900, lambda n: f"… and {n} more")
         await reply_private(interaction, text)
+
+    @homework.command(name="board", description="A leaderboard of homework only, or live only")
+    @app_commands.describe(show="Which answers to rank", period="Which time window")
+    @app_commands.choices(show=SHOW, period=PERIODS)
+    @teacher_only("see the homework leaderboard")
+    async def board(
+        self,
+        interaction: discord.Interaction[Any],
+        show: str = "homework",
+        period: str = Period.ALL.value,
+    ) -> None:
+        guild_id = guild_id_of(interaction)
+        page = await self.store.mode_leaderboard(guild_id, show, period=Period(period))
+        embed = scorecards.leaderboard_embed(page, None)
+        embed.title = f"{embed.title} · {show} only"
+        await reply_private(interaction, embed=embed)
 
     # --- students --------------------------------------------------------------------------------
 
