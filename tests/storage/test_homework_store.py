@@ -43,9 +43,12 @@ async def test_an_attempt_is_a_run_that_survives_reopening_and_a_restart_sweep(
     )
     # a second start of a one-attempt assignment is refused by the store itself
     assert await _attempt(store, clock, hw.assignment_id) is None
-    await store.save_progress(
-        attempt.run_id, position=1, opened_at=clock.now, answered_current=False, streak=1
-    )
+    await store.save_progress(attempt.run_id, position=1, opened_at=clock.now)
+    run = await store.get_run(attempt.run_id)
+    assert run is not None
+    player = Player(store, clock, run, ANYA, "anya")
+    await player.answer("q1", True)
+    await player.answer("q2", False)
     # the live quiz's restart sweep leaves private attempts running
     assert await store.abort_running_runs("restart") == 0
     await store.close()
@@ -53,11 +56,11 @@ async def test_an_attempt_is_a_run_that_survives_reopening_and_a_restart_sweep(
     try:
         found = await again.get_attempt(attempt.run_id)
         assert found is not None
-        assert (found.status, found.position, found.streak, found.opened_at) == (
+        assert (found.status, found.position, found.opened_at, found.results) == (
             RunStatus.RUNNING,
             1,
-            1,
-            clock.now,
+            clock.now - timedelta(seconds=2),
+            (True, False),
         )
         assert [a.run_id for a in await again.user_attempts(GUILD, ANYA, running=True)] == [
             attempt.run_id

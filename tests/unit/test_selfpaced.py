@@ -8,7 +8,7 @@ import pytest
 from quiz_helpers import ALL, KIROV, NKVD_HEAD, make_bank, right, wrong
 
 from purgebot.quiz import AlreadyAnswered, NotAccepting, QuizSettings
-from purgebot.quiz.selfpaced import NO_ANSWER, SoloRun, plan
+from purgebot.quiz.selfpaced import NO_ANSWER, SoloRun, plan, streak_of
 
 IDS = tuple(q.id for q in ALL)
 
@@ -80,3 +80,7 @@ def test_practice_counts_no_points_and_the_run_knows_when_it_is_done() -> None:
     view = run.show_next(0.0)
     got = run.answer(1, right(view), 1.0)
     assert (got.correct, got.points, run.done) == (True, 0, True)
+
+
+def test_the_streak_after_a_restart_is_the_run_of_right_answers_at_the_end() -> None:
+    assert [streak_of(r) for r in ((), (True,), (True, False), (False, True, True))] == [0, 1, 0, 2]

@@ -48,6 +48,14 @@ def usable(bank: Bank, question_ids: Sequence[str]) -> tuple[str, ...]:
     return tuple(q for q in question_ids if q in known)
 
 
+def streak_of(results: Sequence[bool]) -> int:
+    """The run of right answers at the end: what the next right answer builds on."""
+    streak = 0
+    for correct in results:
+        streak = streak + 1 if correct else 0
+    return streak
+
+
 @dataclass(frozen=True, slots=True)
 class Outcome:
     """One judged answer, ready to store and to show."""

@@ -49,8 +49,7 @@ class Attempt:
     multiplier: float
     position: int
     opened_at: datetime | None
-    answered_current: bool
-    streak: int
+    results: tuple[bool, ...]  # right or wrong, per question answered so far, in order
     status: RunStatus
     settings: Mapping[str, Any]
     started_at: datetime
@@ -78,7 +77,7 @@ ASSIGNMENT_COLUMNS = """assignment_id, guild_id, channel_id, bank_id, set_by, se
     attempts, settings_json, message_id"""
 ATTEMPT_COLUMNS = """t.run_id, t.guild_id, r.channel_id, t.user_id, r.mode, r.bank_id,
     t.assignment_id, t.question_ids, t.seed, t.multiplier, t.position, t.opened_at,
-    t.answered_current, t.streak, r.status, r.settings_json, r.started_at, r.ended_at"""
+    r.status, r.settings_json, r.started_at, r.ended_at"""
 ATTEMPT_FROM = "attempts AS t JOIN runs AS r ON r.run_id = t.run_id"
 
 
@@ -97,7 +96,7 @@ def _assignment(row: tuple[Any, ...]) -> Assignment:
     )
 
 
-def _attempt(row: tuple[Any, ...]) -> Attempt:
+def _attempt(row: tuple[Any, ...], results: tuple[bool, ...] = ()) -> Attempt:
     return Attempt(
         run_id=row[0],
         guild_id=row[1],
@@ -111,12 +110,11 @@ def _attempt(row: tuple[Any, ...]) -> Attempt:
         multiplier=row[9],
         position=row[10],
         opened_at=from_ms(row[11]) if row[11] is not None else None,
-        answered_current=bool(row[12]),
-        streak=row[13],
-        status=RunStatus(row[14]),
-        settings=load_json(row[15]),
-        started_at=from_ms(row[16]),
-        ended_at=from_ms(row[17]) if row[17] is not None else None,
+        results=results,
+        status=RunStatus(row[12]),
+        settings=load_json(row[13]),
+        started_at=from_ms(row[14]),
+        ended_at=from_ms(row[15]) if row[15] is not None else None,
     )
 
 
@@ -250,12 +248,20 @@ class AttemptsMixin(StoreBase):
         return _attempt(found)
 
     async def get_attempt(self, run_id: int) -> Attempt | None:
-        row = await self._db.fetchone(
-            f"SELECT {ATTEMPT_COLUMNS} FROM {ATTEMPT_FROM} WHERE t.run_id = ?", (run_id,)
-        )
-        return _attempt(row) if row else None
+        """An attempt with its answers' results (its own answers are committed before the
+        click that gave them is answered, so no wait for the writer here)."""
+        async with self._db.snapshot() as conn:
+            row = await fetchone(
+                conn, f"SELECT {ATTEMPT_COLUMNS} FROM {ATTEMPT_FROM} WHERE t.run_id = ?", (run_id,)
+            )
+            if row is None:
+                return None
+            marks = await fetchall(
+                conn, "SELECT correct FROM answers WHERE run_id = ? ORDER BY answer_id", (run_id,)
+            )
+        return _attempt(row, tuple(bool(m[0]) for m in marks))
 
-    async def user_attempts(
+    async def user_attempts(  # their `results` are left empty: `get_attempt` has them
         self,
         guild_id: int,
         user_id: int,
@@ -281,21 +287,13 @@ class AttemptsMixin(StoreBase):
         *,
         position: int,
         opened_at: datetime | None,
-        answered_current: bool,
-        streak: int,
     ) -> None:
+        """Where the attempt stands: the question shown and when (written as it is shown)."""
         async with self._db.write() as conn:
             await execute(
                 conn,
-                """UPDATE attempts SET position = ?, opened_at = ?, answered_current = ?, streak = ?
-                   WHERE run_id = ?""",
-                (
-                    position,
-                    to_ms(opened_at) if opened_at else None,
-                    int(answered_current),
-                    streak,
-                    run_id,
-                ),
+                "UPDATE attempts SET position = ?, opened_at = ? WHERE run_id = ?",
+                (position, to_ms(opened_at) if opened_at else None, run_id),
             )
 
     async def end_overdue_attempts(self, now: datetime) -> list[int]:

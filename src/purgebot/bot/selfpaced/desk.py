@@ -22,7 +22,7 @@ from purgebot.bot.services import Services
 from purgebot.errors import UserFacingError
 from purgebot.quiz import Answer, QuestionView, Scoring
 from purgebot.quiz.review import after_review
-from purgebot.quiz.selfpaced import POINTS_COUNT, Mode, Outcome, SoloRun
+from purgebot.quiz.selfpaced import POINTS_COUNT, Mode, Outcome, SoloRun, streak_of
 from purgebot.storage import AnswerRecord, RunStatus
 from purgebot.storage.attempts import DEADLINE, Attempt
 from purgebot.storage.timeutil import as_datetime
@@ -110,8 +110,8 @@ class PrivateDesk:
             count_points=POINTS_COUNT.get(Mode(attempt.mode), False),
             position=attempt.position,
             opened_at=attempt.opened_at.timestamp() if attempt.opened_at else None,
-            answered_current=attempt.answered_current,
-            streak=attempt.streak,
+            answered_current=len(attempt.results) > attempt.position,
+            streak=streak_of(attempt.results),
         )
 
     # --- clicks ----------------------------------------------------------------------------------
@@ -162,7 +162,8 @@ class PrivateDesk:
     async def _commit(
         self, interaction: discord.Interaction[Any], attempt: Attempt, run: SoloRun, got: Outcome
     ) -> None:
-        """Store the answer (committed before any reply), then where the attempt stands."""
+        """Store the answer, committed before any reply: one write, which is also what says
+        the question is answered (and the streak) when the attempt is next loaded."""
         record = AnswerRecord(
             run_id=attempt.run_id,
             guild_id=attempt.guild_id,
@@ -177,7 +178,6 @@ class PrivateDesk:
             answered_at=as_datetime(got.view.opened_at + got.elapsed),
         )
         await self._within_budget(interaction, self.store.record_answer(record))
-        await self._save(attempt, run)
         if attempt.mode == Mode.REVIEW and got.correct:
             box = await self.store.review_box(
                 attempt.guild_id, attempt.user_id, attempt.bank_id, got.view.id
@@ -208,8 +208,6 @@ class PrivateDesk:
             attempt.run_id,
             position=run.position,
             opened_at=as_datetime(run.opened_at) if run.opened_at is not None else None,
-            answered_current=run.answered_current,
-            streak=run.streak,
         )
 
     async def _finish(

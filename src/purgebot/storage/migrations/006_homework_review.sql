@@ -21,8 +21,9 @@ CREATE TABLE assignments (
 );
 CREATE INDEX ix_assignments_guild_due ON assignments (guild_id, due_at);
 
--- Where one student's private attempt stands, written after every answer so a restart resumes
--- it: the planned questions, the one being asked, when it was shown, the streak so far.
+-- Where one student's private attempt stands, so a restart resumes it: the planned questions,
+-- the one being asked and when it was shown (written when a question is shown). What was
+-- answered, and so the streak, is read from the attempt's answers: an answer is one write.
 CREATE TABLE attempts (
     run_id           INTEGER PRIMARY KEY REFERENCES runs (run_id),
     guild_id         INTEGER NOT NULL,
@@ -32,9 +33,7 @@ CREATE TABLE attempts (
     seed             INTEGER NOT NULL,
     multiplier       REAL    NOT NULL DEFAULT 1.0,
     position         INTEGER NOT NULL DEFAULT 0,
-    opened_at        INTEGER,           -- when question `position` was shown; NULL: not yet
-    answered_current INTEGER NOT NULL DEFAULT 0 CHECK (answered_current IN (0, 1)),
-    streak           INTEGER NOT NULL DEFAULT 0
+    opened_at        INTEGER            -- when question `position` was shown; NULL: not yet
 );
 CREATE INDEX ix_attempts_assignment ON attempts (assignment_id, user_id);
 CREATE INDEX ix_attempts_user ON attempts (guild_id, user_id);
