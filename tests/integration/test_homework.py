@@ -100,6 +100,12 @@ async def test_a_class_does_homework_across_a_restart_and_a_deadline(
     await simcord_env.advance_time(2)
     left = reply(await answer(kids["dmitri"], shown, True))
     await simcord_env.advance_time(2 * DAY)
+    # the deadline timer ended dmitri's attempt at the due time, before anyone looked
+    [dmitri_run] = await store.user_attempts(guild.id, kids["dmitri"].id)
+    ended = await store.get_run(dmitri_run.run_id)
+    assert ended is not None
+    assert (ended.status, ended.end_reason) == (RunStatus.STOPPED, "deadline")
+    assert ended.ended_at is not None and ended.ended_at.timestamp() == 1767459600
     closed = reply(await kids["dmitri"].click(left, label="Next question"))
     assert closed.content.startswith("This homework closed at <t:1767459600:F>.")
     late = reply(await kids["erin"].click(card, label="Start"))  # type: ignore[arg-type]

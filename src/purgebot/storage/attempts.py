@@ -310,6 +310,13 @@ class AttemptsMixin(StoreBase):
             )
         return sorted(int(r[0]) for r in rows)
 
+    async def next_deadline(self, after: datetime) -> datetime | None:
+        """The first due time after `after`, in any server (when open attempts next end)."""
+        row = await self._db.fetchone(
+            "SELECT min(due_at) FROM assignments WHERE due_at > ?", (to_ms(after),)
+        )
+        return from_ms(row[0]) if row and row[0] is not None else None
+
     async def assignment_scores(self, assignment_id: int) -> list[AttemptScore]:
         """Every attempt at an assignment with its totals, in the order they began."""
         await self._flush_answers()

@@ -133,6 +133,7 @@ class HomeworkCog(commands.Cog, name=HOMEWORK_COG):
         )
         message = await interaction.original_response()
         await self.store.set_assignment_message(assignment.assignment_id, message.id)
+        desk_of(interaction.client).deadlines_changed()
         await interaction.followup.send(
             render.content(
                 f"Homework #{assignment.assignment_id} set: **{chosen.title}**, "

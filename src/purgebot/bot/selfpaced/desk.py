@@ -48,11 +48,12 @@ def closed_text(due_at: datetime) -> str:
 
 
 class PrivateDesk:
-    def __init__(self, services: Services) -> None:
+    def __init__(self, services: Services, wake: Callable[[], None] | None = None) -> None:
         self.services = services
         self.store = services.store
         self.catalog = services.catalog
         self._locks: dict[int, asyncio.Lock] = {}
+        self.deadlines_changed = wake or (lambda: None)  # a new assignment: the timer looks again
 
     def now(self) -> datetime:
         return as_datetime(self.services.clock())

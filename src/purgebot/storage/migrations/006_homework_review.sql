@@ -20,6 +20,7 @@ CREATE TABLE assignments (
     message_id    INTEGER
 );
 CREATE INDEX ix_assignments_guild_due ON assignments (guild_id, due_at);
+CREATE INDEX ix_assignments_due ON assignments (due_at);  -- the next deadline, any server
 
 -- Where one student's private attempt stands, so a restart resumes it: the planned questions,
 -- the one being asked and when it was shown (written when a question is shown). What was
