@@ -1,0 +1,62 @@
+"""Practice edge cases, and a live quiz's wrong answer coming back in review."""
+
+from __future__ import annotations
+
+import simcord
+from privatekit import WRONG, answer, read_private
+from quizkit import CLASS_BANK, current_question
+from simkit import reply, text_of
+
+from purgebot.storage import Store
+
+DAY = 86_400.0
+
+
+async def test_a_late_answer_counts_as_none_and_a_lost_question_can_be_shown_again(
+    simcord_env: simcord.Env,
+    channel: simcord.ChannelHandle,
+    teacher: simcord.MemberActor,
+    student: simcord.MemberActor,
+    store: Store,
+) -> None:
+    await teacher.slash(channel, "bank upload", file=("class.yaml", CLASS_BANK.encode()))
+    started = reply(
+        await student.slash(channel, "practice", bank="class-quiz", topic="trials", count=1)
+    )
+    shown = read_private(started)
+    assert shown.question_id == "trials-public"
+    await simcord_env.advance_time(25)  # past the question's 20 s
+    late = reply(await answer(student, shown, True))
+    assert "⏰ Time was up: no answer counted." in text_of(late)
+    assert "Done: 0 of 1 question right." in text_of(late)
+    [item] = await store.review_boxes(channel.guild.id, student.id)
+    assert item.question_id == "trials-public"  # no answer in time comes back too
+
+
+async def test_a_live_quiz_wrong_answer_comes_back_in_review_the_next_day(
+    simcord_env: simcord.Env,
+    channel: simcord.ChannelHandle,
+    teacher: simcord.MemberActor,
+    student: simcord.MemberActor,
+) -> None:
+    await teacher.slash(channel, "bank upload", file=("class.yaml", CLASS_BANK.encode()))
+    await teacher.slash(channel, "quiz start", bank="class-quiz", topic="trials")
+    await simcord_env.advance_time(2)
+    question = current_question(channel)
+    await student.click(question.message, label=WRONG["trials-public"])
+    await simcord_env.advance_time(30)  # the question closes and the quiz ends
+    await simcord_env.advance_time(DAY)
+    served = read_private(reply(await student.slash(channel, "review")))
+    assert (served.question_id, served.total) == ("trials-public", 1)
+
+
+async def test_the_server_time_zone_is_the_one_due_times_are_read_in(
+    channel: simcord.ChannelHandle, teacher: simcord.MemberActor
+) -> None:
+    await teacher.slash(channel, "bank upload", file=("class.yaml", CLASS_BANK.encode()))
+    zoned = reply(await teacher.slash(channel, "homework timezone", name="America/New_York"))
+    assert zoned.content == "Due times are now read in America/New_York."
+    set_ = reply(
+        await teacher.slash(channel, "homework set", bank="class-quiz", due="2026-01-03 17:00")
+    )
+    assert "<t:1767477600:F>" in set_.content  # 17:00 in New York is 22:00 UTC
