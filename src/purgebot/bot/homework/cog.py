@@ -254,7 +254,8 @@ class HomeworkCog(commands.Cog, name=HOMEWORK_COG):
                 difficulty=Difficulty(s["difficulty"]) if s.get("difficulty") else None,
             )
             seed = self.services.rng.randrange(2**31)
-            attempt = await self.store.start_attempt(
+            desk = desk_of(interaction.client)
+            begun = self.store.start_attempt(
                 guild_id=guild_id,
                 channel_id=found.channel_id,
                 user_id=user_id,
@@ -267,9 +268,10 @@ class HomeworkCog(commands.Cog, name=HOMEWORK_COG):
                 settings={**dict(s), "assignment": assignment_id},
                 max_attempts=found.attempts,
             )
+            attempt = await desk.within_budget(interaction, begun)
             if attempt is None:
                 raise HomeworkRefused("You have already started this homework.")
-        await desk_of(interaction.client).show(interaction, attempt.run_id)
+        await desk.show(interaction, attempt.run_id)
 
     async def bank_autocomplete(
         self, interaction: discord.Interaction[Any], current: str

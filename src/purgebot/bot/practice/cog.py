@@ -71,19 +71,23 @@ class PracticeCog(commands.Cog, name="Practice"):
         )
         questions = plan(chosen, settings, random.Random(seed))
         await self._close_open(guild_id, user_id, Mode.PRACTICE)
-        attempt = await self.store.start_attempt(
-            guild_id=guild_id,
-            channel_id=interaction.channel_id or 0,
-            user_id=user_id,
-            mode=Mode.PRACTICE.value,
-            bank_id=chosen.id,
-            question_ids=questions,
-            seed=seed,
-            multiplier=await self.store.get_accommodation(guild_id, user_id),
-            settings={"count": count, "topic": topic or None, "difficulty": difficulty},
+        desk = desk_of(interaction.client)
+        attempt = await desk.within_budget(
+            interaction,
+            self.store.start_attempt(
+                guild_id=guild_id,
+                channel_id=interaction.channel_id or 0,
+                user_id=user_id,
+                mode=Mode.PRACTICE.value,
+                bank_id=chosen.id,
+                question_ids=questions,
+                seed=seed,
+                multiplier=await self.store.get_accommodation(guild_id, user_id),
+                settings={"count": count, "topic": topic or None, "difficulty": difficulty},
+            ),
         )
         assert attempt is not None
-        await desk_of(interaction.client).show(interaction, attempt.run_id)
+        await desk.show(interaction, attempt.run_id)
 
     @app_commands.command(
         name="review", description="The questions you got wrong that are due again"
@@ -130,18 +134,22 @@ class PracticeCog(commands.Cog, name="Practice"):
             )
             return
         await self._close_open(guild_id, user_id, Mode.REVIEW)
-        attempt = await self.store.start_attempt(
-            guild_id=guild_id,
-            channel_id=interaction.channel_id or 0,
-            user_id=user_id,
-            mode=Mode.REVIEW.value,
-            bank_id=bank_id,
-            question_ids=ids[:MAX_COUNT],
-            seed=self.services.rng.randrange(2**31),
-            multiplier=await self.store.get_accommodation(guild_id, user_id),
+        desk = desk_of(interaction.client)
+        attempt = await desk.within_budget(
+            interaction,
+            self.store.start_attempt(
+                guild_id=guild_id,
+                channel_id=interaction.channel_id or 0,
+                user_id=user_id,
+                mode=Mode.REVIEW.value,
+                bank_id=bank_id,
+                question_ids=ids[:MAX_COUNT],
+                seed=self.services.rng.randrange(2**31),
+                multiplier=await self.store.get_accommodation(guild_id, user_id),
+            ),
         )
         assert attempt is not None
-        await desk_of(interaction.client).show(interaction, attempt.run_id)
+        await desk.show(interaction, attempt.run_id)
         others = len(due) - len(ids)
         if others > 0:
             await interaction.followup.send(

@@ -11,7 +11,7 @@ import asyncio
 import contextlib
 from collections.abc import Awaitable, Callable
 from datetime import datetime
-from typing import Any
+from typing import Any, TypeVar
 
 import discord
 
@@ -29,6 +29,7 @@ from purgebot.storage.timeutil import as_datetime
 
 ACK_BUDGET = 1.5  # seconds a click waits for its commit before the reply is deferred
 Build = Callable[[QuestionView], Answer]
+T = TypeVar("T")
 
 
 class AttemptOver(UserFacingError):
@@ -132,7 +133,7 @@ class PrivateDesk:
                 await self._finish(interaction, attempt, note)
                 return
             view = run.show_next(self.services.clock())
-            await self._save(attempt, run)
+            await self.within_budget(interaction, self._save(attempt, run))
         embed = embeds.question_embed(view, run.bank, mode=attempt.mode, multiplier=run.multiplier)
         await reply_private(
             interaction, note, embed=embed, view=components.question_view(view, run_id)
@@ -178,7 +179,7 @@ class PrivateDesk:
             response_ms=round(got.elapsed * 1000),
             answered_at=as_datetime(got.view.opened_at + got.elapsed),
         )
-        await self._within_budget(interaction, self.store.record_answer(record))
+        await self.within_budget(interaction, self.store.record_answer(record))
         if attempt.mode == Mode.REVIEW and got.correct:
             box = await self.store.review_box(
                 attempt.guild_id, attempt.user_id, attempt.bank_id, got.view.id
@@ -194,15 +195,15 @@ class PrivateDesk:
                     move.due_at,
                 )
 
-    async def _within_budget(
-        self, interaction: discord.Interaction[Any], work: Awaitable[Any]
-    ) -> None:
+    async def within_budget(self, interaction: discord.Interaction[Any], work: Awaitable[T]) -> T:
+        """Await a write; if it takes longer than the budget, defer the reply meanwhile, so
+        Discord's three seconds never run out under load."""
         task = asyncio.ensure_future(work)
         done, _ = await asyncio.wait([task], timeout=ACK_BUDGET)
         if not done and not interaction.response.is_done():
             with contextlib.suppress(discord.HTTPException):
                 await interaction.response.defer(ephemeral=True, thinking=True)
-        await task
+        return await task
 
     async def _save(self, attempt: Attempt, run: SoloRun) -> None:
         await self.store.save_progress(
