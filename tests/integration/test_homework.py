@@ -99,6 +99,13 @@ async def test_a_class_does_homework_across_a_restart_and_a_deadline(
     shown = read_private(reply(await kids["dmitri"].click(card, label="Start")))  # type: ignore[arg-type]
     await simcord_env.advance_time(2)
     left = reply(await answer(kids["dmitri"], shown, True))
+    # he comes back to the card later: a second Start does not begin again, it offers Continue
+    await simcord_env.advance_time(3600)
+    again = reply(await kids["dmitri"].click(card, label="Start"))  # type: ignore[arg-type]
+    assert again.content.startswith(
+        "You have already started this homework (last shown: question 1 of 4)."
+    )
+    assert read_private(reply(await kids["dmitri"].click(again, label="Continue"))).number == 2
     await simcord_env.advance_time(2 * DAY)
     # the deadline timer ended dmitri's attempt at the due time, before anyone looked
     [dmitri_run] = await store.user_attempts(guild.id, kids["dmitri"].id)

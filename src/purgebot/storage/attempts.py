@@ -194,10 +194,12 @@ class AttemptsMixin(StoreBase):
         assignment_id: int | None = None,
         settings: Mapping[str, Any] | None = None,
         max_attempts: int | None = None,
+        opened_at: datetime | None = None,
     ) -> Attempt | None:
         """A new run and its attempt row, in one transaction. With `max_attempts`, returns None
         instead when the student already has that many attempts at the assignment (so two
-        Start clicks at once cannot both begin)."""
+        Start clicks at once cannot both begin). `opened_at`: the first question is shown now
+        (one write for the Start instead of two)."""
         now = self._now_ms()
         async with self._db.write() as conn:
             if max_attempts is not None:
@@ -229,8 +231,8 @@ class AttemptsMixin(StoreBase):
             await execute(
                 conn,
                 """INSERT INTO attempts (run_id, guild_id, user_id, assignment_id, question_ids,
-                                         seed, multiplier)
-                   VALUES (?, ?, ?, ?, ?, ?, ?)""",
+                                         seed, multiplier, opened_at)
+                   VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
                 (
                     row[0],
                     guild_id,
@@ -239,6 +241,7 @@ class AttemptsMixin(StoreBase):
                     json.dumps(list(question_ids)),
                     seed,
                     multiplier,
+                    to_ms(opened_at) if opened_at else None,
                 ),
             )
             found = await fetchone(
@@ -261,7 +264,7 @@ class AttemptsMixin(StoreBase):
             )
         return _attempt(row, tuple(bool(m[0]) for m in marks))
 
-    async def user_attempts(  # their `results` are left empty: `get_attempt` has them
+    async def user_attempts(
         self,
         guild_id: int,
         user_id: int,
@@ -270,7 +273,8 @@ class AttemptsMixin(StoreBase):
         mode: str | None = None,
         running: bool = False,
     ) -> list[Attempt]:
-        """A student's attempts, oldest first, narrowed to an assignment, a mode, or open ones."""
+        """A student's attempts, oldest first, narrowed to an assignment, a mode, or open ones
+        (their `results` are left empty: `get_attempt` reads them)."""
         rows = await self._db.fetchall(
             f"""SELECT {ATTEMPT_COLUMNS} FROM {ATTEMPT_FROM}
                 WHERE t.guild_id = ? AND t.user_id = ?

@@ -234,9 +234,10 @@ class HomeworkCog(commands.Cog, name=HOMEWORK_COG):
                 current = running[-1]
                 await reply_private(
                     interaction,
-                    f"You have already started this homework: you are on question "
+                    f"You have already started this homework (last shown: question "
                     f"{min(current.position + 1, len(current.question_ids))} of "
-                    f"{len(current.question_ids)}. Press **Continue** to carry on.",
+                    f"{len(current.question_ids)}). Press **Continue** to carry on where you "
+                    "left off.",
                     view=play.next_view(current.run_id, "Continue"),
                 )
                 return
@@ -264,6 +265,7 @@ class HomeworkCog(commands.Cog, name=HOMEWORK_COG):
                 question_ids=plan(bank, settings, random.Random(seed)),
                 seed=seed,
                 multiplier=await self.store.get_accommodation(guild_id, user_id),
+                opened_at=as_datetime(self.services.clock()),
                 assignment_id=assignment_id,
                 settings={**dict(s), "assignment": assignment_id},
                 max_attempts=found.attempts,

@@ -83,6 +83,7 @@ class PracticeCog(commands.Cog, name="Practice"):
                 question_ids=questions,
                 seed=seed,
                 multiplier=await self.store.get_accommodation(guild_id, user_id),
+                opened_at=as_datetime(self.services.clock()),
                 settings={"count": count, "topic": topic or None, "difficulty": difficulty},
             ),
         )
@@ -146,6 +147,7 @@ class PracticeCog(commands.Cog, name="Practice"):
                 question_ids=ids[:MAX_COUNT],
                 seed=self.services.rng.randrange(2**31),
                 multiplier=await self.store.get_accommodation(guild_id, user_id),
+                opened_at=as_datetime(self.services.clock()),
             ),
         )
         assert attempt is not None

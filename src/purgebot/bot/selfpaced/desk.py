@@ -132,8 +132,10 @@ class PrivateDesk:
             if run.done:
                 await self._finish(interaction, attempt, note)
                 return
+            stood = (run.position, run.opened_at)
             view = run.show_next(self.services.clock())
-            await self.within_budget(interaction, self._save(attempt, run))
+            if (run.position, run.opened_at) != stood:
+                await self.within_budget(interaction, self._save(attempt, run))
         embed = embeds.question_embed(view, run.bank, mode=attempt.mode, multiplier=run.multiplier)
         await reply_private(
             interaction, note, embed=embed, view=components.question_view(view, run_id)
