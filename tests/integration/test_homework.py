@@ -140,7 +140,7 @@ async def test_a_class_does_homework_across_a_restart_and_a_deadline(
         "erin": ("not started", "0", ""),
     }
     # homework answers are stored in runs of their own mode, and count on the leaderboard
-    runs = await store.list_runs(guild.id, limit=50)
+    runs = await store.list_runs(guild.id, limit=50, mode="homework")
     dmitri_run = [r for r in runs if r.started_by == kids["dmitri"].id]
     assert [(r.status, r.end_reason) for r in dmitri_run] == [(RunStatus.STOPPED, "deadline")]
     assert (await store.student_stats(guild.id, kids["anya"].id)).points > 0

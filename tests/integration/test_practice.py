@@ -12,7 +12,7 @@ from purgebot.storage import Store
 DAY = 86_400.0
 
 
-async def test_a_late_answer_counts_as_none_and_a_lost_question_can_be_shown_again(
+async def test_a_late_practice_answer_counts_as_none_and_comes_back_in_review(
     simcord_env: simcord.Env,
     channel: simcord.ChannelHandle,
     teacher: simcord.MemberActor,
@@ -48,6 +48,9 @@ async def test_a_live_quiz_wrong_answer_comes_back_in_review_the_next_day(
     await simcord_env.advance_time(DAY)
     served = read_private(reply(await student.slash(channel, "review")))
     assert (served.question_id, served.total) == ("trials-public", 1)
+    # the teacher's export of "the latest run" is still the live quiz, not the review
+    export = reply(await teacher.slash(channel, "results export"))
+    assert [a.filename for a in export.attachments][0] == "run-1-students.csv"
 
 
 async def test_the_server_time_zone_is_the_one_due_times_are_read_in(
