@@ -180,3 +180,7 @@ async def test_bad_homework_input_gets_plain_private_replies(
     card = _card(channel)
     start = reply(await student.click(card, label="Start"))  # type: ignore[arg-type]
     assert start.ephemeral and "class-quiz" in start.content
+    # the teacher still sees the homework's status without its bank
+    status = reply(await teacher.slash(channel, "homework status"))
+    assert "Homework #1: class-quiz" in text_of(status)
+    assert "0 finished, 0 started, 0 not started" in text_of(status)

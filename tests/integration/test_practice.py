@@ -50,7 +50,7 @@ async def test_a_live_quiz_wrong_answer_comes_back_in_review_the_next_day(
     assert (served.question_id, served.total) == ("trials-public", 1)
     # the teacher's export of "the latest run" is still the live quiz, not the review
     export = reply(await teacher.slash(channel, "results export"))
-    assert [a.filename for a in export.attachments][0] == "run-1-students.csv"
+    assert export.attachments[0].filename == "run-1-students.csv"
 
 
 async def test_the_server_time_zone_is_the_one_due_times_are_read_in(

@@ -11,7 +11,7 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from purgebot.banks.model import MAX_SECONDS, MIN_SECONDS, Difficulty
+from purgebot.banks.model import MAX_SECONDS, MIN_SECONDS, Bank, Difficulty
 from purgebot.bot import render, scorecards
 from purgebot.bot.cards import bank_choices, plural
 from purgebot.bot.checks import guild_id_of, teacher_only
@@ -162,7 +162,10 @@ class HomeworkCog(commands.Cog, name=HOMEWORK_COG):
         await interaction.response.defer(ephemeral=True, thinking=True)
         await self.store.end_overdue_attempts(self.now())
         found = await self._assignment(guild_id, assignment)
-        bank = await self.catalog.get(guild_id, found.bank_id)
+        try:
+            bank: Bank | None = await self.catalog.get(guild_id, found.bank_id)
+        except UserFacingError:  # removed since it was set: the results stand without it
+            bank = None
         scores = await self.store.assignment_scores(found.assignment_id)
         known = await self.store.known_students(guild_id)
         exclude = {found.set_by} if found.set_by is not None else set()

@@ -80,7 +80,7 @@ def state_line(s: StudentState) -> str:
 
 def status_embed(
     assignment: Assignment,
-    bank: Bank,
+    bank: Bank | None,
     states: Sequence[StudentState],
     missed: Sequence[tuple[str, int, int]],
     now_s: float,
@@ -103,14 +103,16 @@ def status_embed(
     if worst:
         fields.append(("Most missed", "\n".join(worst), False))
     return render.embed(
-        f"Homework #{assignment.assignment_id}: {bank.title}",
+        f"Homework #{assignment.assignment_id}: {bank.title if bank else assignment.bank_id}",
         head,
         fields=fields,
         footer="Not started: students who have answered any question in this server.",
     )
 
 
-def _prompt(bank: Bank, question_id: str) -> str:
+def _prompt(bank: Bank | None, question_id: str) -> str:
+    if bank is None:  # the bank was removed since: its question ids still say which
+        return question_id
     try:
         return render.cut(bank.question(question_id).prompt, 80)
     except KeyError:
