@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import simcord
 from privatekit import WRONG, answer, read_private
-from quizkit import CLASS_BANK, current_question
+from quizkit import CLASS_BANK, MORE_TYPES_BANK, OPTION_LINE, current_question
 from simkit import reply, text_of
 
 from purgebot.storage import Store
 
 DAY = 86_400.0
+HEADS = ["Genrikh Yagoda", "Nikolai Yezhov", "Lavrentiy Beria"]
 
 
 async def test_a_late_practice_answer_counts_as_none_and_comes_back_in_review(
@@ -63,3 +64,33 @@ async def test_the_server_time_zone_is_the_one_due_times_are_read_in(
         await teacher.slash(channel, "homework set", bank="class-quiz", due="2026-01-03 17:00")
     )
     assert "<t:1767477600:F>" in set_.content  # 17:00 in New York is 22:00 UTC
+
+
+async def test_order_and_several_right_options_in_private_with_a_refused_typing(
+    simcord_env: simcord.Env,
+    channel: simcord.ChannelHandle,
+    teacher: simcord.MemberActor,
+    student: simcord.MemberActor,
+) -> None:
+    await teacher.slash(channel, "bank upload", file=("more.yaml", MORE_TYPES_BANK.encode()))
+    message = reply(await student.slash(channel, "practice", bank="nkvd-more"))
+    for number in (1, 2):
+        embed = message.embeds[0]
+        assert embed.title == f"Practice · question {number} of 2"
+        lines = (embed.description or "").split("\n")
+        letters = {m.group(2): m.group(1) for line in lines if (m := OPTION_LINE.match(line))}
+        await simcord_env.advance_time(2)
+        if lines[0] == "Put the NKVD heads in order.":
+            order = " ".join(letters[h] for h in HEADS)
+            opened = await student.click(message, label="Answer")
+            short = reply(await student.submit_modal(opened, {"answer": order.split()[0]}))
+            assert short.content.startswith("Put all 3 items in order")  # nothing locked
+            opened = await student.click(message, label="Answer")
+            feedback = reply(await student.submit_modal(opened, {"answer": order.lower()}))
+        else:
+            picks = [str(ord(letters[h]) - ord("A")) for h in HEADS[:2]]
+            feedback = reply(await student.select(message, picks))
+        assert "✅ Right!" in text_of(feedback)
+        if number == 1:
+            message = reply(await student.click(feedback, label="Next question"))
+    assert "Done: 2 of 2 questions right." in text_of(feedback)
