@@ -94,3 +94,18 @@ async def test_order_and_several_right_options_in_private_with_a_refused_typing(
         if number == 1:
             message = reply(await student.click(feedback, label="Next question"))
     assert "Done: 2 of 2 questions right." in text_of(feedback)
+
+
+async def test_a_new_practice_replaces_the_unfinished_one_whose_buttons_then_refuse(
+    simcord_env: simcord.Env,
+    channel: simcord.ChannelHandle,
+    teacher: simcord.MemberActor,
+    student: simcord.MemberActor,
+) -> None:
+    await teacher.slash(channel, "bank upload", file=("class.yaml", CLASS_BANK.encode()))
+    old = read_private(reply(await student.slash(channel, "practice", bank="class-quiz")))
+    await simcord_env.advance_time(2)
+    first = reply(await answer(student, old, True))  # loaded and kept in memory
+    await student.slash(channel, "practice", bank="class-quiz", topic="trials")
+    stale = reply(await student.click(first, label="Next question"))
+    assert stale.content == "This quiz is over: no more answers are taken."

@@ -14,7 +14,7 @@ from purgebot.bot import render
 from purgebot.bot.cards import bank_choices, plural
 from purgebot.bot.checks import guild_id_of, is_teacher
 from purgebot.bot.errors import NotTeacher, reply_private
-from purgebot.bot.selfpaced import desk_of
+from purgebot.bot.selfpaced import PrivateDesk, desk_of
 from purgebot.bot.selfpaced.desk import when
 from purgebot.bot.services import Services
 from purgebot.errors import UserFacingError
@@ -38,10 +38,11 @@ class PracticeCog(commands.Cog, name="Practice"):
         self.store = services.store
         self.catalog = services.catalog
 
-    async def _close_open(self, guild_id: int, user_id: int, mode: Mode) -> None:
+    async def _close_open(self, desk: PrivateDesk, guild_id: int, user_id: int, mode: Mode) -> None:
         """A new practice (or review) replaces one left unfinished; its answers stay."""
         for old in await self.store.user_attempts(guild_id, user_id, mode=mode.value, running=True):
             await self.store.end_run(old.run_id, RunStatus.STOPPED, "replaced")
+            desk.forget(old.run_id)
 
     @app_commands.command(name="practice", description="Practise privately: no points, no audience")
     @app_commands.describe(
@@ -70,8 +71,8 @@ class PracticeCog(commands.Cog, name="Practice"):
             difficulty=Difficulty(difficulty) if difficulty else None,
         )
         questions = plan(chosen, settings, random.Random(seed))
-        await self._close_open(guild_id, user_id, Mode.PRACTICE)
         desk = desk_of(interaction.client)
+        await self._close_open(desk, guild_id, user_id, Mode.PRACTICE)
         attempt = await desk.within_budget(
             interaction,
             self.store.start_attempt(
@@ -134,8 +135,8 @@ class PracticeCog(commands.Cog, name="Practice"):
                 interaction, "The questions due for review are no longer in their bank."
             )
             return
-        await self._close_open(guild_id, user_id, Mode.REVIEW)
         desk = desk_of(interaction.client)
+        await self._close_open(desk, guild_id, user_id, Mode.REVIEW)
         attempt = await desk.within_budget(
             interaction,
             self.store.start_attempt(

@@ -60,6 +60,7 @@ class SelfPacedCog(commands.Cog, name=SELFPACED_COG):
 
     async def _end_overdue(self) -> None:
         ended = await self.services.store.end_overdue_attempts(as_datetime(self.services.clock()))
+        self.desk.forget(*ended)
         if ended:
             log.info("ended %d homework attempts at their deadline", len(ended))
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 from collections.abc import Awaitable, Callable
+from dataclasses import replace
 from datetime import datetime
 from typing import Any, TypeVar
 
@@ -54,6 +55,7 @@ class PrivateDesk:
         self.store = services.store
         self.catalog = services.catalog
         self._locks: dict[int, asyncio.Lock] = {}
+        self._open: dict[int, tuple[Attempt, Bank, datetime | None]] = {}  # by run id
         self.deadlines_changed = wake or (lambda: None)  # a new assignment: the timer looks again
 
     def now(self) -> datetime:
@@ -67,27 +69,52 @@ class PrivateDesk:
     async def load(
         self, interaction: discord.Interaction[Any], run_id: int
     ) -> tuple[Attempt, SoloRun]:
-        """The student's open attempt as an engine object; refuses one that is over or closed."""
-        attempt = await self.store.get_attempt(run_id)
-        if attempt is None or attempt.user_id != interaction.user.id:
+        """The student's open attempt as an engine object; refuses one that is over or closed.
+
+        Open attempts are kept in memory once loaded (the store stays the truth: every change
+        is written before it is kept), so a click reads nothing from the database."""
+        cached = self._open.get(run_id)
+        if cached is None:
+            cached = await self._read(run_id)
+        attempt, bank, due_at = cached
+        if attempt.user_id != interaction.user.id:
             raise AttemptOver("This private quiz is not yours, or no longer exists.")
-        if attempt.assignment_id is not None and attempt.status is RunStatus.RUNNING:
+        if due_at is not None and self.now() >= due_at:
+            self.forget(*await self.store.end_overdue_attempts(self.now()), run_id)
+            raise AttemptOver(closed_text(due_at))
+        return attempt, self.solo(attempt, bank)
+
+    async def _read(self, run_id: int) -> tuple[Attempt, Bank, datetime | None]:
+        attempt = await self.store.get_attempt(run_id)
+        if attempt is None:
+            raise AttemptOver("This private quiz is not yours, or no longer exists.")
+        due_at = None
+        if attempt.assignment_id is not None:
             assignment = await self.store.get_assignment(attempt.guild_id, attempt.assignment_id)
-            if assignment is not None and self.now() >= assignment.due_at:
-                await self.store.end_overdue_attempts(self.now())
-                raise AttemptOver(closed_text(assignment.due_at))
+            due_at = assignment.due_at if assignment is not None else None
         if attempt.status is not RunStatus.RUNNING:
             await self._refuse_ended(attempt)
         try:
             bank = await self.catalog.get(attempt.guild_id, attempt.bank_id)
-            run = self.solo(attempt, bank)
+            self.solo(attempt, bank)
         except (UserFacingError, KeyError) as exc:
             await self.store.end_run(run_id, RunStatus.ABORTED, "bank gone")
             raise AttemptOver(
                 "The question bank of this quiz was removed or changed, so the quiz has ended. "
                 "Your answers so far are kept."
             ) from exc
-        return attempt, run
+        self._open[run_id] = (attempt, bank, due_at)
+        return attempt, bank, due_at
+
+    def remember(self, attempt: Attempt) -> None:
+        if (cached := self._open.get(attempt.run_id)) is not None:
+            self._open[attempt.run_id] = (attempt, cached[1], cached[2])
+
+    def forget(self, *run_ids: int) -> None:
+        """Drop ended attempts from memory (finished, replaced, past the deadline)."""
+        for run_id in run_ids:
+            self._open.pop(run_id, None)
+            self._locks.pop(run_id, None)
 
     async def _refuse_ended(self, attempt: Attempt) -> None:
         run = await self.store.get_run(attempt.run_id)
@@ -125,7 +152,7 @@ class PrivateDesk:
             note = None
             missed = run.expire(self.services.clock())
             if missed is not None:
-                await self._commit(interaction, attempt, run, missed)
+                attempt = await self._commit(interaction, attempt, run, missed)
                 note = (
                     f"⏰ Time ran out on question {missed.view.number}: it counts as not answered."
                 )
@@ -136,6 +163,9 @@ class PrivateDesk:
             view = run.show_next(self.services.clock())
             if (run.position, run.opened_at) != stood:
                 await self.within_budget(interaction, self._save(attempt, run))
+                self.remember(
+                    replace(attempt, position=run.position, opened_at=as_datetime(view.opened_at))
+                )
         embed = embeds.question_embed(view, run.bank, mode=attempt.mode, multiplier=run.multiplier)
         await reply_private(
             interaction, note, embed=embed, view=components.question_view(view, run_id)
@@ -154,7 +184,7 @@ class PrivateDesk:
             attempt, run = await self.load(interaction, run_id)
             view = run.current(number)
             outcome = run.answer(number, build(view), self.services.clock())
-            await self._commit(interaction, attempt, run, outcome)
+            attempt = await self._commit(interaction, attempt, run, outcome)
             embed = embeds.feedback_embed(outcome, run.bank, count_points=run.count_points)
             if run.done:
                 await self._finish(interaction, attempt, None, embed=embed)
@@ -165,7 +195,7 @@ class PrivateDesk:
 
     async def _commit(
         self, interaction: discord.Interaction[Any], attempt: Attempt, run: SoloRun, got: Outcome
-    ) -> None:
+    ) -> Attempt:
         """Store the answer, committed before any reply: one write, which is also what says
         the question is answered (and the streak) when the attempt is next loaded."""
         record = AnswerRecord(
@@ -182,6 +212,8 @@ class PrivateDesk:
             answered_at=as_datetime(got.view.opened_at + got.elapsed),
         )
         await self.within_budget(interaction, self.store.record_answer(record))
+        attempt = replace(attempt, results=(*attempt.results, got.correct))
+        self.remember(attempt)
         if attempt.mode == Mode.REVIEW and got.correct:
             box = await self.store.review_box(
                 attempt.guild_id, attempt.user_id, attempt.bank_id, got.view.id
@@ -196,6 +228,7 @@ class PrivateDesk:
                     move.box,
                     move.due_at,
                 )
+        return attempt
 
     async def within_budget(self, interaction: discord.Interaction[Any], work: Awaitable[T]) -> T:
         """Await a write; if it takes longer than the budget, defer the reply meanwhile, so
@@ -228,5 +261,5 @@ class PrivateDesk:
         text = embeds.summary_text(
             attempt.mode, correct, answered, len(attempt.question_ids), shown_points
         )
-        self._locks.pop(attempt.run_id, None)
+        self.forget(attempt.run_id)
         await reply_private(interaction, f"{note}\n{text}" if note else text, embed=embed)
