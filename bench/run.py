@@ -17,7 +17,14 @@ from typing import Any
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-MODULES = ["bench_banks", "bench_leaderboard", "bench_engine", "bench_clicks", "bench_essays"]
+MODULES = [
+    "bench_banks",
+    "bench_leaderboard",
+    "bench_engine",
+    "bench_clicks",
+    "bench_private",
+    "bench_essays",
+]
 
 
 def fmt(value: float | None, unit: str = "") -> str:

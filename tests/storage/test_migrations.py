@@ -28,6 +28,7 @@ ADDED_BY = {
     2: "essay_submissions",
     3: "answer_totals",
     4: "student_numbers",
+    5: "review_boxes",
 }
 
 

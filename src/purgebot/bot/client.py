@@ -18,6 +18,7 @@ from discord.ext import commands
 
 from purgebot.banks.loader import BankError, bank_files, load_bank_file
 from purgebot.banks.model import Bank
+from purgebot.bot import homework, selfpaced
 from purgebot.bot.catalog import BankCatalog
 from purgebot.bot.cogs import DYNAMIC_ITEMS, build_cogs
 from purgebot.bot.cogs.leaderboard import StalePager
@@ -145,6 +146,7 @@ class PurgeBot(commands.Bot):
             rng=self.rng,
         )
         self.add_dynamic_items(StaleConfirm, StalePager, *DYNAMIC_ITEMS)
+        self.add_dynamic_items(*selfpaced.DYNAMIC_ITEMS, *homework.DYNAMIC_ITEMS)
         for cog in build_cogs(self._services, self):
             await self.add_cog(cog)
         if self.auto_sync:

@@ -170,6 +170,9 @@ class GuildsMixin(StoreBase):
             accommodations = await execute(
                 conn, "DELETE FROM accommodations WHERE guild_id = ? AND user_id = ?", key
             )
+            # homework, practice and review: where their attempts stood, and their review boxes
+            await execute(conn, "DELETE FROM attempts WHERE guild_id = ? AND user_id = ?", key)
+            await execute(conn, "DELETE FROM review_boxes WHERE guild_id = ? AND user_id = ?", key)
             await execute(
                 conn, "UPDATE runs SET started_by = NULL WHERE guild_id = ? AND started_by = ?", key
             )

@@ -88,20 +88,25 @@ class RunsMixin(StoreBase):
         )
         return run_from_row(row) if row else None
 
-    async def list_runs(self, guild_id: int, limit: int = 25, offset: int = 0) -> list[RunRecord]:
-        """A server's runs, newest first."""
+    async def list_runs(
+        self, guild_id: int, limit: int = 25, offset: int = 0, *, mode: str | None = "live"
+    ) -> list[RunRecord]:
+        """A server's runs, newest first: its live quizzes, unless `mode` names another kind
+        (homework, practice, review: one run per student's attempt) or None (every kind)."""
         rows = await self._db.fetchall(
-            f"""SELECT {RUN_COLUMNS} FROM runs WHERE guild_id = ?
+            f"""SELECT {RUN_COLUMNS} FROM runs WHERE guild_id = ? AND (? IS NULL OR mode = ?)
                 ORDER BY started_at DESC, run_id DESC LIMIT ? OFFSET ?""",
-            (guild_id, limit, offset),
+            (guild_id, mode, mode, limit, offset),
         )
         return [run_from_row(r) for r in rows]
 
     async def abort_running_runs(self, reason: str = "restart") -> int:
-        """Mark runs left open by a previous process as aborted; call once at start-up."""
+        """Mark live runs left open by a previous process as aborted; call once at start-up.
+        (Private attempts, whose state is stored, resume instead.)"""
         async with self._db.write() as conn:
             return await execute(
                 conn,
-                "UPDATE runs SET status = ?, ended_at = ?, end_reason = ? WHERE status = ?",
+                """UPDATE runs SET status = ?, ended_at = ?, end_reason = ?
+                   WHERE status = ? AND mode = 'live'""",
                 (RunStatus.ABORTED.value, self._now_ms(), reason, RunStatus.RUNNING.value),
             )

@@ -11,20 +11,33 @@ from types import TracebackType
 
 import aiosqlite
 
+from purgebot.storage.attempts import AttemptsMixin
 from purgebot.storage.classes import ClassesMixin
 from purgebot.storage.db import Db
 from purgebot.storage.essays import EssaysMixin
 from purgebot.storage.guilds import GuildsMixin
 from purgebot.storage.leaderboard import StatsMixin
 from purgebot.storage.migrate import load_migrations, migrate
+from purgebot.storage.modeboard import ModeBoardMixin
 from purgebot.storage.records import AnswerRecord
 from purgebot.storage.reports import ReportsMixin
+from purgebot.storage.review import ReviewMixin
 from purgebot.storage.runs import RunsMixin
 from purgebot.storage.timeutil import Clock, system_clock
 from purgebot.storage.writer import AnswerWriter
 
 
-class Store(GuildsMixin, RunsMixin, StatsMixin, ReportsMixin, EssaysMixin, ClassesMixin):
+class Store(
+    GuildsMixin,
+    RunsMixin,
+    StatsMixin,
+    ReportsMixin,
+    EssaysMixin,
+    ClassesMixin,
+    AttemptsMixin,
+    ReviewMixin,
+    ModeBoardMixin,
+):
     """Everything purgebot remembers. Open with `await Store.open(path)`."""
 
     def __init__(self, db: Db, clock: Clock, writer: AnswerWriter) -> None:

@@ -34,4 +34,14 @@ def build_cogs(services: Services, client: discord.Client | None = None) -> list
         LeaderboardCog(services),
         EssaysCog(services, client),
         ClassesCog(services),
+        *selfpaced_cogs(services, client),
     ]
+
+
+def selfpaced_cogs(services: Services, client: discord.Client | None) -> list[commands.Cog]:
+    """Homework, practice and review, and the private-play core they share (bot/selfpaced/)."""
+    from purgebot.bot.homework import HomeworkCog
+    from purgebot.bot.practice import PracticeCog
+    from purgebot.bot.selfpaced import SelfPacedCog
+
+    return [SelfPacedCog(services, client), HomeworkCog(services), PracticeCog(services)]

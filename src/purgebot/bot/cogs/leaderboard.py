@@ -22,6 +22,7 @@ from purgebot.bot.views import NotYourButton, StaleButton
 from purgebot.errors import UserFacingError
 from purgebot.reports import class_chart, student_chart
 from purgebot.storage import LeaderboardPage, Metric, Period, Scope, Store
+from purgebot.storage.timeutil import as_datetime
 
 PAGE_SIZE = 10
 MIN_ACCURACY_ANSWERS = 3  # an accuracy board needs a few answers per student to mean anything
@@ -291,6 +292,9 @@ class LeaderboardCog(commands.Cog, name="Leaderboard"):
         await interaction.response.defer(ephemeral=True, thinking=True)
         stats = await self.store.student_stats(guild_id, target.id)
         embed = scorecards.stats_embed(stats, target.display_name)
+        # spaced review: how many missed questions are due now
+        due = await self.store.count_due(guild_id, target.id, as_datetime(self.services.clock()))
+        embed.add_field(name="Due for review", value=f"{due} · `/review`", inline=False)
         if not stats.answered:
             await reply_private(interaction, embed=embed)
             return

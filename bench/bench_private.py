@@ -1,0 +1,196 @@
+"""Private answers (homework, practice, review) against the floor, and memory per open attempt.
+
+The real bot (`create_bot`, real cogs and dynamic items, a real Store with synchronous=FULL) with
+the network replaced as in bench_clicks.py. Students press a homework card's Start (an attempt
+is stored and its first question sent privately), then answer it: each answer is judged, stored
+(committed), the attempt's position saved, and the feedback sent. The floor is the same payloads
+through a dynamic item on the same template that only replies. Compare the p50 with
+bench_clicks.py's live click from the same run: a private answer does more (it loads the
+attempt and saves where it stands), so expect a few times the live click's cost.
+
+Memory per open attempt: what the process holds after N students each have an attempt open
+(tracemalloc, after a collection), divided by N. The attempt itself is in the database.
+
+    python bench/bench_private.py [--quick]
+"""
+
+from __future__ import annotations
+
+import asyncio
+import gc
+import itertools
+import random
+import statistics
+import sys
+import tempfile
+import time
+import tracemalloc
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import discord
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from bench_clicks import BANK, GUILD_ID, FakeDiscord, feed, guild_create, interaction, pct
+from common import row
+from purgebot.bot import create_bot
+from purgebot.bot.selfpaced import DYNAMIC_ITEMS
+from purgebot.config import Settings
+from purgebot.storage import Store
+
+CHANNEL = 910_000
+
+
+class NullAnswer(
+    discord.ui.DynamicItem[discord.ui.Button[Any]],
+    template=r"ps:(?P<run>\d+):(?P<q>\d+):(?P<pos>\d+)",
+):
+    """The floor: the private answer's template, a reply and nothing else."""
+
+    @classmethod
+    async def from_custom_id(
+        cls, interaction: discord.Interaction[Any], item: discord.ui.Item[Any], match: Any, /
+    ) -> NullAnswer:
+        assert isinstance(item, discord.ui.Button)
+        return cls(item)
+
+    async def callback(self, interaction: discord.Interaction[Any]) -> None:
+        await interaction.response.send_message("ok", ephemeral=True)
+
+
+def click(iid: int, user_id: int, custom_id: str) -> dict[str, Any]:
+    payload = interaction(iid, 3, CHANNEL, user_id, {"custom_id": custom_id, "component_type": 2})
+    payload["message"] = {
+        "id": str(iid),
+        "channel_id": str(CHANNEL),
+        "author": {"id": "1", "username": "bot", "discriminator": "0", "avatar": None},
+        "content": "",
+        "embeds": [],
+        "components": [
+            {
+                "type": 1,
+                "components": [{"type": 2, "style": 1, "label": "A", "custom_id": custom_id}],
+            }
+        ],
+        "attachments": [],
+        "mentions": [],
+        "mention_roles": [],
+        "mention_everyone": False,
+        "pinned": False,
+        "tts": False,
+        "type": 0,
+        "flags": 64,
+        "timestamp": "2026-01-01T00:00:00+00:00",
+        "edited_timestamp": None,
+    }
+    return payload
+
+
+async def run(students: int) -> dict[str, Any]:
+    fake = FakeDiscord()
+    with tempfile.TemporaryDirectory() as tmp:
+        banks = Path(tmp) / "banks"
+        banks.mkdir()
+        (banks / "bench.yaml").write_text(BANK)
+        store = await Store.open(Path(tmp) / "bench.db")
+        settings = Settings(db_path=Path(tmp) / "bench.db", banks_dir=banks, token=None)
+        bot = create_bot(
+            settings, store=store, clock=time.time, rng=random.Random(1), auto_sync=False
+        )
+        try:
+            await fake.login(bot)
+            bot._connection.parse_guild_create(guild_create([CHANNEL]))
+            due = datetime.now(UTC) + timedelta(days=2)
+            hw = await store.create_assignment(GUILD_ID, CHANNEL, "bench", 1, due, 1, {"count": 5})
+            ids = itertools.count(950_000_000_000_000_000)
+            users = [5_000_000 + s for s in range(students)]
+
+            gc.collect()
+            tracemalloc.start()
+            before = tracemalloc.take_snapshot()
+            starts = [click(next(ids), u, f"phw:{hw.assignment_id}") for u in users]
+            start_lat, _ = await feed(bot, fake, starts, None)
+            gc.collect()
+            after = tracemalloc.take_snapshot()
+            tracemalloc.stop()
+            grown = sum(s.size_diff for s in after.compare_to(before, "filename"))
+
+            runs = {
+                a.user_id: a.run_id for u in users for a in await store.user_attempts(GUILD_ID, u)
+            }
+            results: dict[str, Any] = {"start": start_lat, "memory": grown / students}
+            rate = students / 2.0  # the class answers within two seconds, as in bench_clicks
+
+            def use(kind: str) -> None:
+                bot.remove_dynamic_items(NullAnswer, *DYNAMIC_ITEMS)
+                bot.add_dynamic_items(*((NullAnswer,) if kind == "floor" else DYNAMIC_ITEMS))
+
+            for kind in ("floor", "ours"):  # question 1, paced: handling time
+                use(kind)
+                answers = [click(next(ids), u, f"ps:{runs[u]}:1:0") for u in users]
+                results[f"{kind} paced"], _ = await feed(bot, fake, answers, rate)
+            nexts = [click(next(ids), u, f"psn:{runs[u]}") for u in users]
+            results["next"], _ = await feed(bot, fake, nexts, None)
+            for kind in ("floor", "ours"):  # question 2, all at once: throughput
+                use(kind)
+                answers = [click(next(ids), u, f"ps:{runs[u]}:2:0") for u in users]
+                _, wall = await feed(bot, fake, answers, None)
+                results[f"{kind} burst"] = students / wall
+            answered = sum([(await store.attempt_totals(r))[0] for r in runs.values()])
+            assert answered == 2 * students, "each private answer was stored"
+        finally:
+            await bot.close()
+            await store.close()
+    return results
+
+
+def main(quick: bool = False) -> list[dict[str, Any]]:
+    students = 300 if quick else 3000
+    got = asyncio.run(run(students))
+    floor_lat, ours_lat = got["floor paced"], got["ours paced"]
+    size = f"{students:,} students"
+    paced = f"{students / 2:,.0f}/s"
+    return [
+        row(
+            f"private answers/s, burst ({size})",
+            got["ours burst"],
+            "/s",
+            got["floor burst"],
+            "compare live",
+        ),
+        row(
+            f"private answer handling p50 at {paced} ({size})",
+            statistics.median(ours_lat) * 1000,
+            "ms",
+            statistics.median(floor_lat) * 1000,
+            "compare live",
+        ),
+        row(
+            f"private answer handling p99 at {paced} ({size})",
+            pct(ours_lat, 0.99) * 1000,
+            "ms",
+            pct(floor_lat, 0.99) * 1000,
+            "≪ 3000 ms",
+        ),
+        row(
+            f"homework Start p50, all at once ({size})",
+            statistics.median(got["start"]) * 1000,
+            "ms",
+            None,
+            "—",
+        ),
+        row(
+            f"Next question p50, all at once ({size})",
+            statistics.median(got["next"]) * 1000,
+            "ms",
+            None,
+            "—",
+        ),
+        row("memory per open attempt (in process)", got["memory"], "B", None, "—"),
+    ]
+
+
+if __name__ == "__main__":
+    for r in main("--quick" in sys.argv):
+        print(r)
