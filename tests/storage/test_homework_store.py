@@ -109,3 +109,52 @@ async def test_a_wrong_answer_in_any_mode_enters_the_first_box_and_forget_me_cle
     assert (missed.question_id, missed.students, missed.misses) == ("q1", 1, 2)
     await store.forget_student(GUILD, ANYA)
     assert await store.review_boxes(GUILD, ANYA) == []
+
+
+async def test_practice_and_review_stay_off_the_boards_while_homework_counts(
+    store: Store, clock: FakeClock
+) -> None:
+    from purgebot.storage import Metric, Period
+
+    boris, clara = ANYA + 1, ANYA + 2
+    live = await store.start_run(GUILD, CHANNEL, "purges", TEACHER)
+    await Player(store, clock, live, boris, "boris").answer("q1", False, 0)
+    assignment = await store.create_assignment(
+        guild_id=GUILD,
+        channel_id=CHANNEL,
+        bank_id="purges",
+        set_by=TEACHER,
+        due_at=clock.now + timedelta(days=3),
+    )
+    homework = await store.start_attempt(
+        guild_id=GUILD,
+        channel_id=CHANNEL,
+        user_id=clara,
+        mode="homework",
+        bank_id="purges",
+        question_ids=["q1"],
+        seed=1,
+        multiplier=1.0,
+        assignment_id=assignment.assignment_id,
+        max_attempts=1,
+    )
+    assert homework is not None
+    clara_run = await store.get_run(homework.run_id)
+    assert clara_run is not None
+    await Player(store, clock, clara_run, clara, "clara").answer("q1", True, 900)
+    for mode in ("practice", "review"):
+        attempt = await _attempt(store, clock, None, mode)
+        run = await store.get_run(attempt.run_id)
+        assert run is not None
+        for qid in ("q1", "q2"):
+            await Player(store, clock, run, ANYA, "anya").answer(qid, True, 0)
+    for period in (Period.ALL, Period.WEEK):
+        for metric in (Metric.POINTS, Metric.ACCURACY):
+            board = await store.leaderboard(GUILD, period=period, metric=metric)
+            shown = {(e.user_name, e.answered, e.correct) for e in board.entries}
+            assert shown == {("boris", 1, 0), ("clara", 1, 1)}, (period, metric)
+    bank_board = await store.leaderboard(GUILD, bank_id="purges", metric=Metric.ACCURACY)
+    assert {e.user_name for e in bank_board.entries} == {"boris", "clara"}
+    await store.forget_student(GUILD, ANYA)  # forgetting practice answers leaves totals right
+    board = await store.leaderboard(GUILD)
+    assert {(e.user_name, e.answered) for e in board.entries} == {("boris", 1), ("clara", 1)}

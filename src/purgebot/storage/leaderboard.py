@@ -37,6 +37,11 @@ _TIE_ORDER = {
 }
 
 
+# The runs whose answers rank on the boards: practice and review are for the student alone.
+# (The all-time totals keep the same rule in their triggers, migration 005.)
+BOARD_MODES = "mode IN ('live', 'homework')"
+
+
 def aggregate_cte(
     guild_id: int,
     since: int | None,
@@ -69,6 +74,8 @@ def aggregate_cte(
             [guild_id, bank_id, min_answered],
         )
     where, params = answers_where(guild_id, since=since, bank_id=bank_id)
+    where += f" AND run_id IN (SELECT run_id FROM runs WHERE guild_id = ? AND {BOARD_MODES})"
+    params.append(guild_id)
     if class_name is not None:
         where += " AND " + class_clause("")
         params += [guild_id, guild_id, class_name]
