@@ -1,0 +1,282 @@
+"""Factual errors found against the period's record (`purgebot.essays.factdata`), for every
+prompt, beside the bank's own per-prompt `misconceptions:` lists.
+
+A sentence is flagged only when one clause clearly asserts a wrong pairing:
+- a known event and a year it did not happen in, the year standing within `NEAR` words of the
+  event's words, no "before / after / by / until / since" in front of the year, no other event
+  in the clause that the year fits, and a range ("1936-38") wrong only when no year of it fits;
+- a known survivor "shot" or "executed"; an NKVD head said to replace, follow or come before
+  another in the wrong order; a known person other than Yezhov's NKVD, Stalin or the Politburo
+  as the author of Order 00447; a known party leader at the head of another city's party; a
+  secret trial called a show trial; the Winter War against anyone but Finland;
+- a figure of the record an order of magnitude too high, "all five marshals" or "four of the
+  five", or a part larger than its whole ("1,108 of the 139").
+Nothing is flagged in a question, a sentence with a negation, a dismissed part, or a sentence
+that reports someone's claim ("Conquest estimated..."): a claim refuted is not a claim made.
+"""
+
+from __future__ import annotations
+
+from purgebot.essays import factdata as fd
+from purgebot.essays.misconceptions import _REPORTED, FoundMisconception
+from purgebot.essays.text import EssayText, Token, words
+
+NEAR = 4  # words between an event's words and its year
+_NOT_AT = frozenset({"before", "after", "by", "until", "till", "since", "prior", "following"})
+_COUNTS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "all": 5}
+_MONTHS = words(
+    "january february march april may june july august september october november december"
+)
+_SCALES = {"thousand": 1_000, "million": 1_000_000, "millions": 1_000_000}
+
+
+def _starts(norm: str, stems: tuple[str, ...]) -> bool:
+    return any(norm.startswith(s) for s in stems)
+
+
+def _year(tok: Token) -> int | None:
+    if len(tok.norm) == 4 and tok.norm.isdigit() and 1900 <= int(tok.norm) <= 1960:
+        return int(tok.norm)
+    return None
+
+
+def _years_at(essay: EssayText, i: int, last: int) -> frozenset[int]:
+    """The year at token i, or every year of a range written "1936-38" / "1936 to 1938"."""
+    tokens = essay.tokens
+    year = _year(tokens[i])
+    assert year is not None
+    if i + 1 < last:
+        nxt = tokens[i + 1]
+        gap = essay.text[tokens[i].end : nxt.start].strip()
+        end = None
+        if gap in ("-", "–", "—", "/") and nxt.norm.isdigit():
+            end = int(nxt.norm) + (1900 if len(nxt.norm) == 2 else 0)
+        elif nxt.norm in ("to", "and") and i + 2 < last and _year(tokens[i + 2]):
+            end = _year(tokens[i + 2])
+        if end and year < end <= year + 10:
+            return frozenset(range(year, end + 1))
+    return frozenset({year})
+
+
+def _number(tokens: tuple[Token, ...], i: int, last: int) -> int | None:
+    norm = tokens[i].norm
+    try:
+        value = float(norm)
+    except ValueError:
+        return None
+    if i + 1 < last and tokens[i + 1].norm in _SCALES:
+        value *= _SCALES[tokens[i + 1].norm]
+    return int(value)
+
+
+def _event_places(clause: list[int], tokens: tuple[Token, ...], event: fd.Event) -> list[int]:
+    """Token indexes of the clause where every group of the event stands close together."""
+    hits = [[i for i in clause if _starts(tokens[i].norm, g)] for g in event.groups]
+    if any(not h for h in hits):
+        return []
+    places = [i for h in hits for i in h]
+    if max(min(h) for h in hits) - min(max(h) for h in hits) > len(event.groups) + 2:
+        return []
+    return places
+
+
+def _dated(essay: EssayText, clause: list[int], last: int) -> list[tuple[str, str, int]]:
+    tokens = essay.tokens
+    out: list[tuple[str, str, int]] = []
+    for i in clause:
+        if _year(tokens[i]) is None or (i > 0 and tokens[i - 1].norm in _NOT_AT):
+            continue
+        if i > 1 and tokens[i - 1].norm in ("of", "in") and tokens[i - 2].norm in _NOT_AT:
+            continue
+        years = _years_at(essay, i, last)
+        near: list[tuple[int, fd.Event]] = []
+        for event in fd.EVENTS:
+            places = _event_places(clause, tokens, event)
+            if places:
+                near.append((min(abs(p - i) for p in places), event))
+        if not near or any(years & e.years for _, e in near):
+            continue
+        distance, event = min(near, key=lambda x: x[0])
+        places = _event_places(clause, tokens, event)
+        p = min(places, key=lambda p: abs(p - i))
+        between = {tokens[j].norm for j in range(min(p, i) + 1, max(p, i))}
+        if distance <= NEAR + 1 and not between & {"and", "or"}:
+            out.append((event.claim, event.correction, i))
+    return out
+
+
+def _index(clause: list[int], tokens: tuple[Token, ...], names: object) -> list[int]:
+    return [i for i in clause if tokens[i].norm in names]  # type: ignore[operator]
+
+
+def _who_did(essay: EssayText, clause: list[int]) -> list[tuple[str, str, int]]:
+    tokens = essay.tokens
+    out: list[tuple[str, str, int]] = []
+    norms = [tokens[i].norm for i in clause]
+    for n, i in enumerate(clause):
+        norm = tokens[i].norm
+        if norm in fd.NKVD_HEADS:
+            rank = fd.NKVD_HEADS.index(norm)
+            for m, j in enumerate(clause[n + 1 : n + 8], start=n + 1):
+                other = tokens[j].norm
+                if other not in fd.NKVD_HEADS or other == norm:
+                    continue
+                between = norms[n + 1 : m]
+                later = fd.NKVD_HEADS.index(other) > rank
+                if "by" in between and any(_starts(w, ("replac", "succeed")) for w in between):
+                    wrong = not later
+                elif any(_starts(w, ("replac", "succeed", "follow", "after")) for w in between) or (
+                    "from" in between and any(w in ("took", "take", "takes") for w in between)
+                ):
+                    wrong = later
+                elif any(_starts(w, ("before", "preced")) for w in between):
+                    wrong = not later
+                else:
+                    continue
+                if wrong:
+                    out.append(("The NKVD heads are in the wrong order.", fd.NKVD_ORDER, i))
+                break
+        if norm in fd.SECRET_TRIAL and any(w in ("show", "public") for w in norms[n + 1 : n + 6]):
+            out.append(("That trial was held in secret.", fd.SECRET_TRIAL[norm], i))
+        if norm == "winter" and n + 1 < len(norms) and norms[n + 1] == "war":
+            for w in norms[n + 2 : n + 9]:
+                if w in fd.WINTER_WAR_FOES:
+                    break
+                if w in fd.WRONG_FOES:
+                    claim = "The Winter War was fought against Finland."
+                    out.append((claim, fd.WINTER_WAR_CORRECTION, i))
+                    break
+    return out
+
+
+_STOPS = frozenset({"but", "while", "whereas", "unlike", "though", "although", "however"})
+
+
+def _across(essay: EssayText, span: list[int]) -> list[tuple[str, str, int]]:
+    """The checks a sentence may spread over its clauses: "Zhukov, who was shot", "Order
+    00447, which Beria drew up", "Kirov, the party leader in Moscow"."""
+    tokens = essay.tokens
+    norms = [tokens[i].norm for i in span]
+    people = {*fd.SURVIVED, *fd.NKVD_HEADS, *fd.PLACE_PEOPLE, *fd.ORDER_AUTHORS}
+    out: list[tuple[str, str, int]] = []
+
+    def ahead(n: int, reach: int) -> list[str]:
+        """The words after n, up to `reach`, stopping at another person or a "but"."""
+        got: list[str] = []
+        for w in norms[n + 1 : n + 1 + reach]:
+            if w in people or w in _STOPS:
+                break
+            got.append(w)
+        return got
+
+    for n, i in enumerate(span):
+        norm = norms[n]
+        if norm in fd.SURVIVED:
+            verbs = ("execut",) if norm == "trotsky" else (*fd.KILLED_VERBS, "tried")
+            if any(_starts(w, verbs) for w in ahead(n, 8)):
+                out.append((f"{tokens[i].text} was not put to death.", fd.SURVIVED[norm], i))
+        if norm in fd.ORDER_WRONG_AUTHORS and "00447" in norms[max(0, n - 8) : n + 8]:
+            by = (
+                n > 0
+                and norms[n - 1] == "by"
+                and any(_starts(w, fd.AUTHOR_VERBS) for w in norms[max(0, n - 4) : n])
+            )
+            if by or any(_starts(w, fd.AUTHOR_VERBS) for w in ahead(n, 3)):
+                out.append(("The wrong person drew up Order 00447.", fd.ORDER_CORRECTION, i))
+        if norm in fd.PLACE_PEOPLE:
+            words = ahead(n, 8)
+            for m, place in enumerate(words):
+                if place in fd.PLACES and any(_starts(w, fd.ROLE_WORDS) for w in words[:m]):
+                    if norm not in fd.PLACES[place]:
+                        claim = f"{tokens[i].text} did not lead the party there."
+                        out.append((claim, fd.PLACE_CORRECTION, i))
+                    break
+    # "Of the 139 members of the Central Committee, 1,108 were shot": a part above its whole.
+    if len(span) > 2 and norms[0] == "of":
+        whole = _number(tokens, span[1 + (norms[1] == "the")], span[-1] + 1)
+        clause = tokens[span[0]].clause
+        later = [j for j in span if tokens[j].clause > clause]
+        part = _number(tokens, later[0], span[-1] + 1) if later else None
+        if whole and part and _year(tokens[later[0]]) is None and part > whole:
+            out.append(("A part is larger than the whole.", fd.PART_OF_WHOLE, later[0]))
+    return out
+
+
+def _figures(
+    essay: EssayText, clause: list[int], sentence: list[int]
+) -> list[tuple[str, str, int]]:
+    tokens = essay.tokens
+    out: list[tuple[str, str, int]] = []
+    norms = [tokens[i].norm for i in clause]
+    last = clause[-1] + 1
+    has_year = any(_year(tokens[i]) and 1930 <= int(tokens[i].norm) <= 1941 for i in sentence)
+    for n, i in enumerate(clause):
+        value = _number(tokens, i, last)
+        if value is None or norms[n].startswith("0"):  # "Order 00447" is a name, not a figure
+            continue
+        rest = norms[n + 1 :]
+        # "1,108 of the 139 members": a part larger than its whole.
+        k = int(bool(rest) and rest[0] in _SCALES)
+        if len(rest) > k + 1 and rest[k] == "of":
+            at = k + 1 + (rest[k + 1] == "the")
+            whole = _number(tokens, clause[n + 1 + at], last) if n + 1 + at < len(clause) else None
+            month = n + 2 + at < len(clause) and norms[n + 2 + at] in _MONTHS
+            if whole is not None and whole < value and not month and _year(tokens[i]) is None:
+                out.append(("A part is larger than the whole.", fd.PART_OF_WHOLE, i))
+                continue
+        if value < 10_000:
+            continue
+        for fig in fd.FIGURES:
+            if value < fig.too_high or (fig.needs_year and not has_year):
+                continue
+            near = norms[max(0, n - 6) : n + 9]
+            if all(any(_starts(w, g) for w in near) for g in fig.groups):
+                out.append((fig.claim, fig.correction, i))
+                break
+    for n, i in enumerate(clause):  # "all five marshals were shot", "four of the five marshals"
+        if not norms[n].startswith("marshal"):
+            continue
+        before = norms[max(0, n - 4) : n]
+        if "of" in before:
+            at = before.index("of")
+            count = _COUNTS.get(before[at - 1]) if at else None
+        else:
+            count = 5 if "all" in before else None
+        killed = any(_starts(w, ("shot", "execut", "purg", "kill", "arrest")) for w in norms)
+        if count is not None and count != 3 and killed:
+            out.append(("The number of marshals purged is wrong.", fd.MARSHALS_CORRECTION, i))
+    return out
+
+
+def find_fact_errors(essay: EssayText, dismissed: frozenset[int]) -> tuple[FoundMisconception, ...]:
+    """Each sentence that clearly contradicts the record, once per claim, in text order."""
+    tokens = essay.tokens
+    found: dict[tuple[int, str], FoundMisconception] = {}
+    for n, s in enumerate(essay.sentences):
+        span = list(range(s.first, s.last))
+        if s.question or s.heading or not span:
+            continue
+        if any(tokens[i].negation or tokens[i].norm in _REPORTED for i in span):
+            continue
+        clauses: dict[int, list[int]] = {}
+        for i in span:
+            if i not in dismissed:
+                clauses.setdefault(tokens[i].clause, []).append(i)
+        hits = _across(essay, [i for i in span if i not in dismissed])
+        for clause in clauses.values():
+            hits += _dated(essay, clause, s.last) + _who_did(essay, clause)
+            hits += _figures(essay, clause, span)
+        for claim, correction, at in hits:
+            found.setdefault(
+                (n, claim),
+                FoundMisconception(
+                    claim=claim,
+                    sentence=" ".join(essay.text[s.start : s.end].split()),
+                    correction=correction,
+                    source=None,
+                    start=tokens[at].start,
+                    end=tokens[at].end,
+                    index=n,
+                ),
+            )
+    return tuple(sorted(found.values(), key=lambda f: (f.start, f.claim)))
