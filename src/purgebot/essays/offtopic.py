@@ -9,6 +9,14 @@ its own). The rivals are the built-in prompts and any the caller adds (the bank'
 essay of `NOTHING_IN_WORDS` words or more that makes, dismisses or misstates at most
 `ALMOST_NOTHING` of the prompt's points (one of six) is off-topic too, whatever it answers
 instead: a short weak answer is weak, a long one on none of the points is on something else.
+
+Points alone miss an essay on another question that touches a few of the set prompt's points
+on the way (an essay on whether Stalin ordered Kirov's murder says he used it as a pretext).
+So the essay's words are compared too (`purgebot.essays.topics`): with the set prompt, every
+other prompt, and the period's other big topics (collectivisation, the famine, the five-year
+plans, the war, the rise to power). An essay that makes at most `WORDS_OWN_AT_MOST` of the set
+prompt's points and stands `WORDS_RATIO` times closer to another question (at least
+`WORDS_AT_LEAST` similar to it) than to its own answers that other question.
 """
 
 from __future__ import annotations
@@ -20,12 +28,16 @@ from pathlib import Path
 from purgebot.banks.model import EssayPrompt
 from purgebot.essays.detect import detect
 from purgebot.essays.text import EssayText
+from purgebot.essays.topics import Profiles, closest
 
 OWN_AT_MOST = 1 / 3
 RIVAL_AT_LEAST = 0.5
 MARGIN = 0.34
 ALMOST_NOTHING = 1 / 6  # an essay that touches at most this share of the prompt's points...
 NOTHING_IN_WORDS = 90  # ...at this length or more (a weak answer is shorter) answers something else
+WORDS_RATIO = 2.3
+WORDS_AT_LEAST = 0.4
+WORDS_OWN_AT_MOST = 0.5
 
 
 def _questions_dir() -> Path | None:
@@ -51,6 +63,17 @@ def builtin_prompts() -> tuple[EssayPrompt, ...]:
         return ()
 
 
+@lru_cache(maxsize=8)
+def _profiles(prompts: tuple[EssayPrompt, ...]) -> Profiles:
+    return Profiles(prompts)
+
+
+def answers_another(prompt: EssayPrompt, essay: EssayText, rivals: Iterable[EssayPrompt]) -> bool:
+    """Whether the essay's words stand far closer to another question than to the set one."""
+    mine, best, _ = closest(_profiles((prompt, *rivals, *builtin_prompts())), essay, prompt)
+    return best >= WORDS_AT_LEAST and best >= WORDS_RATIO * mine
+
+
 def share(prompt: EssayPrompt, essay: EssayText) -> float:
     """The share of the prompt's key points the essay makes."""
     if not prompt.key_points:
@@ -68,6 +91,9 @@ def is_off_topic(
 ) -> bool:
     """Whether the essay answers another prompt (see the module rules); `own` is the share of
     the set prompt's points it engages with, `words` its length."""
+    rivals = tuple(rivals)
+    if own <= WORDS_OWN_AT_MOST + 1e-9 and answers_another(prompt, essay, rivals):
+        return True
     if own > OWN_AT_MOST:
         return False
     if own <= ALMOST_NOTHING + 1e-9 and words >= NOTHING_IN_WORDS:
