@@ -33,6 +33,9 @@ def claims(text: str) -> list[str]:
     [
         "Kirov was murdered in Leningrad in 1935.",
         "Marshal Tukhachevsky was tried and shot in 1941.",
+        "In 1937 Marshal Zhukov and seven other generals were tried in secret and shot.",
+        "The Red Army did badly in the Winter War against Finland in 1941.",
+        "Under Yezhov about 6.8 million people were sentenced to death.",
         "Order 00447 dates from July 1938.",
         "Hitler came to power in 1939, which worried Stalin.",
         "The Winter War took place in 1941.",
@@ -93,6 +96,24 @@ def test_a_clear_error_against_the_record_is_flagged(sentence: str) -> None:
         "Millions died in the famine of 1932-33.",
         "About 18 million people passed through the Gulag under Stalin.",
         "Of the 1,966 delegates, 1,108 were arrested.",
+        # another person, another event or a longer period in the same sentence
+        "Yagoda was replaced by Yezhov in 1936 and shot in 1938.",
+        "Zinoviev and Kamenev were tried in 1935 and again in 1936.",
+        "Kirov's murder led to the arrests of 1935.",
+        "Order 00447 was signed on 30 July 1937 and ran until November 1938.",
+        "Trotsky, in exile since 1929, was murdered in Mexico in 1940.",
+        "Molotov signed lists of people to be shot.",
+        "Yagoda was shot after Yezhov took over the NKVD.",
+        "Yezhov, who replaced Yagoda, was himself replaced by Beria.",
+        "Kirov, the Leningrad party boss, was popular in Moscow.",
+        "Kaganovich, the head of the railways, visited Leningrad.",
+        "Tukhachevsky was tried in secret rather than at a show trial.",
+        "The Winter War and the fighting against Japan showed the army's weakness.",
+        "Only two of the five marshals, Voroshilov and Budyonny, survived the purge.",
+        "Stalin purged all his marshals except Voroshilov and Budyonny.",
+        "Around 18 million people passed through the Gulag between 1930 and 1953.",
+        "Stalin's policies caused 20 million deaths.",
+        "The officer corps of 200,000 men was purged of about 35,000.",
     ],
 )
 def test_a_sound_or_refuted_sentence_is_not_flagged(sentence: str) -> None:
@@ -131,3 +152,9 @@ def test_a_bank_claim_is_not_found_across_another_number() -> None:
     sound = "Over the next two years three of the five marshals were purged by the NKVD."
     assert check_essay(prompt, sound).misconceptions == ()
     assert check_essay(prompt, "Only two of the five marshals were purged.").misconceptions
+
+
+def test_a_figure_is_read_with_the_words_it_is_said_of() -> None:
+    assert claims("Order 00447 set 259,450 arrests and 72,950 executions.") == []
+    assert claims("About 6.8 million were arrested and 680,000 shot.") == []
+    assert claims("The NKVD executed 7 million people in 1937-38.")

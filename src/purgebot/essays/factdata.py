@@ -109,8 +109,9 @@ EVENTS: tuple[Event, ...] = (
     _e(
         "The first Moscow trial is misdated.",
         f"zinoviev kamenev|{_TRIED}",
-        "1936",
-        "Zinoviev and Kamenev were tried and shot in August 1936 (the first Moscow trial).",
+        "1935 1936",
+        "Zinoviev and Kamenev were tried in secret in January 1935, then tried again and shot in "
+        "August 1936 (the first Moscow trial).",
     ),
     _e(
         "The second Moscow trial is misdated.",
@@ -231,9 +232,15 @@ FIGURES: tuple[Figure, ...] = (
     ),
     Figure(
         "The number executed is an order of magnitude too high.",
-        (("execut", "shot", "death"),),
+        (("execut", "shot"),),
         5_000_000,
         "About 680,000-750,000 people were executed in 1937-38.",
+    ),
+    Figure(
+        "The number sentenced to death is an order of magnitude too high.",
+        (("sentenc",), ("death",)),
+        5_000_000,
+        "About 680,000 death sentences were passed in 1937-38 (almost 1,000 a day).",
     ),
     Figure(
         "The number of officers purged is an order of magnitude too high.",
@@ -241,7 +248,7 @@ FIGURES: tuple[Figure, ...] = (
             ("officer",),
             ("purg", "arrest", "shot", "execut", "expel", "dismiss", "remov", "discharg", "kill"),
         ),
-        150_000,
+        300_000,
         "About 35,000-40,000 officers were purged (many later reinstated).",
     ),
     Figure(

@@ -69,9 +69,18 @@ def _number(tokens: tuple[Token, ...], i: int, last: int) -> int | None:
     return int(value)
 
 
+def _after_by(tokens: tuple[Token, ...], i: int, group: tuple[str, ...]) -> bool:
+    """A name just after "by" ("replaced by Yezhov in 1936 and shot") is not what the
+    clause's year is about; a verb after "by" is fine."""
+    return i > 0 and tokens[i - 1].norm == "by" and tokens[i].text[:1].isupper()
+
+
 def _event_places(clause: list[int], tokens: tuple[Token, ...], event: fd.Event) -> list[int]:
     """Token indexes of the clause where every group of the event stands close together."""
-    hits = [[i for i in clause if _starts(tokens[i].norm, g)] for g in event.groups]
+    hits = [
+        [i for i in clause if _starts(tokens[i].norm, g) and not _after_by(tokens, i, g)]
+        for g in event.groups
+    ]
     if any(not h for h in hits):
         return []
     places = [i for h in hits for i in h]
@@ -80,13 +89,26 @@ def _event_places(clause: list[int], tokens: tuple[Token, ...], event: fd.Event)
     return places
 
 
+_TIME_VERBS = words("took place happened occurred began begun started ended dates dated date came")
+_DATE_WORDS = words("of in on the early late mid end start beginning")
+
+
+def _bounded(tokens: tuple[Token, ...], i: int) -> bool:
+    """ "before 1936", "until November 1938", "by the end of 1938": a bound, not a date."""
+    for j in range(i - 1, max(-1, i - 5), -1):
+        norm = tokens[j].norm
+        if norm in _NOT_AT:
+            return True
+        if norm not in _MONTHS and norm not in _DATE_WORDS and not norm.isdigit():
+            return False
+    return False
+
+
 def _dated(essay: EssayText, clause: list[int], last: int) -> list[tuple[str, str, int]]:
     tokens = essay.tokens
     out: list[tuple[str, str, int]] = []
     for i in clause:
-        if _year(tokens[i]) is None or (i > 0 and tokens[i - 1].norm in _NOT_AT):
-            continue
-        if i > 1 and tokens[i - 1].norm in ("of", "in") and tokens[i - 2].norm in _NOT_AT:
+        if _year(tokens[i]) is None or _bounded(tokens, i):
             continue
         years = _years_at(essay, i, last)
         near: list[tuple[int, fd.Event]] = []
@@ -100,7 +122,17 @@ def _dated(essay: EssayText, clause: list[int], last: int) -> list[tuple[str, st
         places = _event_places(clause, tokens, event)
         p = min(places, key=lambda p: abs(p - i))
         between = {tokens[j].norm for j in range(min(p, i) + 1, max(p, i))}
-        if distance <= NEAR + 1 and not between & {"and", "or"}:
+        others = {
+            w
+            for j in range(min(p, i) + 1, max(p, i))
+            if tokens[j].content
+            and not tokens[j].text[:1].isupper()  # "murdered in Leningrad in 1935"
+            and (w := tokens[j].norm) not in _MONTHS
+            and w not in _TIME_VERBS
+            and not w.isdigit()
+            and not any(_starts(w, g) for g in event.groups)
+        }
+        if distance <= NEAR + 1 and not between & {"and", "or"} and len(others) <= 1:
             out.append((event.claim, event.correction, i))
     return out
 
@@ -122,6 +154,8 @@ def _who_did(essay: EssayText, clause: list[int]) -> list[tuple[str, str, int]]:
                 if other not in fd.NKVD_HEADS or other == norm:
                     continue
                 between = norms[n + 1 : m]
+                if not all(w in _OFFICE or _starts(w, _SUCCESSION) for w in between):
+                    break  # "Yagoda was shot after Yezhov took over": not about the post
                 later = fd.NKVD_HEADS.index(other) > rank
                 if "by" in between and any(_starts(w, ("replac", "succeed")) for w in between):
                     wrong = not later
@@ -138,17 +172,29 @@ def _who_did(essay: EssayText, clause: list[int]) -> list[tuple[str, str, int]]:
                 break
         if norm in fd.SECRET_TRIAL and any(w in ("show", "public") for w in norms[n + 1 : n + 6]):
             out.append(("That trial was held in secret.", fd.SECRET_TRIAL[norm], i))
-        if norm == "winter" and n + 1 < len(norms) and norms[n + 1] == "war":
-            for w in norms[n + 2 : n + 9]:
-                if w in fd.WINTER_WAR_FOES:
-                    break
-                if w in fd.WRONG_FOES:
+        if norm == "winter" and norms[n + 1 : n + 2] == ["war"]:
+            # "the Winter War against Japan", "the Winter War was fought with Japan"
+            for m in range(n + 2, min(len(norms) - 1, n + 6)):
+                if norms[m] in ("against", "with", "on") and norms[m + 1] in fd.WRONG_FOES:
                     claim = "The Winter War was fought against Finland."
                     out.append((claim, fd.WINTER_WAR_CORRECTION, i))
+                    break
+                if norms[m] not in _FOUGHT:
                     break
     return out
 
 
+_PASSIVE = words(
+    "who had has was were been being later also then and eventually himself too arrested tried "
+    "in secret other generals commanders officers marshals leaders soon after a the two three "
+    "four five six seven eight nine ten"
+)
+_OFFICE = words(
+    "was were had been who then as the head chief of nkvd ran headed led came just soon shortly "
+    "later by over from took take takes in charge"
+)
+_SUCCESSION = ("replac", "succeed", "follow", "after", "before", "preced")
+_FOUGHT = words("was were fought waged the of 1939 1940 1939-40")
 _STOPS = frozenset({"but", "while", "whereas", "unlike", "though", "although", "however"})
 
 
@@ -173,7 +219,11 @@ def _across(essay: EssayText, span: list[int]) -> list[tuple[str, str, int]]:
         norm = norms[n]
         if norm in fd.SURVIVED:
             verbs = ("execut",) if norm == "trotsky" else (*fd.KILLED_VERBS, "tried")
-            if any(_starts(w, verbs) for w in ahead(n, 8)):
+            words = ahead(n, 8)
+            hit = next((m for m, w in enumerate(words) if _starts(w, verbs)), None)
+            # "Zhukov, who was shot", "Zhukov and seven other generals were tried": only
+            # words that keep him the one shot stand between (not "Molotov signed lists...").
+            if hit is not None and all(w in _PASSIVE or w.isdigit() for w in words[:hit]):
                 out.append((f"{tokens[i].text} was not put to death.", fd.SURVIVED[norm], i))
         if norm in fd.ORDER_WRONG_AUTHORS and "00447" in norms[max(0, n - 8) : n + 8]:
             by = (
@@ -185,12 +235,15 @@ def _across(essay: EssayText, span: list[int]) -> list[tuple[str, str, int]]:
                 out.append(("The wrong person drew up Order 00447.", fd.ORDER_CORRECTION, i))
         if norm in fd.PLACE_PEOPLE:
             words = ahead(n, 8)
-            for m, place in enumerate(words):
-                if place in fd.PLACES and any(_starts(w, fd.ROLE_WORDS) for w in words[:m]):
-                    if norm not in fd.PLACES[place]:
-                        claim = f"{tokens[i].text} did not lead the party there."
-                        out.append((claim, fd.PLACE_CORRECTION, i))
-                    break
+            # The first place named, with a role word just around it: "the party boss of
+            # Leningrad", "the Leningrad party boss" (not "head of the railways, visited ...").
+            m = next((m for m, w in enumerate(words) if w in fd.PLACES), None)
+            role = m is not None and any(
+                _starts(w, fd.ROLE_WORDS) for w in words[max(0, m - 3) : m] + words[m + 1 : m + 3]
+            )
+            if m is not None and role and norm not in fd.PLACES[words[m]]:
+                claim = f"{tokens[i].text} did not lead the party there."
+                out.append((claim, fd.PLACE_CORRECTION, i))
     # "Of the 139 members of the Central Committee, 1,108 were shot": a part above its whole.
     if len(span) > 2 and norms[0] == "of":
         whole = _number(tokens, span[1 + (norms[1] == "the")], span[-1] + 1)
@@ -202,6 +255,22 @@ def _across(essay: EssayText, span: list[int]) -> list[tuple[str, str, int]]:
     return out
 
 
+def _about(norms: list[str], n: int) -> list[str]:
+    """The words a figure at n is said of: up to three before it and seven after, neither
+    reaching past another number ("259,450 arrests and 72,950 executions")."""
+    before: list[str] = []
+    for w in reversed(norms[max(0, n - 3) : n]):
+        if w.replace(".", "", 1).isdigit() and not w.startswith("0"):
+            break
+        before.append(w)
+    after: list[str] = []
+    for w in norms[n + 1 : n + 8]:
+        if w.replace(".", "", 1).isdigit() and not w.startswith("0"):
+            break
+        after.append(w)
+    return before + after
+
+
 def _figures(
     essay: EssayText, clause: list[int], sentence: list[int]
 ) -> list[tuple[str, str, int]]:
@@ -209,7 +278,10 @@ def _figures(
     out: list[tuple[str, str, int]] = []
     norms = [tokens[i].norm for i in clause]
     last = clause[-1] + 1
-    has_year = any(_year(tokens[i]) and 1930 <= int(tokens[i].norm) <= 1941 for i in sentence)
+    # A figure for a year of the Terror, not "between 1930 and 1953" or "under Stalin".
+    years = [y for i in sentence if (y := _year(tokens[i]))]
+    has_year = any(1936 <= y <= 1941 for y in years) and all(y <= 1941 for y in years)
+    has_year = has_year and not any(tokens[i].norm in ("between", "through") for i in sentence)
     for n, i in enumerate(clause):
         value = _number(tokens, i, last)
         if value is None or norms[n].startswith("0"):  # "Order 00447" is a name, not a figure
@@ -229,7 +301,7 @@ def _figures(
         for fig in fd.FIGURES:
             if value < fig.too_high or (fig.needs_year and not has_year):
                 continue
-            near = norms[max(0, n - 6) : n + 9]
+            near = _about(norms, n)
             if all(any(_starts(w, g) for w in near) for g in fig.groups):
                 out.append((fig.claim, fig.correction, i))
                 break
@@ -243,7 +315,8 @@ def _figures(
         else:
             count = 5 if "all" in before else None
         killed = any(_starts(w, ("shot", "execut", "purg", "kill", "arrest")) for w in norms)
-        if count is not None and count != 3 and killed:
+        spared = any(_starts(w, ("surviv", "spare", "escap", "except", "apart")) for w in norms)
+        if count is not None and count != 3 and killed and not spared:
             out.append(("The number of marshals purged is wrong.", fd.MARSHALS_CORRECTION, i))
     return out
 
