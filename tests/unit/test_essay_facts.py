@@ -5,6 +5,8 @@ sound sentence that only mentions the same things."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from purgebot.banks.model import EssayPrompt, KeyPoint
@@ -158,3 +160,33 @@ def test_a_figure_is_read_with_the_words_it_is_said_of() -> None:
     assert claims("Order 00447 set 259,450 arrests and 72,950 executions.") == []
     assert claims("About 6.8 million were arrested and 680,000 shot.") == []
     assert claims("The NKVD executed 7 million people in 1937-38.")
+
+
+def test_every_source_quote_of_the_fact_table_is_in_its_document_and_is_used() -> None:
+    from purgebot.banks.quotes import fold, load_sources
+    from purgebot.essays import factdata as fd
+
+    docs = load_sources(Path(__file__).resolve().parents[3] / "shared" / "sources")
+    corrections = [e.correction for e in fd.EVENTS] + [f.correction for f in fd.FIGURES]
+    corrections += [*fd.SURVIVED.values(), *fd.SECRET_TRIAL.values(), fd.NKVD_ORDER]
+    corrections += [fd.ORDER_CORRECTION, fd.PLACE_CORRECTION, fd.MARSHALS_CORRECTION]
+    corrections += [fd.PART_OF_WHOLE, fd.WINTER_WAR_CORRECTION]
+    for start, ref in fd.SOURCES:
+        assert ref.quote and fold(ref.quote) in docs[ref.doc], (ref.doc, ref.quote)
+        assert any(c.startswith(start) for c in corrections), start
+
+
+def test_a_fact_error_cites_its_source_or_none() -> None:
+    (kirov,) = find_fact_errors(analyse("Kirov was murdered in 1935."), frozenset())
+    assert kirov.source is not None and kirov.source.doc == "flashcards"
+    (war,) = find_fact_errors(analyse("The Winter War was fought against Japan."), frozenset())
+    assert war.source is None
+
+
+def test_the_text_feedback_says_where_a_correction_comes_from() -> None:
+    from purgebot.essays import render_text
+
+    text = render_text(check_essay(PROMPT, "The Winter War was fought against Japan in 1940."))
+    assert "fought against Finland. (from the record)" in text
+    text = render_text(check_essay(PROMPT, "Kirov was murdered in 1935 by Nikolaev."))
+    assert "(source: flashcards" in text

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from purgebot.banks.model import SourceRef
+
 
 @dataclass(frozen=True, slots=True)
 class Event:
@@ -261,7 +263,7 @@ FIGURES: tuple[Figure, ...] = (
     Figure(
         "The number arrested is an order of magnitude too high.",
         (("arrest",),),
-        15_000_000,
+        20_000_000,  # above the 19.8 million of a disputed 1960 report (Swift)
         "About 1.5 million people were arrested in 1937-38.",
     ),
 )
@@ -274,3 +276,64 @@ PART_OF_WHOLE = (
     "A part cannot be larger than the whole: about 98 of the 139 Central Committee members "
     "were shot, and 1,108 of the 1,966 delegates to the 17th Congress were arrested."
 )
+
+
+# Quotes from the source documents (/work/shared/sources, by id) that settle a correction: the
+# first entry whose words start a correction cites it.
+SOURCES: tuple[tuple[str, SourceRef], ...] = tuple(
+    (start, SourceRef(doc, quote))
+    for start, doc, quote in (
+        ("Kirov was shot in Leningrad", "flashcards",
+         "In Leningrad on 1st December 1934, Leonid Nicolaev walked into the communist party "
+         "headquarters and shot dead Sergei Kirov"),
+        ("Order 00447 was issued", "morris", "Order nr 00447 of July 30 1937 written by Yezhov"),
+        ("Order 00447 (30 July 1937) was drawn up", "morris",
+         "Order nr 00447 of July 30 1937 written by Yezhov"),
+        ("Trotsky was murdered", "swift",
+         "Stalin sent a Communist Spaniard to Mexico, where he dispatched Trotsky with an ice axe"),
+        ("Trotsky was tried in his absence", "swift",
+         "Stalin sent a Communist Spaniard to Mexico, where he dispatched Trotsky with an ice axe"),
+        ("Stalin died", "swift",
+         "After his death by natural causes, he was denounced by Kruschev."),
+        ("The Ryutin platform", "ussr-archive",
+         "their view of avoiding confrontation with the peasantry surfaced again in 1932"),
+        ("The 17th Party Congress", "swift",
+         "1,108 out of 1,966 ordinary delegates at the 1934 Party Congress were arrested"),
+        ("A part cannot be larger", "swift",
+         "1,108 out of 1,966 ordinary delegates at the 1934 Party Congress were arrested"),
+        ("Zinoviev and Kamenev were tried", "swift",
+         "The first part of the \u2018trials\u2019 started in August, 1936, with Zinoviev, "
+         "Kamenev"),
+        ("Yezhov was arrested", "ussr-archive",
+         "before being arrested in early 1939 as the scapegoat"),
+        ("Yezhov became head", "clayton",
+         "September 1936 Yagoda himself was removed on the grounds that he had been too lax"),
+        ("Yagoda headed the NKVD", "clayton",
+         "September 1936 Yagoda himself was removed on the grounds that he had been too lax"),
+        ("Yagoda was tried", "ussr-archive", "1938, Yagoda, former head of the NKVD, was shot."),
+        ("Beria took over", "swift", "then Beria replaced Yezhov"),
+        ("The NKVD was headed by", "swift", "then Beria replaced Yezhov"),
+        ("Kirov led the Leningrad party", "morris",
+         "Kirov was the leader of the party in Leningrad"),
+        ("Tukhachevsky and seven", "flashcards",
+         "Trial held immediately and secretly to prevent a military coup"),
+        ("Tukhachevsky was arrested", "flashcards",
+         "it was announced in May 1937 that there had been a gigantic conspiracy found within "
+         "the Red army"),
+        ("About 680,000-750,000 people", "ussr-archive",
+         "Nearly three-quarters of a million people were executed"),
+        ("About 680,000 death sentences", "flashcards",
+         "Under his leadership, over 680,000 prisoners received death sentences (almost 1,000 "
+         "per day)."),
+        ("About 35,000-40,000 officers", "ussr-archive",
+         "3 out 5 marshals, 14 out of 16 army commanders and 37,000 officers were purged."),
+        ("Three of the five marshals", "swift",
+         "Three out of five Marshals, fourteen out of sixteen army commanders"),
+        ("The Gulag held about 1.3 million", "ussr-archive", "the 1.3 million inmates in 1939"),
+    )
+)  # fmt: skip
+
+
+def source_for(correction: str) -> SourceRef | None:
+    """The source quote that settles a correction, or None (it comes from the record)."""
+    return next((ref for start, ref in SOURCES if correction.startswith(start)), None)

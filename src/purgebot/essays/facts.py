@@ -184,6 +184,8 @@ def _who_did(essay: EssayText, clause: list[int]) -> list[tuple[str, str, int]]:
     return out
 
 
+# Someone else's words: "a 1960 report said 7 million were shot" is reported, not claimed.
+_SAID = words("said says say suggest suggests suggested thought believed believe reckons")
 _PASSIVE = words(
     "who had has was were been being later also then and eventually himself too arrested tried "
     "in secret other generals commanders officers marshals leaders soon after a the two three "
@@ -329,7 +331,10 @@ def find_fact_errors(essay: EssayText, dismissed: frozenset[int]) -> tuple[Found
         span = list(range(s.first, s.last))
         if s.question or s.heading or not span:
             continue
-        if any(tokens[i].negation or tokens[i].norm in _REPORTED for i in span):
+        if any(
+            tokens[i].negation or tokens[i].norm in _REPORTED or tokens[i].norm in _SAID
+            for i in span
+        ):
             continue
         clauses: dict[int, list[int]] = {}
         for i in span:
@@ -346,7 +351,7 @@ def find_fact_errors(essay: EssayText, dismissed: frozenset[int]) -> tuple[Found
                     claim=claim,
                     sentence=" ".join(essay.text[s.start : s.end].split()),
                     correction=correction,
-                    source=None,
+                    source=fd.source_for(correction),
                     start=tokens[at].start,
                     end=tokens[at].end,
                     index=n,
