@@ -41,6 +41,14 @@ def covered(text: str) -> set[str]:
         ("Historians claim the murder was a pretext, but I believe it was an accident.",
          "pretext"),
         ("Stalin's paranoia is overrated as a cause.", "paranoia"),
+        ("Stalin signed Order 00447, though what it actually did is beyond me.", "order"),
+        ("People talk about Stalin's paranoia but I never really got that.", "paranoia"),
+        ("Stalin was paranoid, or so my textbook says, but I'm not convinced.", "paranoia"),
+        ("Kirov's murder was supposedly a pretext.", "pretext"),
+        ("Paranoia is often blamed, but I'm sceptical.", "paranoia"),
+        ("Stalin signed Order 00447 - not that I know what it was.", "order"),
+        ("Kirov's murder was a pretext, or at least that's what people say.", "pretext"),
+        ("The murder was used as a pretext, I think, though I'm honestly not sure.", "pretext"),
     ],
 )  # fmt: skip
 def test_a_term_named_with_a_dismissal_cue_earns_nothing(text: str, point: str) -> None:
@@ -54,6 +62,9 @@ def test_a_term_named_with_a_dismissal_cue_earns_nothing(text: str, point: str) 
         ("I think Stalin was paranoid, but the NKVD also acted on its own.", "paranoia"),
         ("Stalin signed Order 00447 in July 1937.", "order"),
         ("Kirov's murder gave Stalin a pretext for the terror.", "pretext"),
+        ("As historians say, Stalin was paranoid.", "paranoia"),
+        ("I think Stalin was paranoid, and I am sure he signed Order 00447.", "order"),
+        ("The officials were confused, but Stalin signed Order 00447 anyway.", "order"),
     ],
 )
 def test_the_writers_own_point_still_counts(text: str, point: str) -> None:

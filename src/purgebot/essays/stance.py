@@ -36,10 +36,14 @@ _SOFTENERS = words(
     "still exactly truly entirely completely even personally"
 )
 _KNOWING = words(
-    "know knew understand understood remember recall see get follow sure certain idea clue"
+    "know knew understand understood remember remembered recall recalled see get got gotten "
+    "grasp grasped follow sure certain idea clue"
 )
 _THINKING = words("think believe agree accept buy convinced persuaded")
-_DOUBT = words("doubt unsure unclear forget forgot forgotten disagree")
+_DOUBT = words(
+    "doubt unsure unclear forget forgot forgotten disagree sceptical skeptical unconvinced "
+    "confused puzzled lost"
+)
 _MATTERS = words(
     "matter mattered matters important relevant significant true big major right correct accurate "
     "convincing persuasive fair"
@@ -57,7 +61,10 @@ _REPORTING = words(
     "believe believes believed think thinks thought call calls called"
 )
 # Words that leave a clause empty: the cue looks past it ("X, apparently, but I'm not sure").
-_HEDGES = words("apparently also too though then still perhaps maybe probably supposedly")
+_HEDGES = words(
+    "apparently also too though then still perhaps maybe probably supposedly think believe "
+    "guess suppose reckon"
+)
 _TURNS = words("but though although however yet")
 # Words of a cue clause that refers back rather than naming something new: "what it said".
 _EMPTY = words("said say says mean means meant happened happen did do done about for involved")
@@ -83,8 +90,16 @@ def _vague(tokens: tuple[Token, ...], i: int, end: int) -> bool:
     "X or something", "X or whatever", "apparently"."""
     norm = tokens[i].norm
     nxt = [tokens[j].norm for j in range(i + 1, min(end, i + 4))]
-    if norm == "apparently":
+    if norm in ("apparently", "supposedly"):
         return True
+    if norm in ("beyond", "confuses", "confused", "lost") and nxt[:1] == ["me"]:
+        return True  # "what it did is beyond me", "it confuses me", "that's lost on me"
+    if norm == "on" and i > 0 and tokens[i - 1].norm == "lost" and nxt[:1] == ["me"]:
+        return True
+    if norm == "or" and (nxt[:1] == ["so"] or nxt[:2] == ["at", "least"]):
+        # "..., or so my textbook says", "..., or at least that's what people say"
+        rest = [tokens[j].norm for j in range(i + 1, end) if tokens[j].clause == tokens[i].clause]
+        return any(w in _REPORTING for w in rest)
     if norm == "something" and nxt[:1] in (["called"], ["like"]):
         return True
     if norm == "something" and nxt[:3] == ["to", "do", "with"]:
@@ -144,6 +159,14 @@ def _cue(tokens: tuple[Token, ...], i: int, start: int, end: int) -> str | None:
             if norm not in _SOFTENERS:
                 return None
         return None
+    if (  # "- not that I know what it was"
+        tok.norm == "not"
+        and i + 3 < end
+        and tokens[i + 1].norm == "that"
+        and tokens[i + 2].norm in _SUBJECTS
+        and (tokens[i + 3].norm in _KNOWING or tokens[i + 3].norm in _THINKING)
+    ):
+        return "knowing"
     if tok.negation and tok.norm in ("not", "no", "never"):
         found = _after_negation(tokens, i, end)
         if found is None:
@@ -180,7 +203,12 @@ def _previous_clause(tokens: tuple[Token, ...], before: list[int]) -> list[int]:
         part = [j for j in before if tokens[j].clause == last]
         out = part + out
         before = before[: -len(part)]
-        if any(tokens[j].content and tokens[j].norm not in _HEDGES for j in part):
+        aside = any(tokens[j].norm in _REPORTING for j in part) and tokens[part[0]].norm in (
+            "or",
+            "as",
+            "according",
+        )  # "X, or so my textbook says, but I'm not convinced"
+        if not aside and any(tokens[j].content and tokens[j].norm not in _HEDGES for j in part):
             break
     return out
 
