@@ -38,6 +38,14 @@ def claims(text: str) -> list[str]:
         "In 1937 Marshal Zhukov and seven other generals were tried in secret and shot.",
         "The Red Army did badly in the Winter War against Finland in 1941.",
         "Under Yezhov about 6.8 million people were sentenced to death.",
+        "Kirov was murdered in Moscow.",
+        "Trotsky was killed in Norway.",
+        "Vyshinsky, head of the NKVD, ran the trials.",
+        "Yezhov was the prosecutor at the show trials.",
+        "Yezhov was head of the NKVD in 1934.",
+        "Lenin died in 1922.",
+        "The Nazi-Soviet Pact of 1941 surprised the world.",
+        "Khrushchev's Secret Speech of 1953 denounced Stalin.",
         "Order 00447 dates from July 1938.",
         "Hitler came to power in 1939, which worried Stalin.",
         "The Winter War took place in 1941.",
@@ -116,6 +124,14 @@ def test_a_clear_error_against_the_record_is_flagged(sentence: str) -> None:
         "Around 18 million people passed through the Gulag between 1930 and 1953.",
         "Stalin's policies caused 20 million deaths.",
         "The officer corps of 200,000 men was purged of about 35,000.",
+        "Trotsky was exiled to Norway and killed in Mexico.",
+        "After Kirov was murdered in Leningrad, the trials in Moscow began.",
+        "Tukhachevsky was arrested by the NKVD.",
+        "Molotov, as head of government, signed lists.",
+        "Vyshinsky was the state prosecutor.",
+        "Yezhov headed the NKVD from 1936 to 1938.",
+        "The general secretary gave a long speech in 1934.",
+        "Kirov was murdered and the news reached Moscow.",
     ],
 )
 def test_a_sound_or_refuted_sentence_is_not_flagged(sentence: str) -> None:
@@ -165,13 +181,14 @@ def test_a_figure_is_read_with_the_words_it_is_said_of() -> None:
 def test_every_source_quote_of_the_fact_table_is_in_its_document_and_is_used() -> None:
     from purgebot.banks.quotes import fold, load_sources
     from purgebot.essays import factdata as fd
+    from purgebot.essays.factsources import SOURCES
 
     docs = load_sources(Path(__file__).resolve().parents[3] / "shared" / "sources")
     corrections = [e.correction for e in fd.EVENTS] + [f.correction for f in fd.FIGURES]
     corrections += [*fd.SURVIVED.values(), *fd.SECRET_TRIAL.values(), fd.NKVD_ORDER]
     corrections += [fd.ORDER_CORRECTION, fd.PLACE_CORRECTION, fd.MARSHALS_CORRECTION]
     corrections += [fd.PART_OF_WHOLE, fd.WINTER_WAR_CORRECTION]
-    for start, ref in fd.SOURCES:
+    for start, ref in SOURCES:
         assert ref.quote and fold(ref.quote) in docs[ref.doc], (ref.doc, ref.quote)
         assert any(c.startswith(start) for c in corrections), start
 

@@ -12,8 +12,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from purgebot.banks.model import SourceRef
-
 
 @dataclass(frozen=True, slots=True)
 class Event:
@@ -127,6 +125,43 @@ EVENTS: tuple[Event, ...] = (
         "1938",
         "Bukharin and Rykov were tried and shot in March 1938 (the third Moscow trial).",
     ),
+    _e("Lenin's death is misdated.", "lenin|died death", "1924", "Lenin died in January 1924."),
+    _e(
+        "The Nazi-Soviet Pact is misdated.",
+        "nazi molotov|soviet ribbentrop|pact",
+        "1939",
+        "The Nazi-Soviet Pact was signed in August 1939.",
+    ),
+    _e(
+        "Khrushchev's Secret Speech is misdated.",
+        "secret=|speech",
+        "1956",
+        "Khrushchev denounced Stalin in the Secret Speech of February 1956.",
+    ),
+    _e(
+        "The Yezhovshchina is misdated.",
+        "yezhovshchina",
+        "1936 1937 1938",
+        "The Yezhovshchina, Yezhov's time at the NKVD, ran from September 1936 to November 1938.",
+    ),
+    _e(
+        "Yezhov's time at the NKVD is misdated.",
+        "yezhov|head headed chief led ran|nkvd",
+        "1936 1937 1938",
+        "Yezhov became head of the NKVD in September 1936 and was removed in November 1938.",
+    ),
+    _e(
+        "Yagoda's time at the NKVD is misdated.",
+        "yagoda|head headed chief led ran|nkvd",
+        "1934 1935 1936",
+        "Yagoda headed the NKVD from 1934 until September 1936.",
+    ),
+    _e(
+        "Beria's time at the NKVD is misdated.",
+        "beria|head headed chief led ran|nkvd",
+        "1938 1939 1940 1941 1942 1943 1944 1945",
+        "Beria took over the NKVD from Yezhov in November 1938.",
+    ),
     _e("Yezhov's fall is misdated.", "yezhov|arrest", "1939", "Yezhov was arrested in April 1939."),
     _e(
         "Yezhov's death is misdated.",
@@ -159,6 +194,43 @@ EVENTS: tuple[Event, ...] = (
         "Beria took over the NKVD from Yezhov in November 1938.",
     ),
 )
+
+
+# Where an event happened: any other known place named with it ("murdered in Moscow") is wrong.
+@dataclass(frozen=True, slots=True)
+class Placed:
+    claim: str
+    groups: tuple[tuple[str, ...], ...]
+    places: frozenset[str]
+    correction: str
+
+
+KNOWN_PLACES = frozenset(
+    {"moscow", "leningrad", "mexico", "siberia", "turkey", "norway", "france", "kiev", "ukraine",
+     "georgia", "tbilisi", "berlin", "paris", "london", "kazakhstan", "stalingrad", "finland"}
+)  # fmt: skip
+PLACED: tuple[Placed, ...] = (
+    Placed("Kirov was killed in Leningrad.", (("kirov",), tuple(_KILLED.split())),
+           frozenset({"leningrad", "smolny"}), "Kirov was shot in Leningrad on 1 December 1934."),
+    Placed("Trotsky was killed in Mexico.", (("trotsky",), tuple(_KILLED.split())),
+           frozenset({"mexico", "coyoacan"}), "Trotsky was murdered in Mexico in August 1940."),
+)  # fmt: skip
+
+# Posts only some people held: "X, head of the NKVD" names a holder, or it is wrong.
+POSTS = {
+    "nkvd": frozenset({"yagoda", "yezhov", "beria", "menzhinsky", "dzerzhinsky"}),
+    "prosecutor": frozenset({"vyshinsky", "krylenko"}),
+}
+POST_PEOPLE = frozenset(
+    {"yagoda", "yezhov", "beria", "vyshinsky", "tukhachevsky", "molotov", "kirov", "zhdanov",
+     "kaganovich", "khrushchev", "voroshilov", "bukharin", "zinoviev", "kamenev", "trotsky",
+     "frinovsky", "ulrikh", "radek", "rykov", "pyatakov"}
+)  # fmt: skip
+POST_CORRECTIONS = {
+    "nkvd": "The NKVD was headed by Yagoda (1934-36), then Yezhov (1936-38), then Beria (from "
+    "1938).",
+    "prosecutor": "Vyshinsky was the state prosecutor at the Moscow show trials.",
+}
 
 # Heads of the NKVD in the order they held the post.
 NKVD_HEADS = ("yagoda", "yezhov", "beria")
@@ -276,64 +348,3 @@ PART_OF_WHOLE = (
     "A part cannot be larger than the whole: about 98 of the 139 Central Committee members "
     "were shot, and 1,108 of the 1,966 delegates to the 17th Congress were arrested."
 )
-
-
-# Quotes from the source documents (/work/shared/sources, by id) that settle a correction: the
-# first entry whose words start a correction cites it.
-SOURCES: tuple[tuple[str, SourceRef], ...] = tuple(
-    (start, SourceRef(doc, quote))
-    for start, doc, quote in (
-        ("Kirov was shot in Leningrad", "flashcards",
-         "In Leningrad on 1st December 1934, Leonid Nicolaev walked into the communist party "
-         "headquarters and shot dead Sergei Kirov"),
-        ("Order 00447 was issued", "morris", "Order nr 00447 of July 30 1937 written by Yezhov"),
-        ("Order 00447 (30 July 1937) was drawn up", "morris",
-         "Order nr 00447 of July 30 1937 written by Yezhov"),
-        ("Trotsky was murdered", "swift",
-         "Stalin sent a Communist Spaniard to Mexico, where he dispatched Trotsky with an ice axe"),
-        ("Trotsky was tried in his absence", "swift",
-         "Stalin sent a Communist Spaniard to Mexico, where he dispatched Trotsky with an ice axe"),
-        ("Stalin died", "swift",
-         "After his death by natural causes, he was denounced by Kruschev."),
-        ("The Ryutin platform", "ussr-archive",
-         "their view of avoiding confrontation with the peasantry surfaced again in 1932"),
-        ("The 17th Party Congress", "swift",
-         "1,108 out of 1,966 ordinary delegates at the 1934 Party Congress were arrested"),
-        ("A part cannot be larger", "swift",
-         "1,108 out of 1,966 ordinary delegates at the 1934 Party Congress were arrested"),
-        ("Zinoviev and Kamenev were tried", "swift",
-         "The first part of the \u2018trials\u2019 started in August, 1936, with Zinoviev, "
-         "Kamenev"),
-        ("Yezhov was arrested", "ussr-archive",
-         "before being arrested in early 1939 as the scapegoat"),
-        ("Yezhov became head", "clayton",
-         "September 1936 Yagoda himself was removed on the grounds that he had been too lax"),
-        ("Yagoda headed the NKVD", "clayton",
-         "September 1936 Yagoda himself was removed on the grounds that he had been too lax"),
-        ("Yagoda was tried", "ussr-archive", "1938, Yagoda, former head of the NKVD, was shot."),
-        ("Beria took over", "swift", "then Beria replaced Yezhov"),
-        ("The NKVD was headed by", "swift", "then Beria replaced Yezhov"),
-        ("Kirov led the Leningrad party", "morris",
-         "Kirov was the leader of the party in Leningrad"),
-        ("Tukhachevsky and seven", "flashcards",
-         "Trial held immediately and secretly to prevent a military coup"),
-        ("Tukhachevsky was arrested", "flashcards",
-         "it was announced in May 1937 that there had been a gigantic conspiracy found within "
-         "the Red army"),
-        ("About 680,000-750,000 people", "ussr-archive",
-         "Nearly three-quarters of a million people were executed"),
-        ("About 680,000 death sentences", "flashcards",
-         "Under his leadership, over 680,000 prisoners received death sentences (almost 1,000 "
-         "per day)."),
-        ("About 35,000-40,000 officers", "ussr-archive",
-         "3 out 5 marshals, 14 out of 16 army commanders and 37,000 officers were purged."),
-        ("Three of the five marshals", "swift",
-         "Three out of five Marshals, fourteen out of sixteen army commanders"),
-        ("The Gulag held about 1.3 million", "ussr-archive", "the 1.3 million inmates in 1939"),
-    )
-)  # fmt: skip
-
-
-def source_for(correction: str) -> SourceRef | None:
-    """The source quote that settles a correction, or None (it comes from the record)."""
-    return next((ref for start, ref in SOURCES if correction.startswith(start)), None)

@@ -18,32 +18,19 @@ that reports someone's claim ("Conquest estimated..."): a claim refuted is not a
 from __future__ import annotations
 
 from purgebot.essays import factdata as fd
+from purgebot.essays.factfigures import MONTHS, figure_errors, number_at, starts, year_of
+from purgebot.essays.factsources import source_for
 from purgebot.essays.misconceptions import _REPORTED, FoundMisconception
 from purgebot.essays.text import EssayText, Token, words
 
 NEAR = 4  # words between an event's words and its year
 _NOT_AT = frozenset({"before", "after", "by", "until", "till", "since", "prior", "following"})
-_COUNTS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "all": 5}
-_MONTHS = words(
-    "january february march april may june july august september october november december"
-)
-_SCALES = {"thousand": 1_000, "million": 1_000_000, "millions": 1_000_000}
-
-
-def _starts(norm: str, stems: tuple[str, ...]) -> bool:
-    return any(norm.startswith(s) for s in stems)
-
-
-def _year(tok: Token) -> int | None:
-    if len(tok.norm) == 4 and tok.norm.isdigit() and 1900 <= int(tok.norm) <= 1960:
-        return int(tok.norm)
-    return None
 
 
 def _years_at(essay: EssayText, i: int, last: int) -> frozenset[int]:
     """The year at token i, or every year of a range written "1936-38" / "1936 to 1938"."""
     tokens = essay.tokens
-    year = _year(tokens[i])
+    year = year_of(tokens[i])
     assert year is not None
     if i + 1 < last:
         nxt = tokens[i + 1]
@@ -51,22 +38,11 @@ def _years_at(essay: EssayText, i: int, last: int) -> frozenset[int]:
         end = None
         if gap in ("-", "–", "—", "/") and nxt.norm.isdigit():
             end = int(nxt.norm) + (1900 if len(nxt.norm) == 2 else 0)
-        elif nxt.norm in ("to", "and") and i + 2 < last and _year(tokens[i + 2]):
-            end = _year(tokens[i + 2])
+        elif nxt.norm in ("to", "and") and i + 2 < last and year_of(tokens[i + 2]):
+            end = year_of(tokens[i + 2])
         if end and year < end <= year + 10:
             return frozenset(range(year, end + 1))
     return frozenset({year})
-
-
-def _number(tokens: tuple[Token, ...], i: int, last: int) -> int | None:
-    norm = tokens[i].norm
-    try:
-        value = float(norm)
-    except ValueError:
-        return None
-    if i + 1 < last and tokens[i + 1].norm in _SCALES:
-        value *= _SCALES[tokens[i + 1].norm]
-    return int(value)
 
 
 def _after_by(tokens: tuple[Token, ...], i: int, group: tuple[str, ...]) -> bool:
@@ -78,7 +54,7 @@ def _after_by(tokens: tuple[Token, ...], i: int, group: tuple[str, ...]) -> bool
 def _event_places(clause: list[int], tokens: tuple[Token, ...], event: fd.Event) -> list[int]:
     """Token indexes of the clause where every group of the event stands close together."""
     hits = [
-        [i for i in clause if _starts(tokens[i].norm, g) and not _after_by(tokens, i, g)]
+        [i for i in clause if starts(tokens[i].norm, g) and not _after_by(tokens, i, g)]
         for g in event.groups
     ]
     if any(not h for h in hits):
@@ -99,7 +75,7 @@ def _bounded(tokens: tuple[Token, ...], i: int) -> bool:
         norm = tokens[j].norm
         if norm in _NOT_AT:
             return True
-        if norm not in _MONTHS and norm not in _DATE_WORDS and not norm.isdigit():
+        if norm not in MONTHS and norm not in _DATE_WORDS and not norm.isdigit():
             return False
     return False
 
@@ -108,7 +84,7 @@ def _dated(essay: EssayText, clause: list[int], last: int) -> list[tuple[str, st
     tokens = essay.tokens
     out: list[tuple[str, str, int]] = []
     for i in clause:
-        if _year(tokens[i]) is None or _bounded(tokens, i):
+        if year_of(tokens[i]) is None or _bounded(tokens, i):
             continue
         years = _years_at(essay, i, last)
         near: list[tuple[int, fd.Event]] = []
@@ -127,10 +103,10 @@ def _dated(essay: EssayText, clause: list[int], last: int) -> list[tuple[str, st
             for j in range(min(p, i) + 1, max(p, i))
             if tokens[j].content
             and not tokens[j].text[:1].isupper()  # "murdered in Leningrad in 1935"
-            and (w := tokens[j].norm) not in _MONTHS
+            and (w := tokens[j].norm) not in MONTHS
             and w not in _TIME_VERBS
             and not w.isdigit()
-            and not any(_starts(w, g) for g in event.groups)
+            and not any(starts(w, g) for g in event.groups)
         }
         if distance <= NEAR + 1 and not between & {"and", "or"} and len(others) <= 1:
             out.append((event.claim, event.correction, i))
@@ -139,6 +115,34 @@ def _dated(essay: EssayText, clause: list[int], last: int) -> list[tuple[str, st
 
 def _index(clause: list[int], tokens: tuple[Token, ...], names: object) -> list[int]:
     return [i for i in clause if tokens[i].norm in names]  # type: ignore[operator]
+
+
+def _placed(essay: EssayText, clause: list[int]) -> list[tuple[str, str, int]]:
+    """ "Kirov was murdered in Moscow": a known event "in" / "at" a known place it was not."""
+    tokens = essay.tokens
+    out: list[tuple[str, str, int]] = []
+    for n, i in enumerate(clause[1:], start=1):
+        place = tokens[i].norm
+        if place not in fd.KNOWN_PLACES or tokens[clause[n - 1]].norm not in ("in", "at"):
+            continue
+        for event in fd.PLACED:
+            hits = [[j for j in clause if starts(tokens[j].norm, g)] for g in event.groups]
+            if any(not h for h in hits) or place in event.places:
+                continue
+            near = (
+                max(j for h in hits for j in h if j < i)
+                if any(j < i for h in hits for j in h)
+                else None
+            )
+            between = {tokens[j].norm for j in range(near + 1, i)} if near is not None else set()
+            if (
+                near is not None
+                and i - near <= NEAR + 1
+                and max(min(h) for h in hits) < i
+                and not between & {"and", "or", "to", "from"}
+            ):
+                out.append((event.claim, event.correction, i))
+    return out
 
 
 def _who_did(essay: EssayText, clause: list[int]) -> list[tuple[str, str, int]]:
@@ -154,16 +158,16 @@ def _who_did(essay: EssayText, clause: list[int]) -> list[tuple[str, str, int]]:
                 if other not in fd.NKVD_HEADS or other == norm:
                     continue
                 between = norms[n + 1 : m]
-                if not all(w in _OFFICE or _starts(w, _SUCCESSION) for w in between):
+                if not all(w in _OFFICE or starts(w, _SUCCESSION) for w in between):
                     break  # "Yagoda was shot after Yezhov took over": not about the post
                 later = fd.NKVD_HEADS.index(other) > rank
-                if "by" in between and any(_starts(w, ("replac", "succeed")) for w in between):
+                if "by" in between and any(starts(w, ("replac", "succeed")) for w in between):
                     wrong = not later
-                elif any(_starts(w, ("replac", "succeed", "follow", "after")) for w in between) or (
+                elif any(starts(w, ("replac", "succeed", "follow", "after")) for w in between) or (
                     "from" in between and any(w in ("took", "take", "takes") for w in between)
                 ):
                     wrong = later
-                elif any(_starts(w, ("before", "preced")) for w in between):
+                elif any(starts(w, ("before", "preced")) for w in between):
                     wrong = not later
                 else:
                     continue
@@ -200,6 +204,32 @@ _FOUGHT = words("was were fought waged the of 1939 1940 1939-40")
 _STOPS = frozenset({"but", "while", "whereas", "unlike", "though", "although", "however"})
 
 
+_COPULA = words(
+    "was were is became become becomes who had has been made appointed as a an the of later then "
+    "now also new state chief head leader boss ran led headed in charge soviet"
+)
+_HEADS = ("head", "chief", "leader", "boss", "ran", "led", "charge")
+
+
+def _post(tokens: tuple[Token, ...], i: int, words_: list[str]) -> list[tuple[str, str, int]]:
+    """ "Vyshinsky, head of the NKVD", "Yezhov was the prosecutor": a post the person never
+    held; only copular words and the post's own words may stand between."""
+    for m, w in enumerate(words_):
+        if w in fd.POSTS:
+            role = w == "prosecutor" or any(starts(x, _HEADS) for x in words_[: m + 2])
+            if (
+                role
+                and all(x in _COPULA for x in words_[:m])
+                and (tokens[i].norm not in fd.POSTS[w])
+            ):
+                claim = f"{tokens[i].text} did not hold that post."
+                return [(claim, fd.POST_CORRECTIONS[w], i)]
+            return []
+        if w not in _COPULA:
+            return []
+    return []
+
+
 def _across(essay: EssayText, span: list[int]) -> list[tuple[str, str, int]]:
     """The checks a sentence may spread over its clauses: "Zhukov, who was shot", "Order
     00447, which Beria drew up", "Kirov, the party leader in Moscow"."""
@@ -222,7 +252,7 @@ def _across(essay: EssayText, span: list[int]) -> list[tuple[str, str, int]]:
         if norm in fd.SURVIVED:
             verbs = ("execut",) if norm == "trotsky" else (*fd.KILLED_VERBS, "tried")
             words = ahead(n, 8)
-            hit = next((m for m, w in enumerate(words) if _starts(w, verbs)), None)
+            hit = next((m for m, w in enumerate(words) if starts(w, verbs)), None)
             # "Zhukov, who was shot", "Zhukov and seven other generals were tried": only
             # words that keep him the one shot stand between (not "Molotov signed lists...").
             if hit is not None and all(w in _PASSIVE or w.isdigit() for w in words[:hit]):
@@ -231,9 +261,9 @@ def _across(essay: EssayText, span: list[int]) -> list[tuple[str, str, int]]:
             by = (
                 n > 0
                 and norms[n - 1] == "by"
-                and any(_starts(w, fd.AUTHOR_VERBS) for w in norms[max(0, n - 4) : n])
+                and any(starts(w, fd.AUTHOR_VERBS) for w in norms[max(0, n - 4) : n])
             )
-            if by or any(_starts(w, fd.AUTHOR_VERBS) for w in ahead(n, 3)):
+            if by or any(starts(w, fd.AUTHOR_VERBS) for w in ahead(n, 3)):
                 out.append(("The wrong person drew up Order 00447.", fd.ORDER_CORRECTION, i))
         if norm in fd.PLACE_PEOPLE:
             words = ahead(n, 8)
@@ -241,85 +271,21 @@ def _across(essay: EssayText, span: list[int]) -> list[tuple[str, str, int]]:
             # Leningrad", "the Leningrad party boss" (not "head of the railways, visited ...").
             m = next((m for m, w in enumerate(words) if w in fd.PLACES), None)
             role = m is not None and any(
-                _starts(w, fd.ROLE_WORDS) for w in words[max(0, m - 3) : m] + words[m + 1 : m + 3]
+                starts(w, fd.ROLE_WORDS) for w in words[max(0, m - 3) : m] + words[m + 1 : m + 3]
             )
             if m is not None and role and norm not in fd.PLACES[words[m]]:
                 claim = f"{tokens[i].text} did not lead the party there."
                 out.append((claim, fd.PLACE_CORRECTION, i))
+        if norm in fd.POST_PEOPLE:
+            out += _post(tokens, i, ahead(n, 7))
     # "Of the 139 members of the Central Committee, 1,108 were shot": a part above its whole.
     if len(span) > 2 and norms[0] == "of":
-        whole = _number(tokens, span[1 + (norms[1] == "the")], span[-1] + 1)
+        whole = number_at(tokens, span[1 + (norms[1] == "the")], span[-1] + 1)
         clause = tokens[span[0]].clause
         later = [j for j in span if tokens[j].clause > clause]
-        part = _number(tokens, later[0], span[-1] + 1) if later else None
-        if whole and part and _year(tokens[later[0]]) is None and part > whole:
+        part = number_at(tokens, later[0], span[-1] + 1) if later else None
+        if whole and part and year_of(tokens[later[0]]) is None and part > whole:
             out.append(("A part is larger than the whole.", fd.PART_OF_WHOLE, later[0]))
-    return out
-
-
-def _about(norms: list[str], n: int) -> list[str]:
-    """The words a figure at n is said of: up to three before it and seven after, neither
-    reaching past another number ("259,450 arrests and 72,950 executions")."""
-    before: list[str] = []
-    for w in reversed(norms[max(0, n - 3) : n]):
-        if w.replace(".", "", 1).isdigit() and not w.startswith("0"):
-            break
-        before.append(w)
-    after: list[str] = []
-    for w in norms[n + 1 : n + 8]:
-        if w.replace(".", "", 1).isdigit() and not w.startswith("0"):
-            break
-        after.append(w)
-    return before + after
-
-
-def _figures(
-    essay: EssayText, clause: list[int], sentence: list[int]
-) -> list[tuple[str, str, int]]:
-    tokens = essay.tokens
-    out: list[tuple[str, str, int]] = []
-    norms = [tokens[i].norm for i in clause]
-    last = clause[-1] + 1
-    # A figure for a year of the Terror, not "between 1930 and 1953" or "under Stalin".
-    years = [y for i in sentence if (y := _year(tokens[i]))]
-    has_year = any(1936 <= y <= 1941 for y in years) and all(y <= 1941 for y in years)
-    has_year = has_year and not any(tokens[i].norm in ("between", "through") for i in sentence)
-    for n, i in enumerate(clause):
-        value = _number(tokens, i, last)
-        if value is None or norms[n].startswith("0"):  # "Order 00447" is a name, not a figure
-            continue
-        rest = norms[n + 1 :]
-        # "1,108 of the 139 members": a part larger than its whole.
-        k = int(bool(rest) and rest[0] in _SCALES)
-        if len(rest) > k + 1 and rest[k] == "of":
-            at = k + 1 + (rest[k + 1] == "the")
-            whole = _number(tokens, clause[n + 1 + at], last) if n + 1 + at < len(clause) else None
-            month = n + 2 + at < len(clause) and norms[n + 2 + at] in _MONTHS
-            if whole is not None and whole < value and not month and _year(tokens[i]) is None:
-                out.append(("A part is larger than the whole.", fd.PART_OF_WHOLE, i))
-                continue
-        if value < 10_000:
-            continue
-        for fig in fd.FIGURES:
-            if value < fig.too_high or (fig.needs_year and not has_year):
-                continue
-            near = _about(norms, n)
-            if all(any(_starts(w, g) for w in near) for g in fig.groups):
-                out.append((fig.claim, fig.correction, i))
-                break
-    for n, i in enumerate(clause):  # "all five marshals were shot", "four of the five marshals"
-        if not norms[n].startswith("marshal"):
-            continue
-        before = norms[max(0, n - 4) : n]
-        if "of" in before:
-            at = before.index("of")
-            count = _COUNTS.get(before[at - 1]) if at else None
-        else:
-            count = 5 if "all" in before else None
-        killed = any(_starts(w, ("shot", "execut", "purg", "kill", "arrest")) for w in norms)
-        spared = any(_starts(w, ("surviv", "spare", "escap", "except", "apart")) for w in norms)
-        if count is not None and count != 3 and killed and not spared:
-            out.append(("The number of marshals purged is wrong.", fd.MARSHALS_CORRECTION, i))
     return out
 
 
@@ -343,7 +309,8 @@ def find_fact_errors(essay: EssayText, dismissed: frozenset[int]) -> tuple[Found
         hits = _across(essay, [i for i in span if i not in dismissed])
         for clause in clauses.values():
             hits += _dated(essay, clause, s.last) + _who_did(essay, clause)
-            hits += _figures(essay, clause, span)
+            hits += _placed(essay, clause)
+            hits += figure_errors(essay, clause, span)
         for claim, correction, at in hits:
             found.setdefault(
                 (n, claim),
@@ -351,7 +318,7 @@ def find_fact_errors(essay: EssayText, dismissed: frozenset[int]) -> tuple[Found
                     claim=claim,
                     sentence=" ".join(essay.text[s.start : s.end].split()),
                     correction=correction,
-                    source=fd.source_for(correction),
+                    source=source_for(correction),
                     start=tokens[at].start,
                     end=tokens[at].end,
                     index=n,
