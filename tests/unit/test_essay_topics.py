@@ -63,3 +63,22 @@ def test_an_essay_on_the_set_question_is_not_off_topic(prompts: dict[str, EssayP
     assert not check_essay(prompts["responsibility/stalin-responsibility"], ON_TOPIC).off_topic
     weak = "Yezhov ran the NKVD in 1937 and 1938, so he is to blame for a lot of the arrests."
     assert not check_essay(prompts["yezhovshchina/yezhov-responsibility"], weak).off_topic
+
+
+def test_no_sample_essay_on_its_question_is_called_off_topic() -> None:
+    # Weak and passing-mention samples of 100+ words touch no point but use the question's
+    # words: they are weak answers, not answers to another question.
+    from purgebot.banks.loader import load_bank_file
+    from purgebot.essays.feedback import check_bank_essay
+
+    fixtures = Path(__file__).resolve().parents[1] / "fixtures" / "essays"
+    bank = load_bank_file(fixtures / "bank.yaml")
+    flagged: dict[str, bool] = {}
+    for folder in sorted((fixtures / "samples").iterdir()):
+        for essay in sorted(folder.glob("*.txt")):
+            fb = check_bank_essay(bank, folder.name, essay.read_text(encoding="utf-8"))
+            flagged[f"{folder.name}/{essay.stem}"] = fb.off_topic
+    false_flags = [k for k, v in flagged.items() if v and "offtopic" not in k]
+    assert false_flags == []
+    assert sum(v for k, v in flagged.items() if "offtopic" in k) >= 4
+    assert flagged["stalin-responsibility/passing-1"] is False

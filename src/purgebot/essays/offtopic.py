@@ -8,7 +8,10 @@ another prompt's (at least `RIVAL_AT_LEAST` of that prompt's points, and `MARGIN
 its own). The rivals are the built-in prompts and any the caller adds (the bank's own). An
 essay of `NOTHING_IN_WORDS` words or more that makes, dismisses or misstates at most
 `ALMOST_NOTHING` of the prompt's points (one of six) is off-topic too, whatever it answers
-instead: a short weak answer is weak, a long one on none of the points is on something else.
+instead, provided its words stand `NOTHING_RATIO` times closer to some other question or topic
+than to the set one: a short weak answer is weak, a long one on none of the points whose words
+are the prompt's is a weak or dismissive answer, and a long one on none of the points in other
+words is on something else.
 
 Points alone miss an essay on another question that touches a few of the set prompt's points
 on the way (an essay on whether Stalin ordered Kirov's murder says he used it as a pretext).
@@ -36,8 +39,10 @@ MARGIN = 0.34
 ALMOST_NOTHING = 1 / 6  # an essay that touches at most this share of the prompt's points...
 NOTHING_IN_WORDS = 90  # ...at this length or more (a weak answer is shorter) answers something else
 WORDS_RATIO = 2.3
-WORDS_AT_LEAST = 0.4
+WORDS_AT_LEAST = 0.3
 WORDS_OWN_AT_MOST = 0.5
+WORDS_MIN = 30  # fewer words say too little to tell what they answer
+NOTHING_RATIO = 1.5  # a long essay on none of the points is off-topic only if its words agree
 
 
 def _questions_dir() -> Path | None:
@@ -68,10 +73,13 @@ def _profiles(prompts: tuple[EssayPrompt, ...]) -> Profiles:
     return Profiles(prompts)
 
 
-def answers_another(prompt: EssayPrompt, essay: EssayText, rivals: Iterable[EssayPrompt]) -> bool:
-    """Whether the essay's words stand far closer to another question than to the set one."""
+def closer_elsewhere(
+    prompt: EssayPrompt, essay: EssayText, rivals: Iterable[EssayPrompt]
+) -> tuple[float, float]:
+    """(how many times closer the essay's words stand to the nearest other question or topic
+    than to the set prompt, how close they stand to that other one)."""
     mine, best, _ = closest(_profiles((prompt, *rivals, *builtin_prompts())), essay, prompt)
-    return best >= WORDS_AT_LEAST and best >= WORDS_RATIO * mine
+    return (best / mine if mine > 0 else float("inf")), best
 
 
 def share(prompt: EssayPrompt, essay: EssayText) -> float:
@@ -92,11 +100,17 @@ def is_off_topic(
     """Whether the essay answers another prompt (see the module rules); `own` is the share of
     the set prompt's points it engages with, `words` its length."""
     rivals = tuple(rivals)
-    if own <= WORDS_OWN_AT_MOST + 1e-9 and answers_another(prompt, essay, rivals):
+    ratio, best = closer_elsewhere(prompt, essay, rivals)
+    if (
+        own <= WORDS_OWN_AT_MOST + 1e-9
+        and ratio >= WORDS_RATIO
+        and best >= WORDS_AT_LEAST
+        and words >= WORDS_MIN
+    ):
         return True
     if own > OWN_AT_MOST:
         return False
-    if own <= ALMOST_NOTHING + 1e-9 and words >= NOTHING_IN_WORDS:
+    if own <= ALMOST_NOTHING + 1e-9 and words >= NOTHING_IN_WORDS and ratio >= NOTHING_RATIO:
         return True
     seen = {(prompt.id, prompt.prompt)}
     for rival in (*rivals, *builtin_prompts()):
