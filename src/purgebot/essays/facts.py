@@ -160,12 +160,16 @@ def _who_did(essay: EssayText, clause: list[int]) -> list[tuple[str, str, int]]:
                 between = norms[n + 1 : m]
                 if not all(w in _OFFICE or starts(w, _SUCCESSION) for w in between):
                     break  # "Yagoda was shot after Yezhov took over": not about the post
-                later = fd.NKVD_HEADS.index(other) > rank
-                if "by" in between and any(starts(w, ("replac", "succeed")) for w in between):
-                    wrong = not later
-                elif any(starts(w, ("replac", "succeed", "follow", "after")) for w in between) or (
+                step = fd.NKVD_HEADS.index(other) - rank  # 1: the other came just after
+                later = step > 0
+                direct = any(starts(w, ("replac", "succeed")) for w in between) or (
                     "from" in between and any(w in ("took", "take", "takes") for w in between)
-                ):
+                )  # "replaced" / "took over from": the very next one, not any later one
+                if "by" in between and direct:
+                    wrong = step != 1
+                elif direct:
+                    wrong = step != -1
+                elif any(starts(w, ("follow", "after")) for w in between):
                     wrong = later
                 elif any(starts(w, ("before", "preced")) for w in between):
                     wrong = not later
@@ -174,7 +178,12 @@ def _who_did(essay: EssayText, clause: list[int]) -> list[tuple[str, str, int]]:
                 if wrong:
                     out.append(("The NKVD heads are in the wrong order.", fd.NKVD_ORDER, i))
                 break
-        if norm in fd.SECRET_TRIAL and any(w in ("show", "public") for w in norms[n + 1 : n + 6]):
+        after = norms[n + 1 : n + 8]
+        if (
+            norm in fd.SECRET_TRIAL
+            and any(w in ("show", "public") for w in after)
+            and not any(w in ("secret", "secretly", "rather", "instead", "unlike") for w in after)
+        ):
             out.append(("That trial was held in secret.", fd.SECRET_TRIAL[norm], i))
         if norm == "winter" and norms[n + 1 : n + 2] == ["war"]:
             # "the Winter War against Japan", "the Winter War was fought with Japan"
