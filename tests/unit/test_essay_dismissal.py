@@ -49,6 +49,12 @@ def covered(text: str) -> set[str]:
         ("Stalin signed Order 00447 - not that I know what it was.", "order"),
         ("Kirov's murder was a pretext, or at least that's what people say.", "pretext"),
         ("The murder was used as a pretext, I think, though I'm honestly not sure.", "pretext"),
+        ("Stalin signed Order 00447. I'm not sure why.", "order"),
+        ("Stalin signed Order 00447. What that actually was, I can't say.", "order"),
+        ("Stalin signed Order 00447, but I can't really explain it.", "order"),
+        ("Stalin signed Order 00447, but I couldn't work out what it was.", "order"),
+        ("The textbook talks about paranoia but it didn't make much sense to me.", "paranoia"),
+        ("Stalin's paranoia is one explanation, but I find it hard to believe.", "paranoia"),
     ],
 )  # fmt: skip
 def test_a_term_named_with_a_dismissal_cue_earns_nothing(text: str, point: str) -> None:
@@ -65,6 +71,8 @@ def test_a_term_named_with_a_dismissal_cue_earns_nothing(text: str, point: str) 
         ("As historians say, Stalin was paranoid.", "paranoia"),
         ("I think Stalin was paranoid, and I am sure he signed Order 00447.", "order"),
         ("The officials were confused, but Stalin signed Order 00447 anyway.", "order"),
+        ("I can't say Stalin was innocent: he signed Order 00447 himself.", "order"),
+        ("It is hard to believe anyone trusted him, as Stalin signed Order 00447.", "order"),
     ],
 )
 def test_the_writers_own_point_still_counts(text: str, point: str) -> None:

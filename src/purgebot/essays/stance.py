@@ -37,7 +37,7 @@ _SOFTENERS = words(
 )
 _KNOWING = words(
     "know knew understand understood remember remembered recall recalled see get got gotten "
-    "grasp grasped follow sure certain idea clue"
+    "grasp grasped follow sure certain idea clue say tell explain work"
 )
 _THINKING = words("think believe agree accept buy convinced persuaded")
 _DOUBT = words(
@@ -67,7 +67,10 @@ _HEDGES = words(
 )
 _TURNS = words("but though although however yet")
 # Words of a cue clause that refers back rather than naming something new: "what it said".
-_EMPTY = words("said say says mean means meant happened happen did do done about for involved")
+_EMPTY = words(
+    "said say says mean means meant happened happen did do done about for involved why how "
+    "actually exactly was were"
+)
 
 
 def _after_negation(tokens: tuple[Token, ...], i: int, end: int) -> tuple[int, str] | None:
@@ -92,6 +95,16 @@ def _vague(tokens: tuple[Token, ...], i: int, end: int) -> bool:
     nxt = [tokens[j].norm for j in range(i + 1, min(end, i + 4))]
     if norm in ("apparently", "supposedly"):
         return True
+    before = [tokens[j].norm for j in range(max(0, i - 4), i)]
+    if norm == "sense" and "not" in before and any(w.startswith("mak") for w in before):
+        return True  # "it didn't make much sense to me"
+    if (
+        norm in ("hard", "difficult")
+        and nxt[:1] == ["to"]
+        and nxt[1:2]
+        and (nxt[1] in _KNOWING or nxt[1] in _THINKING)
+    ):
+        return True  # "I find it hard to believe", "difficult to understand"
     if norm in ("beyond", "confuses", "confused", "lost") and nxt[:1] == ["me"]:
         return True  # "what it did is beyond me", "it confuses me", "that's lost on me"
     if norm == "on" and i > 0 and tokens[i - 1].norm == "lost" and nxt[:1] == ["me"]:
@@ -234,8 +247,12 @@ def dismissed_tokens(essay: EssayText) -> frozenset[int]:
                 continue
             out.update(own)
             out.update(previous)
-            opening = all(
-                tokens[j].norm in _TURNS or not tokens[j].content for j in range(s.first, i)
+            opening = all(  # nothing new before the cue: "What that actually was, I can't say."
+                tokens[j].norm in _TURNS
+                or tokens[j].norm in _EMPTY
+                or tokens[j].norm in _SOFTENERS
+                or not tokens[j].content
+                for j in range(s.first, i)
             )
             refers_back = not any(
                 tokens[j].content
@@ -244,6 +261,8 @@ def dismissed_tokens(essay: EssayText) -> frozenset[int]:
                 and tokens[j].norm not in _DOUBT
                 and tokens[j].norm not in _VERDICTS
                 and tokens[j].norm not in _THINKING
+                and tokens[j].norm not in _SUBJECTS
+                and tokens[j].norm not in _SOFTENERS
                 for j in own
             )
             denies = kind == "matters" and any(tokens[j].norm in _VERDICTS for j in own)
