@@ -82,3 +82,26 @@ def test_no_sample_essay_on_its_question_is_called_off_topic() -> None:
     assert false_flags == []
     assert sum(v for k, v in flagged.items() if "offtopic" in k) >= 4
     assert flagged["stalin-responsibility/passing-1"] is False
+
+
+@pytest.mark.parametrize("name", ["dev/025", "dev/026", "dev/027", "test/061", "test/062"])
+def test_a_teachers_thin_wording_of_a_built_in_question_keeps_its_essays_on_topic(
+    name: str,
+) -> None:
+    # A bank's own prompt with few phrases stands far from an essay's words, the built-in
+    # prompt on the same question close: that one is the same question, not another.
+    import yaml
+
+    from purgebot.banks.model import KeyPoint
+
+    prompt = EssayPrompt(
+        id="army",
+        prompt="Why did Stalin purge the Red Army?",
+        key_points=(
+            KeyPoint("threat", "The army could overthrow him.", ("army could overthrow",)),
+            KeyPoint("plot", "He believed in a military plot.", ("military plot",)),
+        ),
+    )
+    fixture = Path(__file__).resolve().parents[1] / "fixtures" / "essays" / "eval"
+    text = yaml.safe_load((fixture / f"{name}.yaml").read_text(encoding="utf-8"))["text"]
+    assert not check_essay(prompt, text).off_topic

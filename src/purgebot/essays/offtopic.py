@@ -19,7 +19,11 @@ So the essay's words are compared too (`purgebot.essays.topics`): with the set p
 other prompt, and the period's other big topics (collectivisation, the famine, the five-year
 plans, the war, the rise to power). An essay that makes at most `WORDS_OWN_AT_MOST` of the set
 prompt's points and stands `WORDS_RATIO` times closer to another question (at least
-`WORDS_AT_LEAST` similar to it) than to its own answers that other question.
+`WORDS_AT_LEAST` similar to it) than to its own answers that other question. A prompt that
+asks much the same question as the set one (`topics.SIBLING_AT`, or a teacher's wording of a
+built-in question) is no other question, and the rule on another prompt's points holds only
+when the essay's words, too, stand `RIVAL_RATIO` times closer to some other question: a
+teacher's prompt with few phrases credits few points.
 """
 
 from __future__ import annotations
@@ -31,11 +35,12 @@ from pathlib import Path
 from purgebot.banks.model import EssayPrompt
 from purgebot.essays.detect import detect
 from purgebot.essays.text import EssayText
-from purgebot.essays.topics import Profiles, closest
+from purgebot.essays.topics import Profiles, closest, prompt_key
 
 OWN_AT_MOST = 1 / 3
 RIVAL_AT_LEAST = 0.5
 MARGIN = 0.34
+RIVAL_RATIO = 1.3  # ...and its words stand this much closer to some other question too
 ALMOST_NOTHING = 1 / 6  # an essay that touches at most this share of the prompt's points...
 NOTHING_IN_WORDS = 90  # ...at this length or more (a weak answer is shorter) answers something else
 WORDS_RATIO = 2.3
@@ -113,11 +118,14 @@ def is_off_topic(
     if own <= ALMOST_NOTHING + 1e-9 and words >= NOTHING_IN_WORDS and ratio >= NOTHING_RATIO:
         return True
     seen = {(prompt.id, prompt.prompt)}
+    siblings = _profiles((prompt, *rivals, *builtin_prompts())).siblings(prompt_key(prompt))
     for rival in (*rivals, *builtin_prompts()):
         if (rival.id, rival.prompt) in seen or not rival.key_points:
             continue
+        if prompt_key(rival) in siblings:  # the same question in other words
+            continue
         seen.add((rival.id, rival.prompt))
         theirs = share(rival, essay)
-        if theirs >= RIVAL_AT_LEAST and theirs - own >= MARGIN:
+        if theirs >= RIVAL_AT_LEAST and theirs - own >= MARGIN and ratio >= RIVAL_RATIO:
             return True
     return False

@@ -52,6 +52,13 @@ class Profile:
     key: str  # "prompt:<id> <question>" or "topic:<name>"
     weights: dict[str, float]
     norm: float
+    question: dict[str, float]  # the question's own words, weighted the same way
+
+
+def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
+    na = math.sqrt(sum(v * v for v in a.values()))
+    nb = math.sqrt(sum(v * v for v in b.values()))
+    return sum(v * b.get(w, 0.0) for w, v in a.items()) / (na * nb) if na and nb else 0.0
 
 
 def _stems(essay: EssayText) -> Counter[str]:
@@ -78,8 +85,10 @@ class Profiles:
 
     def __init__(self, prompts: Iterable[EssayPrompt]) -> None:
         raw: dict[str, Counter[str]] = {}
+        questions: dict[str, Counter[str]] = {}
         for p in prompts:
             raw.setdefault(prompt_key(p), _profile_words(p))
+            questions[prompt_key(p)] = _stems(analyse(p.prompt))
         for name, text in PERIOD_TOPICS.items():
             raw[f"topic:{name}"] = _stems(analyse(text))
         df: Counter[str] = Counter()
@@ -88,15 +97,35 @@ class Profiles:
         n = len(raw)
         self.idf = {w: math.log((1 + n) / (1 + d)) + 1 for w, d in df.items()}
         self.profiles: tuple[Profile, ...] = tuple(
-            self._profile(key, words) for key, words in raw.items()
+            self._profile(key, words, questions.get(key, Counter())) for key, words in raw.items()
         )
+        self._siblings: dict[str, frozenset[str]] = {}
 
     def _weights(self, words: Counter[str]) -> dict[str, float]:
         return {w: (1 + math.log(c)) * self.idf[w] for w, c in words.items() if w in self.idf}
 
-    def _profile(self, key: str, words: Counter[str]) -> Profile:
+    def _profile(self, key: str, words: Counter[str], question: Counter[str]) -> Profile:
         weights = self._weights(words)
-        return Profile(key, weights, math.sqrt(sum(v * v for v in weights.values())) or 1.0)
+        norm = math.sqrt(sum(v * v for v in weights.values())) or 1.0
+        return Profile(key, weights, norm, self._weights(question))
+
+    def siblings(self, key: str) -> frozenset[str]:
+        """The prompts whose profiles stand at least `SIBLING_AT` close to this one's, or whose
+        questions stand `SAME_QUESTION_AT` close (a teacher's wording with few phrases)."""
+        if key not in self._siblings:
+            own = next((p for p in self.profiles if p.key == key), None)
+            self._siblings[key] = frozenset(
+                p.key
+                for p in self.profiles
+                if own is not None
+                and p.key != key
+                and p.key.startswith("prompt:")
+                and (
+                    _cosine(own.weights, p.weights) >= SIBLING_AT
+                    or _cosine(own.question, p.question) >= SAME_QUESTION_AT
+                )
+            )
+        return self._siblings[key]
 
     def similarities(self, essay: EssayText) -> dict[str, float]:
         """Cosine similarity of the essay with every profile, by profile key."""
@@ -108,10 +137,17 @@ class Profiles:
         }
 
 
+SIBLING_AT = 0.4  # prompts whose profiles are this alike ask much the same question
+SAME_QUESTION_AT = 0.75  # ...and so do prompts whose questions are this alike
+
+
 def closest(profiles: Profiles, essay: EssayText, own: EssayPrompt) -> tuple[float, float, str]:
-    """(similarity to the set prompt, the best other profile's, that profile's key)."""
+    """(similarity to the set prompt, the best other profile's, that profile's key). A prompt
+    asking much the same question as the set one (a teacher's own wording of a built-in
+    question, "local officials" beside "centre or local") is no other question."""
     sims = profiles.similarities(essay)
     mine = sims.get(prompt_key(own), 0.0)
-    others = [(v, k) for k, v in sims.items() if k != prompt_key(own)]
+    siblings = profiles.siblings(prompt_key(own))
+    others = [(v, k) for k, v in sims.items() if k != prompt_key(own) and k not in siblings]
     best, key = max(others, default=(0.0, ""))
     return mine, best, key
