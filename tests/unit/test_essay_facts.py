@@ -39,6 +39,9 @@ def claims(text: str) -> list[str]:
         "The Red Army did badly in the Winter War against Finland in 1941.",
         "Under Yezhov about 6.8 million people were sentenced to death.",
         "Kirov was murdered in Moscow.",
+        "Bukharin was tried at the first show trial.",
+        "Zinoviev and Kamenev were accused at the third trial.",
+        "The show trials were held in Leningrad.",
         "Trotsky was killed in Norway.",
         "Vyshinsky, head of the NKVD, ran the trials.",
         "Yezhov was the prosecutor at the show trials.",
@@ -135,6 +138,10 @@ def test_a_clear_error_against_the_record_is_flagged(sentence: str) -> None:
         "Yezhov headed the NKVD from 1936 to 1938.",
         "The general secretary gave a long speech in 1934.",
         "Kirov was murdered and the news reached Moscow.",
+        "Bukharin denounced Zinoviev at the first trial.",
+        "Zinoviev and Kamenev were tried at the first show trial in 1936.",
+        "Bukharin, Rykov and Yagoda were tried at the third trial.",
+        "The show trials in Moscow shocked observers in London.",
     ],
 )
 def test_a_sound_or_refuted_sentence_is_not_flagged(sentence: str) -> None:

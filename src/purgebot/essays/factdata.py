@@ -212,9 +212,22 @@ KNOWN_PLACES = frozenset(
 PLACED: tuple[Placed, ...] = (
     Placed("Kirov was killed in Leningrad.", (("kirov",), tuple(_KILLED.split())),
            frozenset({"leningrad", "smolny"}), "Kirov was shot in Leningrad on 1 December 1934."),
+    Placed("The show trials were held in Moscow.", (("show", "moscow"), ("trial",)),
+           frozenset({"moscow"}), "The three show trials of 1936-38 were held in Moscow."),
     Placed("Trotsky was killed in Mexico.", (("trotsky",), tuple(_KILLED.split())),
            frozenset({"mexico", "coyoacan"}), "Trotsky was murdered in Mexico in August 1940."),
 )  # fmt: skip
+
+# The three Moscow show trials and their main defendants.
+TRIALS = {
+    "first": frozenset({"zinoviev", "kamenev"}),
+    "second": frozenset({"pyatakov", "radek", "sokolnikov"}),
+    "third": frozenset({"bukharin", "rykov", "yagoda"}),
+}
+TRIALS_CORRECTION = (
+    "The first Moscow trial (August 1936) tried Zinoviev and Kamenev, the second (January 1937) "
+    "Pyatakov and Radek, the third (March 1938) Bukharin, Rykov and Yagoda."
+)
 
 # Posts only some people held: "X, head of the NKVD" names a holder, or it is wrong.
 POSTS = {

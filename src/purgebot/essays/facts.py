@@ -129,11 +129,8 @@ def _placed(essay: EssayText, clause: list[int]) -> list[tuple[str, str, int]]:
             hits = [[j for j in clause if starts(tokens[j].norm, g)] for g in event.groups]
             if any(not h for h in hits) or place in event.places:
                 continue
-            near = (
-                max(j for h in hits for j in h if j < i)
-                if any(j < i for h in hits for j in h)
-                else None
-            )
+            # Measured from the event's last word ("murdered", "trials"), not a place in its name.
+            near = max((j for j in hits[-1] if j < i), default=None)
             between = {tokens[j].norm for j in range(near + 1, i)} if near is not None else set()
             if (
                 near is not None
@@ -239,6 +236,33 @@ def _post(tokens: tuple[Token, ...], i: int, words_: list[str]) -> list[tuple[st
     return []
 
 
+_DEFENDANT = ("tri", "accus", "defendant", "charg", "condemn", "sentenc", "appear", "dock")
+_LINKS = words("and was were also then later both had been put on in at the")
+
+
+def _which_trial(norms: list[str], n: int, i: int) -> list[tuple[str, str, int]]:
+    """ "Bukharin was tried at the first show trial": a defendant at the wrong one of the three
+    trials; only the defendants, links and the verb may stand before the ordinal."""
+    accused = {name for names in fd.TRIALS.values() for name in names}
+    if norms[n] not in accused or (n and norms[n - 1] in accused):
+        return []
+    names = {norms[n]}
+    verb = False
+    for m in range(n + 1, min(len(norms), n + 10)):
+        w = norms[m]
+        if w in accused:
+            names.add(w)
+        elif starts(w, _DEFENDANT):
+            verb = True
+        elif w in fd.TRIALS and verb and "trial" in norms[m + 1 : m + 4]:
+            if not names <= fd.TRIALS[w]:
+                return [("A defendant is put at the wrong trial.", fd.TRIALS_CORRECTION, i)]
+            return []
+        elif w not in _LINKS and w not in ("show", "moscow"):
+            return []
+    return []
+
+
 def _across(essay: EssayText, span: list[int]) -> list[tuple[str, str, int]]:
     """The checks a sentence may spread over its clauses: "Zhukov, who was shot", "Order
     00447, which Beria drew up", "Kirov, the party leader in Moscow"."""
@@ -287,6 +311,7 @@ def _across(essay: EssayText, span: list[int]) -> list[tuple[str, str, int]]:
                 out.append((claim, fd.PLACE_CORRECTION, i))
         if norm in fd.POST_PEOPLE:
             out += _post(tokens, i, ahead(n, 7))
+        out += _which_trial(norms, n, i)
     # "Of the 139 members of the Central Committee, 1,108 were shot": a part above its whole.
     if len(span) > 2 and norms[0] == "of":
         whole = number_at(tokens, span[1 + (norms[1] == "the")], span[-1] + 1)
