@@ -53,6 +53,8 @@ class Report:
     false_offtopic: list[str] = field(default_factory=list)
     errors: int = 0
     errors_flagged: int = 0
+    errors_by_record: int = 0  # flagged by the period's fact table alone (no prompt's lists)
+    false_by_record: int = 0
     false_flags: list[str] = field(default_factory=list)
     wrap_differs: list[str] = field(default_factory=list)
     misses: list[str] = field(default_factory=list)
@@ -76,6 +78,8 @@ class Report:
             "errors_flagged": self.errors_flagged,
             "errors": self.errors,
             "false_error_flags_on_sound_essays": len(self.false_flags),
+            "errors_flagged_by_record_alone": self.errors_by_record,
+            "false_flags_by_record_alone": self.false_by_record,
             "wrapped_differs": len(self.wrap_differs),
         }
 
@@ -105,7 +109,9 @@ def _same(sentence: str, labelled: str) -> bool:
 def evaluate(split: str) -> Report:
     sys.path.insert(0, str(ROOT / "src"))
     from purgebot.banks.loader import load_bank_dir
-    from purgebot.essays import check_essay
+    from purgebot.essays import analyse, check_essay
+    from purgebot.essays.facts import find_fact_errors
+    from purgebot.essays.stance import dismissed_tokens
 
     prompts = {f"{b.id}/{e.id}": e for b in load_bank_dir(QUESTIONS) for e in b.essays}
     report = Report()
@@ -133,13 +139,17 @@ def evaluate(split: str) -> Report:
         elif off:
             report.false_offtopic.append(name)
         found = list(getattr(fb, "misconceptions", ()))
+        essay = analyse(item["text"])
+        record = find_fact_errors(essay, dismissed_tokens(essay))
         errors = item.get("errors") or []
         if errors:
             for err in errors:
                 report.errors += 1
                 report.errors_flagged += any(_same(m.sentence, err["sentence"]) for m in found)
+                report.errors_by_record += any(_same(m.sentence, err["sentence"]) for m in record)
         else:
             report.false_flags += [f"{name} {m.claim!r}" for m in found]
+            report.false_by_record += len(record)
         plain = check_essay(prompt, unwrap(item["text"]))
         wrapped = check_essay(prompt, rewrap(item["text"]))
 
@@ -179,6 +189,8 @@ def main() -> int:
           f"{len(r.false_offtopic)}")  # fmt: skip
     print(f"factual errors flagged: {r.errors_flagged} of {r.errors}; false flags on sound "
           f"essays: {len(r.false_flags)}")  # fmt: skip
+    print(f"  by the period's fact table alone: {r.errors_by_record} of {r.errors}; false flags "
+          f"on sound essays: {r.false_by_record}")  # fmt: skip
     print(f"hard-wrapped differs from unwrapped: {len(r.wrap_differs)}")
     if args.verbose:
         for what in (r.dismissed_credited, r.false_offtopic, r.false_flags, r.wrap_differs):

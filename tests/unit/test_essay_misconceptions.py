@@ -205,4 +205,8 @@ def test_a_long_essay_that_touches_no_point_of_the_prompt_is_off_topic() -> None
     fb = check_essay(prompts["kirov/did-stalin-order"], sentence * 14)
     assert fb.words.words >= 150 and not fb.covered
     assert fb.off_topic
-    assert not check_essay(prompts["kirov/did-stalin-order"], sentence * 3).off_topic
+    # A short answer that touches no point is weak, not off-topic, when it is on the question;
+    # a short one on another topic of the period is off-topic by its words (essays.topics).
+    weak = "Kirov was shot in 1934 and some people think Stalin was behind it, but we do not know."
+    assert not check_essay(prompts["kirov/did-stalin-order"], weak).off_topic
+    assert check_essay(prompts["kirov/did-stalin-order"], sentence * 3).off_topic

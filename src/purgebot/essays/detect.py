@@ -7,6 +7,8 @@ A phrase left with fewer than two content words once its stop-words are dropped 
 as a whole: every word, side by side and in order, the stop-words as written and the content
 word inflected any way, with nothing between but spaces, hyphens or quotes - "only evidence" is
 not any "evidence", "from below" not any "below", and "top-down" finds "top down" too.
+A he/she standing for the phrase's person must be the phrase's first word (its subject), a him
+a later one (`_roles_fit`).
 A phrase found is credited unless a rule of `purgebot.essays.rules` refuses it (negated, a
 question, a heading, too short a sentence, an item of a list); the point is covered when at least
 one of its phrases is credited somewhere in the essay.
@@ -173,9 +175,22 @@ def _windows(
             last_of: dict[int, int] = {}
             for i, w in events[left : right + 1]:
                 last_of[w] = i
-            if len(set(last_of.values())) == k:
+            if len(set(last_of.values())) == k and _roles_fit(tokens, phrase, last_of):
                 found.append(tuple(sorted(last_of.values())))
     return _disjoint(found)
+
+
+def _roles_fit(tokens: tuple[Token, ...], phrase: _Phrase, found: dict[int, int]) -> bool:
+    """A pronoun standing for a phrase's person keeps the person's role: "he" only for a name
+    the phrase opens with (its subject: "Stalin signed"), "him" only for a later one (its
+    object: "removal of Stalin" is not "he wanted to remove them")."""
+    for w, i in found.items():
+        norm = tokens[i].norm
+        if norm not in ("he", "she", "him") or tokens[i].stem in phrase.words[w]:
+            continue
+        if (norm == "him") == (w == 0):
+            return False
+    return True
 
 
 def _disjoint(windows: list[tuple[int, ...]]) -> list[tuple[int, ...]]:

@@ -15,6 +15,7 @@ from purgebot.banks.model import Bank, EssayPrompt, SourceInfo
 from purgebot.errors import UserFacingError
 from purgebot.essays.detect import Match, build_index, detect, subject_of
 from purgebot.essays.evidence import Evidence, extract_evidence, names_in
+from purgebot.essays.facts import find_fact_errors
 from purgebot.essays.misconceptions import FoundMisconception, find_misconceptions
 from purgebot.essays.offtopic import is_off_topic
 from purgebot.essays.stance import dismissed_tokens
@@ -98,6 +99,18 @@ class Feedback:
     misconceptions: tuple[FoundMisconception, ...] = ()
 
 
+def _merge(
+    *found: tuple[FoundMisconception, ...],
+) -> tuple[FoundMisconception, ...]:
+    """The bank's misconceptions and the record's errors, one per sentence (the bank's first:
+    its correction is written for the prompt)."""
+    seen: dict[int, FoundMisconception] = {}
+    for group in found:
+        for f in group:
+            seen.setdefault(f.index, f)
+    return tuple(sorted(seen.values(), key=lambda f: (f.start, f.claim)))
+
+
 def count_words(text: str) -> int:
     """Words as a reader counts them: 'Stalin's', 'Five-Year', '1,108' and '1936-38' are one."""
     return len(_WORD.findall(visible(text)))
@@ -116,7 +129,10 @@ def check_essay(
     `rivals` are prompts besides the built-in ones that an off-topic essay may answer."""
     essay = analyse(text)
     index = build_index(essay, subject_of(prompt))
-    wrong = find_misconceptions(prompt, essay, index, dismissed_tokens(essay))
+    dismissed = dismissed_tokens(essay)
+    wrong = _merge(
+        find_misconceptions(prompt, essay, index, dismissed), find_fact_errors(essay, dismissed)
+    )
     points: list[PointFeedback] = []
     results = detect(prompt, essay, wrong=frozenset(w.index for w in wrong), index=index)
     # Points the essay makes, or names and dismisses, or states wrongly: it engages with them.

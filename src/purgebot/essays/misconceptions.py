@@ -1,8 +1,9 @@
 """Misconceptions: wrong claims an essay makes, found by the bank's phrases for each claim.
 
 A claim is found where its phrase's words, stop-words too, stand in the phrase's order within
-one sentence, at most `GAP` other words between them (so "Yezhov replaced Beria" is not
-"Beria replaced Yezhov", and "all five marshals" not "three of the five marshals"); each word
+one sentence, at most `GAP` other words between them, none a number (so "Yezhov replaced
+Beria" is not "Beria replaced Yezhov", "two years three of the five" not "two of the five",
+and "all five marshals" not "three of the five marshals"); each word
 is found by its inflections (no synonyms: "killed millions" in a famine is not "executed
 millions") or a he/him, and a number of 10,000 or more by any number of the same order of
 magnitude ("300,000 officers" finds "370,000
@@ -101,8 +102,8 @@ def _ordered(
         for want in words_[1:]:
             nxt = at + 1
             while nxt < len(tokens) and gaps <= GAP and keys[nxt].isdisjoint(want):
-                if not has_by and tokens[nxt].norm == "by":
-                    gaps = GAP + 1
+                if (not has_by and tokens[nxt].norm == "by") or _is_number(tokens[nxt].norm):
+                    gaps = GAP + 1  # "two years three of the five" is not "two of the five"
                     break
                 gaps += 1
                 nxt += 1
@@ -113,6 +114,13 @@ def _ordered(
         else:
             found.append(tuple(window))
     return found
+
+
+_NUMBER_WORDS = words("one two three four five six seven eight nine ten dozen hundred")
+
+
+def _is_number(norm: str) -> bool:
+    return norm in _NUMBER_WORDS or norm.replace(".", "", 1).isdigit()
 
 
 def _fraction_of_million(essay: EssayText, window: tuple[int, ...]) -> bool:

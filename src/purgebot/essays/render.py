@@ -38,7 +38,7 @@ def dismissed_note(p: PointFeedback) -> str:
 
 
 def misconception_line(m: FoundMisconception) -> str:
-    source = ""
+    source = " (from the record)"  # the period's fact table, no source document says it
     if m.source is not None:
         source = f" (source: {m.source.doc}" + (f', "{m.source.quote}"' if m.source.quote else "")
         source += ")"

@@ -13,10 +13,17 @@ it; crediting it would teach that name-dropping pays. A dismissal cue is
   matter"), or calling it exaggerated, a myth, wrong or unlikely ("but that is a myth"); or a
   sentence of its own saying "that is not true / right" of the one before.
 
+- a vague naming ("something called X", "some kind of X", "something to do with X", "X or
+  something", "X or whatever", "apparently"), or calling it overrated / overstated,
+- "..., but I think / believe / reckon ..." answering a claim reported as someone else's
+  ("Some people say Stalin was paranoid, but I think he was just ruthless"): only the reported
+  clause is set aside; the writer's own view after the "but" still counts.
+
 Its scope is its own clause, the clause just before it in the same sentence (the one the "but"
-answers), and, when a sentence opens with a not-knowing or not-thinking cue that names nothing
-new ("I can't remember what it said.", "I don't agree."), the whole sentence before. Scope
-ends where a clause ends, never at a quote mark.
+answers, reaching past clauses of nothing but hedges: "X, apparently, but I'm not sure"),
+and, when a sentence opens with a not-knowing or not-thinking cue that names nothing new ("I
+can't remember what it said.", "I don't agree."), the whole sentence before. Scope ends where
+a clause ends, never at a quote mark.
 """
 
 from __future__ import annotations
@@ -29,10 +36,14 @@ _SOFTENERS = words(
     "still exactly truly entirely completely even personally"
 )
 _KNOWING = words(
-    "know knew understand understood remember recall see get follow sure certain idea clue"
+    "know knew understand understood remember remembered recall recalled see get got gotten "
+    "grasp grasped follow sure certain idea clue say tell explain work"
 )
 _THINKING = words("think believe agree accept buy convinced persuaded")
-_DOUBT = words("doubt unsure unclear forget forgot forgotten disagree")
+_DOUBT = words(
+    "doubt unsure unclear forget forgot forgotten disagree sceptical skeptical unconvinced "
+    "confused puzzled lost"
+)
 _MATTERS = words(
     "matter mattered matters important relevant significant true big major right correct accurate "
     "convincing persuasive fair"
@@ -42,9 +53,24 @@ _REJECT = words("exaggerated overrated myth wrong false unlikely nonsense rubbis
 # "That is not true.": the sentence before is denied.
 _VERDICTS = words("true right correct accurate")
 _BACK_REFERENCE = words("that this it")
+_OVERRATED = words("overrated overstated overblown")
+# "..., but I think / believe / reckon ..." answering a claim the writer reports.
+_OWN_VIEW = words("think believe reckon feel")
+_REPORTING = words(
+    "say says said claim claims claimed argue argues argued suggest suggests suggested "
+    "believe believes believed think thinks thought call calls called"
+)
+# Words that leave a clause empty: the cue looks past it ("X, apparently, but I'm not sure").
+_HEDGES = words(
+    "apparently also too though then still perhaps maybe probably supposedly think believe "
+    "guess suppose reckon"
+)
 _TURNS = words("but though although however yet")
 # Words of a cue clause that refers back rather than naming something new: "what it said".
-_EMPTY = words("said say says mean means meant happened happen did do done about for involved")
+_EMPTY = words(
+    "said say says mean means meant happened happen did do done about for involved why how "
+    "actually exactly was were"
+)
 
 
 def _after_negation(tokens: tuple[Token, ...], i: int, end: int) -> tuple[int, str] | None:
@@ -62,9 +88,66 @@ def _after_negation(tokens: tuple[Token, ...], i: int, end: int) -> tuple[int, s
     return None
 
 
+def _vague(tokens: tuple[Token, ...], i: int, end: int) -> bool:
+    """A vague naming: "something called X", "some kind of X", "something to do with X",
+    "X or something", "X or whatever", "apparently"."""
+    norm = tokens[i].norm
+    nxt = [tokens[j].norm for j in range(i + 1, min(end, i + 4))]
+    if norm in ("apparently", "supposedly"):
+        return True
+    before = [tokens[j].norm for j in range(max(0, i - 4), i)]
+    if norm == "sense" and "not" in before and any(w.startswith("mak") for w in before):
+        return True  # "it didn't make much sense to me"
+    if (
+        norm in ("hard", "difficult")
+        and nxt[:1] == ["to"]
+        and nxt[1:2]
+        and (nxt[1] in _KNOWING or nxt[1] in _THINKING)
+    ):
+        return True  # "I find it hard to believe", "difficult to understand"
+    if norm in ("beyond", "confuses", "confused", "lost") and nxt[:1] == ["me"]:
+        return True  # "what it did is beyond me", "it confuses me", "that's lost on me"
+    if norm == "on" and i > 0 and tokens[i - 1].norm == "lost" and nxt[:1] == ["me"]:
+        return True
+    if norm == "or" and (nxt[:1] == ["so"] or nxt[:2] == ["at", "least"]):
+        # "..., or so my textbook says", "..., or at least that's what people say"
+        rest = [tokens[j].norm for j in range(i + 1, end) if tokens[j].clause == tokens[i].clause]
+        return any(w in _REPORTING for w in rest)
+    if norm == "something" and nxt[:1] in (["called"], ["like"]):
+        return True
+    if norm == "something" and nxt[:3] == ["to", "do", "with"]:
+        return True
+    if norm == "some" and nxt[:2] in (["kind", "of"], ["sort", "of"]):
+        return True
+    return (
+        norm == "or"
+        and nxt[:1] in (["something"], ["whatever"])
+        and (i + 2 >= end or tokens[i + 2].clause != tokens[i].clause)
+    )
+
+
+def _contrast(tokens: tuple[Token, ...], i: int, start: int, end: int) -> bool:
+    """ "..., but I think ..." after someone else's claim: the writer sets the claim aside."""
+    clause = [t for t in tokens[start:i] if t.clause == tokens[i].clause]
+    if not clause or clause[0].norm not in _TURNS or tokens[i].norm not in _SUBJECTS:
+        return False
+    for j in range(i + 1, min(end, i + 4)):
+        if tokens[j].norm in _OWN_VIEW:
+            return True
+        if tokens[j].norm not in _SOFTENERS:
+            return False
+    return False
+
+
 def _cue(tokens: tuple[Token, ...], i: int, start: int, end: int) -> str | None:
     """The kind of dismissal cue starting at token i of a sentence [start, end), if any."""
     tok = tokens[i]
+    if _vague(tokens, i, end):
+        return "knowing"
+    if tok.norm in _OVERRATED:  # "the Kirov question is overrated"
+        return "matters"
+    if _contrast(tokens, i, start, end):
+        return "contrast"
     if (  # ", whatever that was"
         tok.norm == "whatever"
         and i + 2 < end
@@ -89,7 +172,15 @@ def _cue(tokens: tuple[Token, ...], i: int, start: int, end: int) -> str | None:
             if norm not in _SOFTENERS:
                 return None
         return None
-    if tok.negation and tok.norm in ("not", "no"):
+    if (  # "- not that I know what it was"
+        tok.norm == "not"
+        and i + 3 < end
+        and tokens[i + 1].norm == "that"
+        and tokens[i + 2].norm in _SUBJECTS
+        and (tokens[i + 3].norm in _KNOWING or tokens[i + 3].norm in _THINKING)
+    ):
+        return "knowing"
+    if tok.negation and tok.norm in ("not", "no", "never"):
         found = _after_negation(tokens, i, end)
         if found is None:
             return None
@@ -116,6 +207,25 @@ def _cue(tokens: tuple[Token, ...], i: int, start: int, end: int) -> str | None:
     return None
 
 
+def _previous_clause(tokens: tuple[Token, ...], before: list[int]) -> list[int]:
+    """The clause a cue answers: the one just before, reaching past clauses that hold nothing
+    but hedges ("There was pressure from below, apparently, but I'm not sure ...")."""
+    out: list[int] = []
+    while before:
+        last = tokens[before[-1]].clause
+        part = [j for j in before if tokens[j].clause == last]
+        out = part + out
+        before = before[: -len(part)]
+        aside = any(tokens[j].norm in _REPORTING for j in part) and tokens[part[0]].norm in (
+            "or",
+            "as",
+            "according",
+        )  # "X, or so my textbook says, but I'm not convinced"
+        if not aside and any(tokens[j].content and tokens[j].norm not in _HEDGES for j in part):
+            break
+    return out
+
+
 def dismissed_tokens(essay: EssayText) -> frozenset[int]:
     """Indexes of the tokens inside the scope of a dismissal cue (see the module rules)."""
     tokens = essay.tokens
@@ -127,13 +237,22 @@ def dismissed_tokens(essay: EssayText) -> frozenset[int]:
                 continue
             clause = tokens[i].clause
             own = [j for j in range(s.first, s.last) if tokens[j].clause == clause]
-            out.update(own)
             before = [j for j in range(s.first, own[0]) if tokens[j].clause < clause]
-            if before:
-                prev_clause = tokens[before[-1]].clause
-                out.update(j for j in before if tokens[j].clause == prev_clause)
-            opening = all(
-                tokens[j].norm in _TURNS or not tokens[j].content for j in range(s.first, i)
+            previous = _previous_clause(tokens, before)
+            if kind == "contrast":  # only someone else's claim is set aside, not the view
+                if any(tokens[j].norm in _REPORTING for j in previous) and not any(
+                    tokens[j].norm in _SUBJECTS for j in previous
+                ):
+                    out.update(previous)
+                continue
+            out.update(own)
+            out.update(previous)
+            opening = all(  # nothing new before the cue: "What that actually was, I can't say."
+                tokens[j].norm in _TURNS
+                or tokens[j].norm in _EMPTY
+                or tokens[j].norm in _SOFTENERS
+                or not tokens[j].content
+                for j in range(s.first, i)
             )
             refers_back = not any(
                 tokens[j].content
@@ -142,6 +261,8 @@ def dismissed_tokens(essay: EssayText) -> frozenset[int]:
                 and tokens[j].norm not in _DOUBT
                 and tokens[j].norm not in _VERDICTS
                 and tokens[j].norm not in _THINKING
+                and tokens[j].norm not in _SUBJECTS
+                and tokens[j].norm not in _SOFTENERS
                 for j in own
             )
             denies = kind == "matters" and any(tokens[j].norm in _VERDICTS for j in own)

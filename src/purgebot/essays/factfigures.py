@@ -1,0 +1,104 @@
+"""Figures against the record, for `purgebot.essays.facts`: a well-known figure an order of
+magnitude too high, "all five marshals" or "four of the five", a part larger than its whole
+("1,108 of the 139"); and the small readers of years and numbers the checks share."""
+
+from __future__ import annotations
+
+from purgebot.essays import factdata as fd
+from purgebot.essays.text import EssayText, Token, words
+
+_COUNTS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "all": 5}
+MONTHS = words(
+    "january february march april may june july august september october november december"
+)
+_SCALES = {"thousand": 1_000, "million": 1_000_000, "millions": 1_000_000}
+
+
+def starts(norm: str, stems: tuple[str, ...]) -> bool:
+    """Whether a word starts with one of the stems; a stem ending in "=" is a whole word."""
+    return any(norm == s[:-1] if s.endswith("=") else norm.startswith(s) for s in stems)
+
+
+def year_of(tok: Token) -> int | None:
+    if len(tok.norm) == 4 and tok.norm.isdigit() and 1900 <= int(tok.norm) <= 1960:
+        return int(tok.norm)
+    return None
+
+
+def number_at(tokens: tuple[Token, ...], i: int, last: int) -> int | None:
+    norm = tokens[i].norm
+    try:
+        value = float(norm)
+    except ValueError:
+        return None
+    if i + 1 < last and tokens[i + 1].norm in _SCALES:
+        value *= _SCALES[tokens[i + 1].norm]
+    return int(value)
+
+
+def _about(norms: list[str], n: int) -> list[str]:
+    """The words a figure at n is said of: up to three before it and seven after, neither
+    reaching past another number ("259,450 arrests and 72,950 executions")."""
+    before: list[str] = []
+    for w in reversed(norms[max(0, n - 3) : n]):
+        if w.replace(".", "", 1).isdigit() and not w.startswith("0"):
+            break
+        before.append(w)
+    after: list[str] = []
+    for w in norms[n + 1 : n + 8]:
+        if w.replace(".", "", 1).isdigit() and not w.startswith("0"):
+            break
+        after.append(w)
+    return before + after
+
+
+def figure_errors(
+    essay: EssayText, clause: list[int], sentence: list[int]
+) -> list[tuple[str, str, int]]:
+    tokens = essay.tokens
+    out: list[tuple[str, str, int]] = []
+    norms = [tokens[i].norm for i in clause]
+    last = clause[-1] + 1
+    # A figure for a year of the Terror, not "between 1930 and 1953" or "under Stalin".
+    years = [y for i in sentence if (y := year_of(tokens[i]))]
+    has_year = any(1936 <= y <= 1941 for y in years) and all(y <= 1941 for y in years)
+    has_year = has_year and not any(tokens[i].norm in ("between", "through") for i in sentence)
+    for n, i in enumerate(clause):
+        value = number_at(tokens, i, last)
+        if value is None or norms[n].startswith("0"):  # "Order 00447" is a name, not a figure
+            continue
+        rest = norms[n + 1 :]
+        # "1,108 of the 139 members": a part larger than its whole.
+        k = int(bool(rest) and rest[0] in _SCALES)
+        if len(rest) > k + 1 and rest[k] == "of":
+            at = k + 1 + (rest[k + 1] == "the")
+            whole = (
+                number_at(tokens, clause[n + 1 + at], last) if n + 1 + at < len(clause) else None
+            )
+            month = n + 2 + at < len(clause) and norms[n + 2 + at] in MONTHS
+            if whole is not None and whole < value and not month and year_of(tokens[i]) is None:
+                out.append(("A part is larger than the whole.", fd.PART_OF_WHOLE, i))
+                continue
+        if value < 10_000:
+            continue
+        for fig in fd.FIGURES:
+            if value < fig.too_high or (fig.needs_year and not has_year):
+                continue
+            near = _about(norms, n)
+            if all(any(starts(w, g) for w in near) for g in fig.groups):
+                out.append((fig.claim, fig.correction, i))
+                break
+    for n, i in enumerate(clause):  # "all five marshals were shot", "four of the five marshals"
+        if not norms[n].startswith("marshal"):
+            continue
+        before = norms[max(0, n - 4) : n]
+        if "of" in before:
+            at = before.index("of")
+            count = _COUNTS.get(before[at - 1]) if at else None
+        else:
+            count = 5 if "all" in before else None
+        killed = any(starts(w, ("shot", "execut", "purg", "kill", "arrest")) for w in norms)
+        spared = any(starts(w, ("surviv", "spare", "escap", "except", "apart")) for w in norms)
+        if count is not None and count != 3 and killed and not spared:
+            out.append(("The number of marshals purged is wrong.", fd.MARSHALS_CORRECTION, i))
+    return out

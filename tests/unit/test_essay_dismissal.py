@@ -1,0 +1,88 @@
+"""Dismissal from general cues (issue 15): a term named vaguely, set aside after someone else's
+claim, hedged, or never understood earns nothing; the writer's own view after "but I think"
+still counts; a he/him keeps the role the prompt's person has in a phrase."""
+
+from __future__ import annotations
+
+import pytest
+
+from purgebot.banks.model import EssayPrompt, KeyPoint
+from purgebot.essays import analyse, detect
+
+PROMPT = EssayPrompt(
+    id="stalin",
+    prompt="How far was Stalin personally responsible for the purges?",
+    key_points=(
+        KeyPoint("order", "Stalin authorised Order 00447.", ("stalin signed order 00447",)),
+        KeyPoint("paranoia", "Stalin was paranoid.", ("paranoia", "paranoid")),
+        KeyPoint("pretext", "He used Kirov's murder as a pretext.", ("pretext",)),
+        KeyPoint("below", "There was pressure from below.", ("pressure from rank and file",)),
+        KeyPoint("removal", "Critics wanted Stalin removed.", ("wanted stalin removed",)),
+        KeyPoint("ruthless", "Stalin was ruthless.", ("stalin ruthless",)),
+    ),
+)
+
+
+def covered(text: str) -> set[str]:
+    return {r.point.id for r in detect(PROMPT, analyse(text)) if r.covered}
+
+
+@pytest.mark.parametrize(
+    ("text", "point"),
+    [
+        ("There was also pressure from rank and file communists, apparently, but I'm not sure "
+         "what that means.", "below"),
+        ("Apparently there was pressure from rank and file members.", "below"),
+        ("There was also something called a pretext for the arrests.", "pretext"),
+        ("The murder was some kind of pretext.", "pretext"),
+        ("Kirov's murder was used as a pretext or something.", "pretext"),
+        ("Stalin signed Order 00447, but I never understood what it was for.", "order"),
+        ("Some people say Stalin was paranoid, but I think he was just cruel.", "paranoia"),
+        ("Historians claim the murder was a pretext, but I believe it was an accident.",
+         "pretext"),
+        ("Stalin's paranoia is overrated as a cause.", "paranoia"),
+        ("Stalin signed Order 00447, though what it actually did is beyond me.", "order"),
+        ("People talk about Stalin's paranoia but I never really got that.", "paranoia"),
+        ("Stalin was paranoid, or so my textbook says, but I'm not convinced.", "paranoia"),
+        ("Kirov's murder was supposedly a pretext.", "pretext"),
+        ("Paranoia is often blamed, but I'm sceptical.", "paranoia"),
+        ("Stalin signed Order 00447 - not that I know what it was.", "order"),
+        ("Kirov's murder was a pretext, or at least that's what people say.", "pretext"),
+        ("The murder was used as a pretext, I think, though I'm honestly not sure.", "pretext"),
+        ("Stalin signed Order 00447. I'm not sure why.", "order"),
+        ("Stalin signed Order 00447. What that actually was, I can't say.", "order"),
+        ("Stalin signed Order 00447, but I can't really explain it.", "order"),
+        ("Stalin signed Order 00447, but I couldn't work out what it was.", "order"),
+        ("The textbook talks about paranoia but it didn't make much sense to me.", "paranoia"),
+        ("Stalin's paranoia is one explanation, but I find it hard to believe.", "paranoia"),
+    ],
+)  # fmt: skip
+def test_a_term_named_with_a_dismissal_cue_earns_nothing(text: str, point: str) -> None:
+    assert point not in covered(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "point"),
+    [
+        ("Some people say Stalin was innocent, but I think Stalin was ruthless.", "ruthless"),
+        ("I think Stalin was paranoid, but the NKVD also acted on its own.", "paranoia"),
+        ("Stalin signed Order 00447 in July 1937.", "order"),
+        ("Kirov's murder gave Stalin a pretext for the terror.", "pretext"),
+        ("As historians say, Stalin was paranoid.", "paranoia"),
+        ("I think Stalin was paranoid, and I am sure he signed Order 00447.", "order"),
+        ("The officials were confused, but Stalin signed Order 00447 anyway.", "order"),
+        ("I can't say Stalin was innocent: he signed Order 00447 himself.", "order"),
+        ("It is hard to believe anyone trusted him, as Stalin signed Order 00447.", "order"),
+    ],
+)
+def test_the_writers_own_point_still_counts(text: str, point: str) -> None:
+    assert point in covered(text)
+
+
+def test_a_pronoun_keeps_the_persons_role_in_the_phrase() -> None:
+    # "he wanted to remove them" is Stalin removing others, not others wanting Stalin removed.
+    assert "removal" not in covered(
+        "Stalin feared his rivals. He wanted them removed before the war started."
+    )
+    assert "removal" in covered("The Ryutin group wanted Stalin removed from power.")
+    assert "order" in covered("Stalin was not idle. In 1937 he signed Order 00447 himself.")
