@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable, Collection
 from typing import TypeVar
 
+from purgebot.banks import numbers
 from purgebot.banks.yamlread import Map, Node, Problem, Scalar, Seq
 
 T = TypeVar("T")
@@ -120,19 +121,18 @@ class Ctx:
             return None
         raw = s.value.strip()
         plain = raw.replace(",", "") if GROUPED.match(raw) else raw
-        try:
-            value = float(int(plain)) if integer else float(plain)
-        except ValueError:
-            self.error(s, path, f"expected {kind}, found {raw!r}")
+        value = numbers.whole(plain) if integer else numbers.decimal(plain)
+        if value is None:
+            self.error(s, path, f"expected {kind}, found {numbers.shown(raw)!r}")
             return None
-        if not math.isfinite(value):
-            self.error(s, path, f"expected a finite number, found {raw!r}")
+        if not math.isfinite(value) and (lo is None or hi is None):  # else: out of bounds
+            self.error(s, path, f"{numbers.shown(raw)} is too large a number")
             return None
         if (lo is not None and value < lo) or (hi is not None and value > hi):
             bounds = (
                 f"{lo:g} to {hi:g}" if lo is not None and hi is not None else f"at least {lo:g}"
             )
-            self.error(s, path, f"must be {bounds}, found {raw}")
+            self.error(s, path, f"must be {bounds}, found {numbers.shown(raw)}")
             return None
         return value
 

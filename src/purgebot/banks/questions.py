@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from typing import Any
 
 from purgebot.banks import model as m
+from purgebot.banks import numbers
 from purgebot.banks.fields import ID, Ctx, get, opt
 from purgebot.banks.parts import COMMON_KEYS, DIFFICULTIES, TYPE_KEYS, TYPE_REQUIRED, source_ref
 from purgebot.banks.yamlread import Map, Node, Seq
@@ -109,14 +111,15 @@ def _choice_index(ctx: Ctx, node: Node, path: str, choices: tuple[str, ...]) -> 
     raw = s.value.strip()
     if raw in choices:
         return choices.index(raw)
-    if s.plain and raw.isdigit():
-        index = int(raw)
-        if index < len(choices):
+    if s.plain and numbers.whole(raw) is not None and not raw.startswith(("-", "+")):
+        index = numbers.counting(raw, len(choices) - 1)
+        if index is not None:
             return index
         ctx.error(
             s,
             path,
-            f"answer index {index} is out of range: choices are numbered 0 to {len(choices) - 1}",
+            f"answer index {numbers.shown(raw)} is out of range: "
+            f"choices are numbered 0 to {len(choices) - 1}",
         )
         return None
     folded = [c.casefold() for c in choices]
@@ -169,15 +172,22 @@ def _tolerance(ctx: Ctx, node: Node, path: str) -> m.Tolerance | None:
         return None
     raw = s.value.strip()
     percent = raw.endswith("%")
-    try:
-        value = float(raw[:-1] if percent else raw)
-    except ValueError:
-        ctx.error(s, path, f'expected a number or a percentage such as "5%", found {raw!r}')
-        return None
-    if not (0 <= value < (100 if percent else float("inf"))):
+    value = numbers.decimal(raw[:-1] if percent else raw)
+    if value is None:
         ctx.error(
-            s, path, f"must be at least 0{' and under 100%' if percent else ''}, found {raw!r}"
+            s,
+            path,
+            f'expected a number or a percentage such as "5%", found {numbers.shown(raw)!r}',
         )
+        return None
+    if percent and not 0 <= value < 100:
+        ctx.error(s, path, f"must be at least 0 and under 100%, found {numbers.shown(raw)!r}")
+        return None
+    if not math.isfinite(value):
+        ctx.error(s, path, f"{numbers.shown(raw)} is too large a number")
+        return None
+    if value < 0:
+        ctx.error(s, path, f"must be at least 0, found {numbers.shown(raw)!r}")
         return None
     return m.Tolerance(value, percent)
 
