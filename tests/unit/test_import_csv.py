@@ -129,3 +129,14 @@ def test_a_row_the_csv_reader_cannot_take_is_skipped_with_its_line() -> None:
     ]
     assert [q["prompt"] for q in result.bank["questions"]] == ["Q1?", "Q3?"]
     assert result.skipped == 1
+
+
+@pytest.mark.parametrize("cell", ["²", "①", "9" * 4301])
+def test_an_answer_cell_that_only_looks_like_a_number_names_no_choice(cell: str) -> None:
+    text = f"question,a,b,answer\nWho shot Kirov?,Nikolaev,Yagoda,{cell}\nOk?,x,y,1\n"
+    result = csv_import(text)
+    assert [q["prompt"] for q in result.bank["questions"]] == ["Ok?"]
+    shown = cell if len(cell) < 40 else "9" * 39 + "…"
+    assert [str(w) for w in result.warnings] == [
+        f"line 2: question skipped: correct answer {shown!r} names no choice"
+    ]

@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Any
 
 from purgebot.banks.importers.common import (
@@ -175,7 +176,7 @@ class BankBuilder:
             q["accept"] = kept[1:]
         self._tail(c, q)
 
-    def numeric(self, c: Common, answer: float, tolerance: float = 0.0) -> None:
+    def numeric(self, c: Common, answer: float | Decimal, tolerance: float | Decimal = 0.0) -> None:
         if not (math.isfinite(answer) and math.isfinite(tolerance)):
             self.skip(c.line, "question skipped: its answer is not a finite number")
             return

@@ -7,6 +7,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any
 
 from purgebot.banks.model import (
@@ -151,8 +152,12 @@ def question_id(name: str, prompt: str) -> str:
     return f"{slug.strip('-') or 'q'}-{digest}"
 
 
-def number(value: float) -> int | float:
-    """Whole numbers written without `.0`, so the YAML reads as the teacher would write it."""
+def number(value: float | Decimal) -> int | float | Decimal:
+    """Whole numbers written without `.0`, so the YAML reads as the teacher would write it; a
+    Decimal (a figure as the teacher wrote it) stays exact."""
+    if isinstance(value, Decimal):
+        whole = value == value.to_integral_value() and abs(value) < 10**15
+        return int(value) if whole else value.normalize()
     return int(value) if value.is_integer() and abs(value) < 1e15 else value
 
 

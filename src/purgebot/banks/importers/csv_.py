@@ -15,8 +15,9 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from purgebot.banks import numbers as _numbers
 from purgebot.banks.importers.builder import BankBuilder
-from purgebot.banks.importers.common import Common, ImportFailed, fold
+from purgebot.banks.importers.common import Common, ImportFailed, cut, fold
 
 _HEADER_SEARCH = 30  # rows looked at for the header (the template puts ~7 title rows above it)
 _SAMPLE = 64 * 1024
@@ -35,7 +36,7 @@ _ROLES = (
     ("topic", re.compile(r"^(?:topic|category)")),
     ("difficulty", re.compile(r"^(?:difficulty|level)")),
 )
-_SECONDS = re.compile(r"^\s*(\d+(?:[.,]\d+)?)")
+_SECONDS = re.compile(r"^\s*(\d+(?:[.,]\d+)?)", re.ASCII)
 _SPLIT = re.compile(r"\s*[,;]\s*")
 
 
@@ -119,7 +120,8 @@ def _correct(cell: str, choices: list[str], numbers_first: bool) -> tuple[list[i
     cell = cell.strip()
     tokens = [t for t in _SPLIT.split(cell) if t]
     count = len(choices)
-    numbers = [int(t) - 1 for t in tokens] if all(t.isdigit() for t in tokens) else []
+    counted = [_numbers.counting(t, count) for t in tokens]
+    numbers = [i - 1 for i in counted if i is not None] if None not in counted else []
     if not all(0 <= i < count for i in numbers):
         numbers = []
     whole = [i for i, c in enumerate(choices) if c and fold(c) == fold(cell)][:1]
@@ -162,7 +164,9 @@ def parse(text: str, out: BankBuilder) -> None:
             continue
         right, note = _correct(answer_cell, columns, layout.numbers_first)
         if not right or any(not columns[i] for i in right):
-            out.skip(line, f"question skipped: correct answer {answer_cell!r} names no choice")
+            out.skip(
+                line, f"question skipped: correct answer {cut(answer_cell, 40)!r} names no choice"
+            )
             continue
         if note:
             out.warn(line, note)

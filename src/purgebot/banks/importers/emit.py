@@ -13,9 +13,11 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Mapping, Sequence
+from decimal import Decimal
 from typing import Any
 
 from purgebot.banks.importers.common import EssayDraft
+from purgebot.banks.numbers import decimal_text
 
 _LOOKS_TYPED = re.compile(
     r"""^(?:
@@ -71,6 +73,10 @@ def scalar(value: object, indent: int) -> str:
         return "true" if value else "false"
     if isinstance(value, int):
         return str(value)
+    if isinstance(value, Decimal):
+        if not value.is_finite():
+            raise ValueError("a bank holds finite numbers only")
+        return decimal_text(value)
     if isinstance(value, float):
         if not math.isfinite(value):
             raise ValueError("a bank holds finite numbers only")
