@@ -25,14 +25,40 @@ _FALSE = {"false", "no", "off"}
 _KINDS = {Scalar: "a single value", Seq: "a list", Map: "a mapping of keys"}
 
 
-class Ctx:
-    """Collects problems for one file; every read names the key path and the node's position."""
+MAX_LISTED = 1000  # problems listed for one file; the rest are counted
 
-    def __init__(self) -> None:
+
+class Ctx:
+    """Collects problems for one file; every read names the key path and the node's position.
+
+    Past `limit` problems only a count is kept: a 1 MiB file can hold 100,000 mistakes, and a
+    teacher fixes the first ones and checks again rather than reads an 11 MB list.
+    """
+
+    def __init__(self, limit: int = MAX_LISTED) -> None:
         self.problems: list[Problem] = []
+        self.limit = limit
+        self.more = 0  # problems found past the limit, counted but not listed
+
+    @property
+    def full(self) -> bool:
+        return len(self.problems) >= self.limit
+
+    @property
+    def count(self) -> int:
+        return len(self.problems) + self.more
+
+    def add(self, problem: Problem) -> None:
+        if self.full:
+            self.more += 1
+        else:
+            self.problems.append(problem)
 
     def error(self, node: Node | Scalar, path: str, message: str) -> None:
-        self.problems.append(Problem(node.line, node.col, message, path))
+        if self.full:
+            self.more += 1
+        else:
+            self.problems.append(Problem(node.line, node.col, message, path))
 
     def mapping(
         self, node: Node, path: str, allowed: Collection[str], required: Collection[str]
@@ -42,6 +68,9 @@ class Ctx:
             return None
         for key, (key_node, _) in node.items.items():
             if key not in allowed:
+                if self.full:  # counted only: no need to look for a close match
+                    self.more += 1
+                    continue
                 self.error(key_node, path, f"unknown key {key!r}{_did_you_mean(key, allowed)}")
         for key in required:
             value = node.items.get(key)

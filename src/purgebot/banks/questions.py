@@ -27,7 +27,7 @@ def build_question(
     q = ctx.mapping(node, path, allowed, required)
     if q is None or qtype is None:
         return None
-    before = len(ctx.problems)
+    before = ctx.count
     common: dict[str, Any] = {
         "id": opt(
             q,
@@ -58,12 +58,7 @@ def build_question(
     if common["seconds"] is not None:
         common["seconds"] = int(common["seconds"])
     specific = _SPECIFIC[qtype](ctx, q, path)
-    if (
-        specific is None
-        or len(ctx.problems) > before
-        or common["id"] is None
-        or common["prompt"] is None
-    ):
+    if specific is None or ctx.count > before or common["id"] is None or common["prompt"] is None:
         return None
     return specific(**common)
 

@@ -52,7 +52,7 @@ def run(args: argparse.Namespace) -> int:
             rows.append(bank_stats(load_bank_file(f)))
         except BankError as exc:  # on stderr: standard output stays the report (or its JSON)
             failed += 1
-            count = len(exc.problems)
+            count = exc.count
             print(
                 f"{exc.name}: invalid ({count} problem{'s' if count != 1 else ''}; "
                 "run `purgebot validate`)",
