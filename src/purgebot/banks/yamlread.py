@@ -9,6 +9,7 @@ and leaves typing to the bank validator, which knows what each key expects.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import TypeAlias
 
@@ -214,11 +215,12 @@ def _walk(loader_class: type[yaml.SafeLoader], text: str) -> tuple[Node | None, 
 def offset_of(text: str, line: int, col: int) -> int:
     """The index in `text` of a 1-based line and column (the end of the text if past it)."""
     index = 0
+    breaks = _BREAK.finditer(text)
     for _ in range(line - 1):
-        found = text.find("\n", index)
-        if found < 0:
+        found = next(breaks, None)
+        if found is None:
             return len(text)
-        index = found + 1
+        index = found.end()
     return min(len(text), index + col)
 
 
@@ -270,17 +272,22 @@ def too_big(size: int, max_bytes: int) -> Problem:
     return Problem(1, 1, f"file is {size_text(size)}; the limit is {size_text(max_bytes)}")
 
 
+_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")  # what YAML counts as a line break
+
+
 def _line_col(data: bytes, offset: int) -> tuple[int, int]:
-    before = data[:offset]
-    line = before.count(b"\n") + 1
-    col = offset - (before.rfind(b"\n") + 1) + 1
-    return line, col
+    """The 1-based line and column (in characters, as YAML counts them) of a byte offset."""
+    before = data[:offset].decode("utf-8", "replace")
+    return _text_line_col(before, len(before))
 
 
 def _text_line_col(text: str, offset: int) -> tuple[int, int]:
-    line = text.count("\n", 0, offset) + 1
-    col = offset - (text.rfind("\n", 0, offset) + 1) + 1
-    return line, col
+    """The 1-based line and column of `text[offset]`, line breaks counted as YAML counts them:
+    a file saved with old Mac line endings (CR only) has lines too."""
+    line, start = 1, 0
+    for found in _BREAK.finditer(text, 0, offset):
+        line, start = line + 1, found.end()
+    return line, offset - start + 1
 
 
 def size_text(n: int) -> str:
