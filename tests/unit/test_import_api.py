@@ -228,3 +228,17 @@ def test_repeated_questions_cost_a_step_each_not_a_step_per_earlier_repeat(
     ids = [q["id"] for q in out.questions]
     assert len(set(ids)) == len(ids) == n and ids[-1].endswith(f"-{n}")
     assert _CountingSet.lookups <= 2 * n  # was n * (n + 1) / 2: 16,000 repeats took 102 s
+
+
+def test_a_lone_surrogate_in_the_text_fails_plainly() -> None:
+    forged = "Who shot Kirov?:\n- Nikolaev \ud83d\n"
+    for call in (
+        lambda: import_text(forged, "red", bank_id="forged"),
+        lambda: detect_format("x", forged),
+    ):
+        with pytest.raises(ImportFailed) as info:
+            call()
+        assert info.value.message == (
+            "line 2: the text holds a broken character (a lone surrogate): "
+            "save the file as UTF-8 and try again"
+        )

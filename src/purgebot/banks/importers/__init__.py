@@ -26,6 +26,7 @@ from purgebot.banks.importers.common import (
     ImportWarning,
     bank_id_from_filename,
     check_bank_id,
+    check_text,
     default_title,
 )
 from purgebot.banks.importers.detect import detect_format, looks_like_bank
@@ -85,6 +86,7 @@ def import_text(text: str, fmt: str, *, bank_id: str, title: str | None = None) 
     if fmt not in _PARSERS:
         raise ImportFailed(f"unknown format {fmt!r}: choose one of {', '.join(FORMATS)}")
     check_bank_id(bank_id)
+    check_text(text)
     out = BankBuilder(fmt)
     _PARSERS[fmt](text.removeprefix("\ufeff"), out)
     out.warnings.sort(key=lambda w: w.line)

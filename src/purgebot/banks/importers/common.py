@@ -161,6 +161,19 @@ def number(value: float | Decimal) -> int | float | Decimal:
     return int(value) if value.is_integer() and abs(value) < 1e15 else value
 
 
+def check_text(text: str) -> None:
+    """Text that cannot be written as UTF-8 (a lone surrogate, which only a forged string can
+    hold) is refused here, before any parser or hash meets it."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        line = text.count("\n", 0, exc.start) + 1
+        raise ImportFailed(
+            f"line {line}: the text holds a broken character (a lone surrogate): "
+            "save the file as UTF-8 and try again"
+        ) from None
+
+
 def check_bank_id(bank_id: str) -> str:
     if not _BANK_ID.match(bank_id):
         raise ImportFailed(
