@@ -71,7 +71,19 @@ class Ctx:
                 if self.full:  # counted only: no need to look for a close match
                     self.more += 1
                     continue
-                self.error(key_node, path, f"unknown key {key!r}{_did_you_mean(key, allowed)}")
+                hint = _did_you_mean(key, allowed)
+                given = node.items[key][1]
+                if (
+                    node.flow
+                    and isinstance(given, Scalar)
+                    and given.is_null()
+                    and not hint.startswith(" (did you mean")
+                ):
+                    hint = (  # `{quote: Paris, capital of France}`: the comma cut the text
+                        "; inside { } a comma ends a value: if this belongs to the text before "
+                        "it, put that whole text in quotes"
+                    )
+                self.error(key_node, path, f"unknown key {key!r}{hint}")
         for key in required:
             value = node.items.get(key)
             if value is None or (isinstance(value[1], Scalar) and value[1].is_null()):

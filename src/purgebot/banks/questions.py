@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -123,6 +124,10 @@ def _choice_index(ctx: Ctx, node: Node, path: str, choices: tuple[str, ...]) -> 
         if raw.casefold() in folded
         else ""
     )
+    parts = [part.strip() for part in re.split(r"[,;]", raw)]
+    if not hint and len(parts) > 1 and all(part.casefold() in folded for part in parts):
+        listed = ", ".join(parts)
+        hint = f" (several answers are written as a list: answer: [{listed}], with `multi: true`)"
     ctx.error(s, path, f"answer {raw!r} is not one of the choices{hint}")
     return None
 

@@ -10,15 +10,16 @@ and leaves typing to the bank validator, which knows what each key expects.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TypeAlias
+from typing import Any, TypeAlias
 
 import yaml
 
-try:  # the C parser when libyaml is there, the pure-Python one otherwise
-    from yaml import CSafeLoader as _Loader
-except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+from purgebot.banks.pitfalls import cut_by_comment, syntax_reason
+
+# The C parser when libyaml is there, the pure-Python one otherwise.
+_Loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 DEFAULT_MAX_BYTES = 1024 * 1024
 MAX_DEPTH = 32
@@ -48,6 +49,7 @@ class Map:
     items: dict[str, tuple[Scalar, Node]]
     line: int
     col: int
+    flow: bool = False  # written inline, `{a: 1, b: 2}`: a comma there ends a value
 
 
 Node: TypeAlias = Scalar | Seq | Map
@@ -155,7 +157,7 @@ def _walk(loader_class: type[yaml.SafeLoader], text: str) -> tuple[Node | None, 
     root: Node | None = None
     documents = 0
     try:
-        get_event = loader.get_event
+        get_event: Callable[[], yaml.Event | None] = loader.get_event
         while True:
             event = get_event()
             if event is None or isinstance(event, yaml.StreamEndEvent):
@@ -168,6 +170,9 @@ def _walk(loader_class: type[yaml.SafeLoader], text: str) -> tuple[Node | None, 
                         Problem(line, col, f"YAML tags such as {event.tag!r} are not allowed")
                     )
                 node: Node = Scalar(event.value, not event.style, line, col)
+                end = event.end_mark
+                if not event.style and event.value and end is not None and "#" in text:
+                    _check_comment(text, end, stack, problems)
                 root = _attach(stack, node, problems, root)
             elif isinstance(event, yaml.MappingStartEvent | yaml.SequenceStartEvent):
                 if event.tag is not None:
@@ -177,7 +182,7 @@ def _walk(loader_class: type[yaml.SafeLoader], text: str) -> tuple[Node | None, 
                 if len(stack) >= MAX_DEPTH:
                     raise ReadError(Problem(line, col, f"nested more than {MAX_DEPTH} levels deep"))
                 container: Seq | Map = (
-                    Map({}, line, col)
+                    Map({}, line, col, bool(event.flow_style))
                     if isinstance(event, yaml.MappingStartEvent)
                     else Seq([], line, col)
                 )
@@ -203,6 +208,8 @@ def _walk(loader_class: type[yaml.SafeLoader], text: str) -> tuple[Node | None, 
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         reason = exc.problem or exc.context or "invalid YAML"
+        if mark is not None:
+            reason = syntax_reason(reason, text, mark.index)
         raise ReadError(Problem(line, col, f"YAML syntax error: {reason}")) from None
     except yaml.YAMLError as exc:  # reader errors: control characters and the like
         line, col = _text_line_col(text, getattr(exc, "position", 0))
@@ -210,6 +217,19 @@ def _walk(loader_class: type[yaml.SafeLoader], text: str) -> tuple[Node | None, 
     finally:
         loader.dispose()
     return root, problems
+
+
+def _check_comment(text: str, end: Any, stack: list[_Frame], problems: list[Problem]) -> None:
+    """A plain value followed on its line by ` #6...`: YAML dropped the rest as a comment."""
+    found = cut_by_comment(text, end.index)
+    if found is None:
+        return
+    at, message = found
+    frame = stack[-1] if stack else None
+    path = ""
+    if frame is not None and isinstance(frame.node, Map) and frame.key is not None:
+        path = _key_path(stack, frame.key.value)
+    problems.append(Problem(end.line + 1, end.column + 1 + at - end.index, message, path))
 
 
 def offset_of(text: str, line: int, col: int) -> int:

@@ -192,7 +192,7 @@ class BankBuilder:
             return
         q["answer"] = number(answer)
         if tolerance:
-            q["tolerance"] = number(abs(tolerance))
+            q["tolerance"] = number(-tolerance if tolerance < 0 else tolerance)
         self._tail(c, q)
 
     def essay(self, line: int, prompt: str, name: str | None, guidance: str | None) -> None:

@@ -219,9 +219,9 @@ class _Reader:
         c.explanation = general or (self.text(best.feedback) if best.feedback else None)
         # Decimal, not float: "3.1415:0.0005" stays 3.1415 ± 0.0005 in the bank, as written.
         if m := _RANGE.match(value):
-            ends = [numbers.exact(m.group(1)), numbers.exact(m.group(2))]
-            if ends[0] is not None and ends[1] is not None:
-                low, high = sorted(ends)
+            first, second = numbers.exact(m.group(1)), numbers.exact(m.group(2))
+            if first is not None and second is not None:
+                low, high = sorted((first, second))
                 self.out.numeric(c, (low + high) / 2, (high - low) / 2)
                 return
         elif m := _TOLERANCE.match(value):
