@@ -74,3 +74,23 @@ def test_several_answers_in_one_text_hint_at_a_list() -> None:
         "t.yaml:11:13: questions[0].answer: answer 'Yagoda, Yezhov' is not one of the choices "
         "(several answers are written as a list: answer: [Yagoda, Yezhov], with `multi: true`)"
     ]
+
+
+def test_the_docs_state_the_fuzzy_rule_the_matcher_applies() -> None:
+    import re
+    from pathlib import Path
+
+    from purgebot.quiz.matching import fuzzy_allowance
+
+    doc = (Path(__file__).resolve().parents[2] / "docs" / "question-format.md").read_text("utf-8")
+    rule = re.search(
+        r"up to (\d+) characters none,\s+(\d+)–(\d+) one, (\d+)–(\d+) two, (\d+) or more three", doc
+    )
+    assert rule is not None, "question-format.md states the fuzzy rule in one place"
+    none_to, one_from, one_to, two_from, two_to, three_from = map(int, rule.groups())
+    for length in range(1, 40):
+        documented = (
+            0 if length <= none_to else 1 if length <= one_to else 2 if length <= two_to else 3
+        )
+        assert fuzzy_allowance(length) == documented, length
+    assert (one_from, two_from, three_from) == (none_to + 1, one_to + 1, two_to + 1)
