@@ -67,6 +67,8 @@ def _block_ok(text: str) -> bool:
 
 def scalar(value: object, indent: int) -> str:
     """One value as YAML; `indent` is where a block scalar's lines go."""
+    if type(value) is str and "\n" not in value and _plain_ok(value):  # the common case first
+        return value
     if value is None:
         return "null"
     if isinstance(value, bool):
@@ -99,7 +101,9 @@ def _mapping(data: Mapping[str, Any], indent: int, out: list[str], first: str = 
     pad = " " * indent
     for n, (key, value) in enumerate(data.items()):
         lead = (pad[: -len(first)] + first) if n == 0 and first else pad
-        if isinstance(value, Mapping):
+        if type(value) is str:  # most values: skip the (slow) abstract-class checks
+            out.append(f"{lead}{key}: {scalar(value, indent + 2)}")
+        elif isinstance(value, Mapping):
             if value:
                 out.append(f"{lead}{key}:")
                 _mapping(value, indent + 2, out)
@@ -118,7 +122,9 @@ def _mapping(data: Mapping[str, Any], indent: int, out: list[str], first: str = 
 def _sequence(items: Sequence[Any], indent: int, out: list[str]) -> None:
     pad = " " * indent
     for item in items:
-        if isinstance(item, Mapping) and item:
+        if type(item) is str:
+            out.append(f"{pad}- {scalar(item, indent + 2)}")
+        elif isinstance(item, Mapping) and item:
             _mapping(item, indent + 2, out, first="- ")
         elif isinstance(item, list | tuple | Mapping):
             raise TypeError("a bank has no lists directly inside lists")
