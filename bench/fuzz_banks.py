@@ -42,9 +42,13 @@ def chunk(seed: int, fmt: str, start: int, count: int) -> dict[str, Any]:
     slowest = (0.0, -1, 0)  # seconds, index, size
     slowest_after = (0.0, -1)
     largest = 0
+    jump = (0.0, -1)  # MiB the target's run raised the worker's peak by, and the input
     for index in range(start, start + count):
         data = make(fmt, rng_for(seed, fmt, index))
+        before = _rss_mib()
         outcome = run(fmt, data)
+        if (grown := _rss_mib() - before) > jump[0]:  # the input that raised the peak most
+            jump = (grown, index)
         kinds[outcome.kind] += 1
         largest = max(largest, len(data))
         if outcome.kind in ("crash", "roundtrip") and len(crashes) < 20:
@@ -61,6 +65,7 @@ def chunk(seed: int, fmt: str, start: int, count: int) -> dict[str, Any]:
         "slowest_after": slowest_after,
         "largest": largest,
         "rss_mib": _rss_mib(),
+        "jump": jump,
         "pid": os.getpid(),
     }
 
@@ -68,7 +73,8 @@ def chunk(seed: int, fmt: str, start: int, count: int) -> dict[str, Any]:
 def fuzz(formats: list[str], inputs: int, seed: int, jobs: int) -> dict[str, dict[str, Any]]:
     report: dict[str, dict[str, Any]] = {
         fmt: {"inputs": 0, "kinds": Counter(), "crashes": [], "slowest": (0.0, -1, 0),
-              "slowest_after": (0.0, -1), "largest": 0, "rss_mib": 0.0, "seconds": 0.0}
+              "slowest_after": (0.0, -1), "largest": 0, "rss_mib": 0.0, "seconds": 0.0,
+              "jump": (0.0, -1)}
         for fmt in formats
     }  # fmt: skip
     started = {fmt: time.perf_counter() for fmt in formats}
@@ -87,6 +93,7 @@ def fuzz(formats: list[str], inputs: int, seed: int, jobs: int) -> dict[str, dic
             r["slowest"] = max(r["slowest"], tuple(part["slowest"]))
             r["slowest_after"] = max(r["slowest_after"], tuple(part["slowest_after"]))
             r["largest"] = max(r["largest"], part["largest"])
+            r["jump"] = max(r["jump"], tuple(part["jump"]))
             r["rss_mib"] = max(r["rss_mib"], part["rss_mib"])
             r["seconds"] = time.perf_counter() - started[part["fmt"]]
             if r["inputs"] % 10_000 == 0:
@@ -129,7 +136,8 @@ def main(argv: list[str] | None = None) -> int:
             f"ok {r['kinds'].get('ok', 0):>7,}  refused {r['kinds'].get('refused', 0):>7,}  "
             f"other exceptions {crashes}  bad round trips {roundtrips} | "
             f"slowest {secs * 1000:.0f} ms (#{index}, {size:,} long)  "
-            f"largest {r['largest']:,}  peak RSS {r['rss_mib']:.0f} MiB"
+            f"largest {r['largest']:,}  peak RSS {r['rss_mib']:.0f} MiB "
+            f"(a run raised it by at most {r['jump'][0]:.0f} MiB, #{r['jump'][1]})"
         )
         for index, detail in r["crashes"][:5]:
             print(f"    #{index}: {detail}")

@@ -162,3 +162,13 @@ def test_a_json_integer_past_python_int_limit_fails_or_imports_plainly() -> None
     with pytest.raises(ImportFailed) as info:
         otdb('{"response_code": ' + huge + ', "results": []}')
     assert info.value.message.startswith("the Open Trivia DB answer holds no questions")
+
+
+def test_a_lone_surrogate_escape_skips_its_question_plainly() -> None:
+    bad = json.dumps(item("Who led the NKVD?", "Yezhov", ["Beria"])).replace("Beria", "\\ud800")
+    good = json.dumps(item("Who shot Kirov?", "Nikolaev", ["Yagoda", "Zinoviev"]))
+    result = otdb(f"[{bad},\n{good}]")
+    assert [q["prompt"] for q in result.bank["questions"]] == ["Who shot Kirov?"]
+    assert [str(w) for w in result.warnings] == [
+        "line 1: question skipped: its text holds a broken character (a lone surrogate)"
+    ]

@@ -23,6 +23,7 @@ _Loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 DEFAULT_MAX_BYTES = 1024 * 1024
 MAX_DEPTH = 32
+_REWALK = 64 * 1024  # characters of text walked again by the pure-Python parser
 
 
 @dataclass(slots=True)
@@ -140,7 +141,11 @@ def read(
         # of the events it hands over, so its error can come before our check sees the level that
         # breaks ours. Walk the text up to its error with the pure-Python parser, which has no
         # such limits: a limit of ours reached on the way is what the teacher needs to hear.
+        # The pure-Python parser takes ~3 s per MiB, so past _REWALK characters this is done only
+        # for libyaml's own nesting limit; other syntax errors are reported as they are.
         upto = offset_of(text, exc.problem.line, exc.problem.col)
+        if upto > _REWALK and "nesting depth" not in exc.problem.message:
+            raise
         try:
             _walk(yaml.SafeLoader, text[:upto])
         except ReadError as first:

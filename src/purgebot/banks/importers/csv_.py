@@ -21,6 +21,7 @@ from purgebot.banks.importers.common import Common, ImportFailed, cut, fold
 
 _HEADER_SEARCH = 30  # rows looked at for the header (the template puts ~7 title rows above it)
 _SAMPLE = 64 * 1024
+_SNIFF = 4 * 1024  # characters the csv module's sniffer is given
 _DELIMITERS = ",;\t|"
 _CHOICE = re.compile(
     r"^(?:(?:answer|choice|option|alternative|alt)\s*[-#_.]?\s*([1-8]|[a-h])\b|([a-h])[).]?$)"
@@ -99,7 +100,9 @@ def find_header(text: str) -> tuple[str, int, Layout]:
     sample = "".join(text[:_SAMPLE].splitlines(keepends=True)[: _HEADER_SEARCH * 2])
     candidates = list(_DELIMITERS)
     try:
-        sniffed = csv.Sniffer().sniff(sample, delimiters=_DELIMITERS).delimiter
+        # The sniffer's regexes take time by the square of a line's length: 4 s on 64 KB of
+        # one line. A short sample tells the delimiter as well; the loop below checks it anyway.
+        sniffed = csv.Sniffer().sniff(sample[:_SNIFF], delimiters=_DELIMITERS).delimiter
         candidates.insert(0, sniffed)
     except csv.Error:
         pass

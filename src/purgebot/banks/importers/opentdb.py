@@ -92,6 +92,14 @@ def _decoder(item: dict[str, Any]) -> Callable[[str], str]:
     return html.unescape
 
 
+def _writable(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def choice_order(question: str, choices: list[str]) -> list[str]:
     """A fixed, hash-given order: stable across runs, and no answer always first."""
 
@@ -134,6 +142,10 @@ def _item(line: int, item: Any, out: BankBuilder) -> None:
         wrong = [decode(w) for w in wrong_raw if isinstance(w, str)]
     except (binascii.Error, UnicodeDecodeError, ValueError):
         out.skip(line, "question skipped: its text could not be decoded")
+        return
+    texts = [v for v in fields.values() if isinstance(v, str)] + wrong
+    if any(not _writable(t) for t in texts):  # "\ud800" in JSON: a lone surrogate
+        out.skip(line, "question skipped: its text holds a broken character (a lone surrogate)")
         return
     question, correct = fields.get("question"), fields.get("correct_answer")
     if not isinstance(question, str) or not isinstance(correct, str):
