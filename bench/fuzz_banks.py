@@ -70,6 +70,20 @@ def chunk(seed: int, fmt: str, start: int, count: int) -> dict[str, Any]:
     }
 
 
+def line(fmt: str, r: dict[str, Any]) -> str:
+    """One format's result."""
+    secs, index, size = r["slowest"]
+    kinds = r["kinds"]
+    return (
+        f"{fmt:8} {r['inputs']:>8,} inputs in {r['seconds']:6.0f} s | "
+        f"ok {kinds.get('ok', 0):>7,}  refused {kinds.get('refused', 0):>7,}  "
+        f"other exceptions {kinds.get('crash', 0)}  bad round trips {kinds.get('roundtrip', 0)} | "
+        f"slowest {secs * 1000:.0f} ms (#{index}, {size:,} long)  "
+        f"largest {r['largest']:,}  peak RSS {r['rss_mib']:.0f} MiB "
+        f"(a run raised it by at most {r['jump'][0]:.0f} MiB, #{r['jump'][1]})"
+    )
+
+
 def fuzz(formats: list[str], inputs: int, seed: int, jobs: int) -> dict[str, dict[str, Any]]:
     report: dict[str, dict[str, Any]] = {
         fmt: {"inputs": 0, "kinds": Counter(), "crashes": [], "slowest": (0.0, -1, 0),
@@ -98,6 +112,8 @@ def fuzz(formats: list[str], inputs: int, seed: int, jobs: int) -> dict[str, dic
             r["seconds"] = time.perf_counter() - started[part["fmt"]]
             if r["inputs"] % 10_000 == 0:
                 print(f"  {part['fmt']}: {r['inputs']:,} inputs", file=sys.stderr, flush=True)
+            if r["inputs"] == inputs:  # a format done: its line now, in case a later one fails
+                print(line(part["fmt"], r), flush=True)
     return report
 
 
@@ -130,17 +146,8 @@ def main(argv: list[str] | None = None) -> int:
         r["kinds"] = dict(r["kinds"])
         if args.json:
             continue
-        secs, index, size = r["slowest"]
-        print(
-            f"{fmt:8} {r['inputs']:>8,} inputs in {r['seconds']:6.0f} s | "
-            f"ok {r['kinds'].get('ok', 0):>7,}  refused {r['kinds'].get('refused', 0):>7,}  "
-            f"other exceptions {crashes}  bad round trips {roundtrips} | "
-            f"slowest {secs * 1000:.0f} ms (#{index}, {size:,} long)  "
-            f"largest {r['largest']:,}  peak RSS {r['rss_mib']:.0f} MiB "
-            f"(a run raised it by at most {r['jump'][0]:.0f} MiB, #{r['jump'][1]})"
-        )
         for index, detail in r["crashes"][:5]:
-            print(f"    #{index}: {detail}")
+            print(f"    {fmt} #{index}: {detail}")
     if args.json:
         print(json.dumps(report, indent=2))
     return 1 if bad else 0

@@ -222,7 +222,10 @@ def mutate_text(text: str, fmt: str, rng: random.Random) -> str:
         del lines[i]
     elif choice < 0.5:
         j = min(len(lines), i + rng.randint(1, 8))
-        lines[j:j] = lines[i:j] * (rng.choice([1, 2, 50]) if rng.random() > 0.03 else 2_000)
+        block = lines[i:j]
+        times = rng.choice([1, 2, 50]) if rng.random() > 0.03 else 2_000
+        times = min(times, 2 * MAX_BYTES // (sum(map(len, block)) + 1) + 1)  # a one-line JSON
+        lines[j:j] = block * times
     elif choice < 0.6:
         j = rng.randrange(len(lines))
         lines[i], lines[j] = lines[j], lines[i]
