@@ -84,7 +84,9 @@ def line(fmt: str, r: dict[str, Any]) -> str:
     )
 
 
-def fuzz(formats: list[str], inputs: int, seed: int, jobs: int) -> dict[str, dict[str, Any]]:
+def fuzz(
+    formats: list[str], inputs: int, seed: int, jobs: int, show: bool = True
+) -> dict[str, dict[str, Any]]:
     report: dict[str, dict[str, Any]] = {
         fmt: {"inputs": 0, "kinds": Counter(), "crashes": [], "slowest": (0.0, -1, 0),
               "slowest_after": (0.0, -1), "largest": 0, "rss_mib": 0.0, "seconds": 0.0,
@@ -112,7 +114,9 @@ def fuzz(formats: list[str], inputs: int, seed: int, jobs: int) -> dict[str, dic
             r["seconds"] = time.perf_counter() - started[part["fmt"]]
             if r["inputs"] % 10_000 == 0:
                 print(f"  {part['fmt']}: {r['inputs']:,} inputs", file=sys.stderr, flush=True)
-            if r["inputs"] == inputs:  # a format done: its line now, in case a later one fails
+            if (
+                show and r["inputs"] == inputs
+            ):  # a format done: its line now, in case a later one fails
                 print(line(part["fmt"], r), flush=True)
     return report
 
@@ -137,7 +141,7 @@ def main(argv: list[str] | None = None) -> int:
     formats = args.formats.split(",")
     head = f"fuzzing {', '.join(formats)}: {args.inputs:,} inputs each, seed {args.seed}"
     print(f"{head}, {args.jobs} workers; memory at start {_rss_mib():.0f} MiB", file=sys.stderr)
-    report = fuzz(formats, args.inputs, args.seed, args.jobs)
+    report = fuzz(formats, args.inputs, args.seed, args.jobs, show=not args.json)
     bad = 0
     for fmt, r in report.items():
         crashes = r["kinds"].get("crash", 0)
