@@ -179,3 +179,66 @@ def test_every_id_is_valid_and_within_64_characters() -> None:
     ids = [q["id"] for q in import_text(text, "gift", bank_id="ids").bank["questions"]]
     assert all(re.fullmatch(r"[a-z0-9][a-z0-9_.-]{0,63}", i) for i in ids), ids
     assert len(set(ids)) == 4
+
+
+class _CountingSet(set[str]):
+    """A set that counts how often it is asked whether it holds an id."""
+
+    lookups = 0
+
+    def __contains__(self, item: object) -> bool:
+        _CountingSet.lookups += 1
+        return super().__contains__(item)
+
+
+@pytest.mark.parametrize(
+    ("fmt", "one"),
+    [
+        ("gift", "Who shot Kirov? {=Nikolaev ~Yagoda}\n\n"),
+        ("aiken", "Who shot Kirov?\nA. Nikolaev\nB. Yagoda\nANSWER: A\n"),
+        ("opentdb", None),
+        ("csv", None),
+        ("red", None),
+    ],
+)
+def test_repeated_questions_cost_a_step_each_not_a_step_per_earlier_repeat(
+    fmt: str, one: str | None
+) -> None:
+    from purgebot.banks.importers import _PARSERS
+    from purgebot.banks.importers.builder import BankBuilder
+
+    n = 2_000
+    if fmt == "opentdb":
+        entry = '{"question": "Who shot Kirov?", "correct_answer": "Nikolaev", '
+        text = "[" + ",".join([entry + '"incorrect_answers": ["Yagoda"]}'] * n) + "]"
+    elif fmt == "csv":
+        text = "question,a,b,answer\n" + "Who shot Kirov?,Nikolaev,Yagoda,1\n" * n
+    elif fmt == "red":  # Red keys by exact text: the same question in 2,000 spellings of case
+        spellings = (
+            "".join(c.upper() if i >> k & 1 else c for k, c in enumerate("whoshotkirov"))
+            for i in range(n)
+        )
+        text = "".join(f"{s}?:\n- Nikolaev\n" for s in spellings)
+    else:
+        assert one is not None
+        text = one * n
+    _CountingSet.lookups = 0
+    out = BankBuilder(fmt, _ids=_CountingSet())
+    _PARSERS[fmt](text, out)
+    ids = [q["id"] for q in out.questions]
+    assert len(set(ids)) == len(ids) == n and ids[-1].endswith(f"-{n}")
+    assert _CountingSet.lookups <= 2 * n  # was n * (n + 1) / 2: 16,000 repeats took 102 s
+
+
+def test_a_lone_surrogate_in_the_text_fails_plainly() -> None:
+    forged = "Who shot Kirov?:\n- Nikolaev \ud83d\n"
+    for call in (
+        lambda: import_text(forged, "red", bank_id="forged"),
+        lambda: detect_format("x", forged),
+    ):
+        with pytest.raises(ImportFailed) as info:
+            call()
+        assert info.value.message == (
+            "line 2: the text holds a broken character (a lone surrogate): "
+            "save the file as UTF-8 and try again"
+        )

@@ -74,3 +74,31 @@ def test_a_missing_file_exits_1(tmp_path: Path, capsys: pytest.CaptureFixture[st
     assert (
         capsys.readouterr().err == f"{missing}: cannot read the file: No such file or directory\n"
     )
+
+
+def test_the_bank_is_named_after_the_output_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "quiz.gift"
+    source.write_text("Kirov died in 1934. {T}\n", encoding="utf-8")
+    out = tmp_path / "my-bank.yaml"
+    assert main(["import", str(source), "-o", str(out)]) == 0
+    bank = load_bank_file(out)
+    assert (bank.id, bank.title) == ("my-bank", "My bank")
+
+
+def test_an_existing_output_is_kept_unless_forced(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "quiz.gift"
+    source.write_text("Kirov died in 1934. {T}\n", encoding="utf-8")
+    out = tmp_path / "kept.yaml"
+    out.write_text("my own work\n", encoding="utf-8")
+    assert main(["import", str(source), "-o", str(out)]) == 1
+    assert out.read_text(encoding="utf-8") == "my own work\n"
+    assert capsys.readouterr().err == (
+        f"{out} already exists: nothing was written. Choose another name with -o, "
+        "or add --force to replace it.\n"
+    )
+    assert main(["import", str(source), "-o", str(out), "--force"]) == 0
+    assert load_bank_file(out).id == "kept"

@@ -129,3 +129,34 @@ def test_a_row_the_csv_reader_cannot_take_is_skipped_with_its_line() -> None:
     ]
     assert [q["prompt"] for q in result.bank["questions"]] == ["Q1?", "Q3?"]
     assert result.skipped == 1
+
+
+@pytest.mark.parametrize("cell", ["²", "①", "9" * 4301])
+def test_an_answer_cell_that_only_looks_like_a_number_names_no_choice(cell: str) -> None:
+    text = f"question,a,b,answer\nWho shot Kirov?,Nikolaev,Yagoda,{cell}\nOk?,x,y,1\n"
+    result = csv_import(text)
+    assert [q["prompt"] for q in result.bank["questions"]] == ["Ok?"]
+    shown = cell if len(cell) < 40 else "9" * 39 + "…"
+    assert [str(w) for w in result.warnings] == [
+        f"line 2: question skipped: correct answer {shown!r} names no choice"
+    ]
+
+
+def test_one_long_line_is_told_apart_from_a_csv_quickly() -> None:
+    # csv.Sniffer's regexes are quadratic in a line's length: it now sees 4 KB, not 64 KB
+    from purgebot.banks.importers import csv_
+
+    seen: list[int] = []
+    real = csv_.csv.Sniffer.sniff
+
+    def sniff(self: object, sample: str, delimiters: str | None = None) -> object:
+        seen.append(len(sample))
+        return real(self, sample, delimiters)  # type: ignore[arg-type]
+
+    csv_.csv.Sniffer.sniff = sniff  # type: ignore[method-assign,assignment]
+    try:
+        with pytest.raises(ImportFailed):
+            csv_import('{"response_code": 0, "r' * 4000)
+    finally:
+        csv_.csv.Sniffer.sniff = real  # type: ignore[method-assign]
+    assert seen and max(seen) <= 4 * 1024

@@ -228,3 +228,23 @@ def test_ids_are_stable_unique_and_valid() -> None:
     assert ids[1] == ids[0] + "-2"
     assert ids[2].startswith("q-")  # no Latin letters to slug: the hash carries it
     load_bank_text(first.yaml_text, "ids.yaml")
+
+
+def test_numbers_keep_the_teachers_decimals() -> None:
+    result = gift("Pi to four places? {#3.1415:0.0005}\n\nPi between? {#3.141..3.142}\n")
+    assert "answer: 3.1415\n    tolerance: 0.0005\n" in result.yaml_text
+    assert result.yaml_text.count("answer: 3.1415\n    tolerance: 0.0005\n") == 2
+    pi = load_bank_text(result.yaml_text).questions[0]
+    assert isinstance(pi, NumericQuestion) and (pi.answer, pi.tolerance.value) == (3.1415, 0.0005)
+
+
+def test_a_number_too_large_for_a_bank_is_skipped_plainly() -> None:
+    result = gift("Huge? {#1e400}\n\nOk? {#12}\n")
+    assert [str(w) for w in result.warnings] == [
+        "line 1: numerical question skipped: '1e400' is too large"
+    ]
+
+
+def test_a_missing_word_before_a_full_stop_sits_against_it() -> None:
+    assert only("The NKVD was led by {=Yezhov ~Beria}.")["prompt"] == "The NKVD was led by _____."
+    assert only("{=Yezhov ~Beria} led the NKVD.")["prompt"] == "_____ led the NKVD."

@@ -133,3 +133,42 @@ def test_unknown_types_and_broken_items_are_skipped_with_their_line() -> None:
         "line 4: entry skipped: it is not a question object",
         "line 5: question skipped: it needs `question` and `correct_answer` text",
     ]
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "reason"),
+    [
+        ("type", ["multiple"], "its `type` is not text (multiple or boolean)"),
+        ("type", {"kind": "multiple"}, "its `type` is not text (multiple or boolean)"),
+        ("incorrect_answers", 3, "its `incorrect_answers` is not a list of answers"),
+        ("incorrect_answers", "Beria", "its `incorrect_answers` is not a list of answers"),
+    ],
+)
+def test_a_field_of_the_wrong_json_type_skips_its_question_plainly(
+    field: str, value: object, reason: str
+) -> None:
+    bad = item("Who led the NKVD in 1937?", "Yezhov", ["Beria", "Yagoda"]) | {field: value}
+    good = item("Who shot Kirov?", "Nikolaev", ["Yagoda", "Zinoviev"])
+    result = otdb(json.dumps([bad, good]))
+    assert [q["prompt"] for q in result.bank["questions"]] == ["Who shot Kirov?"]
+    assert [str(w) for w in result.warnings] == [f"line 1: question skipped: {reason}"]
+
+
+def test_a_json_integer_past_python_int_limit_fails_or_imports_plainly() -> None:
+    huge = "9" * 4301
+    good = json.dumps(item("Who shot Kirov?", "Nikolaev", ["Yagoda", "Zinoviev"]))
+    text = '{"response_code": ' + huge + ', "results": [' + good + "]}"
+    assert otdb(text).imported == 1
+    with pytest.raises(ImportFailed) as info:
+        otdb('{"response_code": ' + huge + ', "results": []}')
+    assert info.value.message.startswith("the Open Trivia DB answer holds no questions")
+
+
+def test_a_lone_surrogate_escape_skips_its_question_plainly() -> None:
+    bad = json.dumps(item("Who led the NKVD?", "Yezhov", ["Beria"])).replace("Beria", "\\ud800")
+    good = json.dumps(item("Who shot Kirov?", "Nikolaev", ["Yagoda", "Zinoviev"]))
+    result = otdb(f"[{bad},\n{good}]")
+    assert [q["prompt"] for q in result.bank["questions"]] == ["Who shot Kirov?"]
+    assert [str(w) for w in result.warnings] == [
+        "line 1: question skipped: its text holds a broken character (a lone surrogate)"
+    ]

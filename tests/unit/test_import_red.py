@@ -110,3 +110,18 @@ def test_aliases_are_refused_so_a_small_file_cannot_expand_into_millions_of_answ
     assert info.value.message == (
         "line 2: aliases (*name) are not allowed in a trivia list: write each answer out"
     )
+
+
+def test_reds_reserved_keys_are_never_questions() -> None:
+    text = (
+        "$schema: https://schema.discord.red/trivia.json\n"
+        "AUTHOR: Class 11B\n"
+        "DESCRIPTION: The purges, year by year.\n"
+        "CONFIG:\n  delay: 30\n  reveal_answer: true\n"
+        "Who shot Kirov?:\n- Nikolaev\n"
+    )
+    result = red(text)
+    assert [q["prompt"] for q in result.bank["questions"]] == ["Who shot Kirov?"]
+    assert result.bank["description"] == "The purges, year by year. By Class 11B"
+    assert result.bank["defaults"] == {"seconds": 30}
+    assert result.warnings == [] and result.skipped == 0

@@ -25,9 +25,7 @@ from purgebot.banks.yamlread import Map, Node, Problem, Scalar, Seq
 def build_bank(ctx: Ctx, root: Node | None, names: Names | None = None) -> m.Bank | None:
     """`names`: spellings shared by a folder of banks; the bank's own `names:` add to them."""
     if root is None:
-        ctx.problems.append(
-            Problem(1, 1, "the file is empty: a bank needs bank, title and questions")
-        )
+        ctx.add(Problem(1, 1, "the file is empty: a bank needs bank, title and questions"))
         return None
     top = ctx.mapping(root, "", TOP_KEYS, ("bank", "title", "questions"))
     if top is None:

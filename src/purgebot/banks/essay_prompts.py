@@ -14,7 +14,7 @@ def build_essay(
     e = ctx.mapping(node, path, ESSAY_KEYS, ("id", "prompt", "key_points"))
     if e is None:
         return None
-    before = len(ctx.problems)
+    before = ctx.count
     essay_id = opt(
         e,
         "id",
@@ -83,7 +83,7 @@ def build_essay(
         if kid and point and phrases:
             points.append(m.KeyPoint(kid, point, phrases, source))
     misconceptions = _misconceptions(ctx, get(e, "misconceptions"), path, sources)
-    if len(ctx.problems) > before or essay_id is None or prompt is None:
+    if ctx.count > before or essay_id is None or prompt is None:
         return None
     return m.EssayPrompt(
         id=essay_id,

@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable, Collection
 from typing import TypeVar
 
+from purgebot.banks import numbers
 from purgebot.banks.yamlread import Map, Node, Problem, Scalar, Seq
 
 T = TypeVar("T")
@@ -24,14 +25,40 @@ _FALSE = {"false", "no", "off"}
 _KINDS = {Scalar: "a single value", Seq: "a list", Map: "a mapping of keys"}
 
 
-class Ctx:
-    """Collects problems for one file; every read names the key path and the node's position."""
+MAX_LISTED = 1000  # problems listed for one file; the rest are counted
 
-    def __init__(self) -> None:
+
+class Ctx:
+    """Collects problems for one file; every read names the key path and the node's position.
+
+    Past `limit` problems only a count is kept: a 1 MiB file can hold 100,000 mistakes, and a
+    teacher fixes the first ones and checks again rather than reads an 11 MB list.
+    """
+
+    def __init__(self, limit: int = MAX_LISTED) -> None:
         self.problems: list[Problem] = []
+        self.limit = limit
+        self.more = 0  # problems found past the limit, counted but not listed
+
+    @property
+    def full(self) -> bool:
+        return len(self.problems) >= self.limit
+
+    @property
+    def count(self) -> int:
+        return len(self.problems) + self.more
+
+    def add(self, problem: Problem) -> None:
+        if self.full:
+            self.more += 1
+        else:
+            self.problems.append(problem)
 
     def error(self, node: Node | Scalar, path: str, message: str) -> None:
-        self.problems.append(Problem(node.line, node.col, message, path))
+        if self.full:
+            self.more += 1
+        else:
+            self.problems.append(Problem(node.line, node.col, message, path))
 
     def mapping(
         self, node: Node, path: str, allowed: Collection[str], required: Collection[str]
@@ -41,7 +68,22 @@ class Ctx:
             return None
         for key, (key_node, _) in node.items.items():
             if key not in allowed:
-                self.error(key_node, path, f"unknown key {key!r}{_did_you_mean(key, allowed)}")
+                if self.full:  # counted only: no need to look for a close match
+                    self.more += 1
+                    continue
+                hint = _did_you_mean(key, allowed)
+                given = node.items[key][1]
+                if (
+                    node.flow
+                    and isinstance(given, Scalar)
+                    and given.is_null()
+                    and not hint.startswith(" (did you mean")
+                ):
+                    hint = (  # `{quote: Paris, capital of France}`: the comma cut the text
+                        "; inside { } a comma ends a value: if this belongs to the text before "
+                        "it, put that whole text in quotes"
+                    )
+                self.error(key_node, path, f"unknown key {key!r}{hint}")
         for key in required:
             value = node.items.get(key)
             if value is None or (isinstance(value[1], Scalar) and value[1].is_null()):
@@ -120,19 +162,18 @@ class Ctx:
             return None
         raw = s.value.strip()
         plain = raw.replace(",", "") if GROUPED.match(raw) else raw
-        try:
-            value = float(int(plain)) if integer else float(plain)
-        except ValueError:
-            self.error(s, path, f"expected {kind}, found {raw!r}")
+        value = numbers.whole(plain) if integer else numbers.decimal(plain)
+        if value is None:
+            self.error(s, path, f"expected {kind}, found {numbers.shown(raw)!r}")
             return None
-        if not math.isfinite(value):
-            self.error(s, path, f"expected a finite number, found {raw!r}")
+        if not math.isfinite(value) and (lo is None or hi is None):  # else: out of bounds
+            self.error(s, path, f"{numbers.shown(raw)} is too large a number")
             return None
         if (lo is not None and value < lo) or (hi is not None and value > hi):
             bounds = (
                 f"{lo:g} to {hi:g}" if lo is not None and hi is not None else f"at least {lo:g}"
             )
-            self.error(s, path, f"must be {bounds}, found {raw}")
+            self.error(s, path, f"must be {bounds}, found {numbers.shown(raw)}")
             return None
         return value
 

@@ -20,18 +20,36 @@ BANK_SUFFIXES = (".yaml", ".yml")
 
 
 class BankError(UserFacingError):
-    """A bank that cannot be used, with every problem found in it."""
+    """A bank that cannot be used: the first problems found in it (in file order), and how many
+    more there are (`more`), so a file with 100,000 mistakes gives a short answer."""
 
-    def __init__(self, name: str, problems: list[Problem]) -> None:
+    def __init__(self, name: str, problems: list[Problem], more: int = 0) -> None:
         self.name = name
         self.problems = [
             Problem(p.line, p.col, p.message, p.path, name) for p in sorted(problems, key=_order)
         ]
-        count = len(self.problems)
-        super().__init__(
-            f"{name}: {count} problem{'s' if count != 1 else ''}\n"
-            + "\n".join(str(p) for p in self.problems)
-        )
+        self.more = more
+        listed = "\n".join(str(p) for p in self.problems)
+        if more:
+            listed += f"\n{more_text(name, more)}"
+        super().__init__(f"{name}: {plural(self.count, 'problem')}\n{listed}")
+
+    @property
+    def count(self) -> int:
+        """Every problem found, listed or not."""
+        return len(self.problems) + self.more
+
+
+def more_text(name: str, more: int) -> str:
+    """The line that stands for the problems not listed."""
+    return (
+        f"{name}: …and {plural(more, 'more problem')} not listed: "
+        "fix these first, then check the file again"
+    )
+
+
+def plural(n: int, word: str) -> str:
+    return f"{n:,} {word}{'s' if n != 1 else ''}"
 
 
 def _order(p: Problem) -> tuple[int, int]:
@@ -56,10 +74,11 @@ def load_bank_text(
     except RecursionError:  # belt and braces: the reader bounds depth itself
         raise BankError(name, [Problem(1, 1, "nested too deeply")]) from None
     ctx = Ctx()
-    ctx.problems.extend(problems)
+    for problem in problems:
+        ctx.add(problem)
     bank = build_bank(ctx, root, names)
     if ctx.problems or bank is None:
-        raise BankError(name, ctx.problems or [Problem(1, 1, "not a valid bank")])
+        raise BankError(name, ctx.problems or [Problem(1, 1, "not a valid bank")], ctx.more)
     return bank
 
 
@@ -91,12 +110,13 @@ def load_names_file(path: Path) -> dict[str, tuple[str, ...]]:
     except ReadError as exc:
         raise BankError(str(path), [exc.problem]) from None
     ctx = Ctx()
-    ctx.problems.extend(problems)
+    for problem in problems:
+        ctx.add(problem)
     top = ctx.mapping(root, "", ("names",), ("names",)) if root is not None else None
     node = get(top, "names") if top is not None else None
     names = read_names(ctx, node) if node is not None else None
     if ctx.problems or names is None:
-        raise BankError(str(path), ctx.problems or [Problem(1, 1, "expected `names:`")])
+        raise BankError(str(path), ctx.problems or [Problem(1, 1, "expected `names:`")], ctx.more)
     return names
 
 

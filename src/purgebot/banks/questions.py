@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import math
+import re
 from collections.abc import Callable
 from typing import Any
 
 from purgebot.banks import model as m
+from purgebot.banks import numbers
 from purgebot.banks.fields import ID, Ctx, get, opt
 from purgebot.banks.parts import COMMON_KEYS, DIFFICULTIES, TYPE_KEYS, TYPE_REQUIRED, source_ref
 from purgebot.banks.yamlread import Map, Node, Seq
@@ -25,7 +28,7 @@ def build_question(
     q = ctx.mapping(node, path, allowed, required)
     if q is None or qtype is None:
         return None
-    before = len(ctx.problems)
+    before = ctx.count
     common: dict[str, Any] = {
         "id": opt(
             q,
@@ -56,12 +59,7 @@ def build_question(
     if common["seconds"] is not None:
         common["seconds"] = int(common["seconds"])
     specific = _SPECIFIC[qtype](ctx, q, path)
-    if (
-        specific is None
-        or len(ctx.problems) > before
-        or common["id"] is None
-        or common["prompt"] is None
-    ):
+    if specific is None or ctx.count > before or common["id"] is None or common["prompt"] is None:
         return None
     return specific(**common)
 
@@ -109,14 +107,15 @@ def _choice_index(ctx: Ctx, node: Node, path: str, choices: tuple[str, ...]) -> 
     raw = s.value.strip()
     if raw in choices:
         return choices.index(raw)
-    if s.plain and raw.isdigit():
-        index = int(raw)
-        if index < len(choices):
+    if s.plain and numbers.whole(raw) is not None and not raw.startswith(("-", "+")):
+        index = numbers.counting(raw, len(choices) - 1)
+        if index is not None:
             return index
         ctx.error(
             s,
             path,
-            f"answer index {index} is out of range: choices are numbered 0 to {len(choices) - 1}",
+            f"answer index {numbers.shown(raw)} is out of range: "
+            f"choices are numbered 0 to {len(choices) - 1}",
         )
         return None
     folded = [c.casefold() for c in choices]
@@ -125,6 +124,10 @@ def _choice_index(ctx: Ctx, node: Node, path: str, choices: tuple[str, ...]) -> 
         if raw.casefold() in folded
         else ""
     )
+    parts = [part.strip() for part in re.split(r"[,;]", raw)]
+    if not hint and len(parts) > 1 and all(part.casefold() in folded for part in parts):
+        listed = ", ".join(parts)
+        hint = f" (several answers are written as a list: answer: [{listed}], with `multi: true`)"
     ctx.error(s, path, f"answer {raw!r} is not one of the choices{hint}")
     return None
 
@@ -169,15 +172,22 @@ def _tolerance(ctx: Ctx, node: Node, path: str) -> m.Tolerance | None:
         return None
     raw = s.value.strip()
     percent = raw.endswith("%")
-    try:
-        value = float(raw[:-1] if percent else raw)
-    except ValueError:
-        ctx.error(s, path, f'expected a number or a percentage such as "5%", found {raw!r}')
-        return None
-    if not (0 <= value < (100 if percent else float("inf"))):
+    value = numbers.decimal(raw[:-1] if percent else raw)
+    if value is None:
         ctx.error(
-            s, path, f"must be at least 0{' and under 100%' if percent else ''}, found {raw!r}"
+            s,
+            path,
+            f'expected a number or a percentage such as "5%", found {numbers.shown(raw)!r}',
         )
+        return None
+    if percent and not 0 <= value < 100:
+        ctx.error(s, path, f"must be at least 0 and under 100%, found {numbers.shown(raw)!r}")
+        return None
+    if not math.isfinite(value):
+        ctx.error(s, path, f"{numbers.shown(raw)} is too large a number")
+        return None
+    if value < 0:
+        ctx.error(s, path, f"must be at least 0, found {numbers.shown(raw)!r}")
         return None
     return m.Tolerance(value, percent)
 

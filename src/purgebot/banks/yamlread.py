@@ -9,16 +9,21 @@ and leaves typing to the bank validator, which knows what each key expects.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, TypeAlias
 
 import yaml
+
+from purgebot.banks.pitfalls import cut_by_comment, syntax_reason
 
 # The C parser when libyaml is there, the pure-Python one otherwise.
 _Loader: type[Any] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 DEFAULT_MAX_BYTES = 1024 * 1024
 MAX_DEPTH = 32
+_REWALK = 64 * 1024  # characters of text walked again by the pure-Python parser
 
 
 @dataclass(slots=True)
@@ -45,6 +50,7 @@ class Map:
     items: dict[str, tuple[Scalar, Node]]
     line: int
     col: int
+    flow: bool = False  # written inline, `{a: 1, b: 2}`: a comma there ends a value
 
 
 Node: TypeAlias = Scalar | Seq | Map
@@ -135,7 +141,11 @@ def read(
         # of the events it hands over, so its error can come before our check sees the level that
         # breaks ours. Walk the text up to its error with the pure-Python parser, which has no
         # such limits: a limit of ours reached on the way is what the teacher needs to hear.
+        # The pure-Python parser takes ~3 s per MiB, so past _REWALK characters this is done only
+        # for libyaml's own nesting limit; other syntax errors are reported as they are.
         upto = offset_of(text, exc.problem.line, exc.problem.col)
+        if upto > _REWALK and "nesting depth" not in exc.problem.message:
+            raise
         try:
             _walk(yaml.SafeLoader, text[:upto])
         except ReadError as first:
@@ -152,7 +162,7 @@ def _walk(loader_class: type[Any], text: str) -> tuple[Node | None, list[Problem
     root: Node | None = None
     documents = 0
     try:
-        get_event = loader.get_event
+        get_event: Callable[[], yaml.Event | None] = loader.get_event
         while True:
             event = get_event()
             if event is None or isinstance(event, yaml.StreamEndEvent):
@@ -165,6 +175,9 @@ def _walk(loader_class: type[Any], text: str) -> tuple[Node | None, list[Problem
                         Problem(line, col, f"YAML tags such as {event.tag!r} are not allowed")
                     )
                 node: Node = Scalar(event.value, not event.style, line, col)
+                end = event.end_mark
+                if not event.style and event.value and end is not None and "#" in text:
+                    _check_comment(text, end, stack, problems)
                 root = _attach(stack, node, problems, root)
             elif isinstance(event, yaml.MappingStartEvent | yaml.SequenceStartEvent):
                 if event.tag is not None:
@@ -174,7 +187,7 @@ def _walk(loader_class: type[Any], text: str) -> tuple[Node | None, list[Problem
                 if len(stack) >= MAX_DEPTH:
                     raise ReadError(Problem(line, col, f"nested more than {MAX_DEPTH} levels deep"))
                 container: Seq | Map = (
-                    Map({}, line, col)
+                    Map({}, line, col, bool(event.flow_style))
                     if isinstance(event, yaml.MappingStartEvent)
                     else Seq([], line, col)
                 )
@@ -200,6 +213,8 @@ def _walk(loader_class: type[Any], text: str) -> tuple[Node | None, list[Problem
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         reason = exc.problem or exc.context or "invalid YAML"
+        if mark is not None:
+            reason = syntax_reason(reason, text, mark.index)
         raise ReadError(Problem(line, col, f"YAML syntax error: {reason}")) from None
     except yaml.YAMLError as exc:  # reader errors: control characters and the like
         line, col = _text_line_col(text, getattr(exc, "position", 0))
@@ -209,14 +224,28 @@ def _walk(loader_class: type[Any], text: str) -> tuple[Node | None, list[Problem
     return root, problems
 
 
+def _check_comment(text: str, end: Any, stack: list[_Frame], problems: list[Problem]) -> None:
+    """A plain value followed on its line by ` #6...`: YAML dropped the rest as a comment."""
+    found = cut_by_comment(text, end.index)
+    if found is None:
+        return
+    at, message = found
+    frame = stack[-1] if stack else None
+    path = ""
+    if frame is not None and isinstance(frame.node, Map) and frame.key is not None:
+        path = _key_path(stack, frame.key.value)
+    problems.append(Problem(end.line + 1, end.column + 1 + at - end.index, message, path))
+
+
 def offset_of(text: str, line: int, col: int) -> int:
     """The index in `text` of a 1-based line and column (the end of the text if past it)."""
     index = 0
+    breaks = _BREAK.finditer(text)
     for _ in range(line - 1):
-        found = text.find("\n", index)
-        if found < 0:
+        found = next(breaks, None)
+        if found is None:
             return len(text)
-        index = found + 1
+        index = found.end()
     return min(len(text), index + col)
 
 
@@ -268,17 +297,22 @@ def too_big(size: int, max_bytes: int) -> Problem:
     return Problem(1, 1, f"file is {size_text(size)}; the limit is {size_text(max_bytes)}")
 
 
+_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")  # what YAML counts as a line break
+
+
 def _line_col(data: bytes, offset: int) -> tuple[int, int]:
-    before = data[:offset]
-    line = before.count(b"\n") + 1
-    col = offset - (before.rfind(b"\n") + 1) + 1
-    return line, col
+    """The 1-based line and column (in characters, as YAML counts them) of a byte offset."""
+    before = data[:offset].decode("utf-8", "replace")
+    return _text_line_col(before, len(before))
 
 
 def _text_line_col(text: str, offset: int) -> tuple[int, int]:
-    line = text.count("\n", 0, offset) + 1
-    col = offset - (text.rfind("\n", 0, offset) + 1) + 1
-    return line, col
+    """The 1-based line and column of `text[offset]`, line breaks counted as YAML counts them:
+    a file saved with old Mac line endings (CR only) has lines too."""
+    line, start = 1, 0
+    for found in _BREAK.finditer(text, 0, offset):
+        line, start = line + 1, found.end()
+    return line, offset - start + 1
 
 
 def size_text(n: int) -> str:

@@ -30,13 +30,27 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         choices=FORMATS,
         help="the file's format (default: told from its name and content)",
     )
-    parser.add_argument("-o", "--output", metavar="OUT", help="write the bank here, not stdout")
-    parser.add_argument("--bank", metavar="ID", help="bank id (default: from the file name)")
+    parser.add_argument(
+        "-o", "--output", metavar="OUT", help="write the bank here, not stdout (never over a file)"
+    )
+    parser.add_argument(
+        "--force", action="store_true", help="with -o: replace OUT if it already exists"
+    )
+    parser.add_argument(
+        "--bank", metavar="ID", help="bank id (default: from OUT's name, else from FILE's)"
+    )
     parser.add_argument("--title", metavar="T", help="bank title (default: from the bank id)")
 
 
 def run(args: argparse.Namespace) -> int:
     name = "<stdin>" if args.file == "-" else args.file
+    if args.output and not args.force and Path(args.output).exists():
+        print(
+            f"{args.output} already exists: nothing was written. Choose another name with -o, "
+            "or add --force to replace it.",
+            file=sys.stderr,
+        )
+        return 1
     try:
         data = sys.stdin.buffer.read() if args.file == "-" else Path(args.file).read_bytes()
     except OSError as exc:
@@ -45,7 +59,9 @@ def run(args: argparse.Namespace) -> int:
     try:
         text = decode_bytes(data)
         fmt = args.format or detect_format("" if args.file == "-" else name, text)
-        bank_id = args.bank or bank_id_from_filename("imported" if args.file == "-" else name)
+        # The bank is named after the file it goes into: `-o my-bank.yaml` makes `my-bank`.
+        named_by = args.output or ("imported" if args.file == "-" else name)
+        bank_id = args.bank or bank_id_from_filename(named_by)
         result = import_text(text, fmt, bank_id=bank_id, title=args.title)
     except ImportFailed as exc:
         _report(name, exc.warnings)

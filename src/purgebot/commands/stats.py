@@ -61,7 +61,7 @@ def run(args: argparse.Namespace) -> int:
             rows.append(bank_stats(load_bank_file(f)))
         except BankError as exc:  # on stderr: standard output stays the report (or its JSON)
             failed += 1
-            count = plural(len(exc.problems), "problem")
+            count = plural(exc.count, "problem")
             print(f"{exc.name}: invalid ({count}; run `purgebot validate`)", file=sys.stderr)
     total = _total(rows)
     if args.json:

@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from purgebot.banks.loader import BankError, bank_files, load_bank_file
+from purgebot.banks.loader import BankError, bank_files, load_bank_file, more_text
 from purgebot.banks.quotes import SourcesError, bank_citations, check_citations, load_sources
 
 
@@ -40,6 +40,8 @@ def run(args: argparse.Namespace) -> int:
             bad += 1
             for problem in exc.problems:
                 print(problem)
+            if exc.more:
+                print(more_text(f"{f}:1:1", exc.more))
             continue
         if bank.id in ids:
             bad += 1

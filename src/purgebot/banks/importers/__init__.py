@@ -26,6 +26,7 @@ from purgebot.banks.importers.common import (
     ImportWarning,
     bank_id_from_filename,
     check_bank_id,
+    check_text,
     default_title,
 )
 from purgebot.banks.importers.detect import detect_format, looks_like_bank
@@ -54,8 +55,10 @@ _PARSERS: dict[str, Callable[[str, BankBuilder], None]] = {
 }
 
 
-def decode_bytes(data: bytes) -> str:
-    """An uploaded file's text: UTF-8 (with or without BOM), UTF-16 with BOM, else Windows-1252."""
+def decode_bytes(data: bytes, name: str = "this file") -> str:
+    """An uploaded file's text: UTF-8 (with or without BOM), UTF-16 with BOM, else Windows-1252.
+
+    `name` is the file's name as the teacher knows it, for the message when it is not text."""
     if data.startswith(b"PK\x03\x04"):
         raise ImportFailed("this is a spreadsheet workbook or archive: save it as CSV first")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -67,7 +70,11 @@ def decode_bytes(data: bytes) -> str:
                 "save it again as UTF-8"
             ) from None
     if b"\x00" in data[:4096]:
-        raise ImportFailed("this is not a text file")
+        raise ImportFailed(
+            f"{name} is not a text file (it holds binary data, as a Word document, a PDF or a "
+            "picture does): save the questions as plain text (GIFT, Aiken, CSV, or a YAML bank) "
+            "and upload that file"
+        )
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -79,6 +86,7 @@ def import_text(text: str, fmt: str, *, bank_id: str, title: str | None = None) 
     if fmt not in _PARSERS:
         raise ImportFailed(f"unknown format {fmt!r}: choose one of {', '.join(FORMATS)}")
     check_bank_id(bank_id)
+    check_text(text)
     out = BankBuilder(fmt)
     _PARSERS[fmt](text.removeprefix("\ufeff"), out)
     out.warnings.sort(key=lambda w: w.line)

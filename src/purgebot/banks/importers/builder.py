@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Any
 
 from purgebot.banks.importers.common import (
@@ -49,6 +50,7 @@ class BankBuilder:
     description: str | None = None
     default_seconds: int | None = None
     _ids: set[str] = field(default_factory=set)
+    _next: dict[str, int] = field(default_factory=dict)  # base id -> the next number to try
 
     def warn(self, line: int, message: str) -> None:
         self.warnings.append(ImportWarning(line, message))
@@ -59,11 +61,17 @@ class BankBuilder:
         self.warn(line, message)
 
     def unique_id(self, name: str, prompt: str) -> str:
+        """The question's id, numbered `-2`, `-3`, ... after its first use. Each base remembers
+        the last number it gave, so 10,000 repeats of one question cost 10,000 steps, not 50
+        million."""
         base = question_id(name, prompt)
-        qid, n = base, 1
+        qid, n = base, self._next.get(base, 1)
+        if n > 1:
+            qid = f"{base}-{n}"
         while qid in self._ids:
             n += 1
             qid = f"{base}-{n}"
+        self._next[base] = n + 1
         self._ids.add(qid)
         return qid
 
@@ -175,7 +183,7 @@ class BankBuilder:
             q["accept"] = kept[1:]
         self._tail(c, q)
 
-    def numeric(self, c: Common, answer: float, tolerance: float = 0.0) -> None:
+    def numeric(self, c: Common, answer: float | Decimal, tolerance: float | Decimal = 0.0) -> None:
         if not (math.isfinite(answer) and math.isfinite(tolerance)):
             self.skip(c.line, "question skipped: its answer is not a finite number")
             return
@@ -184,7 +192,7 @@ class BankBuilder:
             return
         q["answer"] = number(answer)
         if tolerance:
-            q["tolerance"] = number(abs(tolerance))
+            q["tolerance"] = number(-tolerance if tolerance < 0 else tolerance)
         self._tail(c, q)
 
     def essay(self, line: int, prompt: str, name: str | None, guidance: str | None) -> None:

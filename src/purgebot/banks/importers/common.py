@@ -7,6 +7,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any
 
 from purgebot.banks.model import (
@@ -151,9 +152,26 @@ def question_id(name: str, prompt: str) -> str:
     return f"{slug.strip('-') or 'q'}-{digest}"
 
 
-def number(value: float) -> int | float:
-    """Whole numbers written without `.0`, so the YAML reads as the teacher would write it."""
+def number(value: float | Decimal) -> int | float | Decimal:
+    """Whole numbers written without `.0`, so the YAML reads as the teacher would write it; a
+    Decimal (a figure as the teacher wrote it) stays exact."""
+    if isinstance(value, Decimal):
+        whole = value == value.to_integral_value() and abs(value) < 10**15
+        return int(value) if whole else value.normalize()
     return int(value) if value.is_integer() and abs(value) < 1e15 else value
+
+
+def check_text(text: str) -> None:
+    """Text that cannot be written as UTF-8 (a lone surrogate, which only a forged string can
+    hold) is refused here, before any parser or hash meets it."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        line = text.count("\n", 0, exc.start) + 1
+        raise ImportFailed(
+            f"line {line}: the text holds a broken character (a lone surrogate): "
+            "save the file as UTF-8 and try again"
+        ) from None
 
 
 def check_bank_id(bank_id: str) -> str:

@@ -15,11 +15,13 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from purgebot.banks import numbers as _numbers
 from purgebot.banks.importers.builder import BankBuilder
-from purgebot.banks.importers.common import Common, ImportFailed, fold
+from purgebot.banks.importers.common import Common, ImportFailed, cut, fold
 
 _HEADER_SEARCH = 30  # rows looked at for the header (the template puts ~7 title rows above it)
 _SAMPLE = 64 * 1024
+_SNIFF = 4 * 1024  # characters the csv module's sniffer is given
 _DELIMITERS = ",;\t|"
 _CHOICE = re.compile(
     r"^(?:(?:answer|choice|option|alternative|alt)\s*[-#_.]?\s*([1-8]|[a-h])\b|([a-h])[).]?$)"
@@ -35,7 +37,7 @@ _ROLES = (
     ("topic", re.compile(r"^(?:topic|category)")),
     ("difficulty", re.compile(r"^(?:difficulty|level)")),
 )
-_SECONDS = re.compile(r"^\s*(\d+(?:[.,]\d+)?)")
+_SECONDS = re.compile(r"^\s*(\d+(?:[.,]\d+)?)", re.ASCII)
 _SPLIT = re.compile(r"\s*[,;]\s*")
 
 
@@ -98,7 +100,9 @@ def find_header(text: str) -> tuple[str, int, Layout]:
     sample = "".join(text[:_SAMPLE].splitlines(keepends=True)[: _HEADER_SEARCH * 2])
     candidates = list(_DELIMITERS)
     try:
-        sniffed = csv.Sniffer().sniff(sample, delimiters=_DELIMITERS).delimiter
+        # The sniffer's regexes take time by the square of a line's length: 4 s on 64 KB of
+        # one line. A short sample tells the delimiter as well; the loop below checks it anyway.
+        sniffed = csv.Sniffer().sniff(sample[:_SNIFF], delimiters=_DELIMITERS).delimiter
         candidates.insert(0, sniffed)
     except csv.Error:
         pass
@@ -119,7 +123,8 @@ def _correct(cell: str, choices: list[str], numbers_first: bool) -> tuple[list[i
     cell = cell.strip()
     tokens = [t for t in _SPLIT.split(cell) if t]
     count = len(choices)
-    numbers = [int(t) - 1 for t in tokens] if all(t.isdigit() for t in tokens) else []
+    counted = [_numbers.counting(t, count) for t in tokens]
+    numbers = [i - 1 for i in counted if i is not None] if None not in counted else []
     if not all(0 <= i < count for i in numbers):
         numbers = []
     whole = [i for i, c in enumerate(choices) if c and fold(c) == fold(cell)][:1]
@@ -162,7 +167,9 @@ def parse(text: str, out: BankBuilder) -> None:
             continue
         right, note = _correct(answer_cell, columns, layout.numbers_first)
         if not right or any(not columns[i] for i in right):
-            out.skip(line, f"question skipped: correct answer {answer_cell!r} names no choice")
+            out.skip(
+                line, f"question skipped: correct answer {cut(answer_cell, 40)!r} names no choice"
+            )
             continue
         if note:
             out.warn(line, note)

@@ -8,7 +8,7 @@ import re
 import yaml
 
 from purgebot.banks.importers import csv_, red
-from purgebot.banks.importers.common import ImportFailed
+from purgebot.banks.importers.common import ImportFailed, check_text
 
 _BY_EXTENSION = {
     "gift": "gift",
@@ -70,6 +70,7 @@ def _is_red(head: str) -> bool:
 
 def detect_format(filename: str, text: str) -> str:
     """The import format of a file, one of FORMATS; ImportFailed when it cannot be told."""
+    check_text(text)
     text = text.removeprefix("\ufeff")
     if looks_like_bank(text):
         raise ImportFailed("this file is already a purgebot bank: it needs no import")

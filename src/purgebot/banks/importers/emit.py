@@ -13,9 +13,11 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Mapping, Sequence
+from decimal import Decimal
 from typing import Any
 
 from purgebot.banks.importers.common import EssayDraft
+from purgebot.banks.numbers import decimal_text
 
 _LOOKS_TYPED = re.compile(
     r"""^(?:
@@ -65,12 +67,18 @@ def _block_ok(text: str) -> bool:
 
 def scalar(value: object, indent: int) -> str:
     """One value as YAML; `indent` is where a block scalar's lines go."""
+    if type(value) is str and "\n" not in value and _plain_ok(value):  # the common case first
+        return value
     if value is None:
         return "null"
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, int):
         return str(value)
+    if isinstance(value, Decimal):
+        if not value.is_finite():
+            raise ValueError("a bank holds finite numbers only")
+        return decimal_text(value)
     if isinstance(value, float):
         if not math.isfinite(value):
             raise ValueError("a bank holds finite numbers only")
@@ -93,7 +101,9 @@ def _mapping(data: Mapping[str, Any], indent: int, out: list[str], first: str = 
     pad = " " * indent
     for n, (key, value) in enumerate(data.items()):
         lead = (pad[: -len(first)] + first) if n == 0 and first else pad
-        if isinstance(value, Mapping):
+        if type(value) is str:  # most values: skip the (slow) abstract-class checks
+            out.append(f"{lead}{key}: {scalar(value, indent + 2)}")
+        elif isinstance(value, Mapping):
             if value:
                 out.append(f"{lead}{key}:")
                 _mapping(value, indent + 2, out)
@@ -112,7 +122,9 @@ def _mapping(data: Mapping[str, Any], indent: int, out: list[str], first: str = 
 def _sequence(items: Sequence[Any], indent: int, out: list[str]) -> None:
     pad = " " * indent
     for item in items:
-        if isinstance(item, Mapping) and item:
+        if type(item) is str:
+            out.append(f"{pad}- {scalar(item, indent + 2)}")
+        elif isinstance(item, Mapping) and item:
             _mapping(item, indent + 2, out, first="- ")
         elif isinstance(item, list | tuple | Mapping):
             raise TypeError("a bank has no lists directly inside lists")

@@ -12,23 +12,25 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from purgebot.banks import numbers
 from purgebot.banks.importers.builder import BankBuilder
 from purgebot.banks.importers.common import Common, cut
 from purgebot.banks.importers.text import strip_html
 
 BLANK = "_____"
+_CLOSING = frozenset(".,;:!?)]}…'’\"»")  # text after a gap that sits against it
 # Escaped characters are swapped for private-use stand-ins while the structure is read.
 _ESCAPES = {c: chr(0xE000 + i) for i, c in enumerate("\\~=#{}:n")}
 _RESTORE = str.maketrans({v: ("\n" if k == "n" else k) for k, v in _ESCAPES.items()})
 _ESCAPE = re.compile(r"\\([\\~=#{}:n])")
 _TITLE = re.compile(r"^::(.*?)::", re.DOTALL)
 _FORMAT = re.compile(r"^\s*\[(html|moodle|plain|markdown)\]", re.IGNORECASE)
-_WEIGHT = re.compile(r"^%(-?\d+(?:\.\d+)?)%")
+_WEIGHT = re.compile(r"^%(-?\d+(?:\.\d+)?)%", re.ASCII)
 _TRUE_FALSE = re.compile(r"^(T|F|TRUE|FALSE)\s*(#.*)?$", re.IGNORECASE | re.DOTALL)
 _ANSWER_MARK = re.compile(r"(?=[=~])")
 _NUMBER = r"[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?"
-_RANGE = re.compile(rf"^({_NUMBER})\s*\.\.\s*({_NUMBER})$")
-_TOLERANCE = re.compile(rf"^({_NUMBER})\s*(?::\s*({_NUMBER}))?$")
+_RANGE = re.compile(rf"^({_NUMBER})\s*\.\.\s*({_NUMBER})$", re.ASCII)
+_TOLERANCE = re.compile(rf"^({_NUMBER})\s*(?::\s*({_NUMBER}))?$", re.ASCII)
 
 
 def _protect(text: str) -> str:
@@ -139,7 +141,9 @@ class _Reader:
             return
         prompt = self.text(before)
         if after.strip():  # missing word: the answer fills the gap
-            prompt = f"{prompt} {BLANK} {self.text(after)}".strip()
+            rest = self.text(after)
+            gap = "" if rest[:1] in _CLOSING else " "  # "led by _____." not "_____ ."
+            prompt = f"{prompt} {BLANK}{gap}{rest}".strip()
         answers, _, general = answers.partition("####")
         c = Common(line=line, prompt=prompt, name=name, topic=self.topic)
         general_text = self.text(general) if general.strip() else None
@@ -213,13 +217,22 @@ class _Reader:
             self.out.warn(c.line, "numerical question: only the 100% answer is kept")
         value = best.text.translate(_RESTORE)
         c.explanation = general or (self.text(best.feedback) if best.feedback else None)
+        # Decimal, not float: "3.1415:0.0005" stays 3.1415 ± 0.0005 in the bank, as written.
         if m := _RANGE.match(value):
-            low, high = sorted((float(m.group(1)), float(m.group(2))))
-            self.out.numeric(c, (low + high) / 2, (high - low) / 2)
+            first, second = numbers.exact(m.group(1)), numbers.exact(m.group(2))
+            if first is not None and second is not None:
+                low, high = sorted((first, second))
+                self.out.numeric(c, (low + high) / 2, (high - low) / 2)
+                return
         elif m := _TOLERANCE.match(value):
-            self.out.numeric(c, float(m.group(1)), float(m.group(2) or 0))
+            answer, tolerance = numbers.exact(m.group(1)), numbers.exact(m.group(2) or "0")
+            if answer is not None and tolerance is not None:
+                self.out.numeric(c, answer, tolerance)
+                return
         else:
-            self.out.skip(c.line, f"numerical question skipped: {value!r} is not a number")
+            self.out.skip(c.line, f"numerical question skipped: {cut(value, 40)!r} is not a number")
+            return
+        self.out.skip(c.line, f"numerical question skipped: {cut(value, 40)!r} is too large")
 
 
 def parse(text: str, out: BankBuilder) -> None:

@@ -19,11 +19,19 @@ from typing import Any
 from urllib.parse import unquote
 
 from purgebot.banks.importers.builder import BankBuilder
-from purgebot.banks.importers.common import Common, ImportFailed
+from purgebot.banks.importers.common import Common, ImportFailed, cut
 
 _WHITESPACE = re.compile(r"[ \t\n\r]*")
 _BASE64_TYPES = {"bXVsdGlwbGU=", "Ym9vbGVhbg=="}  # "multiple", "boolean"
 _PERCENT = re.compile(r"%[0-9A-Fa-f]{2}")
+
+
+def _json_int(text: str) -> int | float:
+    """JSON integers as Python reads them, but a figure past int()'s 4,300 digits is a float."""
+    return int(text) if len(text) <= 4000 else float(text)
+
+
+_DECODER = json.JSONDecoder(parse_int=_json_int)
 
 
 def _skip(text: str, at: int) -> int:
@@ -44,7 +52,7 @@ def _array(text: str, at: int, decoder: json.JSONDecoder) -> Iterator[tuple[int,
 
 def _results(text: str) -> Iterator[tuple[int, Any]]:
     """The question objects with their offsets, from either shape of file."""
-    decoder = json.JSONDecoder()
+    decoder = _DECODER
     at = _skip(text, 0)
     if text.startswith("[", at):
         yield from _array(text, at, decoder)
@@ -64,7 +72,7 @@ def _results(text: str) -> Iterator[tuple[int, Any]]:
 
 def _load(text: str) -> Any:
     try:
-        return json.loads(text)
+        return _DECODER.decode(text)
     except json.JSONDecodeError as exc:
         raise ImportFailed(
             f"line {exc.lineno}: the file is not valid JSON, so it cannot be read"
@@ -75,12 +83,21 @@ def _load(text: str) -> Any:
 
 def _decoder(item: dict[str, Any]) -> Callable[[str], str]:
     """How this item's text was encoded by the API: base64, RFC 3986, or HTML entities."""
-    if item.get("type") in _BASE64_TYPES:
+    kind = item.get("type")
+    if isinstance(kind, str) and kind in _BASE64_TYPES:
         return lambda s: base64.b64decode(s, validate=True).decode("utf-8")
     question = str(item.get("question", ""))
     if " " not in question and _PERCENT.search(question):
         return unquote
     return html.unescape
+
+
+def _writable(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def choice_order(question: str, choices: list[str]) -> list[str]:
@@ -116,12 +133,19 @@ def _item(line: int, item: Any, out: BankBuilder) -> None:
         out.skip(line, "entry skipped: it is not a question object")
         return
     decode = _decoder(item)
+    wrong_raw = item.get("incorrect_answers") or []
+    if not isinstance(wrong_raw, list):
+        out.skip(line, "question skipped: its `incorrect_answers` is not a list of answers")
+        return
     try:
         fields = {k: decode(v) if isinstance(v, str) else v for k, v in item.items()}
-        wrong_raw = fields.get("incorrect_answers") or []
         wrong = [decode(w) for w in wrong_raw if isinstance(w, str)]
     except (binascii.Error, UnicodeDecodeError, ValueError):
         out.skip(line, "question skipped: its text could not be decoded")
+        return
+    texts = [v for v in fields.values() if isinstance(v, str)] + wrong
+    if any(not _writable(t) for t in texts):  # "\ud800" in JSON: a lone surrogate
+        out.skip(line, "question skipped: its text holds a broken character (a lone surrogate)")
         return
     question, correct = fields.get("question"), fields.get("correct_answer")
     if not isinstance(question, str) or not isinstance(correct, str):
@@ -134,13 +158,15 @@ def _item(line: int, item: Any, out: BankBuilder) -> None:
         difficulty=fields.get("difficulty") if isinstance(fields.get("difficulty"), str) else None,
     )
     kind = fields.get("type", "multiple")
-    if kind == "boolean":
+    if not isinstance(kind, str):
+        out.skip(line, "question skipped: its `type` is not text (multiple or boolean)")
+    elif kind == "boolean":
         if correct.strip().lower() not in {"true", "false"}:
-            out.skip(line, f"true/false question skipped: its answer is {correct!r}")
+            out.skip(line, f"true/false question skipped: its answer is {cut(correct, 40)!r}")
             return
         out.true_false(c, correct.strip().lower() == "true")
     elif kind == "multiple":
         choices = choice_order(question, [correct, *wrong])
         out.choice(c, choices, [choices.index(correct)])
     else:
-        out.skip(line, f"question skipped: type {kind!r} is neither multiple nor boolean")
+        out.skip(line, f"question skipped: type {cut(kind, 40)!r} is neither multiple nor boolean")

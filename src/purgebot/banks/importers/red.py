@@ -16,11 +16,13 @@ from typing import Any
 import yaml
 
 from purgebot.banks.importers.builder import BankBuilder
-from purgebot.banks.importers.common import Common, ImportFailed
+from purgebot.banks.importers.common import Common, ImportFailed, cut
 from purgebot.banks.model import MAX_DESCRIPTION
 from purgebot.banks.yamlread import offset_of
 
 _Loader: type[Any] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+# Keys Red reads itself (see its trivia list schema), never questions.
+_RESERVED = frozenset({"AUTHOR", "DESCRIPTION", "CONFIG", "$schema"})
 _NULLS = {"~", "null", "Null", "NULL"}  # unquoted, these are YAML's "nothing", not an answer
 MAX_DEPTH = 32  # a trivia list nests two levels; the bank loader allows the same 32
 
@@ -101,17 +103,17 @@ def parse(text: str, out: BankBuilder) -> None:
     if not isinstance(root, yaml.MappingNode):
         raise ImportFailed("a Red trivia list is a YAML mapping of `question: [answers]`")
     found: dict[str, tuple[int, list[str]]] = {}
+    about: dict[str, str] = {}
     for key, value in root.value:
         line = _line(key)
         if not isinstance(key, yaml.ScalarNode):
             out.skip(line, "entry skipped: its question is not text")
             continue
-        if key.value == "AUTHOR":
-            if isinstance(value, yaml.ScalarNode) and value.value.strip():
-                out.description = f"By {value.value.strip()}"[:MAX_DESCRIPTION]
-            continue
-        if key.value == "CONFIG":
-            _config(value, out)
+        if key.value in _RESERVED:  # Red's own keys, never questions
+            if key.value == "CONFIG":
+                _config(value, out)
+            elif isinstance(value, yaml.ScalarNode) and value.value.strip():
+                about[key.value] = " ".join(value.value.split())
             continue
         if key.value in found:
             earlier = found.pop(key.value)[0]
@@ -120,5 +122,8 @@ def parse(text: str, out: BankBuilder) -> None:
                 f"question skipped: it is repeated at line {line}, and Red keeps only the last",
             )
         found[key.value] = (line, _answers(value, out))
+    by = f"By {about['AUTHOR']}" if "AUTHOR" in about else ""
+    if text := " ".join(part for part in (about.get("DESCRIPTION", ""), by) if part):
+        out.description = cut(text, MAX_DESCRIPTION)
     for question, (line, answers) in found.items():  # in file order: a repeat moves to its place
         out.short(Common(line=line, prompt=question), answers)

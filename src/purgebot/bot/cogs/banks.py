@@ -115,7 +115,7 @@ class BanksCog(commands.Cog):
         data = await file.read()
         if len(data) > MAX_UPLOAD_BYTES:
             raise UploadTooBig(len(data))
-        text = importers.decode_bytes(data)
+        text = importers.decode_bytes(data, file.filename)
         notes: list[str] = []
         imported = not is_own_format(file.filename, text, format)
         if not imported:
