@@ -161,6 +161,7 @@ def _walk(loader_class: type[Any], text: str) -> tuple[Node | None, list[Problem
     stack: list[_Frame] = []
     root: Node | None = None
     documents = 0
+    hashes = "#" in text  # once: asked per scalar, it scanned the whole file every time
     try:
         get_event: Callable[[], yaml.Event | None] = loader.get_event
         while True:
@@ -176,7 +177,7 @@ def _walk(loader_class: type[Any], text: str) -> tuple[Node | None, list[Problem
                     )
                 node: Node = Scalar(event.value, not event.style, line, col)
                 end = event.end_mark
-                if not event.style and event.value and end is not None and "#" in text:
+                if hashes and not event.style and event.value and end is not None:
                     _check_comment(text, end, stack, problems)
                 root = _attach(stack, node, problems, root)
             elif isinstance(event, yaml.MappingStartEvent | yaml.SequenceStartEvent):
