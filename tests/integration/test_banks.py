@@ -117,6 +117,25 @@ async def test_many_problems_are_cut_to_fit_and_all_attached(
     assert lines[0] == "many.yaml:8:13: questions[0].answer: answer 'c' is not one of the choices"
 
 
+async def test_problems_past_the_loaders_list_are_counted_in_the_reply(
+    channel: simcord.ChannelHandle, teacher: simcord.MemberActor
+) -> None:
+    questions = "".join(
+        f"  - id: q{i}\n    type: choice\n    prompt: Question {i}?\n    choices: [a, b]\n    answer: c\n"
+        for i in range(1_200)
+    )
+    text = f"bank: many-mistakes\ntitle: Many mistakes\nquestions:\n{questions}"
+    shown = reply(await teacher.slash(channel, "bank upload", file=("many.yaml", text.encode())))
+    [made] = shown.embeds
+    assert made.title == "many.yaml: 1,200 problems, nothing was stored"
+    [attachment] = shown.attachments
+    lines = (await attachment.read()).decode().splitlines()
+    assert len(lines) == 1_001  # the loader lists the first 1,000 and counts the rest
+    assert lines[-1] == (
+        "many.yaml: …and 200 more problems not listed: fix these first, then check the file again"
+    )
+
+
 async def test_upload_refusals(
     simcord_env: simcord.Env,
     channel: simcord.ChannelHandle,

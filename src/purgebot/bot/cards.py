@@ -12,6 +12,7 @@ from typing import Any
 
 import discord
 
+from purgebot.banks.loader import more_text
 from purgebot.banks.model import Bank
 from purgebot.banks.yamlread import Problem
 from purgebot.bot import render
@@ -29,7 +30,7 @@ TYPE_NAMES = {
 
 
 def plural(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 else 's'}"
+    return f"{count:,} {word}{'' if count == 1 else 's'}"
 
 
 def timestamp(moment: datetime, style: str = "D") -> str:
@@ -113,8 +114,11 @@ def problem_line(problem: Problem) -> str:
     )
 
 
-def problems_report(name: str, problems: Sequence[Problem]) -> tuple[discord.Embed, bool]:
-    """The problems of a refused upload, as many as fit; True when some had to be left out."""
+def problems_report(
+    name: str, problems: Sequence[Problem], more: int = 0
+) -> tuple[discord.Embed, bool]:
+    """The problems of a refused upload, as many as fit; True when some had to be left out.
+    `more` counts problems the loader found past those it lists."""
     lines = [problem_line(p) for p in problems]
     text, shown = render.lines_within(
         lines,
@@ -123,21 +127,23 @@ def problems_report(name: str, problems: Sequence[Problem]) -> tuple[discord.Emb
             f"…and {plural(n, 'more problem')}: all of them are in the attached problems.txt."
         ),
     )
-    title = f"{name}: {plural(len(problems), 'problem')}, nothing was stored"
+    title = f"{name}: {plural(len(problems) + more, 'problem')}, nothing was stored"
     made = render.embed(
         title,
         text,
         footer="Line:column point into your file. Fix them all and upload the file again.",
         colour=ERROR_COLOUR,
     )
-    return made, shown < len(problems)
+    return made, shown < len(problems) or more > 0
 
 
-def problems_text(name: str, problems: Sequence[Problem]) -> str:
-    """Every problem, one per line as `file:line:col: path: message`, for an attached file."""
-    return "".join(
+def problems_text(name: str, problems: Sequence[Problem], more: int = 0) -> str:
+    """Every problem listed, one per line as `file:line:col: path: message`, for an attached
+    file; a last line counts those past the loader's list."""
+    listed = "".join(
         f"{name}:{p.line}:{p.col}: {p.path + ': ' if p.path else ''}{p.message}\n" for p in problems
     )
+    return listed + (more_text(name, more) + "\n" if more else "")
 
 
 def bank_choices(names: Sequence[tuple[str, str | None]], typed: str) -> list[tuple[str, str]]:

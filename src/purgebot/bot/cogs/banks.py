@@ -146,10 +146,10 @@ class BanksCog(commands.Cog):
     async def _send_problems(
         self, interaction: discord.Interaction[Any], name: str, error: BankError
     ) -> None:
-        report, cut_short = cards.problems_report(name, error.problems)
+        report, cut_short = cards.problems_report(name, error.problems, error.more)
         attachment = None
         if cut_short:
-            body = cards.problems_text(name, error.problems).encode()
+            body = cards.problems_text(name, error.problems, error.more).encode()
             attachment = discord.File(io.BytesIO(body), filename="problems.txt")
         await reply_private(interaction, embed=report, file=attachment)
 
