@@ -248,3 +248,21 @@ def test_red_nesting_limit_is_ours_whichever_parser_runs(yaml_parser: str) -> No
     with pytest.raises(ImportFailed) as info:
         compose("Q?:\n  - " + "[" * 100_000 + "]" * 100_000 + "\n")
     assert info.value.message == "line 2: answers nested more than 32 levels deep"
+
+
+def test_deep_nesting_in_a_large_file_is_ours_without_a_slow_second_walk() -> None:
+    # Past 64 KB the pure-Python parser (about 3 s per MiB) is not run again: where libyaml's own
+    # nesting limit stopped, ours is reported, as the same words a small file gets.
+    big = HEAD + "#" * 70_000 + "\n  - a: " + "[" * 3_000 + "]" * 3_000 + "\n"
+    [problem] = problems(big)
+    assert problem.startswith("t.yaml:5:") and problem.endswith(": nested more than 32 levels deep")
+
+
+def test_red_deep_nesting_in_a_large_file_is_ours_without_a_slow_second_walk() -> None:
+    from purgebot.banks.importers.common import ImportFailed
+    from purgebot.banks.importers.red import compose
+
+    text = "#" * 70_000 + "\nQ?:\n  - " + "[" * 3_000 + "]" * 3_000 + "\n"
+    with pytest.raises(ImportFailed) as info:
+        compose(text)
+    assert info.value.message == "line 3: answers nested more than 32 levels deep"

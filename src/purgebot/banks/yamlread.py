@@ -23,7 +23,7 @@ _Loader: type[Any] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 DEFAULT_MAX_BYTES = 1024 * 1024
 MAX_DEPTH = 32
-_REWALK = 64 * 1024  # characters of text walked again by the pure-Python parser
+REWALK_LIMIT = 64 * 1024  # characters of text walked again by the pure-Python parser
 
 
 @dataclass(slots=True)
@@ -141,10 +141,14 @@ def read(
         # of the events it hands over, so its error can come before our check sees the level that
         # breaks ours. Walk the text up to its error with the pure-Python parser, which has no
         # such limits: a limit of ours reached on the way is what the teacher needs to hear.
-        # The pure-Python parser takes ~3 s per MiB, so past _REWALK characters this is done only
-        # for libyaml's own nesting limit; other syntax errors are reported as they are.
+        # The pure-Python parser takes ~3 s per MiB, so past REWALK_LIMIT characters there is no
+        # second walk: libyaml's own nesting limit is past ours, so ours is reported where
+        # libyaml stopped, and other syntax errors are reported as they are.
         upto = offset_of(text, exc.problem.line, exc.problem.col)
-        if upto > _REWALK and "nesting depth" not in exc.problem.message:
+        if upto > REWALK_LIMIT:
+            if "nesting depth" in exc.problem.message:
+                nested = f"nested more than {MAX_DEPTH} levels deep"
+                raise ReadError(Problem(exc.problem.line, exc.problem.col, nested)) from None
             raise
         try:
             _walk(yaml.SafeLoader, text[:upto])

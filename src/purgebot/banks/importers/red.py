@@ -18,7 +18,7 @@ import yaml
 from purgebot.banks.importers.builder import BankBuilder
 from purgebot.banks.importers.common import Common, ImportFailed, cut
 from purgebot.banks.model import MAX_DESCRIPTION
-from purgebot.banks.yamlread import offset_of
+from purgebot.banks.yamlread import REWALK_LIMIT, offset_of
 
 _Loader: type[Any] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 # Keys Red reads itself (see its trivia list schema), never questions.
@@ -60,11 +60,16 @@ def compose(text: str) -> yaml.Node | None:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark
         if mark is not None and _Loader is not yaml.SafeLoader:
-            # libyaml's own limits can speak before ours (see yamlread.read): ours come first.
-            with contextlib.suppress(yaml.YAMLError):
-                _check_events(
-                    text[: offset_of(text, mark.line + 1, mark.column + 1)], yaml.SafeLoader
-                )
+            # libyaml's own limits can speak before ours (see yamlread.read): ours come first,
+            # found by the slow pure-Python parser only in a small file.
+            upto = offset_of(text, mark.line + 1, mark.column + 1)
+            if upto <= REWALK_LIMIT:
+                with contextlib.suppress(yaml.YAMLError):
+                    _check_events(text[:upto], yaml.SafeLoader)
+            elif "nesting depth" in (exc.problem or ""):
+                raise ImportFailed(
+                    f"line {mark.line + 1}: answers nested more than {MAX_DEPTH} levels deep"
+                ) from None
         where = f"line {mark.line + 1}: " if mark else ""
         raise ImportFailed(f"{where}the file is not valid YAML, so it cannot be read") from None
     except yaml.YAMLError:
