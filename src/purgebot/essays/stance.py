@@ -24,6 +24,13 @@ answers, reaching past clauses of nothing but hedges: "X, apparently, but I'm no
 and, when a sentence opens with a not-knowing or not-thinking cue that names nothing new ("I
 can't remember what it said.", "I don't agree."), the whole sentence before. Scope ends where
 a clause ends, never at a quote mark.
+
+Across sentences: a sentence that only reports or presents someone else's idea ("Some historians
+say X.", "X is often mentioned.", "There is the argument about X.") is set aside whole when the
+next sentence holds the writer's not-knowing or not-thinking cue anywhere ("I have read this but
+never understood ...") or opens "Maybe, but ..." / "Perhaps, but ...". A "There is the X about
+..." sentence whose later clause says the writer can't remember or doesn't know is set aside
+whole.
 """
 
 from __future__ import annotations
@@ -66,6 +73,16 @@ _HEDGES = words(
     "guess suppose reckon"
 )
 _TURNS = words("but though although however yet")
+# A sentence that only reports or presents someone else's idea ("Some historians say X.",
+# "X is often mentioned.", "There is the argument about X."): the writer's doubt in the next
+# sentence sets it aside, whatever that sentence goes on to say.
+# ("suggested", "believed" and "called" are left out: "officials suggested new victims" is a
+# claim the writer makes.)
+_REPORTED = words(
+    "say says said claim claims claimed argue argues argued talk talks talked mention mentions "
+    "mentioned supposedly story stories rumour rumours rumor argument arguments theory theories"
+)
+_MAYBE = words("maybe perhaps possibly")
 # Words of a cue clause that refers back rather than naming something new: "what it said".
 _EMPTY = words(
     "said say says mean means meant happened happen did do done about for involved why how "
@@ -226,11 +243,34 @@ def _previous_clause(tokens: tuple[Token, ...], before: list[int]) -> list[int]:
     return out
 
 
+def _reported(tokens: tuple[Token, ...], first: int, last: int) -> bool:
+    """The sentence [first, last) reports or presents an idea that is not the writer's own."""
+    span = [tokens[j].norm for j in range(first, last)]
+    return any(w in _REPORTED for w in span) and not any(w in _SUBJECTS for w in span)
+
+
+def _conceded(tokens: tuple[Token, ...], first: int, last: int) -> bool:
+    """ "Maybe, but ..." opening a sentence: the writer grants the one before only to set it
+    aside."""
+    return tokens[first].norm in _MAYBE and any(
+        tokens[j].norm in _TURNS for j in range(first + 1, min(last, first + 3))
+    )
+
+
 def dismissed_tokens(essay: EssayText) -> frozenset[int]:
     """Indexes of the tokens inside the scope of a dismissal cue (see the module rules)."""
     tokens = essay.tokens
     out: set[int] = set()
     for n, s in enumerate(essay.sentences):
+        prev = essay.sentences[n - 1] if n else None
+        reported = prev is not None and _reported(tokens, prev.first, prev.last)
+        if (
+            prev is not None
+            and reported
+            and s.last > s.first
+            and _conceded(tokens, s.first, s.last)
+        ):
+            out.update(range(prev.first, prev.last))
         for i in range(s.first, s.last):
             kind = _cue(tokens, i, s.first, s.last)
             if kind is None:
@@ -247,6 +287,11 @@ def dismissed_tokens(essay: EssayText) -> frozenset[int]:
                 continue
             out.update(own)
             out.update(previous)
+            if prev is not None and reported and kind in ("knowing", "thinking"):
+                out.update(range(prev.first, prev.last))  # "Some say X. I'm not convinced."
+            if kind == "knowing" and tokens[s.first].norm == "there":
+                # "There is the thing about X, ..., but I can't remember ...": the whole sentence
+                out.update(j for j in range(s.first, i) if tokens[j].clause < clause)
             opening = all(  # nothing new before the cue: "What that actually was, I can't say."
                 tokens[j].norm in _TURNS
                 or tokens[j].norm in _EMPTY
