@@ -2,10 +2,11 @@
 
 `python bench/eval_essays.py dev` (the half tuned on) or `... test` (the untouched half; run it
 only once the detector and the phrase lists are frozen); `... eval2` or `... eval3` reads the
-held-out sets written by other authors, tests/fixtures/essays/eval2/ and eval3/ (beside eval/). Prints precision and recall over every
-(essay, key point) pair, overall and per kind, and the figures issue 15 asks for: dismissed
-mentions credited, off-topic flags, factual errors flagged, and whether a hard-wrapped copy of
-each essay scores the same as the unwrapped text. `--json` prints the figures as JSON.
+held-out sets written by other authors, tests/fixtures/essays/eval2/ and eval3/ (beside eval/).
+Prints precision and recall over every (essay, key point) pair, overall and per kind, and the
+figures issue 15 asks for: dismissed mentions credited, off-topic flags, factual errors flagged,
+and whether a hard-wrapped copy of each essay scores the same as the unwrapped text. `--json`
+prints the figures as JSON.
 """
 
 from __future__ import annotations
