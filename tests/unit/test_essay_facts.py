@@ -217,3 +217,37 @@ def test_the_text_feedback_says_where_a_correction_comes_from() -> None:
     assert "fought against Finland. (from the record)" in text
     text = render_text(check_essay(PROMPT, "Kirov was murdered in 1935 by Nikolaev."))
     assert "(source: flashcards" in text
+
+
+def _claims(text: str) -> list[str]:
+    return [m.claim for m in find_fact_errors(analyse(text), frozenset())]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a head of the NKVD tied to a year outside his term, with or without "in"
+        "The mass operations of 1937 were run by the NKVD under Yagoda.",
+        "In 1936 the NKVD chief Beria prepared the first show trial.",
+        "The man in charge of the NKVD during the Great Terror of 1937 was Beria.",
+        # "replaced as head of the NKVD by" reaches the successor named further on
+        "Yagoda was replaced as the head of the NKVD by Beria.",
+    ],
+)
+def test_an_nkvd_head_out_of_his_term_or_order_is_flagged(text: str) -> None:
+    assert any("NKVD" in c for c in _claims(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Yagoda, head of the NKVD until 1936, was himself shot in 1938.",
+        "Beria, who ran the NKVD from 1938, was shot in 1953 after Stalin died.",
+        "Under Yezhov the NKVD arrested about 1.5 million people in 1937-38.",
+        "The NKVD under Yagoda arrested Zinoviev and Kamenev in 1935.",
+        "Head of the Secret Police NKVD is Yagoda; he himself will be shot 1938.",
+        "Yezhov ran the NKVD while the quotas of 1937 were raised, and Beria came in 1938.",
+    ],
+)
+def test_an_nkvd_head_in_his_term_or_his_fate_is_not_flagged(text: str) -> None:
+    assert not any("NKVD" in c for c in _claims(text))

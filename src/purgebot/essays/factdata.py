@@ -361,3 +361,10 @@ PART_OF_WHOLE = (
     "A part cannot be larger than the whole: about 98 of the 139 Central Committee members "
     "were shot, and 1,108 of the 1,966 delegates to the 17th Congress were arrested."
 )
+
+# The years each head of the NKVD held the post: "the NKVD under Beria in 1937" is wrong.
+NKVD_TERMS = {
+    "yagoda": frozenset(range(1934, 1937)),
+    "yezhov": frozenset(range(1936, 1939)),
+    "beria": frozenset(range(1938, 1946)),
+}

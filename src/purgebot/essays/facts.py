@@ -6,7 +6,7 @@ A sentence is flagged only when one clause clearly asserts a wrong pairing:
   event's words, no "before / after / by / until / since" in front of the year, no other event
   in the clause that the year fits, and a range ("1936-38") wrong only when no year of it fits;
 - a known survivor "shot" or "executed"; an NKVD head said to replace, follow or come before
-  another in the wrong order; a known person other than Yezhov's NKVD, Stalin or the Politburo
+  another in the wrong order, or tied to a year outside his term (`factposts`); a known person other than Yezhov's NKVD, Stalin or the Politburo
   as the author of Order 00447; a known party leader at the head of another city's party; a
   secret trial called a show trial; the Winter War against anyone but Finland;
 - a figure of the record an order of magnitude too high, "all five marshals" or "four of the
@@ -18,6 +18,7 @@ that reports someone's claim ("Conquest estimated..."): a claim refuted is not a
 from __future__ import annotations
 
 from purgebot.essays import factdata as fd
+from purgebot.essays.factposts import head_out_of_term
 from purgebot.essays.factfigures import MONTHS, figure_errors, number_at, starts, year_of
 from purgebot.essays.factsources import source_for
 from purgebot.essays.misconceptions import _REPORTED, FoundMisconception
@@ -150,7 +151,7 @@ def _who_did(essay: EssayText, clause: list[int]) -> list[tuple[str, str, int]]:
         norm = tokens[i].norm
         if norm in fd.NKVD_HEADS:
             rank = fd.NKVD_HEADS.index(norm)
-            for m, j in enumerate(clause[n + 1 : n + 8], start=n + 1):
+            for m, j in enumerate(clause[n + 1 : n + 11], start=n + 1):
                 other = tokens[j].norm
                 if other not in fd.NKVD_HEADS or other == norm:
                     continue
@@ -341,6 +342,7 @@ def find_fact_errors(essay: EssayText, dismissed: frozenset[int]) -> tuple[Found
             if i not in dismissed:
                 clauses.setdefault(tokens[i].clause, []).append(i)
         hits = _across(essay, [i for i in span if i not in dismissed])
+        hits += head_out_of_term(essay, [i for i in span if i not in dismissed])
         for clause in clauses.values():
             hits += _dated(essay, clause, s.last) + _who_did(essay, clause)
             hits += _placed(essay, clause)
