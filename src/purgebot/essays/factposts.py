@@ -1,10 +1,10 @@
 """A head of the NKVD tied to a year he did not hold the post (`factdata.NKVD_TERMS`).
 
-"The NKVD under Beria in 1937", "the head of the NKVD who ran the arrests of 1937 was Yagoda":
-the sentence names the NKVD, exactly one of its heads in that role ("under X", a head word
-beside him), and dates only to years outside his term, each within `REACH` words of him. A sentence about what became of a
-person (arrested, shot, replaced...), a bound ("until 1936", "by 1938") or a range that meets
-his term is left alone.
+"The NKVD under Beria in 1937", "the head of the NKVD who ran the arrests of 1937 was Yagoda": the
+sentence names the NKVD, exactly one of its heads in that role ("under X", a head word beside him),
+and dates only to years outside his term, each within `REACH` words of him. A sentence about what
+became of a person (arrested, shot, replaced...), a bound ("until 1936", "by 1938") or a range that
+meets his term is left alone.
 """
 
 from __future__ import annotations

@@ -6,7 +6,8 @@ A sentence is flagged only when one clause clearly asserts a wrong pairing:
   event's words, no "before / after / by / until / since" in front of the year, no other event
   in the clause that the year fits, and a range ("1936-38") wrong only when no year of it fits;
 - a known survivor "shot" or "executed"; an NKVD head said to replace, follow or come before
-  another in the wrong order, or tied to a year outside his term (`factposts`); a known person other than Yezhov's NKVD, Stalin or the Politburo
+  another in the wrong order, or tied to a year outside his term (`factposts`); a known
+  person other than Yezhov's NKVD, Stalin or the Politburo
   as the author of Order 00447; a known party leader at the head of another city's party; a
   secret trial called a show trial; the Winter War against anyone but Finland;
 - a figure of the record an order of magnitude too high, "all five marshals" or "four of the
@@ -18,8 +19,8 @@ that reports someone's claim ("Conquest estimated..."): a claim refuted is not a
 from __future__ import annotations
 
 from purgebot.essays import factdata as fd
-from purgebot.essays.factposts import head_out_of_term
 from purgebot.essays.factfigures import MONTHS, figure_errors, number_at, starts, year_of
+from purgebot.essays.factposts import head_out_of_term
 from purgebot.essays.factsources import source_for
 from purgebot.essays.misconceptions import _REPORTED, FoundMisconception
 from purgebot.essays.text import EssayText, Token, words
