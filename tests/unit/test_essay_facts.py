@@ -251,3 +251,17 @@ def test_an_nkvd_head_out_of_his_term_or_order_is_flagged(text: str) -> None:
 )
 def test_an_nkvd_head_in_his_term_or_his_fate_is_not_flagged(text: str) -> None:
     assert not any("NKVD" in c for c in _claims(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        # a relative clause is dated with the name it is said of
+        ("Stalin was worried about Hitler, who had become Chancellor of Germany in 1935.", True),
+        ("The Politburo did nothing for Trotsky, who was murdered by an agent in 1937.", True),
+        ("Stalin was worried about Hitler, who had become Chancellor of Germany in 1933.", False),
+        ("Stalin had Kirov, who was popular in 1934, watched by the NKVD.", False),
+    ],
+)
+def test_a_relative_clause_is_dated_with_its_name(text: str, flagged: bool) -> None:
+    assert any("misdated" in c for c in _claims(text)) is flagged
