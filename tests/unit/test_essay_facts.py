@@ -265,3 +265,24 @@ def test_an_nkvd_head_in_his_term_or_his_fate_is_not_flagged(text: str) -> None:
 )
 def test_a_relative_clause_is_dated_with_its_name(text: str, flagged: bool) -> None:
     assert any("misdated" in c for c in _claims(text)) is flagged
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        # a well-known total an order of magnitude too low, also when vague
+        ("Only a few thousand officers were removed from the Red Army.", True),
+        ("About 2,000 officers were purged from the army in 1937-38.", True),
+        ("Only about 7,000 people were executed during the Great Terror.", True),
+        ("Several hundred officers were dismissed, a small share of the army.", True),
+        # the record's figures, lower bounds, parts and other bodies' totals are left alone
+        ("About 35,000 officers were purged from the army in 1937-38.", False),
+        ("Over 3,000 officers were purged from the army that year.", False),
+        ("Yezhov purged the NKVD itself: around 3,000 officers were removed.", False),
+        ("154 of the 186 division commanders were removed.", False),
+        ("Order 00447 set a quota of 5,000 to be shot in one region during the Terror.", False),
+        ("The Red Army officers purged in 1937-38 were often reinstated.", False),
+    ],
+)
+def test_a_total_too_low_is_flagged(text: str, flagged: bool) -> None:
+    assert any("too low" in c for c in _claims(text)) is flagged

@@ -20,7 +20,14 @@ that reports someone's claim ("Conquest estimated..."): a claim refuted is not a
 from __future__ import annotations
 
 from purgebot.essays import factdata as fd
-from purgebot.essays.factfigures import MONTHS, figure_errors, number_at, starts, year_of
+from purgebot.essays.factfigures import (
+    MONTHS,
+    figure_errors,
+    number_at,
+    starts,
+    vague_figures,
+    year_of,
+)
 from purgebot.essays.factposts import head_out_of_term
 from purgebot.essays.factsources import source_for
 from purgebot.essays.misconceptions import _REPORTED, FoundMisconception
@@ -377,7 +384,7 @@ def find_fact_errors(essay: EssayText, dismissed: frozenset[int]) -> tuple[Found
             hits += _who_did(essay, clause)
             previous = clause
             hits += _placed(essay, clause)
-            hits += figure_errors(essay, clause, span)
+            hits += figure_errors(essay, clause, span) + vague_figures(essay, clause, span)
         for claim, correction, at in hits:
             found.setdefault(
                 (n, claim),
