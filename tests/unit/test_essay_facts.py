@@ -286,3 +286,21 @@ def test_a_relative_clause_is_dated_with_its_name(text: str, flagged: bool) -> N
 )
 def test_a_total_too_low_is_flagged(text: str, flagged: bool) -> None:
     assert any("too low" in c for c in _claims(text)) is flagged
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        # one the purges put to death said to die in a camp, in peace, or to survive
+        ("In the end Bukharin was sent to a camp in Kolyma.", True),
+        ("Tukhachevsky eventually died of old age in the 1960s.", True),
+        ("Yagoda survived the Terror and retired.", True),
+        # his real fate, or others' fates, are left alone
+        ("Yezhov was arrested in 1939 and shot in 1940.", False),
+        ("Bukharin, who survived the first trial, was shot in 1938.", False),
+        ("Yezhov sent hundreds of thousands to the camps.", False),
+        ("Yezhov's victims died in the camps of Kolyma.", False),
+    ],
+)
+def test_a_wrong_fate_is_flagged(text: str, flagged: bool) -> None:
+    assert any("put to death." in c and "not" not in c for c in _claims(text)) is flagged
