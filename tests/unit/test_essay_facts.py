@@ -304,3 +304,19 @@ def test_a_total_too_low_is_flagged(text: str, flagged: bool) -> None:
 )
 def test_a_wrong_fate_is_flagged(text: str, flagged: bool) -> None:
     assert any("put to death." in c and "not" not in c for c in _claims(text)) is flagged
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        # the wrong leaders blamed for Kirov's murder, Kirov named before or in the sentence
+        ("After Kirov was killed, the NKVD accused Pyatakov and Radek of the murder.", True),
+        ("Kirov led Leningrad. Stalin pinned the murder on Tomsky and arrested him.", True),
+        # the right ones, or the story moving on in time, are left alone
+        ("Stalin blamed Kirov's murder on Zinoviev and Kamenev, who were arrested.", False),
+        ("Kirov's murder led to arrests; later Bukharin and Rykov were arrested too.", False),
+        ("Kirov was murdered in 1934, and Bukharin was arrested in 1937.", False),
+    ],
+)
+def test_the_wrong_people_blamed_for_kirovs_murder_are_flagged(text: str, flagged: bool) -> None:
+    assert any("Kirov's murder" in c and "blamed" in c for c in _claims(text)) is flagged

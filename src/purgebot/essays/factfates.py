@@ -57,3 +57,39 @@ def wrong_fates(essay: EssayText, span: list[int]) -> list[tuple[str, str, int]]
         if wrong:
             out.append((f"{tokens[span[n]].text} was put to death.", SHOT[w], span[n]))
     return out
+
+
+# Whom Stalin blamed for Kirov's murder in 1934-35: the Zinoviev-Kamenev "Leningrad centre"
+# (and Trotsky behind them); other leaders named as the ones blamed or arrested for it are wrong.
+KIROV_BLAMED = frozenset({"zinoviev", "kamenev", "nikolayev", "nikolaev", "trotsky", "trotskyists"})
+KIROV_NOT_BLAMED = frozenset(
+    {"bukharin", "rykov", "tomsky", "pyatakov", "radek", "tukhachevsky", "yagoda", "ryutin"}
+)
+KIROV_CORRECTION = (
+    "Stalin blamed Kirov's murder on Zinoviev, Kamenev and the former Left Opposition, who were "
+    "arrested and jailed in 1935; Bukharin and Rykov were arrested only in 1937."
+)
+_BLAME = ("blam", "accus", "arrest", "charg", "guilty", "responsib", "frame", "pinned")
+_LATER = words("later eventually afterwards subsequently then finally soon years next also")
+
+
+def wrong_blame(essay: EssayText, span: list[int]) -> list[tuple[str, str, int]]:
+    """ "Stalin blamed the murder on Bukharin and Rykov": the wrong people blamed for Kirov's
+    murder (Kirov named in it or earlier in the essay); not when the sentence moves on in time
+    ("later", a year after 1935)."""
+    tokens = essay.tokens
+    norms = [tokens[i].norm for i in span]
+    if not span or not any(starts(w, ("murder", "kill", "assassin")) for w in norms):
+        return []
+    # "Kirov was shot in 1934. ... Stalin blamed the murder on ...": Kirov named earlier
+    earlier = any(tokens[i].norm == "kirov" for i in range(span[0]))
+    if "kirov" not in norms and not (earlier and "trotsky" not in norms):
+        return []
+    if not any(starts(w, _BLAME) for w in norms) or any(w in _LATER for w in norms):
+        return []
+    if any(w.isdigit() and len(w) == 4 and w not in ("1934", "1935") for w in norms):
+        return []
+    wrong = [n for n, w in enumerate(norms) if w in KIROV_NOT_BLAMED]
+    if not wrong:
+        return []
+    return [("The wrong people are blamed for Kirov's murder.", KIROV_CORRECTION, span[wrong[0]])]

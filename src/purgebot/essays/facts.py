@@ -6,12 +6,12 @@ A sentence is flagged only when one clause clearly asserts a wrong pairing:
   event's words, no "before / after / by / until / since" in front of the year, no other event
   in the clause that the year fits, and a range ("1936-38") wrong only when no year of it fits;
   a relative clause is read with the name it follows ("Hitler, who came to power in 1936");
-- a known survivor "shot" or "executed", one shot said to die in a camp or survive
-  (`factfates`); an NKVD head said to replace, follow or come before another in the wrong
-  order, or tied to a year outside his term (`factposts`); a known person other than Yezhov's
-  NKVD, Stalin or the Politburo as the author of Order 00447; a known party leader at the head
-  of another city's party; a secret trial called a show trial; the Winter War against anyone
-  but Finland;
+- a known survivor "shot" or "executed", one shot said to die in a camp or survive, or the wrong
+  leaders blamed for Kirov's murder (`factfates`); an NKVD head said to replace, follow or come
+  before another in the wrong order, or tied to a year outside his term (`factposts`); a known
+  person other than Yezhov's NKVD, Stalin or the Politburo as the author of Order 00447; a known
+  party leader at the head of another city's party; a secret trial called a show trial; the
+  Winter War against anyone but Finland;
 - a figure of the record an order of magnitude too high, "all five marshals" or "four of the
   five", or a part larger than its whole ("1,108 of the 139").
 Nothing is flagged in a question, a sentence with a negation, a dismissed part, or a sentence
@@ -21,7 +21,7 @@ that reports someone's claim ("Conquest estimated..."): a claim refuted is not a
 from __future__ import annotations
 
 from purgebot.essays import factdata as fd
-from purgebot.essays.factfates import wrong_fates
+from purgebot.essays.factfates import wrong_blame, wrong_fates
 from purgebot.essays.factfigures import (
     MONTHS,
     figure_errors,
@@ -378,7 +378,7 @@ def find_fact_errors(essay: EssayText, dismissed: frozenset[int]) -> tuple[Found
                 clauses.setdefault(tokens[i].clause, []).append(i)
         hits = _across(essay, [i for i in span if i not in dismissed])
         kept = [i for i in span if i not in dismissed]
-        hits += head_out_of_term(essay, kept) + wrong_fates(essay, kept)
+        hits += head_out_of_term(essay, kept) + wrong_fates(essay, kept) + wrong_blame(essay, kept)
         previous: list[int] = []
         for clause in clauses.values():
             joined = _with_antecedent(tokens, previous, clause)
