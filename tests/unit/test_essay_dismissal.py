@@ -123,6 +123,16 @@ def test_a_pronoun_keeps_the_persons_role_in_the_phrase() -> None:
             "long before.",
             "pretext",
         ),
+        # a verdict on a reported idea in a sentence of its own
+        (
+            "Some writers argue the murder was only a pretext. That sounds like an excuse to me.",
+            "pretext",
+        ),
+        (
+            "There is also the paranoia argument, that he was simply paranoid. This seems a bit "
+            "simplistic.",
+            "paranoia",
+        ),
         # "There is the X about ..., but I can't remember ...": the whole sentence
         (
             "There is the story about a pretext, that the murder was used to justify arrests, "
@@ -148,6 +158,8 @@ def test_a_reported_idea_doubted_in_the_next_sentence_earns_nothing(text: str, p
             "afraid, but I don't think so.",
             "paranoia",
         ),
+        # a verdict on something else, or a verdict denied, does not reach back
+        ("Some historians argue he was paranoid. That is not a weak argument at all.", "paranoia"),
         # a doubt in the next sentence that is not the writer's does not reach back
         (
             "Some historians argue the murder was a pretext. Maybe the killer acted alone, and "

@@ -28,7 +28,8 @@ a clause ends, never at a quote mark.
 Across sentences: a sentence that only reports or presents someone else's idea ("Some historians
 say X.", "X is often mentioned.", "There is the argument about X.") is set aside whole when the
 next sentence holds the writer's not-knowing or not-thinking cue anywhere ("I have read this but
-never understood ...") or opens "Maybe, but ..." / "Perhaps, but ...". A "There is the X about
+never understood ..."), opens "Maybe, but ..." / "Perhaps, but ...", or calls it poor ("That
+seems like an excuse to me."). A "There is the X about
 ..." sentence whose later clause says the writer can't remember or doesn't know is set aside
 whole.
 """
@@ -83,6 +84,11 @@ _REPORTED = words(
     "mentioned supposedly story stories rumour rumours rumor argument arguments theory theories"
 )
 _MAYBE = words("maybe perhaps possibly")
+# "That seems like an excuse.": the writer's verdict on the sentence before.
+_SEEMS = words("is was seems seemed sounds sounded looks looked feels")
+_POOR = _REJECT | words(
+    "excuse excuses cop weak unconvincing silly ridiculous simplistic lazy naive biased propaganda"
+)
 # Words of a cue clause that refers back rather than naming something new: "what it said".
 _EMPTY = words(
     "said say says mean means meant happened happen did do done about for involved why how "
@@ -257,6 +263,17 @@ def _conceded(tokens: tuple[Token, ...], first: int, last: int) -> bool:
     )
 
 
+def _rejected(tokens: tuple[Token, ...], first: int, last: int) -> bool:
+    """ "That seems like a cop-out to me.", "This is just an excuse.": a sentence opening with
+    "that / this / it" and a verb of seeming whose own clause calls it poor."""
+    if last - first < 3 or tokens[first].norm not in _BACK_REFERENCE:
+        return False
+    if tokens[first + 1].norm not in _SEEMS:
+        return False
+    clause = [t for t in tokens[first:last] if t.clause == tokens[first].clause]
+    return any(t.norm in _POOR for t in clause) and not any(t.negation for t in clause)
+
+
 def dismissed_tokens(essay: EssayText) -> frozenset[int]:
     """Indexes of the tokens inside the scope of a dismissal cue (see the module rules)."""
     tokens = essay.tokens
@@ -268,7 +285,7 @@ def dismissed_tokens(essay: EssayText) -> frozenset[int]:
             prev is not None
             and reported
             and s.last > s.first
-            and _conceded(tokens, s.first, s.last)
+            and (_conceded(tokens, s.first, s.last) or _rejected(tokens, s.first, s.last))
         ):
             out.update(range(prev.first, prev.last))
         for i in range(s.first, s.last):
