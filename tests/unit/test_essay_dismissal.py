@@ -133,6 +133,11 @@ def test_a_pronoun_keeps_the_persons_role_in_the_phrase() -> None:
             "simplistic.",
             "paranoia",
         ),
+        # a clause from "whether" asks rather than claims
+        (
+            "Books debate whether the murder was a pretext or whether Stalin was caught off guard.",
+            "pretext",
+        ),
         # "There is the X about ..., but I can't remember ...": the whole sentence
         (
             "There is the story about a pretext, that the murder was used to justify arrests, "
@@ -156,6 +161,11 @@ def test_a_reported_idea_doubted_in_the_next_sentence_earns_nothing(text: str, p
         (
             "Local leaders suggested that Stalin was paranoid. It is sometimes said they were "
             "afraid, but I don't think so.",
+            "paranoia",
+        ),
+        # the writer's own claim before a "whether" still counts
+        (
+            "Stalin was paranoid, and it is hard to say whether anyone could have stopped him.",
             "paranoia",
         ),
         # a verdict on something else, or a verdict denied, does not reach back

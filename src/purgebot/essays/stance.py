@@ -25,6 +25,9 @@ and, when a sentence opens with a not-knowing or not-thinking cue that names not
 can't remember what it said.", "I don't agree."), the whole sentence before. Scope ends where
 a clause ends, never at a quote mark.
 
+A clause from "whether" on asks rather than claims ("Historians argue about whether it was driven
+from below"): it earns nothing.
+
 Across sentences: a sentence that only reports or presents someone else's idea ("Some historians
 say X.", "X is often mentioned.", "There is the argument about X.") is set aside whole when the
 next sentence holds the writer's not-knowing or not-thinking cue anywhere ("I have read this but
@@ -289,6 +292,9 @@ def dismissed_tokens(essay: EssayText) -> frozenset[int]:
         ):
             out.update(range(prev.first, prev.last))
         for i in range(s.first, s.last):
+            if tokens[i].norm == "whether":  # an open question, not a claim: "whether X or Y"
+                out.update(j for j in range(i, s.last) if tokens[j].clause == tokens[i].clause)
+                continue
             kind = _cue(tokens, i, s.first, s.last)
             if kind is None:
                 continue
