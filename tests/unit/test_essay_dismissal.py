@@ -165,7 +165,7 @@ def test_a_reported_idea_doubted_in_the_next_sentence_earns_nothing(text: str, p
         ),
         # the writer's own claim before a "whether" still counts
         (
-            "Stalin was paranoid, and it is hard to say whether anyone could have stopped him.",
+            "Stalin was paranoid, and the question is whether anyone could have stopped him.",
             "paranoia",
         ),
         # a verdict on something else, or a verdict denied, does not reach back
