@@ -1,10 +1,12 @@
 """Essay feedback against the labelled evaluation set (tests/fixtures/essays/eval/).
 
 `python bench/eval_essays.py dev` (the half tuned on) or `... test` (the untouched half; run it
-only once the detector and the phrase lists are frozen). Prints precision and recall over every
-(essay, key point) pair, overall and per kind, and the figures issue 15 asks for: dismissed
-mentions credited, off-topic flags, factual errors flagged, and whether a hard-wrapped copy of
-each essay scores the same as the unwrapped text. `--json` prints the figures as JSON.
+only once the detector and the phrase lists are frozen); `... eval2` or `... eval3` reads the
+held-out sets written by other authors, tests/fixtures/essays/eval2/ and eval3/ (beside eval/).
+Prints precision and recall over every (essay, key point) pair, overall and per kind, and the
+figures issue 15 asks for: dismissed mentions credited, off-topic flags, factual errors flagged,
+and whether a hard-wrapped copy of each essay scores the same as the unwrapped text. `--json`
+prints the figures as JSON.
 """
 
 from __future__ import annotations
@@ -23,6 +25,8 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 EVAL = ROOT / "tests" / "fixtures" / "essays" / "eval"
 QUESTIONS = ROOT / "questions"
+# Held-out sets by other authors: directories beside eval/ rather than halves inside it.
+SETS = ("eval2", "eval3")
 KINDS = ("strong", "paraphrase", "weak", "dismissed", "misconception", "offtopic")
 
 
@@ -94,10 +98,18 @@ def rewrap(text: str, width: int = 68) -> str:
     return "\n\n".join(textwrap.fill(p, width) for p in unwrap(text).split("\n\n"))
 
 
+def split_dir(split: str) -> Path:
+    """dev/test are halves of eval/; eval2, eval3 are directories beside it."""
+    return EVAL.parent / split if split in SETS else EVAL / split
+
+
 def load(split: str) -> list[tuple[str, dict[str, Any]]]:
+    folder = split_dir(split)
+    if not folder.is_dir():
+        raise SystemExit(f"no essay set at {folder}")
     return [
         (f.stem, yaml.safe_load(f.read_text(encoding="utf-8")))
-        for f in sorted((EVAL / split).glob("*.yaml"))
+        for f in sorted(folder.glob("*.yaml"))
     ]
 
 
@@ -168,7 +180,7 @@ def evaluate(split: str) -> Report:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
-    parser.add_argument("split", choices=("dev", "test"))
+    parser.add_argument("split", choices=("dev", "test", *SETS))
     parser.add_argument("--json", action="store_true")
     parser.add_argument("-v", "--verbose", action="store_true", help="list each miss and extra")
     args = parser.parse_args()

@@ -236,6 +236,12 @@ def test_an_answer_on_another_topic_or_only_naming_things_makes_no_point(
     assert covered(prompts[prompt_id], essay) == set()
 
 
+def test_a_fate_alone_does_not_credit_the_reason_for_it(prompts: dict[str, EssayPrompt]) -> None:
+    """Yagoda was shot, but saying so does not say he was removed for being too lax."""
+    essay = "Yagoda headed the NKVD at first, and in the end he was shot in 1938 like the others."
+    assert "yagoda-too-lax" not in covered(prompts["nkvd/nkvd-purged"], essay)
+
+
 def test_a_strong_answer_to_one_prompt_is_not_credited_with_an_unrelated_one(
     prompts: dict[str, EssayPrompt],
 ) -> None:

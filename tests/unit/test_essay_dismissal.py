@@ -86,3 +86,97 @@ def test_a_pronoun_keeps_the_persons_role_in_the_phrase() -> None:
     )
     assert "removal" in covered("The Ryutin group wanted Stalin removed from power.")
     assert "order" in covered("Stalin was not idle. In 1937 he signed Order 00447 himself.")
+
+
+@pytest.mark.parametrize(
+    ("text", "point"),
+    [
+        # the writer doubts, in the next sentence, an idea a previous sentence only reports
+        (
+            "Many textbooks claim that Stalin was paranoid. I'm not sure I buy it, since he "
+            "planned everything carefully.",
+            "paranoia",
+        ),
+        (
+            "Writers often talk about a pretext for the arrests. I read this in class but I "
+            "never understood what the pretext actually was.",
+            "pretext",
+        ),
+        (
+            "A pretext for the arrests is mentioned in most books. Maybe they were looking for "
+            "excuses, but I don't see why that would matter.",
+            "pretext",
+        ),
+        (
+            "There is also the theory that the murder was a pretext. Some say it let him arrest "
+            "anyone, but I'm not convinced, because he could do that anyway.",
+            "pretext",
+        ),
+        # "Maybe, but ..." grants a reported claim only to set it aside
+        (
+            "Khrushchev said it was all down to Stalin's paranoia. Maybe, but Khrushchev had his "
+            "own reasons to blame him.",
+            "paranoia",
+        ),
+        (
+            "Some historians argue the murder was a pretext. Perhaps, but the arrests had started "
+            "long before.",
+            "pretext",
+        ),
+        # a verdict on a reported idea in a sentence of its own
+        (
+            "Some writers argue the murder was only a pretext. That sounds like an excuse to me.",
+            "pretext",
+        ),
+        (
+            "There is also the paranoia argument, that he was simply paranoid. This seems a bit "
+            "simplistic.",
+            "paranoia",
+        ),
+        # a clause from "whether" asks rather than claims
+        (
+            "Books debate whether the murder was a pretext or whether Stalin was caught off guard.",
+            "pretext",
+        ),
+        # "There is the X about ..., but I can't remember ...": the whole sentence
+        (
+            "There is the story about a pretext, that the murder was used to justify arrests, "
+            "but I can't remember the details.",
+            "pretext",
+        ),
+    ],
+)
+def test_a_reported_idea_doubted_in_the_next_sentence_earns_nothing(text: str, point: str) -> None:
+    assert point not in covered(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "point"),
+    [
+        # the writer's own claim is not a report, whatever verb it uses
+        (
+            "Stalin was paranoid and suspected everyone. I don't know why he trusted Yezhov.",
+            "paranoia",
+        ),
+        (
+            "Local leaders suggested that Stalin was paranoid. It is sometimes said they were "
+            "afraid, but I don't think so.",
+            "paranoia",
+        ),
+        # the writer's own claim before a "whether" still counts
+        (
+            "Stalin was paranoid, and the question is whether anyone could have stopped him.",
+            "paranoia",
+        ),
+        # a verdict on something else, or a verdict denied, does not reach back
+        ("Some historians argue he was paranoid. That is not a weak argument at all.", "paranoia"),
+        # a doubt in the next sentence that is not the writer's does not reach back
+        (
+            "Some historians argue the murder was a pretext. Maybe the killer acted alone, and "
+            "Stalin used the murder anyway.",
+            "pretext",
+        ),
+    ],
+)
+def test_a_doubt_reaches_back_only_to_a_reported_idea(text: str, point: str) -> None:
+    assert point in covered(text)

@@ -50,3 +50,13 @@ def test_the_labels_name_only_real_prompts_and_points(eval_essays: ModuleType) -
     assert {item["kind"] for _, item in items} == set(eval_essays.KINDS)
     for name, item in items:
         assert set(item["points"]) | set(item["dismissed"]) <= points[item["prompt"]], name
+
+
+def test_the_other_authors_sets_are_read_beside_eval(eval_essays: ModuleType) -> None:
+    """`python bench/eval_essays.py eval2` (and eval3, once written) reads the directory beside
+    eval/, and eval2, now a development set, keeps the floors reached on it."""
+    assert eval_essays.split_dir("eval3") == ROOT / "tests" / "fixtures" / "essays" / "eval3"
+    report = eval_essays.evaluate("eval2")
+    assert report.essays == 48
+    assert report.overall.precision >= 0.90
+    assert len(report.dismissed_credited) <= 3

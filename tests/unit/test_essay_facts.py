@@ -217,3 +217,106 @@ def test_the_text_feedback_says_where_a_correction_comes_from() -> None:
     assert "fought against Finland. (from the record)" in text
     text = render_text(check_essay(PROMPT, "Kirov was murdered in 1935 by Nikolaev."))
     assert "(source: flashcards" in text
+
+
+def _claims(text: str) -> list[str]:
+    return [m.claim for m in find_fact_errors(analyse(text), frozenset())]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a head of the NKVD tied to a year outside his term, with or without "in"
+        "The mass operations of 1937 were run by the NKVD under Yagoda.",
+        "In 1936 the NKVD chief Beria prepared the first show trial.",
+        "The man in charge of the NKVD during the Great Terror of 1937 was Beria.",
+        # "replaced as head of the NKVD by" reaches the successor named further on
+        "Yagoda was replaced as the head of the NKVD by Beria.",
+    ],
+)
+def test_an_nkvd_head_out_of_his_term_or_order_is_flagged(text: str) -> None:
+    assert any("NKVD" in c for c in _claims(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Yagoda, head of the NKVD until 1936, was himself shot in 1938.",
+        "Beria, who ran the NKVD from 1938, was shot in 1953 after Stalin died.",
+        "Under Yezhov the NKVD arrested about 1.5 million people in 1937-38.",
+        "The NKVD under Yagoda arrested Zinoviev and Kamenev in 1935.",
+        "Head of the Secret Police NKVD is Yagoda; he himself will be shot 1938.",
+        "Yezhov ran the NKVD while the quotas of 1937 were raised, and Beria came in 1938.",
+    ],
+)
+def test_an_nkvd_head_in_his_term_or_his_fate_is_not_flagged(text: str) -> None:
+    assert not any("NKVD" in c for c in _claims(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        # a relative clause is dated with the name it is said of
+        ("Stalin was worried about Hitler, who had become Chancellor of Germany in 1935.", True),
+        ("The Politburo did nothing for Trotsky, who was murdered by an agent in 1937.", True),
+        ("Stalin was worried about Hitler, who had become Chancellor of Germany in 1933.", False),
+        ("Stalin had Kirov, who was popular in 1934, watched by the NKVD.", False),
+    ],
+)
+def test_a_relative_clause_is_dated_with_its_name(text: str, flagged: bool) -> None:
+    assert any("misdated" in c for c in _claims(text)) is flagged
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        # a well-known total an order of magnitude too low, also when vague
+        ("Only a few thousand officers were removed from the Red Army.", True),
+        ("About 2,000 officers were purged from the army in 1937-38.", True),
+        ("Only about 7,000 people were executed during the Great Terror.", True),
+        ("Several hundred officers were dismissed, a small share of the army.", True),
+        # the record's figures, lower bounds, parts and other bodies' totals are left alone
+        ("About 35,000 officers were purged from the army in 1937-38.", False),
+        ("Over 3,000 officers were purged from the army that year.", False),
+        ("Yezhov purged the NKVD itself: around 3,000 officers were removed.", False),
+        ("154 of the 186 division commanders were removed.", False),
+        ("Order 00447 set a quota of 5,000 to be shot in one region during the Terror.", False),
+        ("The Red Army officers purged in 1937-38 were often reinstated.", False),
+    ],
+)
+def test_a_total_too_low_is_flagged(text: str, flagged: bool) -> None:
+    assert any("too low" in c for c in _claims(text)) is flagged
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        # one the purges put to death said to die in a camp, in peace, or to survive
+        ("In the end Bukharin was sent to a camp in Kolyma.", True),
+        ("Tukhachevsky eventually died of old age in the 1960s.", True),
+        ("Yagoda survived the Terror and retired.", True),
+        # his real fate, or others' fates, are left alone
+        ("Yezhov was arrested in 1939 and shot in 1940.", False),
+        ("Bukharin, who survived the first trial, was shot in 1938.", False),
+        ("Yezhov sent hundreds of thousands to the camps.", False),
+        ("Yezhov's victims died in the camps of Kolyma.", False),
+    ],
+)
+def test_a_wrong_fate_is_flagged(text: str, flagged: bool) -> None:
+    assert any("put to death." in c and "not" not in c for c in _claims(text)) is flagged
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        # the wrong leaders blamed for Kirov's murder, Kirov named before or in the sentence
+        ("After Kirov was killed, the NKVD accused Pyatakov and Radek of the murder.", True),
+        ("Kirov led Leningrad. Stalin pinned the murder on Tomsky and arrested him.", True),
+        # the right ones, or the story moving on in time, are left alone
+        ("Stalin blamed Kirov's murder on Zinoviev and Kamenev, who were arrested.", False),
+        ("Kirov's murder led to arrests; later Bukharin and Rykov were arrested too.", False),
+        ("Kirov was murdered in 1934, and Bukharin was arrested in 1937.", False),
+    ],
+)
+def test_the_wrong_people_blamed_for_kirovs_murder_are_flagged(text: str, flagged: bool) -> None:
+    assert any("Kirov's murder" in c and "blamed" in c for c in _claims(text)) is flagged

@@ -128,6 +128,7 @@ def test_a_misconception_is_listed_corrected_and_cancels_the_point_it_would_show
         "It was not Beria who drew up Order 00447 in 1937; Yezhov wrote it for Stalin.",
         "Some 35,000 officers were removed from the army in the purge of 1937 and 1938.",
         "Did Beria draw up Order 00447, or was it Yezhov who wrote the order in July 1937?",
+        'Yezhov, whom Stalin replaced with Beria, was shot in 1940 for his "excesses".',
     ],
 )
 def test_a_true_statement_or_a_negated_claim_is_not_flagged(prompt: EssayPrompt, text: str) -> None:

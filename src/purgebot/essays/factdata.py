@@ -361,3 +361,41 @@ PART_OF_WHOLE = (
     "A part cannot be larger than the whole: about 98 of the 139 Central Committee members "
     "were shot, and 1,108 of the 1,966 delegates to the 17th Congress were arrested."
 )
+
+# The years each head of the NKVD held the post: "the NKVD under Beria in 1937" is wrong.
+NKVD_TERMS = {
+    "yagoda": frozenset(range(1934, 1937)),
+    "yezhov": frozenset(range(1936, 1939)),
+    "beria": frozenset(range(1938, 1946)),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class LowFigure:
+    """A well-known total given an order of magnitude too low: a number from 100 up to
+    `too_low` said of one word of every group, with none of `unless` in its clause (another
+    body's figure: "over 3,000 NKVD officers"), and not a part ("154 of the 186 ...")."""
+
+    claim: str
+    groups: tuple[tuple[str, ...], ...]
+    too_low: int
+    correction: str
+    unless: tuple[str, ...] = ()
+
+
+LOW_FIGURES: tuple[LowFigure, ...] = (
+    LowFigure(
+        "The number of officers purged is an order of magnitude too low.",
+        (("officer",), ("purg", "remov", "dismiss", "expel", "discharg")),
+        3_500,
+        "About 35,000-40,000 officers were purged (many later reinstated).",
+        ("nkvd", "chekist", "police", "party", "commander", "general", "colonel", "division"),
+    ),
+    LowFigure(
+        "The number executed in 1937-38 is an order of magnitude too low.",
+        (("execut", "shot"), ("1937", "1938", "terror", "yezhovshchina", "00447")),
+        70_000,
+        "About 680,000-750,000 people were executed in 1937-38.",
+        ("00447", "quota", "region", "officer", "nkvd", "day", "month", "week", "moscow"),
+    ),
+)

@@ -1,6 +1,7 @@
 """Figures against the record, for `purgebot.essays.facts`: a well-known figure an order of
-magnitude too high, "all five marshals" or "four of the five", a part larger than its whole
-("1,108 of the 139"); and the small readers of years and numbers the checks share."""
+magnitude too high or (a total, `fd.LOW_FIGURES`, also when vague: "a few thousand") too low,
+"all five marshals" or "four of the five", a part larger than its whole ("1,108 of the 139"); and
+the small readers of years and numbers the checks share."""
 
 from __future__ import annotations
 
@@ -52,6 +53,48 @@ def _about(norms: list[str], n: int) -> list[str]:
     return before + after
 
 
+# "a few thousand", "several hundred": a vague figure, at its middle.
+_VAGUE = {"few": 3, "several": 5, "couple": 2}
+_VAGUE_SCALES = {"hundred": 100, "thousand": 1_000}
+
+
+def vague_figures(
+    essay: EssayText, clause: list[int], sentence: list[int]
+) -> list[tuple[str, str, int]]:
+    """ "Only a few thousand officers were removed": a vague figure read as its middle and
+    checked against the record's totals too low."""
+    norms = [essay.tokens[i].norm for i in clause]
+    out: list[tuple[str, str, int]] = []
+    for n, w in enumerate(norms[:-1]):
+        if w in _VAGUE and norms[n + 1] in _VAGUE_SCALES:
+            value = _VAGUE[w] * _VAGUE_SCALES[norms[n + 1]]
+            whole = [essay.tokens[i].norm for i in sentence]
+            out += _too_low(norms, n + 1, value, clause[n], whole)
+    return out
+
+
+_AT_LEAST = frozenset({"over", "more", "least", "above", "than", "exceeded", "beyond"})
+
+
+def _too_low(
+    norms: list[str], n: int, value: int, i: int, sentence: list[str]
+) -> list[tuple[str, str, int]]:
+    """A total of the record (`fd.LOW_FIGURES`) given at n an order of magnitude too low; not
+    a lower bound ("over 3,000"), a part ("154 of the 186") or another body's figure anywhere
+    in the sentence."""
+    if value < 100 or norms[n + 1 : n + 2] == ["of"] or "of" in norms[n + 2 : n + 4]:
+        return []
+    if any(w in _AT_LEAST for w in norms[max(0, n - 3) : n]):
+        return []
+    near = _about(norms, n)
+    for fig in fd.LOW_FIGURES:
+        if value >= fig.too_low or any(starts(w, fig.unless) for w in sentence):
+            continue
+        if all(any(starts(w, g) for w in near) for g in fig.groups):
+            return [(fig.claim, fig.correction, i)]
+    return []
+
+
 def figure_errors(
     essay: EssayText, clause: list[int], sentence: list[int]
 ) -> list[tuple[str, str, int]]:
@@ -63,6 +106,7 @@ def figure_errors(
     years = [y for i in sentence if (y := year_of(tokens[i]))]
     has_year = any(1936 <= y <= 1941 for y in years) and all(y <= 1941 for y in years)
     has_year = has_year and not any(tokens[i].norm in ("between", "through") for i in sentence)
+    sentence_norms = [tokens[i].norm for i in sentence]
     for n, i in enumerate(clause):
         value = number_at(tokens, i, last)
         if value is None or norms[n].startswith("0"):  # "Order 00447" is a name, not a figure
@@ -80,6 +124,8 @@ def figure_errors(
                 out.append(("A part is larger than the whole.", fd.PART_OF_WHOLE, i))
                 continue
         if value < 10_000:
+            if year_of(tokens[i]) is None:
+                out += _too_low(norms, n, value, i, sentence_norms)
             continue
         for fig in fd.FIGURES:
             if value < fig.too_high or (fig.needs_year and not has_year):

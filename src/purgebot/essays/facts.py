@@ -5,10 +5,13 @@ A sentence is flagged only when one clause clearly asserts a wrong pairing:
 - a known event and a year it did not happen in, the year standing within `NEAR` words of the
   event's words, no "before / after / by / until / since" in front of the year, no other event
   in the clause that the year fits, and a range ("1936-38") wrong only when no year of it fits;
-- a known survivor "shot" or "executed"; an NKVD head said to replace, follow or come before
-  another in the wrong order; a known person other than Yezhov's NKVD, Stalin or the Politburo
-  as the author of Order 00447; a known party leader at the head of another city's party; a
-  secret trial called a show trial; the Winter War against anyone but Finland;
+  a relative clause is read with the name it follows ("Hitler, who came to power in 1936");
+- a known survivor "shot" or "executed", one shot said to die in a camp or survive, or the wrong
+  leaders blamed for Kirov's murder (`factfates`); an NKVD head said to replace, follow or come
+  before another in the wrong order, or tied to a year outside his term (`factposts`); a known
+  person other than Yezhov's NKVD, Stalin or the Politburo as the author of Order 00447; a known
+  party leader at the head of another city's party; a secret trial called a show trial; the
+  Winter War against anyone but Finland;
 - a figure of the record an order of magnitude too high, "all five marshals" or "four of the
   five", or a part larger than its whole ("1,108 of the 139").
 Nothing is flagged in a question, a sentence with a negation, a dismissed part, or a sentence
@@ -18,7 +21,16 @@ that reports someone's claim ("Conquest estimated..."): a claim refuted is not a
 from __future__ import annotations
 
 from purgebot.essays import factdata as fd
-from purgebot.essays.factfigures import MONTHS, figure_errors, number_at, starts, year_of
+from purgebot.essays.factfates import wrong_blame, wrong_fates
+from purgebot.essays.factfigures import (
+    MONTHS,
+    figure_errors,
+    number_at,
+    starts,
+    vague_figures,
+    year_of,
+)
+from purgebot.essays.factposts import head_out_of_term
 from purgebot.essays.factsources import source_for
 from purgebot.essays.misconceptions import _REPORTED, FoundMisconception
 from purgebot.essays.text import EssayText, Token, words
@@ -51,12 +63,19 @@ def _after_by(tokens: tuple[Token, ...], i: int, group: tuple[str, ...]) -> bool
     return i > 0 and tokens[i - 1].norm == "by" and tokens[i].text[:1].isupper()
 
 
-def _event_places(clause: list[int], tokens: tuple[Token, ...], event: fd.Event) -> list[int]:
-    """Token indexes of the clause where every group of the event stands close together."""
+def _event_places(
+    clause: list[int], tokens: tuple[Token, ...], event: fd.Event, anchor: int | None = None
+) -> list[int]:
+    """Token indexes of the clause where every group of the event stands close together. A
+    name put before a relative clause (`anchor`, see `_with_antecedent`) is what the clause is
+    said of, so it counts as standing beside the clause's other event words."""
     hits = [
         [i for i in clause if starts(tokens[i].norm, g) and not _after_by(tokens, i, g)]
         for g in event.groups
     ]
+    if anchor is not None:
+        rest = [i for h in hits if anchor not in h for i in h]
+        hits = [[min(rest)] if anchor in h and rest else h for h in hits]
     if any(not h for h in hits):
         return []
     places = [i for h in hits for i in h]
@@ -80,7 +99,9 @@ def _bounded(tokens: tuple[Token, ...], i: int) -> bool:
     return False
 
 
-def _dated(essay: EssayText, clause: list[int], last: int) -> list[tuple[str, str, int]]:
+def _dated(
+    essay: EssayText, clause: list[int], last: int, anchor: int | None = None
+) -> list[tuple[str, str, int]]:
     tokens = essay.tokens
     out: list[tuple[str, str, int]] = []
     for i in clause:
@@ -89,13 +110,13 @@ def _dated(essay: EssayText, clause: list[int], last: int) -> list[tuple[str, st
         years = _years_at(essay, i, last)
         near: list[tuple[int, fd.Event]] = []
         for event in fd.EVENTS:
-            places = _event_places(clause, tokens, event)
+            places = _event_places(clause, tokens, event, anchor)
             if places:
                 near.append((min(abs(p - i) for p in places), event))
         if not near or any(years & e.years for _, e in near):
             continue
         distance, event = min(near, key=lambda x: x[0])
-        places = _event_places(clause, tokens, event)
+        places = _event_places(clause, tokens, event, anchor)
         p = min(places, key=lambda p: abs(p - i))
         between = {tokens[j].norm for j in range(min(p, i) + 1, max(p, i))}
         others = {
@@ -150,7 +171,7 @@ def _who_did(essay: EssayText, clause: list[int]) -> list[tuple[str, str, int]]:
         norm = tokens[i].norm
         if norm in fd.NKVD_HEADS:
             rank = fd.NKVD_HEADS.index(norm)
-            for m, j in enumerate(clause[n + 1 : n + 8], start=n + 1):
+            for m, j in enumerate(clause[n + 1 : n + 11], start=n + 1):
                 other = tokens[j].norm
                 if other not in fd.NKVD_HEADS or other == norm:
                     continue
@@ -323,6 +344,21 @@ def _across(essay: EssayText, span: list[int]) -> list[tuple[str, str, int]]:
     return out
 
 
+def _with_antecedent(
+    tokens: tuple[Token, ...], previous: list[int], clause: list[int]
+) -> list[int]:
+    """ "Hitler, who came to power in 1936": a relative clause dated with the name it is said of
+    (the last word of the clause before, when that is a name)."""
+    if (
+        previous
+        and clause
+        and tokens[clause[0]].norm in ("who", "which", "whose")
+        and tokens[previous[-1]].text[:1].isupper()
+    ):
+        return [previous[-1], *clause]
+    return clause
+
+
 def find_fact_errors(essay: EssayText, dismissed: frozenset[int]) -> tuple[FoundMisconception, ...]:
     """Each sentence that clearly contradicts the record, once per claim, in text order."""
     tokens = essay.tokens
@@ -341,10 +377,17 @@ def find_fact_errors(essay: EssayText, dismissed: frozenset[int]) -> tuple[Found
             if i not in dismissed:
                 clauses.setdefault(tokens[i].clause, []).append(i)
         hits = _across(essay, [i for i in span if i not in dismissed])
+        kept = [i for i in span if i not in dismissed]
+        hits += head_out_of_term(essay, kept) + wrong_fates(essay, kept) + wrong_blame(essay, kept)
+        previous: list[int] = []
         for clause in clauses.values():
-            hits += _dated(essay, clause, s.last) + _who_did(essay, clause)
+            joined = _with_antecedent(tokens, previous, clause)
+            anchor = joined[0] if joined is not clause else None
+            hits += _dated(essay, joined, s.last, anchor)
+            hits += _who_did(essay, clause)
+            previous = clause
             hits += _placed(essay, clause)
-            hits += figure_errors(essay, clause, span)
+            hits += figure_errors(essay, clause, span) + vague_figures(essay, clause, span)
         for claim, correction, at in hits:
             found.setdefault(
                 (n, claim),

@@ -92,7 +92,8 @@ def _ordered(
     essay: EssayText, keys: list[set[str]], words_: tuple[frozenset[str], ...], has_by: bool
 ) -> list[tuple[int, ...]]:
     """Every place the claim's words stand in order within one sentence, with at most `GAP`
-    other words between them, none of them a "by" the claim lacks ("replaced by Beria")."""
+    other words between them, none of them a "by" the claim lacks ("replaced by Beria") or a
+    "with" after "replaced" ("replaced him with Beria")."""
     tokens = essay.tokens
     found = []
     for start in range(len(tokens)):
@@ -102,7 +103,11 @@ def _ordered(
         for want in words_[1:]:
             nxt = at + 1
             while nxt < len(tokens) and gaps <= GAP and keys[nxt].isdisjoint(want):
-                if (not has_by and tokens[nxt].norm == "by") or _is_number(tokens[nxt].norm):
+                # "replaced him with Beria" names the successor, as "replaced by Beria" does
+                swapped = tokens[nxt].norm == "with" and tokens[at].norm.startswith("replac")
+                if (not has_by and (tokens[nxt].norm == "by" or swapped)) or _is_number(
+                    tokens[nxt].norm
+                ):
                     gaps = GAP + 1  # "two years three of the five" is not "two of the five"
                     break
                 gaps += 1

@@ -24,6 +24,17 @@ answers, reaching past clauses of nothing but hedges: "X, apparently, but I'm no
 and, when a sentence opens with a not-knowing or not-thinking cue that names nothing new ("I
 can't remember what it said.", "I don't agree."), the whole sentence before. Scope ends where
 a clause ends, never at a quote mark.
+
+A clause from "whether" on asks rather than claims ("Historians argue about whether it was driven
+from below"): it earns nothing.
+
+Across sentences: a sentence that only reports or presents someone else's idea ("Some historians
+say X.", "X is often mentioned.", "There is the argument about X.") is set aside whole when the
+next sentence holds the writer's not-knowing or not-thinking cue anywhere ("I have read this but
+never understood ..."), opens "Maybe, but ..." / "Perhaps, but ...", or calls it poor ("That
+seems like an excuse to me."). A "There is the X about
+..." sentence whose later clause says the writer can't remember or doesn't know is set aside
+whole.
 """
 
 from __future__ import annotations
@@ -66,6 +77,21 @@ _HEDGES = words(
     "guess suppose reckon"
 )
 _TURNS = words("but though although however yet")
+# A sentence that only reports or presents someone else's idea ("Some historians say X.",
+# "X is often mentioned.", "There is the argument about X."): the writer's doubt in the next
+# sentence sets it aside, whatever that sentence goes on to say.
+# ("suggested", "believed" and "called" are left out: "officials suggested new victims" is a
+# claim the writer makes.)
+_REPORTED = words(
+    "say says said claim claims claimed argue argues argued talk talks talked mention mentions "
+    "mentioned supposedly story stories rumour rumours rumor argument arguments theory theories"
+)
+_MAYBE = words("maybe perhaps possibly")
+# "That seems like an excuse.": the writer's verdict on the sentence before.
+_SEEMS = words("is was seems seemed sounds sounded looks looked feels")
+_POOR = _REJECT | words(
+    "excuse excuses cop weak unconvincing silly ridiculous simplistic lazy naive biased propaganda"
+)
 # Words of a cue clause that refers back rather than naming something new: "what it said".
 _EMPTY = words(
     "said say says mean means meant happened happen did do done about for involved why how "
@@ -226,12 +252,49 @@ def _previous_clause(tokens: tuple[Token, ...], before: list[int]) -> list[int]:
     return out
 
 
+def _reported(tokens: tuple[Token, ...], first: int, last: int) -> bool:
+    """The sentence [first, last) reports or presents an idea that is not the writer's own."""
+    span = [tokens[j].norm for j in range(first, last)]
+    return any(w in _REPORTED for w in span) and not any(w in _SUBJECTS for w in span)
+
+
+def _conceded(tokens: tuple[Token, ...], first: int, last: int) -> bool:
+    """ "Maybe, but ..." opening a sentence: the writer grants the one before only to set it
+    aside."""
+    return tokens[first].norm in _MAYBE and any(
+        tokens[j].norm in _TURNS for j in range(first + 1, min(last, first + 3))
+    )
+
+
+def _rejected(tokens: tuple[Token, ...], first: int, last: int) -> bool:
+    """ "That seems like a cop-out to me.", "This is just an excuse.": a sentence opening with
+    "that / this / it" and a verb of seeming whose own clause calls it poor."""
+    if last - first < 3 or tokens[first].norm not in _BACK_REFERENCE:
+        return False
+    if tokens[first + 1].norm not in _SEEMS:
+        return False
+    clause = [t for t in tokens[first:last] if t.clause == tokens[first].clause]
+    return any(t.norm in _POOR for t in clause) and not any(t.negation for t in clause)
+
+
 def dismissed_tokens(essay: EssayText) -> frozenset[int]:
     """Indexes of the tokens inside the scope of a dismissal cue (see the module rules)."""
     tokens = essay.tokens
     out: set[int] = set()
     for n, s in enumerate(essay.sentences):
+        prev = essay.sentences[n - 1] if n else None
+        reported = prev is not None and _reported(tokens, prev.first, prev.last)
+        if (
+            prev is not None
+            and reported
+            and s.last > s.first
+            and (_conceded(tokens, s.first, s.last) or _rejected(tokens, s.first, s.last))
+        ):
+            out.update(range(prev.first, prev.last))
         for i in range(s.first, s.last):
+            if tokens[i].norm == "whether":  # an open question, not a claim: "whether X or Y"
+                out.update(j for j in range(i, s.last) if tokens[j].clause == tokens[i].clause)
+                continue
             kind = _cue(tokens, i, s.first, s.last)
             if kind is None:
                 continue
@@ -247,6 +310,11 @@ def dismissed_tokens(essay: EssayText) -> frozenset[int]:
                 continue
             out.update(own)
             out.update(previous)
+            if prev is not None and reported and kind in ("knowing", "thinking"):
+                out.update(range(prev.first, prev.last))  # "Some say X. I'm not convinced."
+            if kind == "knowing" and tokens[s.first].norm == "there":
+                # "There is the thing about X, ..., but I can't remember ...": the whole sentence
+                out.update(j for j in range(s.first, i) if tokens[j].clause < clause)
             opening = all(  # nothing new before the cue: "What that actually was, I can't say."
                 tokens[j].norm in _TURNS
                 or tokens[j].norm in _EMPTY

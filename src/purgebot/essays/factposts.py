@@ -1,0 +1,61 @@
+"""A head of the NKVD tied to a year he did not hold the post (`factdata.NKVD_TERMS`).
+
+"The NKVD under Beria in 1937", "the head of the NKVD who ran the arrests of 1937 was Yagoda": the
+sentence names the NKVD, exactly one of its heads in that role ("under X", a head word beside him),
+and dates only to years outside his term, each within `REACH` words of him. A sentence about what
+became of a person (arrested, shot, replaced...), a bound ("until 1936", "by 1938") or a range that
+meets his term is left alone.
+"""
+
+from __future__ import annotations
+
+from purgebot.essays import factdata as fd
+from purgebot.essays.factfigures import starts, year_of
+from purgebot.essays.text import EssayText
+
+_ROLE = ("head", "chief", "boss", "ran", "run", "led", "lead", "charge", "command", "control")
+# What became of someone, as a verb after "was / were / been / had" ("was shot", "had been
+# replaced"), or one of its own: the year is then about his fate, not his term.
+_FATE = (
+    "shot", "execut", "arrest", "tri", "remov", "replac", "succeed", "sack", "dismiss", "purg",
+    "demot", "appoint", "promot", "made", "moved", "transfer", "put",
+)  # fmt: skip
+_FATE_VERBS = frozenset({"became", "become", "took", "fell", "died", "succeeded", "replaced"})
+_AUX = frozenset({"was", "were", "been", "had", "being", "be", "and", "then", "later", "himself"})
+REACH = 8  # words between the head's name and a year said of him
+_BOUNDS = frozenset({"before", "after", "by", "until", "till", "since", "from", "prior", "to"})
+
+
+def head_out_of_term(essay: EssayText, span: list[int]) -> list[tuple[str, str, int]]:
+    tokens = essay.tokens
+    norms = [tokens[i].norm for i in span]
+    fate = any(
+        w in _FATE_VERBS or (m and norms[m - 1] in _AUX and starts(w, _FATE))
+        for m, w in enumerate(norms)
+    )
+    if "nkvd" not in norms or fate:
+        return []
+    heads = [n for n, w in enumerate(norms) if w in fd.NKVD_TERMS]
+    if len({norms[n] for n in heads}) != 1:
+        return []
+    n = heads[0]
+    near = norms[:n] + norms[n + 1 : n + 4]  # "the head of the NKVD ... was Yagoda"
+    if not (n and norms[n - 1] == "under") and not any(starts(w, _ROLE) for w in near):
+        return []
+    years: set[int] = set()
+    for m, i in enumerate(span):
+        year = year_of(tokens[i])
+        if year is None or abs(m - n) > REACH:
+            continue
+        if m and norms[m - 1] in _BOUNDS:
+            return []
+        gap = essay.text[tokens[i].end : tokens[span[m + 1]].start] if m + 1 < len(span) else ""
+        if gap.strip() in ("-", "–", "—") and m + 1 < len(span) and norms[m + 1].isdigit():
+            end = int(norms[m + 1]) + (1900 if len(norms[m + 1]) == 2 else 0)
+            years.update(range(year, end + 1) if year < end <= year + 10 else {year})
+        else:
+            years.add(year)
+    if not years or years & fd.NKVD_TERMS[norms[n]]:
+        return []
+    claim = f"{tokens[span[n]].text} did not head the NKVD then."
+    return [(claim, fd.NKVD_ORDER, span[n])]
