@@ -160,3 +160,12 @@ def test_one_long_line_is_told_apart_from_a_csv_quickly() -> None:
     finally:
         csv_.csv.Sniffer.sniff = real  # type: ignore[method-assign]
     assert seen and max(seen) <= 4 * 1024
+
+
+def test_a_correct_cell_of_a_letter_that_lowers_to_two_characters_is_not_an_answer_letter() -> None:
+    # "İ".lower() is two characters; found by the fuzzer (bench/fuzz_banks.py, csv seed 5, #1287)
+    text = "Question,Answer 1,Answer 2,Correct\nWho?,Yezhov,Yagoda,İ\nWhich?,Kirov,Beria,A\n"
+    result = import_text(text, "csv", bank_id="csv-test")
+    bank = load_bank_text(result.yaml_text, "csv-test.yaml")
+    assert [q.prompt for q in bank.questions] == ["Which?"]
+    assert any("İ" in w.message or "line 2" in str(w) for w in result.warnings)

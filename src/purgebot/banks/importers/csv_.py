@@ -133,7 +133,10 @@ def _correct(cell: str, choices: list[str], numbers_first: bool) -> tuple[list[i
     if whole:
         doubt = f"correct answer {cell!r} read as a choice's text, not as a choice number"
         return whole, (doubt if numbers and numbers != whole else None)
-    letters = [ord(t.lower()) - ord("a") for t in tokens if len(t) == 1 and t.isalpha()]
+    # answer letters are A, B, C ... only: a letter such as "İ" lowers to two characters
+    letters = [
+        ord(t.lower()) - ord("a") for t in tokens if len(t) == 1 and t.isascii() and t.isalpha()
+    ]
     if len(letters) == len(tokens) and all(0 <= i < count for i in letters):
         return letters, None
     texts = {fold(c): i for i, c in reversed(list(enumerate(choices))) if c}
