@@ -13,6 +13,7 @@ from typing import Any
 import discord
 
 from purgebot.banks.loader import more_text
+from purgebot.banks.loader import plural as plural  # one wording of counts, re-exported
 from purgebot.banks.model import Bank
 from purgebot.banks.yamlread import Problem
 from purgebot.bot import render
@@ -27,10 +28,6 @@ TYPE_NAMES = {
     "numeric": "numeric",
     "order": "put in order",
 }
-
-
-def plural(count: int, word: str) -> str:
-    return f"{count:,} {word}{'' if count == 1 else 's'}"
 
 
 def timestamp(moment: datetime, style: str = "D") -> str:
