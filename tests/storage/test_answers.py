@@ -160,7 +160,7 @@ async def test_a_row_a_constraint_refuses_fails_alone_whatever_the_error(
     # any failure SQLite raises for one row (here an "integer overflow" in a trigger, not a
     # constraint) stays with that row
     await store._db.conn.execute(
-        "CREATE TEMP TRIGGER refuse_7 BEFORE INSERT ON answers WHEN NEW.user_id = 7 "
+        "CREATE TRIGGER refuse_7 BEFORE INSERT ON answers WHEN NEW.user_id = 7 "
         "BEGIN SELECT abs(-9223372036854775807 - 1); END"
     )
     results = await asyncio.gather(

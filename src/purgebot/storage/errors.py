@@ -31,3 +31,14 @@ class SubmissionNotFoundError(UserFacingError):
     def __init__(self, submission_id: int) -> None:
         super().__init__(f"There is no essay submission #{submission_id} in this server.")
         self.submission_id = submission_id
+
+
+class WriterStopped(StorageError, UserFacingError):
+    """The answer writer stopped (its process died) before this answer was committed; it is not
+    stored. The writer starts again for the next answer."""
+
+    def __init__(self) -> None:
+        UserFacingError.__init__(
+            self,
+            "⚠️ Your answer could not be saved (the bot's storage restarted). Please answer again.",
+        )

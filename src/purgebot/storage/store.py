@@ -24,7 +24,8 @@ from purgebot.storage.reports import ReportsMixin
 from purgebot.storage.review import ReviewMixin
 from purgebot.storage.runs import RunsMixin
 from purgebot.storage.timeutil import Clock, system_clock
-from purgebot.storage.writer import AnswerWriter
+from purgebot.storage.writer import AnswerWriter, ThreadWriter
+from purgebot.storage.writerproc import ProcessWriter
 
 
 class Store(
@@ -77,7 +78,17 @@ class Store(
             await conn.close()
             raise
         db = Db(conn)
-        writer = AnswerWriter(db)
+        name = os.fspath(path)
+        writer: AnswerWriter
+        if name == ":memory:" or name.startswith("file:"):
+            writer = ThreadWriter(db)  # no other process can open it
+        else:  # SQLite's work for answers off this process's GIL
+            writer = ProcessWriter(
+                db,
+                name,  # the child starts in this working folder
+                synchronous=synchronous.upper(),
+                busy_timeout_ms=busy_timeout_ms,
+            )
         writer.start()
         return cls(db, clock, writer)
 

@@ -3,6 +3,11 @@
 `submit` queues a row and waits; the writer takes everything queued, inserts it in one transaction
 and only then resolves each waiter with its answer id. While one batch is being committed the next
 one gathers, so a class clicking together costs a handful of commits, not one per click.
+
+`AnswerWriter` is the queue and the waiting; where a batch goes is its subclass's `_write`:
+`ProcessWriter` (storage/writerproc.py) hands it to a child process with its own connection, so
+SQLite's work never holds the event loop's GIL; `ThreadWriter` below uses the store's own
+aiosqlite connection and serves in-memory databases, which no other process can open.
 """
 
 from __future__ import annotations
@@ -21,25 +26,33 @@ from purgebot.storage.timeutil import to_ms
 
 log = logging.getLogger(__name__)
 
-_INSERT_HEAD = """
-INSERT INTO answers (run_id, guild_id, user_id, user_name, question_id, topic, raw_answer,
-                     correct, points, response_ms, answered_at)
+INSERT_COLUMNS = """INSERT INTO answers (run_id, guild_id, user_id, user_name, question_id, topic,
+                     raw_answer, correct, points, response_ms, answered_at)
 VALUES """
-_ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 _RETURNING = " RETURNING answer_id, run_id, user_id, question_id"
 
-_Pending = tuple[AnswerRecord, tuple[Any, ...], "asyncio.Future[int]"]
+Row = tuple[Any, ...]
+Outcome = int | BaseException  # an answer id, or why that row was not stored
+_Pending = tuple[AnswerRecord, Row, "asyncio.Future[int]"]
 
 
-def answer_params(r: AnswerRecord) -> tuple[Any, ...]:
+def _text(value: str) -> str:
+    """Text SQLite can store (UTF-8): a lone surrogate from a modified client fails here, alone."""
+    if not value.isascii():
+        value.encode("utf-8")
+    return value
+
+
+def answer_params(r: AnswerRecord) -> Row:
     return (
         r.run_id,
         r.guild_id,
         r.user_id,
-        r.user_name,
-        r.question_id,
-        r.topic,
-        r.raw_answer,
+        _text(r.user_name),
+        _text(r.question_id),
+        None if r.topic is None else _text(r.topic),
+        _text(r.raw_answer),
         int(r.correct),
         r.points,
         r.response_ms,
@@ -48,6 +61,8 @@ def answer_params(r: AnswerRecord) -> tuple[Any, ...]:
 
 
 class AnswerWriter:
+    """The queue: `start`, `submit` (the answer id once committed), `flush`, `close`."""
+
     def __init__(self, db: Db, max_batch: int = 1000) -> None:
         self._db = db
         self._max_batch = max_batch
@@ -103,35 +118,29 @@ class AnswerWriter:
 
     async def _commit(self, batch: list[_Pending]) -> None:
         try:
-            ids = await self._insert([params for _, params, _ in batch])
+            outcomes = await self._write([params for _, params, _ in batch])
         except Exception as exc:
-            if len(batch) == 1:
-                self._fail_row(batch[0], exc)
-                return
-            # One bad row (an unknown run, text SQLite cannot encode, a broken constraint)
-            # must never sink its neighbours, whatever the error: the statement was rolled back
-            # as a whole, so retry the rows one by one and fail only the ones that fail alone.
-            log.warning(
-                "a batch of %d answers failed (%s); retrying them one by one",
-                len(batch),
-                type(exc).__name__,
-            )
-            for pending in batch:
-                try:
-                    (answer_id,) = await self._insert([pending[1]])
-                except Exception as row_exc:
-                    self._fail_row(pending, row_exc)
-                else:
-                    _resolve(pending[2], answer_id)
+            # the batch as a whole was not stored (a dead writer process, a full disk)
+            log.error("a batch of %d answers was not stored: %s", len(batch), type(exc).__name__)
+            for *_, future in batch:
+                _fail(future, exc)
             return
         except BaseException as exc:
             for *_, future in batch:
                 _fail(future, exc)
             raise
-        for (*_, future), answer_id in zip(batch, ids, strict=True):
-            _resolve(future, answer_id)
+        for pending, outcome in zip(batch, outcomes, strict=True):
+            if isinstance(outcome, BaseException):
+                self._fail_row(pending, outcome)
+            else:
+                _resolve(pending[2], outcome)
 
-    def _fail_row(self, pending: _Pending, exc: Exception) -> None:
+    async def _write(self, rows: list[Row]) -> list[Outcome]:
+        """Store the rows in one transaction; one outcome per row, in order. A row that fails
+        alone (an unknown run, a constraint) must never sink its neighbours."""
+        raise NotImplementedError
+
+    def _fail_row(self, pending: _Pending, exc: BaseException) -> None:
         record, _, future = pending
         if isinstance(exc, sqlite3.IntegrityError) and "FOREIGN KEY" in str(exc):
             _fail(future, RunNotFoundError(record.run_id))
@@ -140,14 +149,41 @@ class AnswerWriter:
         log.error("could not store an answer of run %s: %s", record.run_id, type(exc).__name__)
         _fail(future, exc)
 
-    async def _insert(self, rows: list[tuple[Any, ...]]) -> list[int]:
+
+class ThreadWriter(AnswerWriter):
+    """Batches through the store's own aiosqlite connection (in-memory databases)."""
+
+    async def _write(self, rows: list[Row]) -> list[Outcome]:
+        try:
+            return list(await self._insert(rows))
+        except Exception as exc:
+            if len(rows) == 1:
+                return [exc]
+            # The statement was rolled back as a whole: retry the rows one by one and fail
+            # only the ones that fail alone.
+            log.warning(
+                "a batch of %d answers failed (%s); retrying them one by one",
+                len(rows),
+                type(exc).__name__,
+            )
+        outcomes: list[Outcome] = []
+        for params in rows:
+            try:
+                (answer_id,) = await self._insert([params])
+            except Exception as row_exc:
+                outcomes.append(row_exc)
+            else:
+                outcomes.append(answer_id)
+        return outcomes
+
+    async def _insert(self, rows: list[Row]) -> list[int]:
         """Insert the batch in one statement, one round trip to the database thread.
 
         The connection is in autocommit mode, so the single INSERT is its own transaction: it is
         committed when the call returns. RETURNING gives no promise of order, so each id is
         matched back to its row by (run, student, question) rather than by position.
         """
-        sql = _INSERT_HEAD + ",".join([_ROW] * len(rows)) + _RETURNING
+        sql = INSERT_COLUMNS + ",".join([ROW] * len(rows)) + _RETURNING
         params = [value for row in rows for value in row]
         async with self._db.lock:
             returned = await fetchall(self._db.conn, sql, params)

@@ -1,0 +1,99 @@
+"""The answer writer's child process: its own SQLite connection, batches in, outcomes out.
+
+Started by `ProcessWriter` as `python -I -S writer_child.py DB SYNCHRONOUS BUSY_MS`, so it imports
+nothing but the standard library and starts in milliseconds. Frames on stdin and stdout are a
+4-byte big-endian length and a `marshal`ed value (plain tuples, ints and strings: nothing that
+could run code). First it answers ("ready", pid) or ("error", type, message); then, for each batch
+of rows, it inserts them in one transaction (BEGIN IMMEDIATE … COMMIT) and only after COMMIT
+returns one outcome per row: the answer id, or (error type, message) for a row that failed alone.
+A `None` frame (the bot closing) closes the connection and ends it; end of input without one
+means the bot died, and the child leaves at once, its connection unclosed, as the bot's was.
+"""
+
+from __future__ import annotations
+
+import marshal
+import os
+import sqlite3
+import struct
+import sys
+from typing import IO, Any
+
+HEADER = struct.Struct(">I")
+SYNCHRONOUS = {"OFF", "NORMAL", "FULL", "EXTRA"}
+INSERT = """INSERT INTO answers (run_id, guild_id, user_id, user_name, question_id, topic,
+                     raw_answer, correct, points, response_ms, answered_at)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"""
+
+
+def send(out: IO[bytes], value: Any) -> None:
+    body = marshal.dumps(value)
+    out.write(HEADER.pack(len(body)) + body)
+    out.flush()
+
+
+def receive(inp: IO[bytes]) -> Any:
+    """The next frame; at end of input, the bot has died: leave as it did."""
+    head = inp.read(HEADER.size)
+    if len(head) == HEADER.size:
+        (size,) = HEADER.unpack(head)
+        body = inp.read(size)
+        if len(body) == size:
+            return marshal.loads(body)
+    os._exit(0)
+
+
+def failure(exc: BaseException) -> tuple[str, str]:
+    return (type(exc).__name__, str(exc))
+
+
+def write(conn: sqlite3.Connection, rows: list[tuple[Any, ...]]) -> list[Any]:
+    """One transaction for the batch. A statement that fails undoes only itself, so its row
+    fails alone; should SQLite roll back the whole transaction (a full disk, an I/O error),
+    every row fails, since none of them is stored."""
+    outcomes: list[Any] = []
+    cur = conn.cursor()
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+        for row in rows:
+            try:
+                cur.execute(INSERT, row)
+            except sqlite3.Error as exc:
+                if not conn.in_transaction:
+                    raise
+                outcomes.append(failure(exc))
+            else:
+                outcomes.append(cur.lastrowid)
+        conn.execute("COMMIT")
+    except sqlite3.Error as exc:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        return [failure(exc)] * len(rows)
+    return outcomes
+
+
+def main(argv: list[str]) -> int:
+    path, synchronous, busy_ms = argv[1], argv[2].upper(), int(argv[3])
+    inp, out = sys.stdin.buffer, sys.stdout.buffer
+    try:
+        if synchronous not in SYNCHRONOUS:
+            raise ValueError(f"unknown synchronous mode {synchronous!r}")
+        conn = sqlite3.connect(path, isolation_level=None)
+        conn.execute(f"PRAGMA busy_timeout = {busy_ms:d}")
+        conn.execute(f"PRAGMA synchronous = {synchronous}")  # checked above: no placeholders
+        conn.execute("PRAGMA foreign_keys = ON")
+    except (sqlite3.Error, ValueError) as exc:
+        send(out, ("error", *failure(exc)))
+        return 1
+    send(out, ("ready", os.getpid()))
+    try:
+        while (rows := receive(inp)) is not None:
+            send(out, write(conn, rows))
+    except BrokenPipeError:  # the bot is gone: nothing is waiting for an answer
+        os._exit(0)
+    conn.close()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv))

@@ -1,0 +1,128 @@
+"""The answer writer in a child process: SQLite's work off the event loop's thread and GIL.
+
+The loop's process only packs a batch (`marshal`, one call) and unpacks one outcome per row; the
+child (storage/writer_child.py) runs every statement, the COMMIT and its fsync on its own
+connection, with `synchronous` as the store was opened. An answer is acknowledged only once its
+batch's outcome is back, that is after COMMIT.
+
+A child that dies (killed, out of memory) fails the batch it held with `WriterStopped`, which
+says so in plain words; the next batch starts a new child.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import marshal
+import sqlite3
+import sys
+from pathlib import Path
+from typing import Any
+
+from purgebot.storage.db import Db
+from purgebot.storage.errors import StorageError, WriterStopped
+from purgebot.storage.writer import AnswerWriter, Outcome, Row
+
+log = logging.getLogger(__name__)
+
+CHILD = Path(__file__).with_name("writer_child.py")
+HEADER_SIZE = 4
+
+
+def _error(name: str, message: str) -> BaseException:
+    """The child's error for one row, as the same sqlite3 class (other kinds keep no message:
+    it could quote the row)."""
+    kind = getattr(sqlite3, name, None)
+    if isinstance(kind, type) and issubclass(kind, sqlite3.Error):
+        return kind(message)
+    return sqlite3.DatabaseError(f"the answer writer failed ({name})")
+
+
+class ProcessWriter(AnswerWriter):
+    def __init__(
+        self,
+        db: Db,
+        path: str,
+        *,
+        synchronous: str = "FULL",
+        busy_timeout_ms: int = 5000,
+        max_batch: int = 1000,
+    ) -> None:
+        super().__init__(db, max_batch)
+        self._args = [path, synchronous, str(int(busy_timeout_ms))]
+        self._proc: asyncio.subprocess.Process | None = None
+        self.restarts = 0  # children started after the first one died
+
+    @property
+    def pid(self) -> int | None:
+        """The child's process id while one runs (for tests and the operator)."""
+        return None if self._proc is None else self._proc.pid
+
+    async def _child(self) -> asyncio.subprocess.Process:
+        if self._proc is not None and self._proc.returncode is None:
+            return self._proc
+        proc = await asyncio.create_subprocess_exec(
+            sys.executable,
+            "-I",
+            "-S",
+            str(CHILD),
+            *self._args,
+            stdin=asyncio.subprocess.PIPE,
+            stdout=asyncio.subprocess.PIPE,
+        )
+        try:
+            hello = await self._receive(proc)
+        except WriterStopped:
+            await proc.wait()
+            raise
+        if hello[0] != "ready":
+            await proc.wait()
+            raise StorageError(f"the answer writer could not open the database ({hello[1]})")
+        self._proc = proc
+        return proc
+
+    async def _receive(self, proc: asyncio.subprocess.Process) -> Any:
+        assert proc.stdout is not None
+        try:
+            head = await proc.stdout.readexactly(HEADER_SIZE)
+            body = await proc.stdout.readexactly(int.from_bytes(head, "big"))
+        except (asyncio.IncompleteReadError, ConnectionError):
+            raise WriterStopped() from None
+        return marshal.loads(body)
+
+    async def _write(self, rows: list[Row]) -> list[Outcome]:
+        proc = await self._child()
+        assert proc.stdin is not None
+        body = marshal.dumps(rows)
+        try:
+            proc.stdin.write(len(body).to_bytes(HEADER_SIZE, "big") + body)
+            await proc.stdin.drain()
+            got: list[Any] = await self._receive(proc)
+        except (WriterStopped, ConnectionError):
+            await self._died(proc)
+            raise WriterStopped() from None
+        self._db.commits += 1
+        self.batches += 1
+        return [_error(*o) if isinstance(o, tuple) else o for o in got]
+
+    async def _died(self, proc: asyncio.subprocess.Process) -> None:
+        with contextlib.suppress(ProcessLookupError):
+            proc.kill()
+        code = await proc.wait()
+        log.error("the answer writer process stopped (exit %s); starting another", code)
+        self._proc = None
+        self.restarts += 1
+
+    async def close(self) -> None:
+        try:
+            await super().close()
+        finally:
+            proc, self._proc = self._proc, None
+            if proc is not None and proc.stdin is not None:
+                body = marshal.dumps(None)  # the child closes its connection and exits
+                with contextlib.suppress(ConnectionError):
+                    proc.stdin.write(len(body).to_bytes(HEADER_SIZE, "big") + body)
+                    await proc.stdin.drain()
+                proc.stdin.close()
+                await proc.wait()

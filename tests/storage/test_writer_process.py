@@ -1,0 +1,90 @@
+"""The answer writer runs in a child process; when that process dies, its pending answers fail
+with a plain message, nothing half-written is acknowledged, and the next answer is stored."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+import sqlite3
+from pathlib import Path
+
+from storage_helpers import CHANNEL, GUILD, TEACHER, FakeClock
+
+from purgebot.errors import UserFacingError
+from purgebot.storage import AnswerRecord, Store
+from purgebot.storage.writerproc import ProcessWriter
+
+
+def answer(run_id: int, user_id: int, clock: FakeClock) -> AnswerRecord:
+    return AnswerRecord(
+        run_id=run_id,
+        guild_id=GUILD,
+        user_id=user_id,
+        user_name=f"student {user_id}",
+        question_id="q1",
+        topic="terror",
+        raw_answer="Yezhov",
+        correct=True,
+        points=700,
+        response_ms=2300,
+        answered_at=clock(),
+    )
+
+
+def stored_users(path: Path) -> list[int]:
+    with sqlite3.connect(path) as conn:
+        return [r[0] for r in conn.execute("SELECT user_id FROM answers ORDER BY answer_id")]
+
+
+async def test_answers_are_committed_by_a_process_other_than_the_bots(
+    store: Store, clock: FakeClock
+) -> None:
+    run = await store.start_run(GUILD, CHANNEL, "purges", TEACHER)
+    await store.record_answer(answer(run.run_id, 1, clock))
+    writer = store._writer
+    assert isinstance(writer, ProcessWriter)
+    assert writer.pid is not None and writer.pid != os.getpid()
+
+
+async def test_a_dead_writer_fails_its_pending_answers_plainly_and_starts_again(
+    store: Store, db_path: Path, clock: FakeClock
+) -> None:
+    run = await store.start_run(GUILD, CHANNEL, "purges", TEACHER)
+    await store.record_answer(answer(run.run_id, 1, clock))
+    writer = store._writer
+    assert isinstance(writer, ProcessWriter) and writer.pid is not None
+    first_pid = writer.pid
+    os.kill(first_pid, signal.SIGSTOP)  # it takes no more batches until it is killed
+    pending = [
+        asyncio.ensure_future(store.record_answer(answer(run.run_id, u, clock))) for u in (2, 3, 4)
+    ]
+    for _ in range(3):  # yields only: the batch is taken and sent within these ticks
+        await asyncio.sleep(0)
+    assert not writer._pending
+    os.kill(first_pid, signal.SIGKILL)
+    results = await asyncio.gather(*pending, return_exceptions=True)
+
+    for result in results:
+        assert isinstance(result, UserFacingError)
+        assert str(result) == (
+            "⚠️ Your answer could not be saved (the bot's storage restarted). Please answer again."
+        )
+    assert stored_users(db_path) == [1]  # none of the three was stored, none acknowledged
+
+    again = await store.record_answer(answer(run.run_id, 2, clock))
+    assert writer.pid is not None and writer.pid != first_pid
+    assert writer.restarts == 1
+    assert stored_users(db_path) == [1, 2]
+    assert again > 0
+
+
+async def test_an_in_memory_store_keeps_its_answers_in_process(clock: FakeClock) -> None:
+    store = await Store.open(":memory:", clock=clock)
+    try:
+        run = await store.start_run(GUILD, CHANNEL, "purges", TEACHER)
+        first = await store.record_answer(answer(run.run_id, 1, clock))
+        assert (await store.student_stats(GUILD, 1)).answered == 1
+        assert first > 0
+    finally:
+        await store.close()
