@@ -19,44 +19,20 @@ from __future__ import annotations
 import asyncio
 import gc
 import itertools
-import random
 import statistics
 import sys
-import tempfile
-import time
 import tracemalloc
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-import discord
-
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench_clicks import BANK, GUILD_ID, FakeDiscord, feed, guild_create, interaction, pct
-from common import row
-from purgebot.bot import create_bot
+from botkit import GUILD_ID, bench_bot, feed, interaction, null_item, pct
+from common import check, row
 from purgebot.bot.selfpaced import DYNAMIC_ITEMS
-from purgebot.config import Settings
-from purgebot.storage import Store
 
 CHANNEL = 910_000
-
-
-class NullAnswer(
-    discord.ui.DynamicItem[discord.ui.Button[Any]],
-    template=r"ps:(?P<run>\d+):(?P<q>\d+):(?P<pos>\d+)",
-):
-    """The floor: the private answer's template, a reply and nothing else."""
-
-    @classmethod
-    async def from_custom_id(
-        cls, interaction: discord.Interaction[Any], item: discord.ui.Item[Any], match: Any, /
-    ) -> NullAnswer:
-        assert isinstance(item, discord.ui.Button)
-        return cls(item)
-
-    async def callback(self, interaction: discord.Interaction[Any]) -> None:
-        await interaction.response.send_message("ok", ephemeral=True)
+NullAnswer = null_item(r"ps:(?P<run>\d+):(?P<q>\d+):(?P<pos>\d+)")
 
 
 def click(iid: int, user_id: int, custom_id: str) -> dict[str, Any]:
@@ -88,60 +64,44 @@ def click(iid: int, user_id: int, custom_id: str) -> dict[str, Any]:
 
 
 async def run(students: int) -> dict[str, Any]:
-    fake = FakeDiscord()
-    with tempfile.TemporaryDirectory() as tmp:
-        banks = Path(tmp) / "banks"
-        banks.mkdir()
-        (banks / "bench.yaml").write_text(BANK)
-        store = await Store.open(Path(tmp) / "bench.db")
-        settings = Settings(db_path=Path(tmp) / "bench.db", banks_dir=banks, token=None)
-        bot = create_bot(
-            settings, store=store, clock=time.time, rng=random.Random(1), auto_sync=False
-        )
-        try:
-            await fake.login(bot)
-            bot._connection.parse_guild_create(guild_create([CHANNEL]))
-            due = datetime.now(UTC) + timedelta(days=2)
-            hw = await store.create_assignment(GUILD_ID, CHANNEL, "bench", 1, due, 1, {"count": 5})
-            ids = itertools.count(950_000_000_000_000_000)
-            users = [5_000_000 + s for s in range(students)]
+    async with bench_bot([CHANNEL]) as b:
+        bot, store, fake = b.bot, b.store, b.fake
+        due = datetime.now(UTC) + timedelta(days=2)
+        hw = await store.create_assignment(GUILD_ID, CHANNEL, "bench", 1, due, 1, {"count": 5})
+        ids = itertools.count(950_000_000_000_000_000)
+        users = [5_000_000 + s for s in range(students)]
 
-            gc.collect()
-            tracemalloc.start()
-            before = tracemalloc.take_snapshot()
-            starts = [click(next(ids), u, f"phw:{hw.assignment_id}") for u in users]
-            start_lat, _ = await feed(bot, fake, starts, None)
-            gc.collect()
-            after = tracemalloc.take_snapshot()
-            tracemalloc.stop()
-            grown = sum(s.size_diff for s in after.compare_to(before, "filename"))
+        gc.collect()
+        tracemalloc.start()
+        before = tracemalloc.take_snapshot()
+        starts = [click(next(ids), u, f"phw:{hw.assignment_id}") for u in users]
+        start_lat, _ = await feed(bot, fake, starts, None)
+        gc.collect()
+        after = tracemalloc.take_snapshot()
+        tracemalloc.stop()
+        grown = sum(s.size_diff for s in after.compare_to(before, "filename"))
 
-            runs = {
-                a.user_id: a.run_id for u in users for a in await store.user_attempts(GUILD_ID, u)
-            }
-            results: dict[str, Any] = {"start": start_lat, "memory": grown / students}
-            rate = students / 2.0  # the class answers within two seconds, as in bench_clicks
+        runs = {a.user_id: a.run_id for u in users for a in await store.user_attempts(GUILD_ID, u)}
+        results: dict[str, Any] = {"start": start_lat, "memory": grown / students}
+        rate = students / 2.0  # the class answers within two seconds, as in bench_clicks
 
-            def use(kind: str) -> None:
-                bot.remove_dynamic_items(NullAnswer, *DYNAMIC_ITEMS)
-                bot.add_dynamic_items(*((NullAnswer,) if kind == "floor" else DYNAMIC_ITEMS))
+        def use(kind: str) -> None:
+            bot.remove_dynamic_items(NullAnswer, *DYNAMIC_ITEMS)
+            bot.add_dynamic_items(*((NullAnswer,) if kind == "floor" else DYNAMIC_ITEMS))
 
-            for kind in ("floor", "ours"):  # question 1, paced: handling time
-                use(kind)
-                answers = [click(next(ids), u, f"ps:{runs[u]}:1:0") for u in users]
-                results[f"{kind} paced"], _ = await feed(bot, fake, answers, rate)
-            nexts = [click(next(ids), u, f"psn:{runs[u]}") for u in users]
-            results["next"], _ = await feed(bot, fake, nexts, None)
-            for kind in ("floor", "ours"):  # question 2, all at once: throughput
-                use(kind)
-                answers = [click(next(ids), u, f"ps:{runs[u]}:2:0") for u in users]
-                _, wall = await feed(bot, fake, answers, None)
-                results[f"{kind} burst"] = students / wall
-            answered = sum([(await store.attempt_totals(r))[0] for r in runs.values()])
-            assert answered == 2 * students, "each private answer was stored"
-        finally:
-            await bot.close()
-            await store.close()
+        for kind in ("floor", "ours"):  # question 1, paced: handling time
+            use(kind)
+            answers = [click(next(ids), u, f"ps:{runs[u]}:1:0") for u in users]
+            results[f"{kind} paced"], _ = await feed(bot, fake, answers, rate)
+        nexts = [click(next(ids), u, f"psn:{runs[u]}") for u in users]
+        results["next"], _ = await feed(bot, fake, nexts, None)
+        for kind in ("floor", "ours"):  # question 2, all at once: throughput
+            use(kind)
+            answers = [click(next(ids), u, f"ps:{runs[u]}:2:0") for u in users]
+            _, wall = await feed(bot, fake, answers, None)
+            results[f"{kind} burst"] = students / wall
+        answered = sum([(await store.attempt_totals(r))[0] for r in runs.values()])
+        check(answered == 2 * students, f"{answered} of {2 * students} answers stored")
     return results
 
 
