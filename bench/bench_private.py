@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from botkit import GUILD_ID, bench_bot, feed, interaction, null_item, pct
+from botkit import BOT_USER, GUILD_ID, bench_bot, feed, interaction, message_payload, null_item, pct
 from common import check, row
 from purgebot.bot.selfpaced import DYNAMIC_ITEMS
 
@@ -37,29 +37,9 @@ NullAnswer = null_item(r"ps:(?P<run>\d+):(?P<q>\d+):(?P<pos>\d+)")
 
 def click(iid: int, user_id: int, custom_id: str) -> dict[str, Any]:
     payload = interaction(iid, 3, CHANNEL, user_id, {"custom_id": custom_id, "component_type": 2})
-    payload["message"] = {
-        "id": str(iid),
-        "channel_id": str(CHANNEL),
-        "author": {"id": "1", "username": "bot", "discriminator": "0", "avatar": None},
-        "content": "",
-        "embeds": [],
-        "components": [
-            {
-                "type": 1,
-                "components": [{"type": 2, "style": 1, "label": "A", "custom_id": custom_id}],
-            }
-        ],
-        "attachments": [],
-        "mentions": [],
-        "mention_roles": [],
-        "mention_everyone": False,
-        "pinned": False,
-        "tts": False,
-        "type": 0,
-        "flags": 64,
-        "timestamp": "2026-01-01T00:00:00+00:00",
-        "edited_timestamp": None,
-    }
+    button = {"type": 2, "style": 1, "label": "A", "custom_id": custom_id}
+    body = {"components": [{"type": 1, "components": [button]}], "flags": 64}
+    payload["message"] = message_payload(iid, CHANNEL, BOT_USER, body)
     return payload
 
 

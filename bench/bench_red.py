@@ -31,7 +31,7 @@ import discord
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import bench_clicks
-from botkit import GUILD_ID, FakeDiscord, guild_create, purgebot_gc, user
+from botkit import GUILD_ID, FakeDiscord, guild_create, message_payload, purgebot_gc, user
 from common import check, row
 
 SESSIONS = (10, 100, 1000)
@@ -65,32 +65,16 @@ class Session:
 
 
 def message(mid: int, channel_id: int, user_id: int, content: str) -> dict[str, Any]:
-    return {
-        "id": str(mid),
-        "channel_id": str(channel_id),
-        "guild_id": str(GUILD_ID),
-        "author": user(user_id),
-        "member": {
-            "roles": [],
-            "joined_at": "2025-09-01T00:00:00+00:00",
-            "deaf": False,
-            "mute": False,
-            "flags": 0,
-        },
-        "content": content,
-        "embeds": [],
-        "components": [],
-        "attachments": [],
-        "mentions": [],
-        "mention_roles": [],
-        "mention_everyone": False,
-        "pinned": False,
-        "tts": False,
-        "type": 0,
+    payload = message_payload(mid, channel_id, user(user_id), {"content": content})
+    payload["guild_id"] = str(GUILD_ID)
+    payload["member"] = {
+        "roles": [],
+        "joined_at": "2025-09-01T00:00:00+00:00",
+        "deaf": False,
+        "mute": False,
         "flags": 0,
-        "timestamp": "2026-01-01T00:00:00+00:00",
-        "edited_timestamp": None,
     }
+    return payload
 
 
 async def red_cost(sessions: int, messages: int, repeats: int) -> float:

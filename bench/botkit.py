@@ -79,24 +79,7 @@ class FakeDiscord:
     def message(
         self, channel_id: int, body: dict[str, Any], message_id: int | None = None
     ) -> dict[str, Any]:
-        return {
-            "id": str(message_id or next(self.ids)),
-            "channel_id": str(channel_id),
-            "author": BOT_USER,
-            "content": body.get("content") or "",
-            "embeds": body.get("embeds") or [],
-            "components": body.get("components") or [],
-            "attachments": [],
-            "mentions": [],
-            "mention_roles": [],
-            "mention_everyone": False,
-            "pinned": False,
-            "tts": False,
-            "type": 0,
-            "flags": body.get("flags") or 0,
-            "timestamp": "2026-01-01T00:00:00+00:00",
-            "edited_timestamp": None,
-        }
+        return message_payload(message_id or next(self.ids), channel_id, BOT_USER, body)
 
     async def request(self, route: discord.http.Route, **kwargs: Any) -> Any:
         """discord.py's `HTTPClient.request`: the REST calls of the bot itself."""
@@ -162,7 +145,31 @@ class FakeDiscord:
         await client.login("fake-token")
 
 
-# --- payloads ------------------------------------------------------------------------------------
+# --- payloads ---
+
+
+def message_payload(
+    message_id: int, channel_id: int, author: dict[str, Any], body: dict[str, Any]
+) -> dict[str, Any]:
+    """A message as Discord sends it: `body` gives its content, embeds, components and flags."""
+    return {
+        "id": str(message_id),
+        "channel_id": str(channel_id),
+        "author": author,
+        "content": body.get("content") or "",
+        "embeds": body.get("embeds") or [],
+        "components": body.get("components") or [],
+        "attachments": [],
+        "mentions": [],
+        "mention_roles": [],
+        "mention_everyone": False,
+        "pinned": False,
+        "tts": False,
+        "type": 0,
+        "flags": body.get("flags") or 0,
+        "timestamp": "2026-01-01T00:00:00+00:00",
+        "edited_timestamp": None,
+    }
 
 
 def channel(channel_id: int) -> dict[str, Any]:
