@@ -58,8 +58,9 @@ class Clicks:
         self.b = b
         self.posted = posted
         self.rng = random.Random(1)
-        self.students = (range(k * players, (k + 1) * players) for k in itertools.count())
-        self.phases = 0
+        self.players = players
+        self.first = itertools.count(0, 100_000)  # each phase's students are new to the question
+        self.stored = 0  # clicks of ours stored so far (per quiz)
 
     def use(self, kind: str) -> None:
         """floor: the do-nothing button; ours: everything; bare: ours, answers not stored."""
@@ -75,17 +76,26 @@ class Clicks:
         else:
             store.__dict__.pop("record_answer", None)
 
-    async def phase(self, kind: str, rate: float | None) -> tuple[list[float], float]:
+    async def phase(
+        self, kind: str, rate: float | None, players: int | None = None
+    ) -> tuple[list[float], float, int]:
+        """One phase's clicks: (handling times, wall time, clicks)."""
         self.use(kind)
-        self.phases += kind != "floor"
-        payloads = click_payloads(self.b.fake.ids, self.posted, next(self.students), self.rng)
-        return await feed(self.b.bot, self.b.fake, payloads, rate)
+        players = players or self.players
+        first = next(self.first)
+        payloads = click_payloads(
+            self.b.fake.ids, self.posted, range(first, first + players), self.rng
+        )
+        self.stored += players if kind == "ours" else 0
+        latencies, wall = await feed(self.b.bot, self.b.fake, payloads, rate)
+        return latencies, wall, len(payloads)
 
 
 async def run(
-    quizzes: int, bursts: int, *, paced: bool = True, players: int = PLAYERS
+    quizzes: int, bursts: int, *, paced: bool = True, players: int = PLAYERS, burst_players: int = 0
 ) -> dict[str, Any]:
-    """Every phase's clicks, with `players` new students per quiz in each phase."""
+    """Every phase's clicks, with `players` new students per quiz in each phase (in a burst,
+    `burst_players` if given)."""
     channels = [900_000 + i for i in range(quizzes)]
     async with bench_bot(channels) as b:
         posted = await start_quizzes(b, channels)
@@ -96,18 +106,16 @@ async def run(
         with purgebot_gc():
             if paced:
                 for kind in ("floor", "ours"):
-                    results[f"{kind} paced"], _ = await clicks.phase(kind, rate)
+                    results[f"{kind} paced"], *_ = await clicks.phase(kind, rate)
             for kind in ("floor", "ours", "bare") * bursts:
-                _, wall = await clicks.phase(kind, None)
-                results.setdefault(f"{kind} burst", []).append(total / wall)
+                _, wall, n = await clicks.phase(kind, None, burst_players)
+                results.setdefault(f"{kind} burst", []).append(n / wall)
         clicks.use("ours")
-        stored = sum(
-            s.answered for s in (await b.store.run_report(GUILD_ID, 1)).students
-        )  # bare phases store nothing; every other phase of ours stores each click
-        ours = clicks.phases - bursts
-        check(stored == players * ours, f"run 1 has {stored} answers stored, not {players * ours}")
+        report = await b.store.run_report(GUILD_ID, 1)
+        stored = sum(s.answered for s in report.students)  # bare phases store nothing
+        check(stored == clicks.stored, f"run 1 has {stored} answers stored, not {clicks.stored}")
         results["commits"] = b.store.answer_batches
-        results["stored"] = total * ours
+        results["stored"] = quizzes * clicks.stored
 
         began = time.perf_counter()
         await b.bot.close()  # every quiz still running: each ends with a notice
@@ -120,7 +128,7 @@ async def run(
 
 def main(quick: bool = False) -> list[dict[str, Any]]:
     quizzes = 100 if quick else 1000
-    got = asyncio.run(run(quizzes, bursts=1 if quick else 3))
+    got = asyncio.run(run(quizzes, bursts=1 if quick else 2, burst_players=0 if quick else 10))
     floor_lat, ours_lat = got["floor paced"], got["ours paced"]
     floor_rate = statistics.median(got["floor burst"])
     ours_rate = statistics.median(got["ours burst"])

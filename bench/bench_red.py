@@ -124,7 +124,7 @@ def main(quick: bool = False) -> list[dict[str, Any]]:
         with purgebot_gc():
             red = asyncio.run(red_cost(sessions, 3000, 3 if quick else 5))
         ours = asyncio.run(
-            bench_clicks.run(sessions, 1 if quick else 3, paced=False, players=players)
+            bench_clicks.run(sessions, 1 if quick else 2, paced=False, players=players)
         )
         rate = statistics.median(ours["ours burst"])
         rows.append(
