@@ -158,7 +158,8 @@ async def test_a_row_a_constraint_refuses_fails_alone_whatever_the_error(
 ) -> None:
     run = await store.start_run(GUILD, CHANNEL, "purges", TEACHER)
     # any failure SQLite raises for one row (here an "integer overflow" in a trigger, not a
-    # constraint) stays with that row
+    # constraint) stays with that row (a trigger in the file, not TEMP: the answer writer has its
+    # own connection)
     await store._db.conn.execute(
         "CREATE TRIGGER refuse_7 BEFORE INSERT ON answers WHEN NEW.user_id = 7 "
         "BEGIN SELECT abs(-9223372036854775807 - 1); END"
