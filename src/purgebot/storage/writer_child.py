@@ -20,6 +20,7 @@ import sys
 from typing import IO, Any
 
 HEADER = struct.Struct(">I")
+PR_SET_PDEATHSIG = 1  # linux/prctl.h
 SYNCHRONOUS = {"OFF", "NORMAL", "FULL", "EXTRA"}
 INSERT = """INSERT INTO answers (run_id, guild_id, user_id, user_name, question_id, topic,
                      raw_answer, correct, points, response_ms, answered_at)
@@ -72,8 +73,27 @@ def write(conn: sqlite3.Connection, rows: list[tuple[Any, ...]]) -> list[Any]:
     return outcomes
 
 
+def die_with_parent() -> None:
+    """On Linux, let the kernel kill this process the moment the bot's process dies (however
+    it dies): no batch is committed after the bot is gone, as if the writer were a thread.
+    (Linux sends it when the thread that started this process ends: the event loop's thread.)"""
+    if not sys.platform.startswith("linux"):
+        return  # elsewhere, end of input ends it (see `receive`)
+    import ctypes
+    import signal
+
+    parent = os.getppid()
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):
+        return
+    if os.getppid() != parent:  # the bot died before the call took effect
+        os._exit(0)
+
+
 def main(argv: list[str]) -> int:
     path, synchronous, busy_ms = argv[1], argv[2].upper(), int(argv[3])
+    die_with_parent()
     inp, out = sys.stdin.buffer, sys.stdout.buffer
     try:
         if synchronous not in SYNCHRONOUS:
