@@ -129,7 +129,7 @@ def main(quick: bool = False) -> list[dict[str, Any]]:
         rate = statistics.median(ours["ours burst"])
         rows.append(
             row(
-                f"purgebot stored click vs Red's per-message check, {sessions:,} sessions",
+                f"stored click ÷ Red's per-message check, {sessions:,} sessions",
                 1e6 / rate,
                 "µs",
                 red * 1e6,
