@@ -12,7 +12,7 @@ import yaml
 
 from purgebot.banks.loader import BankError, bank_files, load_bank_text
 from purgebot.banks.parts import COMMON_KEYS, ESSAY_KEYS, TYPE_KEYS
-from purgebot.banks.schema import bank_schema
+from purgebot.banks.schema import bank_schema, schema_json
 from purgebot.cli import main
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -84,6 +84,12 @@ def test_schema_and_loader_both_refuse_broken_banks(text: str) -> None:
     with pytest.raises(BankError):
         load_bank_text(text)
     assert list(VALIDATOR.iter_errors(yaml.safe_load(text))), "the schema should refuse it too"
+
+
+def test_the_committed_schema_is_the_generated_one() -> None:
+    """Editors point at docs/bank.schema.json; `purgebot schema -o docs/bank.schema.json`
+    writes it again after a change to the format."""
+    assert (ROOT / "docs" / "bank.schema.json").read_text(encoding="utf-8") == schema_json()
 
 
 def test_purgebot_schema_prints_the_schema(capsys: pytest.CaptureFixture[str]) -> None:

@@ -69,6 +69,12 @@ def percent_pattern(limit: L.Range) -> str:
     return rf"^\+?0*(\d{{1,{digits}}}(\.\d*)?|\.\d+)%$"
 
 
+def text_or(other: Schema, limit: L.Text) -> Schema:
+    """Text, or else `other`, by the value's type: an error then names the key inside `other`
+    that is wrong, where an `anyOf` would only say that neither fits."""
+    return {"if": {"type": "string"}, "then": text(limit), "else": other}
+
+
 def _object(props: Schema, required: tuple[str, ...] | list[str], keys: tuple[str, ...]) -> Schema:
     if set(props) != set(keys):  # the loader's keys, no more, no fewer
         raise ValueError(f"schema keys {sorted(props)} differ from the loader's {sorted(keys)}")
@@ -110,7 +116,11 @@ def _specific() -> dict[str, Schema]:
     return {
         "choice": {
             "choices": array(L.CHOICES, choice, unique=True),
-            "answer": {"anyOf": [choice, array(L.ANSWERS, choice, unique=True)]},
+            "answer": {
+                "if": {"type": "array"},
+                "then": array(L.ANSWERS, choice, unique=True),
+                "else": choice,
+            },
             "multi": {"type": "boolean"},
         },
         "true_false": {"answer": {"type": "boolean"}},
@@ -189,7 +199,7 @@ def _essay() -> Schema:
         "max_words": whole(L.WORDS),
         "topic": text(L.TOPIC),
         "key_points": array(L.KEY_POINTS, key_point),
-        "outline": {"anyOf": [text(L.MODEL_ANSWER), array(L.OUTLINE, text(L.OUTLINE_ITEM))]},
+        "outline": text_or(array(L.OUTLINE, text(L.OUTLINE_ITEM)), L.MODEL_ANSWER),
         "model_answer": text(L.MODEL_ANSWER),
         "misconceptions": array(L.MISCONCEPTIONS, misconception),
     }
@@ -197,14 +207,10 @@ def _essay() -> Schema:
 
 
 def _top() -> Schema:
-    source = {
-        "anyOf": [
-            text(L.SOURCE_TITLE),
-            _object(
-                {"title": text(L.SOURCE_TITLE), "url": text(L.URL)}, ("title",), ("title", "url")
-            ),
-        ]
-    }
+    source = text_or(
+        _object({"title": text(L.SOURCE_TITLE), "url": text(L.URL)}, ("title",), ("title", "url")),
+        L.SOURCE_TITLE,
+    )
     defaults = _object(
         {
             "seconds": whole(L.SECONDS),
