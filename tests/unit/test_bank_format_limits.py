@@ -314,6 +314,21 @@ def test_one_stray_key_gives_one_error_naming_that_key(index: int) -> None:
     assert problem.message.startswith("unknown key 'colour'")
 
 
+@pytest.mark.parametrize(
+    ("question", "error"),
+    [
+        ("a question", "'a question' is not of type 'object'"),
+        ({"id": "a", "prompt": "p"}, "'type' is a required property"),
+        ({"id": "a", "prompt": "p", "type": "essay"}, None),
+    ],
+)
+def test_a_question_without_a_known_type_gives_one_error(question: Any, error: str | None) -> None:
+    doc = base()
+    doc["questions"] = [question]
+    (found,) = VALIDATOR.iter_errors(doc)
+    assert found.message == error or (error is None and list(found.absolute_path)[-1] == "type")
+
+
 LOADER = ["build", "declared", "essay_prompts", "parts", "questions"]
 
 

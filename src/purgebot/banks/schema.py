@@ -164,7 +164,11 @@ def _questions() -> Schema:
         "required": ["type"],
         "allOf": [
             {
-                "if": {"properties": {"type": {"const": qtype}}, "required": ["type"]},
+                "if": {
+                    "type": "object",  # else a text would pass every `if`, failing each `then`
+                    "properties": {"type": {"const": qtype}},
+                    "required": ["type"],
+                },
                 "then": {"$ref": f"#/$defs/{qtype}"},
             }
             for qtype in TYPE_KEYS
