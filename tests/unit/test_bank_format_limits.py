@@ -155,7 +155,7 @@ def counted(table_path: str, steps: list[Step], n: int) -> dict[str, Any]:
     items = [entry(table_path, i) for i in range(n)]
     if table_path == "names":
         put(doc, steps, {f"Name{i}": [f"sp{i}"] for i in range(n)})
-    elif table_path == "questions[choice].answer":  # a multi answer among as many choices
+    elif table_path == "questions[choice].answer(list)":  # a multi answer among as many choices
         put(doc, [*steps[:-1], "choices"], [f"v{i}" for i in range(max(n, 2))])
         put(doc, [*steps[:-1], "multi"], True)
         put(doc, steps, items)
@@ -233,7 +233,7 @@ def test_a_list_at_its_bounds_passes_and_one_past_is_refused(table_path: str) ->
     for n in (limit.lo, limit.hi):
         accepted(counted(table_path, steps, n))
     past = counted(table_path, steps, limit.hi + 1)
-    if table_path == "questions[choice].answer":  # one answer more than the choices
+    if table_path == "questions[choice].answer(list)":  # one answer more than the choices
         past["questions"][0]["choices"].pop()
         loader, schema = check(past)
         assert (loader, schema) == ({where, f"{where}[{limit.hi}]"}, {where})

@@ -4,7 +4,9 @@ from it, and a test tries each entry at its limit and one past it through both.
 A limit is a `Text` (non-empty, at most `max` characters, maybe a pattern), a `Count` (how many
 entries a list or mapping holds), a `Range` (a whole number's bounds) or an `Enum` (the values
 allowed). `TABLE` names where each applies, as the key paths in the loader's messages spell them
-(`[]` is any entry of a list, `*` any key of a mapping, `questions[choice]` a choice question).
+(`[]` is any entry of a list, `*` any key of a mapping, `questions[choice]` a choice question;
+a name in brackets after a path picks one form of its value: `(key)` the key itself, `(text)` a
+value written as one text, `(list)` as a list, `(%)` as a percentage).
 """
 
 from __future__ import annotations
@@ -106,7 +108,7 @@ TABLE: dict[str, Limit] = {
     "title": TITLE,
     "description": DESCRIPTION,
     "sources.*(key)": SLUG,
-    "sources.*": SOURCE_TITLE,
+    "sources.*(text)": SOURCE_TITLE,
     "sources.*.title": SOURCE_TITLE,
     "sources.*.url": URL,
     "defaults.seconds": SECONDS,
@@ -136,7 +138,7 @@ TABLE: dict[str, Limit] = {
     f"{_Q}.note": NOTE,
     "questions[choice].choices": CHOICES,
     "questions[choice].choices[]": CHOICE,
-    "questions[choice].answer": ANSWERS,
+    "questions[choice].answer(list)": ANSWERS,
     "questions[short].answer": CHOICE,
     "questions[short].accept": ACCEPT,
     "questions[short].accept[]": CHOICE,

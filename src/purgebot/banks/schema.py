@@ -256,5 +256,42 @@ def bank_schema() -> Schema:
     }
 
 
+_VARIANT = {
+    "(key)": " (a key)",
+    "(text)": " (as one text)",
+    "(list)": " (as a list)",
+    "(%)": " (as a percentage)",
+}
+
+
+def describe(limit: L.Limit) -> str:
+    """A limit in a teacher's words, for the table in docs/question-format.md."""
+    match limit:
+        case L.Text(most, pattern):
+            shape = f", matching `{pattern.pattern}`" if pattern is not None else ""
+            return f"1–{most:,} characters{shape}"
+        case L.Count(0, most):
+            return f"at most {most:,} entries"
+        case L.Count(least, most):
+            return f"{least:,}–{most:,} entries"
+        case L.Range(least, most, True):
+            return f"{least:,}% to under {most:,}%"
+        case L.Range(least, most):
+            return f"{least:,} to {most:,}"
+        case L.Enum(values):
+            return ", ".join(f"`{v}`" for v in values)
+    raise TypeError(limit)  # pragma: no cover - the match covers every kind
+
+
+def limits_markdown() -> str:
+    """Every limit of the format as a Markdown table: `purgebot schema --limits`."""
+    rows = ["| where | limit |", "|---|---|"]
+    for where, limit in L.TABLE.items():
+        variant = next((v for v in _VARIANT if where.endswith(v)), "")
+        shown = f"`{where.removesuffix(variant)}`{_VARIANT.get(variant, '')}"
+        rows.append(f"| {shown} | {describe(limit)} |")
+    return "\n".join(rows) + "\n"
+
+
 def schema_json() -> str:
     return json.dumps(bank_schema(), indent=2, ensure_ascii=False) + "\n"
