@@ -61,7 +61,7 @@ DIFFICULTIES = Enum(("easy", "medium", "hard"))
 
 SLUG = Text(64, SLUG_PATTERN)  # bank and source ids: lowercase letters, digits, hyphens, 2-64
 ID = Text(64, ID_PATTERN)  # question, essay, key point and retired ids
-SOURCE_REF = Text(64)  # `source.doc`: must also be declared under `sources`
+SOURCE_REF = Text(SLUG.max)  # `source.doc`: declared under `sources` (the schema: shaped as one)
 TITLE = Text(100)
 DESCRIPTION = Text(1000)
 SOURCE_TITLE = Text(200)
