@@ -27,9 +27,9 @@ from simkit import reply, sim_clock
 
 from purgebot.banks.model import Bank
 from purgebot.bot import create_bot, render
-from purgebot.bot.cogs.essays import BotCannotPost, NoEssayPrompts
 from purgebot.bot.errors import unwrap
-from purgebot.bot.essayviews import GRACE, OPEN_KEEP, STALE_BOX
+from purgebot.bot.essays.cog import BotCannotPost, NoEssayPrompts
+from purgebot.bot.essays.components import GRACE, OPEN_KEEP, STALE_BOX
 from purgebot.config import Settings
 from purgebot.essays import check_bank_essay, feedback_json
 from purgebot.storage import Store

@@ -23,7 +23,7 @@ ALLOWED: dict[str, set[str]] = {
     "essays": {"banks", "errors"},
     "storage": {"errors"},
     "reports": {"storage", "errors"},
-    "catalog": {"banks", "errors"},
+    "catalog": {"banks", "storage", "errors"},
     "bot": {"banks", "quiz", "essays", "storage", "reports", "catalog", "config", "errors"},
     "commands": {"banks", "quiz", "essays", "storage", "catalog", "config", "errors", "bot", "cli"},
     "cli": {"commands", "errors"},

@@ -10,7 +10,7 @@ import pytest
 from purgebot.banks import model as m
 from purgebot.banks.yamlread import Problem
 from purgebot.bot import cards, render
-from purgebot.bot.catalog import Entry
+from purgebot.catalog import Entry
 from purgebot.storage import BankInfo
 
 # Characters that are one code point each but awkward: wide, combining, right-to-left, emoji.

@@ -17,7 +17,7 @@ from purgebot.banks.loader import plural as plural  # one wording of counts, re-
 from purgebot.banks.model import Bank
 from purgebot.banks.yamlread import Problem
 from purgebot.bot import render
-from purgebot.bot.catalog import Entry
+from purgebot.catalog import Entry
 
 COLOUR = discord.Colour.dark_red()
 ERROR_COLOUR = discord.Colour.orange()

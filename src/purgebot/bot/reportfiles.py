@@ -18,7 +18,7 @@ from discord import app_commands
 
 from purgebot.banks.model import Bank
 from purgebot.bot import render, scorecards
-from purgebot.bot.catalog import BankCatalog
+from purgebot.catalog import BankCatalog
 from purgebot.errors import UserFacingError
 from purgebot.reports import Chart, quiz_chart, render_png
 from purgebot.storage import LeaderboardPage, Period, QuestionTexts, Report, Store, TermRecord

@@ -16,7 +16,7 @@ from discord.ui import DynamicItem
 from purgebot.banks.model import ChoiceQuestion, TrueFalseQuestion
 from purgebot.bot import render
 from purgebot.bot.errors import handle_error
-from purgebot.bot.quizviews import MAX_TYPED, submitted_text, typed_prompt
+from purgebot.bot.quiz.answers import MAX_TYPED, submitted_text, typed_prompt
 from purgebot.quiz import TextAnswer
 from purgebot.quiz.view import TRUE_FALSE, QuestionView
 

@@ -18,8 +18,8 @@ from typing import Any
 import discord
 
 from purgebot.banks.model import Bank, EssayPrompt
-from purgebot.bot import essaycards
-from purgebot.bot.essayviews import drill_view
+from purgebot.bot.essays import embeds as essaycards
+from purgebot.bot.essays.components import drill_view
 from purgebot.bot.services import Services
 from purgebot.essays import find_prompt
 

@@ -16,11 +16,11 @@ from purgebot.bot import render, scorecards
 from purgebot.bot.cards import bank_choices, plural
 from purgebot.bot.checks import guild_id_of, teacher_only
 from purgebot.bot.errors import reply_private
-from purgebot.bot.homework import embeds
-from purgebot.bot.homework.components import HOMEWORK_COG, card_view
 from purgebot.bot.selfpaced import components as play
 from purgebot.bot.selfpaced import desk_of
 from purgebot.bot.selfpaced.desk import closed_text, when
+from purgebot.bot.selfpaced.homework import embeds
+from purgebot.bot.selfpaced.homework.components import HOMEWORK_COG, card_view
 from purgebot.bot.services import Services
 from purgebot.errors import UserFacingError
 from purgebot.quiz import QuizSettings

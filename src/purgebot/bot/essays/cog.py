@@ -20,12 +20,12 @@ from discord.ext import commands
 from discord.utils import escape_markdown
 
 from purgebot.banks.model import Bank, EssayPrompt
-from purgebot.bot import essaycards, render
+from purgebot.bot import render
 from purgebot.bot.cards import plural
 from purgebot.bot.checks import guild_id_of, is_teacher, teacher_only
-from purgebot.bot.drillclock import DrillClock
 from purgebot.bot.errors import reply_private
-from purgebot.bot.essayviews import (
+from purgebot.bot.essays import embeds as essaycards
+from purgebot.bot.essays.components import (
     ESSAYS_COG,
     NO_MENTIONS,
     OpenBoxes,
@@ -34,6 +34,7 @@ from purgebot.bot.essayviews import (
     drill_view,
     submit_and_reply,
 )
+from purgebot.bot.essays.drillclock import DrillClock
 from purgebot.bot.services import Services
 from purgebot.errors import UserFacingError
 from purgebot.essays import EssayTextError, clean_essay_text, decode_essay, find_prompt

@@ -10,14 +10,16 @@ from discord import app_commands
 from discord.ext import commands
 
 from purgebot.banks.model import MAX_SECONDS, MIN_SECONDS, Difficulty
-from purgebot.bot import quizcards, quizviews, render
+from purgebot.bot import render
 from purgebot.bot.cards import bank_choices, plural
 from purgebot.bot.checks import guild_id_of, is_teacher
 from purgebot.bot.errors import reply_private
-from purgebot.bot.quizchannel import first_missing
-from purgebot.bot.quizmanager import QuizManager
-from purgebot.bot.quizrunner import QuizRunner, Request
-from purgebot.bot.quizviews import QUIZ_COG
+from purgebot.bot.quiz import answers as quizviews
+from purgebot.bot.quiz import embeds as quizcards
+from purgebot.bot.quiz.answers import QUIZ_COG
+from purgebot.bot.quiz.channel import first_missing
+from purgebot.bot.quiz.manager import QuizManager
+from purgebot.bot.quiz.runner import QuizRunner, Request
 from purgebot.bot.services import Services
 from purgebot.errors import UserFacingError
 from purgebot.quiz import QuizSession, QuizSettings, Scoring, SessionState

@@ -16,9 +16,9 @@ from discord.ui import DynamicItem
 from purgebot.bot import render, reportfiles, scorecards
 from purgebot.bot.cards import bank_choices, plural
 from purgebot.bot.checks import guild_id_of, is_teacher, teacher_only
+from purgebot.bot.components import NotYourButton, StaleButton
 from purgebot.bot.errors import NotTeacher, PrivateErrorsView, reply_private
 from purgebot.bot.services import Services
-from purgebot.bot.views import NotYourButton, StaleButton
 from purgebot.errors import UserFacingError
 from purgebot.reports import class_chart, student_chart
 from purgebot.storage import LeaderboardPage, Metric, Period, Scope, Store

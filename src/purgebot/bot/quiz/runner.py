@@ -23,8 +23,10 @@ from typing import Any
 import discord
 
 from purgebot.banks.model import Bank
-from purgebot.bot import quizcards, quizviews, reportfiles
-from purgebot.bot.quizchannel import QuizHalted, halted_by
+from purgebot.bot import reportfiles
+from purgebot.bot.quiz import answers as quizviews
+from purgebot.bot.quiz import embeds as quizcards
+from purgebot.bot.quiz.channel import QuizHalted, halted_by
 from purgebot.bot.services import Clock
 from purgebot.quiz import (
     CloseReason,

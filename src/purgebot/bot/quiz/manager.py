@@ -21,12 +21,12 @@ from typing import Any
 import discord
 
 from purgebot.banks.model import Bank
-from purgebot.bot import quizcards
 from purgebot.bot.errors import reply_private
-from purgebot.bot.quizcards import typed
-from purgebot.bot.quizchannel import QuizHalted
-from purgebot.bot.quizrunner import QuizRunner, Request, RunContext
-from purgebot.bot.quizviews import Build, QuizOver
+from purgebot.bot.quiz import embeds as quizcards
+from purgebot.bot.quiz.answers import Build, QuizOver
+from purgebot.bot.quiz.channel import QuizHalted
+from purgebot.bot.quiz.embeds import typed
+from purgebot.bot.quiz.runner import QuizRunner, Request, RunContext
 from purgebot.bot.services import Services
 from purgebot.errors import UserFacingError
 from purgebot.quiz import (

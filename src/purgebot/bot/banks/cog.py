@@ -16,10 +16,10 @@ from purgebot.banks.importers.detect import extension
 from purgebot.banks.loader import BankError, load_bank_text
 from purgebot.banks.model import Bank
 from purgebot.bot import cards, render
-from purgebot.bot.catalog import BuiltinBankId, UnknownBank
 from purgebot.bot.checks import guild_id_of, teacher_only
 from purgebot.bot.errors import reply_private
 from purgebot.bot.services import Services
+from purgebot.catalog import BuiltinBankId, UnknownBank
 from purgebot.errors import UserFacingError
 from purgebot.storage import SaveOutcome
 
