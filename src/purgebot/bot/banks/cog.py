@@ -15,7 +15,9 @@ from purgebot.banks import importers
 from purgebot.banks.importers.detect import extension
 from purgebot.banks.loader import BankError, load_bank_text
 from purgebot.banks.model import Bank
-from purgebot.bot import cards, render
+from purgebot.bot import render
+from purgebot.bot.banks import embeds
+from purgebot.bot.cards import bank_choices, plural
 from purgebot.bot.checks import guild_id_of, teacher_only
 from purgebot.bot.errors import reply_private
 from purgebot.bot.services import Services
@@ -78,7 +80,7 @@ class BanksCog(commands.Cog):
         if interaction.guild_id is None:
             return []
         names = await self.catalog.names(interaction.guild_id)
-        return render.choices(cards.bank_choices(names, current))
+        return render.choices(bank_choices(names, current))
 
     @bank.command(name="list", description="The banks you can quiz on in this server")
     async def list_banks(self, interaction: discord.Interaction[Any]) -> None:
@@ -86,14 +88,14 @@ class BanksCog(commands.Cog):
         guild_id = guild_id_of(interaction)
         entries = await self.catalog.entries(guild_id)
         hidden = await self.catalog.hidden(guild_id)
-        await reply_private(interaction, embed=cards.bank_list(entries, hidden))
+        await reply_private(interaction, embed=embeds.bank_list(entries, hidden))
 
     @bank.command(name="info", description="What is in one bank (never its answers)")
     @app_commands.describe(bank="The bank's id")
     async def info(self, interaction: discord.Interaction[Any], bank: str) -> None:
         await interaction.response.defer(ephemeral=True, thinking=True)
         entry = await self.catalog.entry(guild_id_of(interaction), bank)
-        await reply_private(interaction, embed=cards.bank_info(entry))
+        await reply_private(interaction, embed=embeds.bank_info(entry))
 
     @bank.command(name="upload", description="Add or replace a bank in this server (teachers)")
     @app_commands.describe(
@@ -146,10 +148,10 @@ class BanksCog(commands.Cog):
     async def _send_problems(
         self, interaction: discord.Interaction[Any], name: str, error: BankError
     ) -> None:
-        report, cut_short = cards.problems_report(name, error.problems, error.more)
+        report, cut_short = embeds.problems_report(name, error.problems, error.more)
         attachment = None
         if cut_short:
-            body = cards.problems_text(name, error.problems, error.more).encode()
+            body = embeds.problems_text(name, error.problems, error.more).encode()
             attachment = discord.File(io.BytesIO(body), filename="problems.txt")
         await reply_private(interaction, embed=report, file=attachment)
 
@@ -163,14 +165,12 @@ class BanksCog(commands.Cog):
         if outcome is SaveOutcome.UNCHANGED:
             message = f"Bank `{bank.id}` is already stored with exactly this text; nothing changed."
         else:
-            message = cards.stored_message(bank, replaced=outcome is SaveOutcome.REPLACED)
+            message = embeds.stored_message(bank, replaced=outcome is SaveOutcome.REPLACED)
         if notes:
             text, _ = render.lines_within(
                 [message, "", *notes],
                 render.MESSAGE_CONTENT,
-                lambda n: (
-                    f"…and {cards.plural(n, 'more warning')} (`purgebot import` lists them all)."
-                ),
+                lambda n: f"…and {plural(n, 'more warning')} (`purgebot import` lists them all).",
             )
             message = text
         await reply_private(interaction, message)

@@ -21,11 +21,11 @@ from typing import Any
 import discord
 
 from purgebot.banks.model import Bank
+from purgebot.bot.cards import typed
 from purgebot.bot.errors import reply_private
 from purgebot.bot.quiz import embeds as quizcards
 from purgebot.bot.quiz.answers import Build, QuizOver
 from purgebot.bot.quiz.channel import QuizHalted
-from purgebot.bot.quiz.embeds import typed
 from purgebot.bot.quiz.runner import QuizRunner, Request, RunContext
 from purgebot.bot.services import Services
 from purgebot.errors import UserFacingError

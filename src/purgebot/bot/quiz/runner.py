@@ -24,6 +24,7 @@ import discord
 
 from purgebot.banks.model import Bank
 from purgebot.bot import reportfiles
+from purgebot.bot.cards import typed
 from purgebot.bot.quiz import answers as quizviews
 from purgebot.bot.quiz import embeds as quizcards
 from purgebot.bot.quiz.channel import QuizHalted, halted_by
@@ -314,7 +315,7 @@ class QuizRunner:
             )
             self.status = RunStatus.ABORTED
         elif request is Request.STOP or result.stopped:
-            by = quizcards.typed(self._requested_by)  # a display name may hold markdown
+            by = typed(self._requested_by)  # a display name may hold markdown
             headline = f"Stopped by {by}." if self._requested_by else None
             self.status = RunStatus.STOPPED
         else:

@@ -2,40 +2,25 @@
 
 from __future__ import annotations
 
-from typing import Any, Self
+from typing import Any
 
 import discord
 from discord.ext import commands
-from discord.ui import DynamicItem
 
-from purgebot.bot import render
-from purgebot.bot.errors import handle_error
+from purgebot.bot.components import IdItem
 from purgebot.errors import UserFacingError
 
 HOMEWORK_COG = "Homework"
 
 
-class StartButton(DynamicItem[discord.ui.Button[Any]], template=r"phw:(?P<aid>\d+)"):
-    def __init__(self, assignment_id: int, button: discord.ui.Button[Any]) -> None:
-        super().__init__(button)
-        self.assignment_id = assignment_id
-
-    @classmethod
-    async def from_custom_id(
-        cls, interaction: discord.Interaction[Any], item: discord.ui.Item[Any], match: Any, /
-    ) -> Self:
-        assert isinstance(item, discord.ui.Button)
-        return cls(int(match["aid"]), item)
-
-    async def callback(self, interaction: discord.Interaction[Any]) -> None:
-        try:
-            client = interaction.client
-            cog = client.get_cog(HOMEWORK_COG) if isinstance(client, commands.Bot) else None
-            if cog is None:
-                raise UserFacingError("Homework is not available right now; try again soon.")
-            await cog.start(interaction, self.assignment_id)  # type: ignore[attr-defined]
-        except Exception as exc:
-            await handle_error(interaction, exc)
+class StartButton(IdItem[discord.ui.Button[Any]], prefix="phw", fields=("aid",)):
+    async def clicked(self, interaction: discord.Interaction[Any]) -> None:
+        (assignment_id,) = self.ids
+        client = interaction.client
+        cog = client.get_cog(HOMEWORK_COG) if isinstance(client, commands.Bot) else None
+        if cog is None:
+            raise UserFacingError("Homework is not available right now; try again soon.")
+        await cog.start(interaction, assignment_id)  # type: ignore[attr-defined]
 
 
 def card_view(assignment_id: int) -> discord.ui.View:
@@ -44,7 +29,7 @@ def card_view(assignment_id: int) -> discord.ui.View:
         discord.ui.Button(
             label="Start",
             style=discord.ButtonStyle.success,
-            custom_id=render.custom_id("phw", assignment_id),
+            custom_id=StartButton.id_for(assignment_id),
         )
     )
     made.stop()
