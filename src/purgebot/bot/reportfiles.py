@@ -23,7 +23,7 @@ from purgebot.errors import UserFacingError
 from purgebot.reports import Chart, quiz_chart, render_png
 from purgebot.storage import LeaderboardPage, Period, QuestionTexts, Report, Store, TermRecord
 
-log = logging.getLogger("purgebot.bot.reports")
+log = logging.getLogger(__name__)
 
 
 async def question_texts(

@@ -40,7 +40,7 @@ from purgebot.errors import UserFacingError
 from purgebot.essays import EssayTextError, clean_essay_text, decode_essay, find_prompt
 from purgebot.storage import SubmissionNotFoundError
 
-log = logging.getLogger("purgebot.bot.essays")
+log = logging.getLogger(__name__)
 
 MAX_MINUTES = 240
 MAX_FILE_BYTES = 64 * 1024  # a 900-word exam answer is about 6 KB

@@ -36,7 +36,7 @@ from purgebot.essays import (
 )
 from purgebot.storage import EssaySubmission, NewEssay
 
-log = logging.getLogger("purgebot.bot.essays")
+log = logging.getLogger(__name__)
 
 ESSAYS_COG = "Essays"
 ESSAY_INPUT = "essay"

@@ -23,7 +23,7 @@ from purgebot.bot.essays.components import drill_view
 from purgebot.bot.services import Services
 from purgebot.essays import find_prompt
 
-log = logging.getLogger("purgebot.bot.essays")
+log = logging.getLogger(__name__)
 
 OPEN_DRILLS_KEY = "essay.drills.open"
 

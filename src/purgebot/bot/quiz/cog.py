@@ -24,7 +24,7 @@ from purgebot.bot.services import Services
 from purgebot.errors import UserFacingError
 from purgebot.quiz import QuizSession, QuizSettings, Scoring, SessionState
 
-log = logging.getLogger("purgebot.bot.quiz")
+log = logging.getLogger(__name__)
 
 MAX_COUNT = 100
 DIFFICULTIES = [app_commands.Choice(name=d.value, value=d.value) for d in Difficulty]

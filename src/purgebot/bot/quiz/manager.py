@@ -46,7 +46,7 @@ from purgebot.quiz import (
 from purgebot.storage import AnswerRecord, RunStatus
 from purgebot.storage.timeutil import as_datetime
 
-log = logging.getLogger("purgebot.bot.quiz")
+log = logging.getLogger(__name__)
 
 ACK_BUDGET = 1.5  # seconds a click may wait for its commit before the reply is deferred
 SHUTDOWN_SECONDS = 10.0

@@ -39,7 +39,7 @@ from purgebot.quiz import (
 )
 from purgebot.storage import RunStatus, Store
 
-log = logging.getLogger("purgebot.bot.quiz")
+log = logging.getLogger(__name__)
 
 REVEAL_PAUSE = 5.0  # seconds between a reveal and the next question, to read the answer
 RETRY_PAUSE = 1.0  # one retry of a post Discord failed with a server error
