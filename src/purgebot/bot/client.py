@@ -23,7 +23,7 @@ from purgebot.bot.components import StaleConfirm
 from purgebot.bot.edge import guard_interactions, quiet_payload_loggers
 from purgebot.bot.errors import PurgeTree
 from purgebot.bot.features import DYNAMIC_ITEMS, build_cogs
-from purgebot.bot.leaderboard.cog import StalePager
+from purgebot.bot.leaderboard.pager import StalePager
 from purgebot.bot.selfpaced import homework
 from purgebot.bot.services import Clock, Services
 from purgebot.bot.sync import sync_if_changed

@@ -17,10 +17,11 @@ from purgebot.banks.loader import BankError, load_bank_text
 from purgebot.banks.model import Bank
 from purgebot.bot import render
 from purgebot.bot.banks import embeds
-from purgebot.bot.cards import bank_choices, plural
+from purgebot.bot.cards import plural
 from purgebot.bot.checks import guild_id_of, teacher_only
 from purgebot.bot.errors import reply_private
 from purgebot.bot.services import Services
+from purgebot.bot.transformers import BankId
 from purgebot.catalog import BuiltinBankId, UnknownBank
 from purgebot.errors import UserFacingError
 from purgebot.storage import SaveOutcome
@@ -74,14 +75,6 @@ class BanksCog(commands.Cog):
         self.services = services
         self.catalog = services.catalog
 
-    async def bank_autocomplete(
-        self, interaction: discord.Interaction[Any], current: str
-    ) -> list[app_commands.Choice[str]]:
-        if interaction.guild_id is None:
-            return []
-        names = await self.catalog.names(interaction.guild_id)
-        return render.choices(bank_choices(names, current))
-
     @bank.command(name="list", description="The banks you can quiz on in this server")
     async def list_banks(self, interaction: discord.Interaction[Any]) -> None:
         await interaction.response.defer(ephemeral=True, thinking=True)
@@ -92,7 +85,7 @@ class BanksCog(commands.Cog):
 
     @bank.command(name="info", description="What is in one bank (never its answers)")
     @app_commands.describe(bank="The bank's id")
-    async def info(self, interaction: discord.Interaction[Any], bank: str) -> None:
+    async def info(self, interaction: discord.Interaction[Any], bank: BankId) -> None:
         await interaction.response.defer(ephemeral=True, thinking=True)
         entry = await self.catalog.entry(guild_id_of(interaction), bank)
         await reply_private(interaction, embed=embeds.bank_info(entry))
@@ -178,7 +171,7 @@ class BanksCog(commands.Cog):
     @bank.command(name="remove", description="Remove a bank uploaded in this server (teachers)")
     @app_commands.describe(bank="The bank's id")
     @teacher_only("remove banks")
-    async def remove(self, interaction: discord.Interaction[Any], bank: str) -> None:
+    async def remove(self, interaction: discord.Interaction[Any], bank: BankId) -> None:
         guild_id = guild_id_of(interaction)
         # acknowledged first: the title may need the upload parsed
         await interaction.response.defer(ephemeral=True, thinking=True)
@@ -204,7 +197,7 @@ class BanksCog(commands.Cog):
     )
     @app_commands.describe(bank="The bank's id")
     @teacher_only("download banks (the file holds the answers)")
-    async def download(self, interaction: discord.Interaction[Any], bank: str) -> None:
+    async def download(self, interaction: discord.Interaction[Any], bank: BankId) -> None:
         guild_id = guild_id_of(interaction)
         await interaction.response.defer(ephemeral=True, thinking=True)
         entry = await self.catalog.entry(guild_id, bank)
@@ -213,7 +206,3 @@ class BanksCog(commands.Cog):
         await reply_private(
             interaction, f"`{entry.bank.id}`: {render.literal(entry.bank.title)}", file=file
         )
-
-    info.autocomplete("bank")(bank_autocomplete)
-    remove.autocomplete("bank")(bank_autocomplete)
-    download.autocomplete("bank")(bank_autocomplete)
