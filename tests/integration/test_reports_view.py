@@ -21,7 +21,7 @@ from quizkit import (  # noqa: F401 - the fixtures register by name
 )
 from simkit import reply, sim_clock
 
-from purgebot.bot.cogs.classes import BadClassName
+from purgebot.bot.admin.classes import BadClassName
 from purgebot.bot.errors import NotTeacher, unwrap
 from purgebot.bot.reportfiles import UnknownClass
 from purgebot.storage import AnswerRecord, Store

@@ -6,8 +6,7 @@ import discord
 
 from purgebot.banks.model import Bank
 from purgebot.bot import render
-from purgebot.bot.cards import plural
-from purgebot.bot.quizcards import epoch, how_to_answer, option_lines, typed
+from purgebot.bot.cards import epoch, how_to_answer, option_lines, plural, typed
 from purgebot.quiz.selfpaced import Outcome
 from purgebot.quiz.view import QuestionView
 

@@ -23,8 +23,11 @@ from typing import Any
 import discord
 
 from purgebot.banks.model import Bank
-from purgebot.bot import quizcards, quizviews, reportfiles
-from purgebot.bot.quizchannel import QuizHalted, halted_by
+from purgebot.bot import reportfiles
+from purgebot.bot.cards import typed
+from purgebot.bot.quiz import answers as quizviews
+from purgebot.bot.quiz import embeds as quizcards
+from purgebot.bot.quiz.channel import QuizHalted, halted_by
 from purgebot.bot.services import Clock
 from purgebot.quiz import (
     CloseReason,
@@ -36,7 +39,7 @@ from purgebot.quiz import (
 )
 from purgebot.storage import RunStatus, Store
 
-log = logging.getLogger("purgebot.bot.quiz")
+log = logging.getLogger(__name__)
 
 REVEAL_PAUSE = 5.0  # seconds between a reveal and the next question, to read the answer
 RETRY_PAUSE = 1.0  # one retry of a post Discord failed with a server error
@@ -312,7 +315,7 @@ class QuizRunner:
             )
             self.status = RunStatus.ABORTED
         elif request is Request.STOP or result.stopped:
-            by = quizcards.typed(self._requested_by)  # a display name may hold markdown
+            by = typed(self._requested_by)  # a display name may hold markdown
             headline = f"Stopped by {by}." if self._requested_by else None
             self.status = RunStatus.STOPPED
         else:

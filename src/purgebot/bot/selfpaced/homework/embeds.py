@@ -9,8 +9,7 @@ import discord
 
 from purgebot.banks.model import Bank
 from purgebot.bot import render
-from purgebot.bot.cards import plural
-from purgebot.bot.quizcards import typed
+from purgebot.bot.cards import plural, typed
 from purgebot.bot.selfpaced.desk import when
 from purgebot.storage import RunStatus
 from purgebot.storage.attempts import Assignment, AttemptScore

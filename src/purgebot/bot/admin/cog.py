@@ -11,9 +11,9 @@ from discord.ext import commands
 
 from purgebot.bot.cards import plural
 from purgebot.bot.checks import guild_id_of, manager_only, teacher_only
+from purgebot.bot.components import ConfirmView
 from purgebot.bot.errors import reply_private
 from purgebot.bot.services import Services
-from purgebot.bot.views import ConfirmView
 from purgebot.errors import UserFacingError
 from purgebot.quiz.roster import check_multiplier
 

@@ -20,7 +20,7 @@ from purgebot.banks.model import Bank
 from purgebot.errors import UserFacingError
 from purgebot.storage import BankInfo, SaveOutcome, Store
 
-log = logging.getLogger("purgebot.bot")
+log = logging.getLogger(__name__)
 
 
 class UnknownBank(UserFacingError):

@@ -10,19 +10,21 @@ from discord import app_commands
 from discord.ext import commands
 
 from purgebot.banks.model import MAX_SECONDS, MIN_SECONDS, Difficulty
-from purgebot.bot import quizcards, quizviews, render
-from purgebot.bot.cards import bank_choices, plural
-from purgebot.bot.checks import guild_id_of, is_teacher
+from purgebot.bot import checks, render
+from purgebot.bot.cards import plural
+from purgebot.bot.checks import guild_id_of, is_teacher, missing_to_post
 from purgebot.bot.errors import reply_private
-from purgebot.bot.quizchannel import first_missing
-from purgebot.bot.quizmanager import QuizManager
-from purgebot.bot.quizrunner import QuizRunner, Request
-from purgebot.bot.quizviews import QUIZ_COG
+from purgebot.bot.quiz import answers as quizviews
+from purgebot.bot.quiz import embeds as quizcards
+from purgebot.bot.quiz.answers import QUIZ_COG
+from purgebot.bot.quiz.manager import QuizManager
+from purgebot.bot.quiz.runner import QuizRunner, Request
 from purgebot.bot.services import Services
+from purgebot.bot.transformers import BankId
 from purgebot.errors import UserFacingError
 from purgebot.quiz import QuizSession, QuizSettings, Scoring, SessionState
 
-log = logging.getLogger("purgebot.bot.quiz")
+log = logging.getLogger(__name__)
 
 MAX_COUNT = 100
 DIFFICULTIES = [app_commands.Choice(name=d.value, value=d.value) for d in Difficulty]
@@ -32,23 +34,14 @@ SCORINGS = [
 ]
 
 
-class BotCannotPost(UserFacingError):
+class BotCannotPost(checks.BotCannotPost):
     def __init__(self, missing: list[str]) -> None:
-        super().__init__(
-            f"I can't run a quiz here: I need the {', '.join(missing)} permission in this "
-            "channel. Ask a server manager to give it to me, or start the quiz in another channel."
-        )
+        super().__init__(missing, doing="run a quiz", elsewhere="start the quiz")
 
 
 class NotYourQuiz(UserFacingError):
     def __init__(self, action: str) -> None:
         super().__init__(f"Only the person who started this quiz, or a teacher, can {action} it.")
-
-
-def missing_for_quiz(interaction: discord.Interaction[Any]) -> list[str]:
-    """The permission the quiz needs that Discord says the bot lacks in this channel."""
-    thread = isinstance(interaction.channel, discord.Thread)
-    return first_missing(interaction.app_permissions, thread=thread)
 
 
 def skip_text(session: QuizSession) -> str:
@@ -113,14 +106,6 @@ class QuizCog(commands.Cog, name=QUIZ_COG):
 
     # --- autocomplete ----------------------------------------------------------------------------
 
-    async def bank_autocomplete(
-        self, interaction: discord.Interaction[Any], current: str
-    ) -> list[app_commands.Choice[str]]:
-        if interaction.guild_id is None:
-            return []
-        names = await self.catalog.names(interaction.guild_id)
-        return render.choices(bank_choices(names, current))
-
     async def topic_autocomplete(
         self, interaction: discord.Interaction[Any], current: str
     ) -> list[app_commands.Choice[str]]:
@@ -157,7 +142,7 @@ class QuizCog(commands.Cog, name=QUIZ_COG):
     async def start(
         self,
         interaction: discord.Interaction[Any],
-        bank: str,
+        bank: BankId,
         count: app_commands.Range[int, 1, MAX_COUNT] | None = None,
         seconds: app_commands.Range[int, MIN_SECONDS, MAX_SECONDS] | None = None,
         topic: str | None = None,
@@ -167,7 +152,7 @@ class QuizCog(commands.Cog, name=QUIZ_COG):
         guild_id = guild_id_of(interaction)
         channel_id = interaction.channel_id
         assert channel_id is not None
-        if missing := missing_for_quiz(interaction):
+        if missing := missing_to_post(interaction):
             raise BotCannotPost(missing)
         with self.desk.reserve(channel_id):
             await interaction.response.defer(ephemeral=True, thinking=True)
@@ -241,5 +226,4 @@ class QuizCog(commands.Cog, name=QUIZ_COG):
         )
         await reply_private(interaction, embed=embed)
 
-    start.autocomplete("bank")(bank_autocomplete)
     start.autocomplete("topic")(topic_autocomplete)

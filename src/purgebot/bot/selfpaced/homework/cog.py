@@ -13,15 +13,16 @@ from discord.ext import commands
 
 from purgebot.banks.model import MAX_SECONDS, MIN_SECONDS, Bank, Difficulty
 from purgebot.bot import render, scorecards
-from purgebot.bot.cards import bank_choices, plural
+from purgebot.bot.cards import plural
 from purgebot.bot.checks import guild_id_of, teacher_only
 from purgebot.bot.errors import reply_private
-from purgebot.bot.homework import embeds
-from purgebot.bot.homework.components import HOMEWORK_COG, card_view
 from purgebot.bot.selfpaced import components as play
 from purgebot.bot.selfpaced import desk_of
 from purgebot.bot.selfpaced.desk import closed_text, when
+from purgebot.bot.selfpaced.homework import embeds
+from purgebot.bot.selfpaced.homework.components import HOMEWORK_COG, card_view
 from purgebot.bot.services import Services
+from purgebot.bot.transformers import BankId
 from purgebot.errors import UserFacingError
 from purgebot.quiz import QuizSettings
 from purgebot.quiz.due import parse_due, zone
@@ -94,7 +95,7 @@ class HomeworkCog(commands.Cog, name=HOMEWORK_COG):
     async def set_(
         self,
         interaction: discord.Interaction[Any],
-        bank: str,
+        bank: BankId,
         due: str,
         count: app_commands.Range[int, 1, MAX_COUNT] | None = None,
         seconds: app_commands.Range[int, MIN_SECONDS, MAX_SECONDS] | None = None,
@@ -277,15 +278,6 @@ class HomeworkCog(commands.Cog, name=HOMEWORK_COG):
             if attempt is None:
                 raise HomeworkRefused("You have already started this homework.")
         await desk.show(interaction, attempt.run_id)
-
-    async def bank_autocomplete(
-        self, interaction: discord.Interaction[Any], current: str
-    ) -> list[app_commands.Choice[str]]:
-        if interaction.guild_id is None:
-            return []
-        return render.choices(bank_choices(await self.catalog.names(interaction.guild_id), current))
-
-    set_.autocomplete("bank")(bank_autocomplete)
 
 
 def _mine(mine: list[Any]) -> str:

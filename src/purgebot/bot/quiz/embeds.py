@@ -9,17 +9,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import discord
-from discord.utils import escape_markdown
 
 from purgebot.banks.model import (
     Bank,
-    ChoiceQuestion,
-    NumericQuestion,
-    OrderQuestion,
     TrueFalseQuestion,
 )
 from purgebot.bot import render
-from purgebot.bot.cards import plural
+from purgebot.bot.cards import epoch, how_to_answer, option_lines, plural, points, typed
 from purgebot.quiz import CloseReason, QuestionResult, QuestionView, QuizResult, Standing
 
 COLOUR = discord.Colour.dark_red()
@@ -32,43 +28,6 @@ CLOSED_BY = {
     CloseReason.ALL_ANSWERED: "Everyone answered.",
     CloseReason.TEACHER: "Closed early.",
 }
-
-
-def typed(text: str) -> str:
-    """A student's own text, shown literally (mentions are off in every message we send)."""
-    return escape_markdown(text)
-
-
-def points(value: int) -> str:
-    return f"{value:,}"
-
-
-def epoch(moment: float) -> int:
-    """A clock reading as a whole second for Discord's <t:...> markup (rounded up: never early)."""
-    whole = int(moment)
-    return whole if whole == moment else whole + 1
-
-
-def how_to_answer(view: QuestionView) -> str:
-    q = view.question
-    if isinstance(q, TrueFalseQuestion):
-        return "Press **True** or **False**."
-    if isinstance(q, ChoiceQuestion):
-        if q.multi:
-            return "More than one may be right: pick every right option in the menu."
-        return "Press the letter of your answer."
-    if isinstance(q, OrderQuestion):
-        return "Press **Answer** and type the letters in the right order, e.g. `B A C`."
-    if isinstance(q, NumericQuestion):
-        unit = f" (in {q.unit})" if q.unit else ""
-        return f"Press **Answer** and type a number{unit}."
-    return "Press **Answer** and type your answer."
-
-
-def option_lines(view: QuestionView) -> list[str]:
-    if isinstance(view.question, TrueFalseQuestion):
-        return []
-    return [f"**{letter}** {text}" for letter, text in zip(view.letters, view.options, strict=True)]
 
 
 def question_embed(

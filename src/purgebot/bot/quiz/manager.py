@@ -21,32 +21,28 @@ from typing import Any
 import discord
 
 from purgebot.banks.model import Bank
-from purgebot.bot import quizcards
+from purgebot.bot.cards import typed
 from purgebot.bot.errors import reply_private
-from purgebot.bot.quizcards import typed
-from purgebot.bot.quizchannel import QuizHalted
-from purgebot.bot.quizrunner import QuizRunner, Request, RunContext
-from purgebot.bot.quizviews import Build, QuizOver
+from purgebot.bot.quiz import embeds as quizcards
+from purgebot.bot.quiz.answers import Build, QuizOver
+from purgebot.bot.quiz.channel import QuizHalted
+from purgebot.bot.quiz.runner import QuizRunner, Request, RunContext
 from purgebot.bot.services import Services
 from purgebot.errors import UserFacingError
 from purgebot.quiz import (
-    AlreadyAnswered,
     Answer,
     NoSession,
-    NotAccepting,
     QuestionView,
     QuizError,
     QuizSession,
     QuizSettings,
     SessionRegistry,
-    SessionState,
     TextAnswer,
-    TooLate,
 )
 from purgebot.storage import AnswerRecord, RunStatus
 from purgebot.storage.timeutil import as_datetime
 
-log = logging.getLogger("purgebot.bot.quiz")
+log = logging.getLogger(__name__)
 
 ACK_BUDGET = 1.5  # seconds a click may wait for its commit before the reply is deferred
 SHUTDOWN_SECONDS = 10.0
@@ -96,17 +92,12 @@ def take(
     """Hand one answer to the engine, which locks and scores it. Raises the engine's refusals
     (too late, already answered, not an option) with nothing locked."""
     session = runner.session
-    view = session.current
-    if view is None or view.number != number or session.state is not SessionState.OPEN:
-        if view is not None and number < view.number:
-            raise NotAccepting("That question is closed: answer the newest one.")
-        raise NotAccepting("This question is closed: wait for the next one.")
+    view = session.question(number)  # the engine refuses an answer to any other question
     answer = build(view)
-    receipt = session.submit(player_id, answer, name=name)
-    judged = view.read(answer.raw) if isinstance(answer, TextAnswer) and view.options else answer
+    receipt = session.submit(player_id, answer, number=number, name=name)
     shown = receipt.raw
     if not isinstance(answer, TextAnswer) and view.options:
-        letters = [view.letters[view.position(i)] for i in getattr(judged, "indices", ())]
+        letters = [view.letters[view.position(i)] for i in getattr(answer, "indices", ())]
         if letters:
             shown = f"**{' '.join(sorted(letters))}** · {receipt.raw}"
     record = AnswerRecord(
@@ -260,20 +251,7 @@ class QuizManager:
         self, interaction: discord.Interaction[Any], run_id: int, number: int
     ) -> tuple[QuestionView, float]:
         """The question a student is about to type an answer to, if they still may."""
-        runner = self._live(interaction, run_id)
-        session = runner.session
-        view = session.current
-        user_id = interaction.user.id
-        if view is None or view.number != number or session.state is not SessionState.OPEN:
-            if view is not None and number < view.number:
-                raise NotAccepting("That question is closed: answer the newest one.")
-            raise NotAccepting("This question is closed: wait for the next one.")
-        if session.has_answered(user_id):
-            raise AlreadyAnswered("You have already answered: your first answer counts.")
-        left = session.time_left(user_id)
-        if left is None or left < 0:
-            raise TooLate("Too late: time is up for this question.")
-        return view, left
+        return self._live(interaction, run_id).session.ready_for(interaction.user.id, number)
 
     async def answer(
         self, interaction: discord.Interaction[Any], run_id: int, number: int, build: Build

@@ -11,12 +11,13 @@ from discord.ext import commands
 
 from purgebot.banks.model import Difficulty
 from purgebot.bot import render
-from purgebot.bot.cards import bank_choices, plural
+from purgebot.bot.cards import plural
 from purgebot.bot.checks import guild_id_of, is_teacher
 from purgebot.bot.errors import NotTeacher, reply_private
 from purgebot.bot.selfpaced import PrivateDesk, desk_of
 from purgebot.bot.selfpaced.desk import when
 from purgebot.bot.services import Services
+from purgebot.bot.transformers import BankId
 from purgebot.errors import UserFacingError
 from purgebot.quiz import QuizSettings
 from purgebot.quiz.selfpaced import Mode, plan
@@ -56,7 +57,7 @@ class PracticeCog(commands.Cog, name="Practice"):
     async def practice(
         self,
         interaction: discord.Interaction[Any],
-        bank: str,
+        bank: BankId,
         topic: str | None = None,
         difficulty: str | None = None,
         count: app_commands.Range[int, 1, MAX_COUNT] = DEFAULT_COUNT,
@@ -101,7 +102,7 @@ class PracticeCog(commands.Cog, name="Practice"):
     @app_commands.choices(who=WHO)
     @app_commands.guild_only()
     async def review(
-        self, interaction: discord.Interaction[Any], bank: str | None = None, who: str = "me"
+        self, interaction: discord.Interaction[Any], bank: BankId | None = None, who: str = "me"
     ) -> None:
         guild_id = guild_id_of(interaction)
         if who == "class":
@@ -186,13 +187,3 @@ class PracticeCog(commands.Cog, name="Practice"):
             interaction,
             embed=render.embed("What the class keeps missing", body, footer="From review boxes"),
         )
-
-    async def bank_autocomplete(
-        self, interaction: discord.Interaction[Any], current: str
-    ) -> list[app_commands.Choice[str]]:
-        if interaction.guild_id is None:
-            return []
-        return render.choices(bank_choices(await self.catalog.names(interaction.guild_id), current))
-
-    practice.autocomplete("bank")(bank_autocomplete)
-    review.autocomplete("bank")(bank_autocomplete)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import io
 import logging
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 from pathlib import PurePath
 from typing import Any
@@ -20,12 +20,12 @@ from discord.ext import commands
 from discord.utils import escape_markdown
 
 from purgebot.banks.model import Bank, EssayPrompt
-from purgebot.bot import essaycards, render
+from purgebot.bot import checks, render
 from purgebot.bot.cards import plural
-from purgebot.bot.checks import guild_id_of, is_teacher, teacher_only
-from purgebot.bot.drillclock import DrillClock
+from purgebot.bot.checks import guild_id_of, is_teacher, missing_to_post, teacher_only
 from purgebot.bot.errors import reply_private
-from purgebot.bot.essayviews import (
+from purgebot.bot.essays import embeds as essaycards
+from purgebot.bot.essays.components import (
     ESSAYS_COG,
     NO_MENTIONS,
     OpenBoxes,
@@ -34,12 +34,13 @@ from purgebot.bot.essayviews import (
     drill_view,
     submit_and_reply,
 )
+from purgebot.bot.essays.drillclock import DrillClock
 from purgebot.bot.services import Services
 from purgebot.errors import UserFacingError
 from purgebot.essays import EssayTextError, clean_essay_text, decode_essay, find_prompt
 from purgebot.storage import SubmissionNotFoundError
 
-log = logging.getLogger("purgebot.bot.essays")
+log = logging.getLogger(__name__)
 
 MAX_MINUTES = 240
 MAX_FILE_BYTES = 64 * 1024  # a 900-word exam answer is about 6 KB
@@ -76,12 +77,9 @@ class EssayFileRefused(UserFacingError):
     """An attachment that is not a plain-text essay, refused before it is downloaded."""
 
 
-class BotCannotPost(UserFacingError):
-    def __init__(self, missing: Iterable[str]) -> None:
-        super().__init__(
-            f"I can't post a drill here: I need the {', '.join(missing)} permission in this "
-            "channel. Ask a server manager to give it to me, or run the drill in another channel."
-        )
+class BotCannotPost(checks.BotCannotPost):
+    def __init__(self, missing: list[str]) -> None:
+        super().__init__(missing, doing="post a drill", elsewhere="run the drill")
 
 
 class BadDay(UserFacingError):
@@ -125,18 +123,6 @@ def parse_day(text: str) -> datetime:
         return datetime.strptime(text.strip(), "%Y-%m-%d").replace(tzinfo=UTC)
     except ValueError:
         raise BadDay(text) from None
-
-
-def missing_to_post(interaction: discord.Interaction[Any]) -> list[str]:
-    perms = interaction.app_permissions
-    needed = {
-        "view_channel": "View Channel",
-        "send_messages_in_threads"
-        if isinstance(interaction.channel, discord.Thread)
-        else "send_messages": "Send Messages",
-        "embed_links": "Embed Links",
-    }
-    return [label for perm, label in needed.items() if not getattr(perms, perm)]
 
 
 class EssaysCog(commands.Cog, name=ESSAYS_COG):

@@ -8,13 +8,8 @@ from __future__ import annotations
 
 import discord
 
-NEEDED = ("view_channel", "send_messages", "embed_links")
-PERMISSION_NAMES = {
-    "view_channel": "View Channel",
-    "send_messages": "Send Messages",
-    "send_messages_in_threads": "Send Messages in Threads",
-    "embed_links": "Embed Links",
-}
+from purgebot.bot.checks import first_missing
+
 UNKNOWN_CHANNEL = 10003  # Discord's error code for a deleted channel
 
 
@@ -25,19 +20,6 @@ class QuizHalted(Exception):
         super().__init__(reason)
         self.reason = reason
         self.notice = notice
-
-
-def first_missing(perms: discord.Permissions, *, thread: bool = False) -> list[str]:
-    """The permission the quiz lacks first, in the order Discord applies them: without View
-    Channel nothing else counts, and without Send Messages Embed Links reads as off too, so
-    naming those would send a manager after the wrong switch."""
-    needed = list(NEEDED)
-    if thread:
-        needed[1] = "send_messages_in_threads"
-    for name in needed:
-        if not getattr(perms, name):
-            return [PERMISSION_NAMES[name]]
-    return []
 
 
 def missing_permissions(channel: object, me: object) -> list[str]:

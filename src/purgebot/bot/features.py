@@ -10,7 +10,8 @@ from __future__ import annotations
 import discord
 from discord.ext import commands
 
-from purgebot.bot import essayviews, quizviews
+from purgebot.bot.essays import components as essayviews
+from purgebot.bot.quiz import answers as quizviews
 from purgebot.bot.services import Services
 
 # Known to the bot before the first click arrives, so a click on a message posted before a
@@ -20,12 +21,12 @@ DYNAMIC_ITEMS = (*quizviews.DYNAMIC_ITEMS, *essayviews.DYNAMIC_ITEMS)
 
 
 def build_cogs(services: Services, client: discord.Client | None = None) -> list[commands.Cog]:
-    from purgebot.bot.cogs.admin import AdminCog
-    from purgebot.bot.cogs.banks import BanksCog
-    from purgebot.bot.cogs.classes import ClassesCog
-    from purgebot.bot.cogs.essays import EssaysCog
-    from purgebot.bot.cogs.leaderboard import LeaderboardCog
-    from purgebot.bot.cogs.quiz import QuizCog
+    from purgebot.bot.admin.classes import ClassesCog
+    from purgebot.bot.admin.cog import AdminCog
+    from purgebot.bot.banks.cog import BanksCog
+    from purgebot.bot.essays.cog import EssaysCog
+    from purgebot.bot.leaderboard.cog import LeaderboardCog
+    from purgebot.bot.quiz.cog import QuizCog
 
     return [
         BanksCog(services),
@@ -40,8 +41,8 @@ def build_cogs(services: Services, client: discord.Client | None = None) -> list
 
 def selfpaced_cogs(services: Services, client: discord.Client | None) -> list[commands.Cog]:
     """Homework, practice and review, and the private-play core they share (bot/selfpaced/)."""
-    from purgebot.bot.homework import HomeworkCog
-    from purgebot.bot.practice import PracticeCog
     from purgebot.bot.selfpaced import SelfPacedCog
+    from purgebot.bot.selfpaced.homework import HomeworkCog
+    from purgebot.bot.selfpaced.practice import PracticeCog
 
     return [SelfPacedCog(services, client), HomeworkCog(services), PracticeCog(services)]

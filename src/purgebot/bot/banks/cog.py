@@ -15,11 +15,14 @@ from purgebot.banks import importers
 from purgebot.banks.importers.detect import extension
 from purgebot.banks.loader import BankError, load_bank_text
 from purgebot.banks.model import Bank
-from purgebot.bot import cards, render
-from purgebot.bot.catalog import BuiltinBankId, UnknownBank
+from purgebot.bot import render
+from purgebot.bot.banks import embeds
+from purgebot.bot.cards import plural
 from purgebot.bot.checks import guild_id_of, teacher_only
 from purgebot.bot.errors import reply_private
 from purgebot.bot.services import Services
+from purgebot.bot.transformers import BankId
+from purgebot.catalog import BuiltinBankId, UnknownBank
 from purgebot.errors import UserFacingError
 from purgebot.storage import SaveOutcome
 
@@ -72,28 +75,20 @@ class BanksCog(commands.Cog):
         self.services = services
         self.catalog = services.catalog
 
-    async def bank_autocomplete(
-        self, interaction: discord.Interaction[Any], current: str
-    ) -> list[app_commands.Choice[str]]:
-        if interaction.guild_id is None:
-            return []
-        names = await self.catalog.names(interaction.guild_id)
-        return render.choices(cards.bank_choices(names, current))
-
     @bank.command(name="list", description="The banks you can quiz on in this server")
     async def list_banks(self, interaction: discord.Interaction[Any]) -> None:
         await interaction.response.defer(ephemeral=True, thinking=True)
         guild_id = guild_id_of(interaction)
         entries = await self.catalog.entries(guild_id)
         hidden = await self.catalog.hidden(guild_id)
-        await reply_private(interaction, embed=cards.bank_list(entries, hidden))
+        await reply_private(interaction, embed=embeds.bank_list(entries, hidden))
 
     @bank.command(name="info", description="What is in one bank (never its answers)")
     @app_commands.describe(bank="The bank's id")
-    async def info(self, interaction: discord.Interaction[Any], bank: str) -> None:
+    async def info(self, interaction: discord.Interaction[Any], bank: BankId) -> None:
         await interaction.response.defer(ephemeral=True, thinking=True)
         entry = await self.catalog.entry(guild_id_of(interaction), bank)
-        await reply_private(interaction, embed=cards.bank_info(entry))
+        await reply_private(interaction, embed=embeds.bank_info(entry))
 
     @bank.command(name="upload", description="Add or replace a bank in this server (teachers)")
     @app_commands.describe(
@@ -146,10 +141,10 @@ class BanksCog(commands.Cog):
     async def _send_problems(
         self, interaction: discord.Interaction[Any], name: str, error: BankError
     ) -> None:
-        report, cut_short = cards.problems_report(name, error.problems, error.more)
+        report, cut_short = embeds.problems_report(name, error.problems, error.more)
         attachment = None
         if cut_short:
-            body = cards.problems_text(name, error.problems, error.more).encode()
+            body = embeds.problems_text(name, error.problems, error.more).encode()
             attachment = discord.File(io.BytesIO(body), filename="problems.txt")
         await reply_private(interaction, embed=report, file=attachment)
 
@@ -163,14 +158,12 @@ class BanksCog(commands.Cog):
         if outcome is SaveOutcome.UNCHANGED:
             message = f"Bank `{bank.id}` is already stored with exactly this text; nothing changed."
         else:
-            message = cards.stored_message(bank, replaced=outcome is SaveOutcome.REPLACED)
+            message = embeds.stored_message(bank, replaced=outcome is SaveOutcome.REPLACED)
         if notes:
             text, _ = render.lines_within(
                 [message, "", *notes],
                 render.MESSAGE_CONTENT,
-                lambda n: (
-                    f"…and {cards.plural(n, 'more warning')} (`purgebot import` lists them all)."
-                ),
+                lambda n: f"…and {plural(n, 'more warning')} (`purgebot import` lists them all).",
             )
             message = text
         await reply_private(interaction, message)
@@ -178,7 +171,7 @@ class BanksCog(commands.Cog):
     @bank.command(name="remove", description="Remove a bank uploaded in this server (teachers)")
     @app_commands.describe(bank="The bank's id")
     @teacher_only("remove banks")
-    async def remove(self, interaction: discord.Interaction[Any], bank: str) -> None:
+    async def remove(self, interaction: discord.Interaction[Any], bank: BankId) -> None:
         guild_id = guild_id_of(interaction)
         # acknowledged first: the title may need the upload parsed
         await interaction.response.defer(ephemeral=True, thinking=True)
@@ -204,7 +197,7 @@ class BanksCog(commands.Cog):
     )
     @app_commands.describe(bank="The bank's id")
     @teacher_only("download banks (the file holds the answers)")
-    async def download(self, interaction: discord.Interaction[Any], bank: str) -> None:
+    async def download(self, interaction: discord.Interaction[Any], bank: BankId) -> None:
         guild_id = guild_id_of(interaction)
         await interaction.response.defer(ephemeral=True, thinking=True)
         entry = await self.catalog.entry(guild_id, bank)
@@ -213,7 +206,3 @@ class BanksCog(commands.Cog):
         await reply_private(
             interaction, f"`{entry.bank.id}`: {render.literal(entry.bank.title)}", file=file
         )
-
-    info.autocomplete("bank")(bank_autocomplete)
-    remove.autocomplete("bank")(bank_autocomplete)
-    download.autocomplete("bank")(bank_autocomplete)

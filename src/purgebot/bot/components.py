@@ -1,4 +1,8 @@
-"""Buttons shared by several commands: a private yes/no that answers every kind of click.
+"""Components shared by every feature: the dynamic-item base, and a private yes/no that answers
+every kind of click.
+
+`IdItem` owns both directions of a dynamic item's custom id (`PREFIX:N:N…`, whole numbers) and
+answers any failure of its click privately, so a feature's item says only what a click does.
 
 A confirmation must cope with people: the first click wins, a second (double) click is told it
 already happened, a click after the time limit finds the buttons gone, and only the person who
@@ -9,9 +13,10 @@ removes them at the time limit failed) are answered by `StaleConfirm` instead of
 from __future__ import annotations
 
 import contextlib
+import re
 import weakref
 from collections.abc import Awaitable, Callable
-from typing import Any, Self
+from typing import Any, ClassVar, Self, TypeVar, cast
 
 import discord
 from discord.ui import DynamicItem
@@ -21,6 +26,7 @@ from purgebot.bot.errors import PrivateErrorsView, handle_error, reply_private
 from purgebot.errors import UserFacingError
 
 OnConfirm = Callable[[discord.Interaction[Any]], Awaitable[str]]
+ItemT = TypeVar("ItemT", bound=discord.ui.Item[Any])
 
 STALE_REQUEST = (
     "This request is no longer open (it expired, or the bot restarted since), so nothing was "
@@ -34,6 +40,47 @@ _OPEN: weakref.WeakKeyDictionary[discord.Client, set[int]] = weakref.WeakKeyDict
 
 def _open_keys(client: discord.Client) -> set[int]:
     return _OPEN.setdefault(client, set())
+
+
+class IdItem(DynamicItem[ItemT], template=r"(?!)"):
+    """A dynamic item whose custom id is its prefix and whole numbers: `PREFIX:N:N…`.
+
+    A subclass names its prefix and its fields (`class X(IdItem[Button[Any]], prefix="pq",
+    fields=("run", "q"))`), builds ids with `X.id_for(run, q)`, reads them back as `self.ids`
+    and says what a click does in `clicked`. Dynamic items have no `on_error`: every failure of a
+    click is answered here, privately, the one way (`handle_error`).
+    """
+
+    prefix: ClassVar[str]
+    fields: ClassVar[tuple[str, ...]]
+
+    def __init_subclass__(cls, *, prefix: str, fields: tuple[str, ...], **kwargs: Any) -> None:
+        cls.prefix, cls.fields = prefix, fields
+        groups = "".join(rf":(?P<{name}>\d+)" for name in fields)
+        super().__init_subclass__(template=re.escape(prefix) + groups, **kwargs)
+
+    def __init__(self, item: ItemT, *ids: int) -> None:
+        super().__init__(item)
+        self.ids = ids
+
+    @classmethod
+    def id_for(cls, *ids: int) -> str:
+        return render.custom_id(cls.prefix, *ids)
+
+    @classmethod
+    async def from_custom_id(
+        cls, interaction: discord.Interaction[Any], item: discord.ui.Item[Any], match: Any, /
+    ) -> Self:
+        return cls(cast(ItemT, item), *(int(match[name]) for name in cls.fields))
+
+    async def callback(self, interaction: discord.Interaction[Any]) -> None:
+        try:
+            await self.clicked(interaction)
+        except Exception as exc:  # dynamic items have no on_error of their own
+            await handle_error(interaction, exc)
+
+    async def clicked(self, interaction: discord.Interaction[Any]) -> None:
+        raise NotImplementedError
 
 
 class NotYourButton(UserFacingError):

@@ -19,10 +19,11 @@ from discord.ext import commands
 from discord.ui import DynamicItem
 
 from purgebot.banks.model import Bank, EssayPrompt
-from purgebot.bot import essaycards, render
+from purgebot.bot import render
 from purgebot.bot.checks import guild_id_of
 from purgebot.bot.edge import storable
 from purgebot.bot.errors import PrivateErrorsModal, handle_error
+from purgebot.bot.essays import embeds as essaycards
 from purgebot.bot.services import services_of
 from purgebot.errors import UserFacingError
 from purgebot.essays import (
@@ -35,7 +36,7 @@ from purgebot.essays import (
 )
 from purgebot.storage import EssaySubmission, NewEssay
 
-log = logging.getLogger("purgebot.bot.essays")
+log = logging.getLogger(__name__)
 
 ESSAYS_COG = "Essays"
 ESSAY_INPUT = "essay"

@@ -18,12 +18,12 @@ from typing import Any
 import discord
 
 from purgebot.banks.model import Bank, EssayPrompt
-from purgebot.bot import essaycards
-from purgebot.bot.essayviews import drill_view
+from purgebot.bot.essays import embeds as essaycards
+from purgebot.bot.essays.components import drill_view
 from purgebot.bot.services import Services
 from purgebot.essays import find_prompt
 
-log = logging.getLogger("purgebot.bot.essays")
+log = logging.getLogger(__name__)
 
 OPEN_DRILLS_KEY = "essay.drills.open"
 
