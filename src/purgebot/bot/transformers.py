@@ -2,7 +2,8 @@
 and a day written YYYY-MM-DD.
 
 A parameter annotated `BankId` gets the server's banks (built-in and uploaded) as autocomplete
-suggestions, ids first, in every command that takes one: one place instead of one per cog. One
+suggestions, ids first, in every command that takes one: one place instead of one per cog (and
+`ClassName` this server's classes). One
 annotated `DayParam` arrives as a `Day`, or the command is refused with `BadDay` before it runs.
 """
 
@@ -17,6 +18,7 @@ from discord.utils import escape_markdown
 
 from purgebot.bot import render
 from purgebot.bot.cards import bank_choices
+from purgebot.bot.reportfiles import class_choices
 from purgebot.bot.services import services_of
 from purgebot.errors import UserFacingError
 
@@ -37,6 +39,21 @@ class BankIds(app_commands.Transformer):
 
 
 BankId = app_commands.Transform[str, BankIds]
+
+
+class ClassNames(app_commands.Transformer):
+    """A class's name as typed, with this server's classes offered (the store says if it exists)."""
+
+    async def transform(self, interaction: discord.Interaction[Any], value: Any) -> str:
+        return str(value)
+
+    async def autocomplete(  # type: ignore[override]  # str options only
+        self, interaction: discord.Interaction[Any], value: str
+    ) -> list[app_commands.Choice[str]]:
+        return await class_choices(services_of(interaction).store, interaction, value)
+
+
+ClassName = app_commands.Transform[str, ClassNames]
 
 
 class BadDay(UserFacingError):

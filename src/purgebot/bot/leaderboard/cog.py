@@ -15,7 +15,7 @@ from purgebot.bot.checks import guild_id_of, is_teacher, teacher_only
 from purgebot.bot.errors import NotTeacher, reply_private
 from purgebot.bot.leaderboard.pager import PAGE_SIZE, LeaderboardPager, fetch_page
 from purgebot.bot.services import Services
-from purgebot.bot.transformers import BankId, Day, Days
+from purgebot.bot.transformers import BankId, ClassName, Day, Days
 from purgebot.errors import UserFacingError
 from purgebot.reports import class_chart, student_chart
 from purgebot.storage import LeaderboardPage, Metric, Period, Scope
@@ -58,11 +58,6 @@ class LeaderboardCog(commands.Cog, name="Leaderboard"):
         self.services = services
         self.store = services.store
 
-    async def class_autocomplete(
-        self, interaction: discord.Interaction[Any], current: str
-    ) -> list[app_commands.Choice[str]]:
-        return await reportfiles.class_choices(self.store, interaction, current)
-
     async def run_autocomplete(
         self, interaction: discord.Interaction[Any], current: str
     ) -> list[app_commands.Choice[int]]:
@@ -97,7 +92,7 @@ class LeaderboardCog(commands.Cog, name="Leaderboard"):
         bank: BankId | None = None,
         metric: str = "points",
         page: app_commands.Range[int, 1, 1000] = 1,
-        class_name: str | None = None,
+        class_name: ClassName | None = None,
     ) -> None:
         guild_id = guild_id_of(interaction)
         klass = await reportfiles.class_scope(self.store, interaction, class_name)
@@ -179,7 +174,7 @@ class LeaderboardCog(commands.Cog, name="Leaderboard"):
         run: int | None = None,
         since: DateParam | None = None,
         until: DateParam | None = None,
-        class_name: str | None = None,
+        class_name: ClassName | None = None,
     ) -> None:
         guild_id = guild_id_of(interaction)
         start = since.start if since else None
@@ -229,7 +224,7 @@ class LeaderboardCog(commands.Cog, name="Leaderboard"):
         bank: BankId | None = None,
         since: DateParam | None = None,
         until: DateParam | None = None,
-        class_name: str | None = None,
+        class_name: ClassName | None = None,
     ) -> None:
         guild_id = guild_id_of(interaction)
         start = since.start if since else None
@@ -257,6 +252,3 @@ class LeaderboardCog(commands.Cog, name="Leaderboard"):
         await reply_private(interaction, embed=embed, file=chart)
 
     export.autocomplete("run")(run_autocomplete)
-    leaderboard.autocomplete("class_name")(class_autocomplete)
-    export.autocomplete("class_name")(class_autocomplete)
-    chart.autocomplete("class_name")(class_autocomplete)
