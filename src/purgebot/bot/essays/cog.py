@@ -2,7 +2,7 @@
 and a teacher's review queue.
 
 The feedback itself is `purgebot.essays`' (no Discord there); this cog finds the prompt, reads
-the answer, and hands both to `essayviews.submit_and_reply`, the one path every essay takes.
+the answer, and hands both to `components.submit_and_reply`, the one path every essay takes.
 """
 
 from __future__ import annotations
