@@ -23,11 +23,15 @@ from purgebot.bot.services import services_of
 from purgebot.errors import UserFacingError
 
 
-class BankIds(app_commands.Transformer):
-    """A bank id as typed (the catalog says later whether it exists)."""
+class Typed(app_commands.Transformer):
+    """Text as typed, kept as it is: the subclass only offers what may be meant."""
 
     async def transform(self, interaction: discord.Interaction[Any], value: Any) -> str:
         return str(value)
+
+
+class BankIds(Typed):
+    """A bank id as typed (the catalog says later whether it exists)."""
 
     async def autocomplete(  # type: ignore[override]  # str options only
         self, interaction: discord.Interaction[Any], value: str
@@ -41,11 +45,8 @@ class BankIds(app_commands.Transformer):
 BankId = app_commands.Transform[str, BankIds]
 
 
-class ClassNames(app_commands.Transformer):
+class ClassNames(Typed):
     """A class's name as typed, with this server's classes offered (the store says if it exists)."""
-
-    async def transform(self, interaction: discord.Interaction[Any], value: Any) -> str:
-        return str(value)
 
     async def autocomplete(  # type: ignore[override]  # str options only
         self, interaction: discord.Interaction[Any], value: str
