@@ -7,6 +7,7 @@ custom-id prefixes and routes the clicks; what an answer means is the engine's.
 
 from __future__ import annotations
 
+import re
 from typing import Any, NamedTuple
 
 import discord
@@ -84,6 +85,20 @@ def submitted_text(components: Any) -> str:
             if found:
                 return found
     return ""
+
+
+def typed_submit(
+    interaction: discord.Interaction[Any], pattern: re.Pattern[str]
+) -> tuple[re.Match[str], str] | None:
+    """A modal submit whose custom id `pattern` matches, and the text typed in its box; None for
+    any other interaction (each feature takes its own boxes' submits by their ids)."""
+    if interaction.type is not discord.InteractionType.modal_submit:
+        return None
+    data: Any = interaction.data or {}
+    match = pattern.fullmatch(str(data.get("custom_id", "")))
+    if match is None:
+        return None
+    return match, submitted_text(data.get("components", []))
 
 
 def right_positions(view: QuestionView) -> set[int]:

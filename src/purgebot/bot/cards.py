@@ -11,7 +11,14 @@ from datetime import datetime
 from discord.utils import escape_markdown
 
 from purgebot.banks.loader import plural as plural  # one wording of counts, re-exported
-from purgebot.banks.model import ChoiceQuestion, NumericQuestion, OrderQuestion, TrueFalseQuestion
+from purgebot.banks.model import (
+    AnyQuestion,
+    Bank,
+    ChoiceQuestion,
+    NumericQuestion,
+    OrderQuestion,
+    TrueFalseQuestion,
+)
 from purgebot.quiz import QuestionView
 
 
@@ -68,3 +75,15 @@ def option_lines(view: QuestionView) -> list[str]:
     if isinstance(view.question, TrueFalseQuestion):
         return []
     return [f"**{letter}** {text}" for letter, text in zip(view.letters, view.options, strict=True)]
+
+
+def source_text(bank: Bank, question: AnyQuestion) -> str | None:
+    """Where a question's answer is read: the source's title (linked when it has a url), and
+    the quote under it."""
+    ref = question.source
+    if ref is None:
+        return None
+    info = bank.sources.get(ref.doc)
+    title = info.title if info else ref.doc
+    head = f"[{title}]({info.url})" if info and info.url else title
+    return f"{head}\n> {ref.quote}" if ref.quote else head

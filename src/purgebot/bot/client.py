@@ -31,7 +31,7 @@ from purgebot.catalog import BankCatalog
 from purgebot.config import Settings
 from purgebot.storage import Store
 
-log = logging.getLogger(__name__)
+log = logging.getLogger("purgebot.bot")  # the core package: the name operators read
 
 
 # What the bot needs in a quiz channel, and nothing more: read it, post, embed, attach (reports,

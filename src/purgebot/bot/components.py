@@ -54,10 +54,22 @@ class IdItem(DynamicItem[ItemT], template=r"(?!)"):
     prefix: ClassVar[str]
     fields: ClassVar[tuple[str, ...]]
 
-    def __init_subclass__(cls, *, prefix: str, fields: tuple[str, ...], **kwargs: Any) -> None:
+    def __init_subclass__(
+        cls,
+        *,
+        prefix: str | None = None,
+        fields: tuple[str, ...] = (),
+        tail: str = "",
+        **kwargs: Any,
+    ) -> None:
+        """`tail`: a pattern for what follows the numbers that the live view reads, not the item.
+        No prefix: an abstract base, matching no id."""
+        if prefix is None:
+            super().__init_subclass__(template=r"(?!)", **kwargs)
+            return
         cls.prefix, cls.fields = prefix, fields
         groups = "".join(rf":(?P<{name}>\d+)" for name in fields)
-        super().__init_subclass__(template=re.escape(prefix) + groups, **kwargs)
+        super().__init_subclass__(template=re.escape(prefix) + groups + tail, **kwargs)
 
     def __init__(self, item: ItemT, *ids: int) -> None:
         super().__init__(item)
@@ -172,29 +184,17 @@ class ConfirmView(PrivateErrorsView):
             )
 
 
-class StaleButton:
+class StaleButton(IdItem[discord.ui.Button[Any]]):
     """A button of a view that may be gone (a restart, or an expiry whose edit failed).
 
     While the view lives it answers its own clicks; once it is gone, this answers in its place
-    instead of Discord's "This interaction failed". Mixed in before `DynamicItem`, which needs a
-    `template` with a `key` group on each concrete class; subclasses say which keys are live and
-    how to answer a click on a dead one.
+    instead of Discord's "This interaction failed". The first number of its id is the view's
+    key; subclasses say which keys are live and how to answer a click on a dead one.
     """
 
-    def __init__(self, key: int, button: discord.ui.Button[Any]) -> None:
-        super().__init__(button)  # type: ignore[call-arg]  # DynamicItem, next in the MRO
-        self.key = key
-
-    @classmethod
-    async def from_custom_id(
-        cls,
-        interaction: discord.Interaction[Any],
-        item: discord.ui.Item[Any],
-        match: Any,
-        /,
-    ) -> Self:
-        assert isinstance(item, discord.ui.Button)
-        return cls(int(match["key"]), item)
+    @property
+    def key(self) -> int:
+        return self.ids[0]
 
     @staticmethod
     def live_keys(client: discord.Client) -> set[int]:
@@ -203,18 +203,13 @@ class StaleButton:
     async def answer_gone(self, interaction: discord.Interaction[Any]) -> None:
         raise NotImplementedError
 
-    async def callback(self, interaction: discord.Interaction[Any]) -> None:
+    async def clicked(self, interaction: discord.Interaction[Any]) -> None:
         if self.key in self.live_keys(interaction.client):
             return  # the live view answers this click
-        try:
-            await self.answer_gone(interaction)
-        except Exception as exc:  # dynamic items have no on_error of their own
-            await handle_error(interaction, exc)
+        await self.answer_gone(interaction)
 
 
-class StaleConfirm(
-    StaleButton, DynamicItem[discord.ui.Button[Any]], template=r"pc:(?P<key>\d+):(?P<choice>yes|no)"
-):
+class StaleConfirm(StaleButton, prefix="pc", fields=("key",), tail=":(?:yes|no)"):
     """A confirmation button whose ConfirmView is gone: the request is over, nothing was done."""
 
     @staticmethod

@@ -1,8 +1,9 @@
-"""The cogs, one per area of the bot; each is built from the same `Services`.
+"""The registry of features: the one core module (with `client`) that imports them all.
 
-A new area (quiz, leaderboard, essays) is a module here with a `commands.Cog` subclass whose
-constructor takes `Services`, added to `build_cogs`. Buttons that must answer after a restart are
-dynamic items, registered with the bot in one place: `DYNAMIC_ITEMS` here.
+A feature is a package of bot/ (quiz, essays, banks, leaderboard, admin, selfpaced) with a
+`commands.Cog` subclass whose constructor takes `Services`, added to `build_cogs`. Buttons that
+must answer after a restart are dynamic items, registered with the bot in one place:
+`DYNAMIC_ITEMS` here (and the client's own list).
 """
 
 from __future__ import annotations

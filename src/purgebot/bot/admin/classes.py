@@ -19,6 +19,7 @@ from purgebot.bot import reportfiles
 from purgebot.bot.checks import guild_id_of, teacher_only
 from purgebot.bot.errors import reply_private
 from purgebot.bot.services import Services
+from purgebot.bot.transformers import ClassName
 from purgebot.errors import UserFacingError
 
 NAME_CHARS = 40
@@ -58,11 +59,6 @@ class ClassesCog(commands.Cog, name="Classes"):
         self.services = services
         self.store = services.store
 
-    async def class_autocomplete(
-        self, interaction: discord.Interaction[Any], current: str
-    ) -> list[app_commands.Choice[str]]:
-        return await reportfiles.class_choices(self.store, interaction, current)
-
     @classes.command(name="add", description="Name a class by the channel its quizzes run in")
     @app_commands.describe(
         name="The class's name (e.g. 11A)",
@@ -91,7 +87,7 @@ class ClassesCog(commands.Cog, name="Classes"):
     @classes.command(name="remove", description="Forget a class's name (its answers stay)")
     @app_commands.describe(name="The class")
     @teacher_only("remove classes")
-    async def remove(self, interaction: discord.Interaction[Any], name: str) -> None:
+    async def remove(self, interaction: discord.Interaction[Any], name: ClassName) -> None:
         guild_id = guild_id_of(interaction)
         channels = await self.store.remove_class(guild_id, name.strip())
         if not channels:
@@ -154,5 +150,3 @@ class ClassesCog(commands.Cog, name="Classes"):
             return
         lines = [f"**{t.name}** from {t.started_at:%Y-%m-%d %H:%M} UTC" for t in found]
         await reply_private(interaction, "\n".join(lines))
-
-    remove.autocomplete("name")(class_autocomplete)

@@ -2,7 +2,7 @@
 and a teacher's review queue.
 
 The feedback itself is `purgebot.essays`' (no Discord there); this cog finds the prompt, reads
-the answer, and hands both to `essayviews.submit_and_reply`, the one path every essay takes.
+the answer, and hands both to `components.submit_and_reply`, the one path every essay takes.
 """
 
 from __future__ import annotations
@@ -36,6 +36,8 @@ from purgebot.bot.essays.components import (
 )
 from purgebot.bot.essays.drillclock import DrillClock
 from purgebot.bot.services import Services
+from purgebot.bot.transformers import BadDay as BadDay  # the refusal of a bad day
+from purgebot.bot.transformers import DayParam
 from purgebot.errors import UserFacingError
 from purgebot.essays import EssayTextError, clean_essay_text, decode_essay, find_prompt
 from purgebot.storage import SubmissionNotFoundError
@@ -82,13 +84,6 @@ class BotCannotPost(checks.BotCannotPost):
         super().__init__(missing, doing="post a drill", elsewhere="run the drill")
 
 
-class BadDay(UserFacingError):
-    def __init__(self, text: str) -> None:
-        super().__init__(
-            f"`{escape_markdown(text)}` is not a day: write it as YYYY-MM-DD, e.g. 2026-03-01."
-        )
-
-
 def check_attachment(file: discord.Attachment) -> None:
     """Refuse what cannot be an essay from its name and size, before downloading anything."""
     name = escape_markdown(file.filename)
@@ -116,13 +111,6 @@ def essay_text(data: bytes) -> str:
                 "as plain text with UTF-8 encoding and try again."
             ) from None
     return decode_essay(data)
-
-
-def parse_day(text: str) -> datetime:
-    try:
-        return datetime.strptime(text.strip(), "%Y-%m-%d").replace(tzinfo=UTC)
-    except ValueError:
-        raise BadDay(text) from None
 
 
 class EssaysCog(commands.Cog, name=ESSAYS_COG):
@@ -327,12 +315,12 @@ class EssaysCog(commands.Cog, name=ESSAYS_COG):
     async def export(
         self,
         interaction: discord.Interaction[Any],
-        since: str | None = None,
-        until: str | None = None,
+        since: DayParam | None = None,
+        until: DayParam | None = None,
     ) -> None:
         guild_id = guild_id_of(interaction)
-        start = parse_day(since) if since else None
-        end = parse_day(until) + timedelta(days=1) if until else None
+        start = since.start if since else None
+        end = until.end if until else None
         await interaction.response.defer(ephemeral=True, thinking=True)
         report = await self.store.essay_report(guild_id, start, end)
         if not report.submissions:

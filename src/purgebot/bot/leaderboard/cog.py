@@ -3,7 +3,6 @@ teacher, as embeds, spreadsheets and pictures, for the whole server or one class
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import discord
@@ -16,7 +15,7 @@ from purgebot.bot.checks import guild_id_of, is_teacher, teacher_only
 from purgebot.bot.errors import NotTeacher, reply_private
 from purgebot.bot.leaderboard.pager import PAGE_SIZE, LeaderboardPager, fetch_page
 from purgebot.bot.services import Services
-from purgebot.bot.transformers import BankId
+from purgebot.bot.transformers import BankId, ClassName, Day, Days
 from purgebot.errors import UserFacingError
 from purgebot.reports import class_chart, student_chart
 from purgebot.storage import LeaderboardPage, Metric, Period, Scope
@@ -43,11 +42,11 @@ class BadDate(UserFacingError):
         super().__init__(f"“{render.cut(text, 40)}” is not a date: write it as YYYY-MM-DD.")
 
 
-def parse_day(text: str) -> datetime:
-    try:
-        return datetime.strptime(text.strip(), "%Y-%m-%d").replace(tzinfo=UTC)
-    except ValueError:
-        raise BadDate(text) from None
+class Dates(Days):
+    refusal = BadDate
+
+
+DateParam = app_commands.Transform[Day, Dates]
 
 
 class LeaderboardCog(commands.Cog, name="Leaderboard"):
@@ -58,11 +57,6 @@ class LeaderboardCog(commands.Cog, name="Leaderboard"):
     def __init__(self, services: Services) -> None:
         self.services = services
         self.store = services.store
-
-    async def class_autocomplete(
-        self, interaction: discord.Interaction[Any], current: str
-    ) -> list[app_commands.Choice[str]]:
-        return await reportfiles.class_choices(self.store, interaction, current)
 
     async def run_autocomplete(
         self, interaction: discord.Interaction[Any], current: str
@@ -98,7 +92,7 @@ class LeaderboardCog(commands.Cog, name="Leaderboard"):
         bank: BankId | None = None,
         metric: str = "points",
         page: app_commands.Range[int, 1, 1000] = 1,
-        class_name: str | None = None,
+        class_name: ClassName | None = None,
     ) -> None:
         guild_id = guild_id_of(interaction)
         klass = await reportfiles.class_scope(self.store, interaction, class_name)
@@ -178,13 +172,13 @@ class LeaderboardCog(commands.Cog, name="Leaderboard"):
         self,
         interaction: discord.Interaction[Any],
         run: int | None = None,
-        since: str | None = None,
-        until: str | None = None,
-        class_name: str | None = None,
+        since: DateParam | None = None,
+        until: DateParam | None = None,
+        class_name: ClassName | None = None,
     ) -> None:
         guild_id = guild_id_of(interaction)
-        start = parse_day(since) if since else None
-        end = parse_day(until) + timedelta(days=1) if until else None
+        start = since.start if since else None
+        end = until.end if until else None
         # an export is the whole server's unless a class is named
         klass = (
             await reportfiles.class_scope(self.store, interaction, class_name)
@@ -228,13 +222,13 @@ class LeaderboardCog(commands.Cog, name="Leaderboard"):
         self,
         interaction: discord.Interaction[Any],
         bank: BankId | None = None,
-        since: str | None = None,
-        until: str | None = None,
-        class_name: str | None = None,
+        since: DateParam | None = None,
+        until: DateParam | None = None,
+        class_name: ClassName | None = None,
     ) -> None:
         guild_id = guild_id_of(interaction)
-        start = parse_day(since) if since else None
-        end = parse_day(until) + timedelta(days=1) if until else None
+        start = since.start if since else None
+        end = until.end if until else None
         klass = await reportfiles.class_scope(self.store, interaction, class_name)
         await interaction.response.defer(ephemeral=True, thinking=True)
         term = await self.store.current_term(guild_id) if start is None else None
@@ -258,6 +252,3 @@ class LeaderboardCog(commands.Cog, name="Leaderboard"):
         await reply_private(interaction, embed=embed, file=chart)
 
     export.autocomplete("run")(run_autocomplete)
-    leaderboard.autocomplete("class_name")(class_autocomplete)
-    export.autocomplete("class_name")(class_autocomplete)
-    chart.autocomplete("class_name")(class_autocomplete)

@@ -7,7 +7,6 @@ import weakref
 from typing import Any
 
 import discord
-from discord.ui import DynamicItem
 
 from purgebot.bot import render, reportfiles
 from purgebot.bot.components import NotYourButton, StaleButton
@@ -104,11 +103,7 @@ class LeaderboardPager(PrivateErrorsView):
                 await self.message.edit(view=None)
 
 
-class StalePager(
-    StaleButton,
-    DynamicItem[discord.ui.Button[Any]],
-    template=r"plb:(?P<key>\d+):(?P<way>prev|next)",
-):
+class StalePager(StaleButton, prefix="plb", fields=("key",), tail=":(?:prev|next)"):
     """A leaderboard button whose pager is gone (the bot restarted): run /leaderboard again."""
 
     @staticmethod

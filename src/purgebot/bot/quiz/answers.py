@@ -16,7 +16,7 @@ import discord
 from discord.ext import commands
 
 from purgebot.bot import render
-from purgebot.bot.answering import MAX_TYPED, AnswerBox, Prefixes, answer_view, submitted_text
+from purgebot.bot.answering import MAX_TYPED, AnswerBox, Prefixes, answer_view, typed_submit
 from purgebot.bot.components import IdItem
 from purgebot.bot.errors import handle_error
 from purgebot.quiz import Answer, NotAccepting, QuestionView, TextAnswer
@@ -97,13 +97,9 @@ class TypeButton(IdItem[discord.ui.Button[Any]], prefix="pqa", fields=("run", "q
 async def answer_typed(interaction: discord.Interaction[Any]) -> None:
     """A typed answer's submit, matched by its custom id like the buttons' clicks: a submit long
     after the modal opened, after the quiz ended or after a restart still gets a private reply."""
-    if interaction.type is not discord.InteractionType.modal_submit:
+    if (submit := typed_submit(interaction, TYPED_ID)) is None:
         return
-    data: Any = interaction.data or {}
-    match = TYPED_ID.fullmatch(str(data.get("custom_id", "")))
-    if match is None:
-        return
-    typed = submitted_text(data.get("components", []))
+    match, typed = submit
     try:
         if len(typed) > MAX_TYPED:  # the box allows no more; a modified client might send it
             raise AnswerTooLong(len(typed))

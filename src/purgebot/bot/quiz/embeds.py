@@ -15,7 +15,15 @@ from purgebot.banks.model import (
     TrueFalseQuestion,
 )
 from purgebot.bot import render
-from purgebot.bot.cards import epoch, how_to_answer, option_lines, plural, points, typed
+from purgebot.bot.cards import (
+    epoch,
+    how_to_answer,
+    option_lines,
+    plural,
+    points,
+    source_text,
+    typed,
+)
 from purgebot.quiz import CloseReason, QuestionResult, QuestionView, QuizResult, Standing
 
 COLOUR = discord.Colour.dark_red()
@@ -92,16 +100,6 @@ def standing_line(s: Standing, *, scoring: str) -> str:
     return f"**{s.rank}.** {typed(s.name)} — {score} ({s.correct}/{s.asked} right)"
 
 
-def source_text(bank: Bank, view_question: QuestionResult) -> str | None:
-    ref = view_question.question.source
-    if ref is None:
-        return None
-    info = bank.sources.get(ref.doc)
-    title = info.title if info else ref.doc
-    head = f"[{title}]({info.url})" if info and info.url else title
-    return f"{head}\n> {ref.quote}" if ref.quote else head
-
-
 def reveal_embed(
     result: QuestionResult,
     bank: Bank,
@@ -118,7 +116,7 @@ def reveal_embed(
     fields: list[tuple[str, str, bool]] = []
     if q.explanation:
         fields.append(("Why", q.explanation, False))
-    if (source := source_text(bank, result)) is not None:
+    if (source := source_text(bank, result.question)) is not None:
         fields.append(("Source", source, False))
     if q.note:  # the bank's own correction, e.g. where the source above is wrong
         fields.append(("Note", q.note, False))

@@ -13,7 +13,7 @@ from typing import Any
 import discord
 
 from purgebot.bot import render
-from purgebot.bot.answering import AnswerBox, Prefixes, answer_view, submitted_text
+from purgebot.bot.answering import AnswerBox, Prefixes, answer_view, typed_submit
 from purgebot.bot.components import IdItem
 from purgebot.bot.errors import handle_error
 from purgebot.quiz import TextAnswer
@@ -64,13 +64,9 @@ class SoloNext(IdItem[discord.ui.Button[Any]], prefix="psn", fields=("run",)):
 
 async def answer_typed(interaction: discord.Interaction[Any]) -> None:
     """A typed answer's submit, matched by custom id (works after a restart too)."""
-    if interaction.type is not discord.InteractionType.modal_submit:
+    if (submit := typed_submit(interaction, TYPED_ID)) is None:
         return
-    data: Any = interaction.data or {}
-    match = TYPED_ID.fullmatch(str(data.get("custom_id", "")))
-    if match is None:
-        return
-    text = submitted_text(data.get("components", []))
+    match, text = submit
     try:
         await _desk(interaction).answer(
             interaction, int(match["run"]), int(match["q"]), lambda _: TextAnswer(text)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from collections.abc import Sequence
 from typing import Any
 
 import discord
@@ -63,7 +64,6 @@ class PracticeCog(commands.Cog, name="Practice"):
         count: app_commands.Range[int, 1, MAX_COUNT] = DEFAULT_COUNT,
     ) -> None:
         guild_id = guild_id_of(interaction)
-        user_id = interaction.user.id
         chosen = await self.catalog.get(guild_id, bank)
         seed = self.services.rng.randrange(2**31)
         settings = QuizSettings(
@@ -72,25 +72,8 @@ class PracticeCog(commands.Cog, name="Practice"):
             difficulty=Difficulty(difficulty) if difficulty else None,
         )
         questions = plan(chosen, settings, random.Random(seed))
-        desk = desk_of(interaction.client)
-        await self._close_open(desk, guild_id, user_id, Mode.PRACTICE)
-        attempt = await desk.within_budget(
-            interaction,
-            self.store.start_attempt(
-                guild_id=guild_id,
-                channel_id=interaction.channel_id or 0,
-                user_id=user_id,
-                mode=Mode.PRACTICE.value,
-                bank_id=chosen.id,
-                question_ids=questions,
-                seed=seed,
-                multiplier=await self.store.get_accommodation(guild_id, user_id),
-                opened_at=as_datetime(self.services.clock()),
-                settings={"count": count, "topic": topic or None, "difficulty": difficulty},
-            ),
-        )
-        assert attempt is not None
-        await desk.show(interaction, attempt.run_id)
+        shown = {"count": count, "topic": topic or None, "difficulty": difficulty}
+        await self._begin(interaction, Mode.PRACTICE, chosen.id, questions, seed, shown)
 
     @app_commands.command(
         name="review", description="The questions you got wrong that are due again"
@@ -136,24 +119,8 @@ class PracticeCog(commands.Cog, name="Practice"):
                 interaction, "The questions due for review are no longer in their bank."
             )
             return
-        desk = desk_of(interaction.client)
-        await self._close_open(desk, guild_id, user_id, Mode.REVIEW)
-        attempt = await desk.within_budget(
-            interaction,
-            self.store.start_attempt(
-                guild_id=guild_id,
-                channel_id=interaction.channel_id or 0,
-                user_id=user_id,
-                mode=Mode.REVIEW.value,
-                bank_id=bank_id,
-                question_ids=ids[:MAX_COUNT],
-                seed=self.services.rng.randrange(2**31),
-                multiplier=await self.store.get_accommodation(guild_id, user_id),
-                opened_at=as_datetime(self.services.clock()),
-            ),
-        )
-        assert attempt is not None
-        await desk.show(interaction, attempt.run_id)
+        seed = self.services.rng.randrange(2**31)
+        await self._begin(interaction, Mode.REVIEW, bank_id, ids[:MAX_COUNT], seed)
         others = len(due) - len(ids)
         if others > 0:
             await interaction.followup.send(
@@ -163,6 +130,38 @@ class PracticeCog(commands.Cog, name="Practice"):
                 ),
                 ephemeral=True,
             )
+
+    async def _begin(
+        self,
+        interaction: discord.Interaction[Any],
+        mode: Mode,
+        bank_id: str,
+        question_ids: Sequence[str],
+        seed: int,
+        settings: dict[str, Any] | None = None,
+    ) -> None:
+        """Close the student's open attempt of this kind, store the new one, show its first
+        question (practice and review differ only in what they ask)."""
+        guild_id, user_id = guild_id_of(interaction), interaction.user.id
+        desk = desk_of(interaction.client)
+        await self._close_open(desk, guild_id, user_id, mode)
+        attempt = await desk.within_budget(
+            interaction,
+            self.store.start_attempt(
+                guild_id=guild_id,
+                channel_id=interaction.channel_id or 0,
+                user_id=user_id,
+                mode=mode.value,
+                bank_id=bank_id,
+                question_ids=question_ids,
+                seed=seed,
+                multiplier=await self.store.get_accommodation(guild_id, user_id),
+                opened_at=as_datetime(self.services.clock()),
+                settings=settings,
+            ),
+        )
+        assert attempt is not None
+        await desk.show(interaction, attempt.run_id)
 
     async def _class_missed(self, interaction: discord.Interaction[Any], guild_id: int) -> None:
         if not await is_teacher(interaction, self.store):
