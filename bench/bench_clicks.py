@@ -6,7 +6,9 @@ engine; the network is replaced at discord.py's two HTTP boundaries (bench/botki
 are started with /quiz start payloads; every student's click is an INTERACTION_CREATE payload
 given to discord.py's own parser. A click's handling time runs from that call to the moment the
 bot sends its reply. The floor is the same payloads through a do-nothing DynamicItem button on
-the same template: parsing, dispatch and the reply, nothing of ours. The collector is set as
+the same template: parsing, discord.py's dispatch (which rebuilds the question's view from the
+message to find the item) and the reply, nothing of ours; ours takes the options' clicks in the
+quiz cog's interaction listener instead. The collector is set as
 `purgebot run` sets it, for the floor and for us.
 
 Loads: paced, as a class's clicks arrive (every student of every quiz once over a question's
@@ -40,7 +42,7 @@ from botkit import (
     start_quizzes,
 )
 from common import check, row
-from purgebot.bot.quizviews import DYNAMIC_ITEMS
+from purgebot.bot.quiz.answers import QUIZ_COG
 from purgebot.storage import RunStatus
 
 PLAYERS = 30
@@ -65,8 +67,13 @@ class Clicks:
     def use(self, kind: str) -> None:
         """floor: the do-nothing button; ours: everything; bare: ours, answers not stored."""
         bot, store = self.b.bot, self.b.store
-        bot.remove_dynamic_items(NullButton, *DYNAMIC_ITEMS)
-        bot.add_dynamic_items(*((NullButton,) if kind == "floor" else DYNAMIC_ITEMS))
+        ours = bot.get_cog(QUIZ_COG).on_interaction  # takes the options' clicks by their ids
+        bot.remove_dynamic_items(NullButton)
+        bot.remove_listener(ours, "on_interaction")
+        if kind == "floor":
+            bot.add_dynamic_items(NullButton)
+        else:
+            bot.add_listener(ours, "on_interaction")
         if kind == "bare":
 
             async def unstored(record: Any) -> int:

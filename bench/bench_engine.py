@@ -6,8 +6,10 @@
    session with its 30 players mid-question) from tracemalloc.
 2. Timers: 1,000 quizzes run by the bot's own `QuizRunner` on a real asyncio loop, each question
    0.2 to 1 s long, posting and editing through discord.py with the HTTP layer answering at once
-   (nothing leaves the process). How late each question closes after its deadline, p50/p99,
-   against bare `asyncio.sleep` timers for the same deadlines on the same loop.
+   (nothing leaves the process), on a Store with synchronous=FULL, and the record of running
+   quizzes kept as the quiz manager keeps it (bot/quiz/running.py). How late each question
+   closes after its deadline, p50/p99, against bare `asyncio.sleep` timers for the same
+   deadlines on the same loop.
 
     python bench/bench_engine.py [--quick]      # --quick: 200 quizzes
 """
@@ -31,7 +33,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from botkit import FakeDiscord
 from common import check, median_seconds, row
 from purgebot.banks.model import Bank, ChoiceQuestion, Defaults
-from purgebot.bot.quizrunner import QuizRunner, RunContext
+from purgebot.bot.quiz.runner import QuizRunner, RunContext
+from purgebot.bot.quiz.running import RunningRecord
 from purgebot.quiz import CloseReason, QuizSession, QuizSettings, is_correct
 from purgebot.storage import Store
 
@@ -154,9 +157,14 @@ async def run_runners(quizzes: int, questions: int, seed: int, spread: float) ->
     client = discord.Client(intents=discord.Intents.none())
     await fake.login(client)
     with tempfile.TemporaryDirectory() as tmp:
-        store = await Store.open(Path(tmp) / "bench.db", synchronous="OFF")
+        store = await Store.open(Path(tmp) / "bench.db")  # synchronous=FULL, as the bot's
         lateness: list[float] = []
         tasks = []
+        running: list[QuizRunner] = []
+        # the record of running quizzes, written as the quiz manager writes it
+        record = RunningRecord(
+            store, lambda: [[r.run_id, 1, r.ctx.channel_id, r.message_id] for r in running]
+        )
         try:
             for i in range(quizzes):
                 bank = make_bank(questions, seconds=round(rng.uniform(0.2, 1.0), 3))
@@ -172,16 +180,22 @@ async def run_runners(quizzes: int, questions: int, seed: int, spread: float) ->
                     run_id=run.run_id,
                     bank=bank,
                     reveal_pause=0.0,
+                    on_question=record.on_question,
                 )
                 runner = QuizRunner(session, clock, ctx)
                 delay = rng.uniform(0, spread)
 
                 async def go(r: QuizRunner = runner, wait: float = delay) -> None:
                     await asyncio.sleep(wait)
+                    running.append(r)
+                    record.changed()
                     await r.run()
+                    running.remove(r)
+                    record.changed()
 
                 tasks.append(asyncio.ensure_future(go()))
             await asyncio.gather(*tasks)
+            await record.settle()
         finally:
             await store.close()
             await client.close()
