@@ -1,9 +1,12 @@
 """The buttons, menu and modal under a question.
 
-They are dynamic items: discord.py matches a click to them by its custom id (`pq:RUN:Q:POS`),
-so no view object is kept per message, and a click on an old message (even from before a restart)
-still gets a private reason instead of "This interaction failed". Each callback only finds the
-channel's quiz and hands the answer over; what counts, when and for how much is the engine's.
+No view object is kept per message: a click is matched by its custom id (`pq:RUN:Q:POS`), so a
+click on an old message (even from before a restart) still gets a private reason instead of
+"This interaction failed". The options' buttons, nearly every click of a quiz, are taken by the
+quiz cog's interaction listener (`answer_clicked`) rather than as dynamic items, for which
+discord.py rebuilds the question's whole view from the message on every click; the menu and the
+"Answer" button are dynamic items. Each only finds the channel's quiz and hands the answer over;
+what counts, when and for how much is the engine's.
 """
 
 from __future__ import annotations
@@ -23,6 +26,8 @@ from purgebot.quiz import Answer, NotAccepting, QuestionView, TextAnswer
 
 QUIZ_COG = "Quiz"
 TYPED_ID = re.compile(r"pqt:(?P<run>\d+):(?P<q>\d+):(?P<user>\d+)")
+OPTION_PREFIX = "pq"
+OPTION_ID = re.compile(r"pq:(?P<run>\d+):(?P<q>\d+):(?P<pos>\d+)")
 
 Build = Callable[[QuestionView], Answer]
 
@@ -60,14 +65,25 @@ def desk_of(client: discord.Client) -> AnswerDesk:
     return desk  # type: ignore[no-any-return]
 
 
-class ChoiceButton(IdItem[discord.ui.Button[Any]], prefix="pq", fields=("run", "q", "pos")):
-    """One option of a choice or true/false question, by its displayed position."""
-
-    async def clicked(self, interaction: discord.Interaction[Any]) -> None:
-        run_id, number, position = self.ids
+async def answer_clicked(interaction: discord.Interaction[Any]) -> None:
+    """One option of a choice or true/false question, by its displayed position (`pq:RUN:Q:POS`),
+    answered like a dynamic item's click: any failure privately, the one way."""
+    if interaction.type is not discord.InteractionType.component:
+        return
+    data: Any = interaction.data or {}
+    custom_id = str(data.get("custom_id", ""))
+    if not custom_id.startswith("pq:"):  # the menu (pqm:) and "Answer" (pqa:) are dynamic items
+        return
+    match = OPTION_ID.fullmatch(custom_id)
+    if match is None:
+        return
+    position = int(match["pos"])
+    try:
         await desk_of(interaction.client).answer(
-            interaction, run_id, number, lambda view: view.pick([position])
+            interaction, int(match["run"]), int(match["q"]), lambda view: view.pick([position])
         )
+    except Exception as exc:
+        await handle_error(interaction, exc)
 
 
 class ChoiceMenu(IdItem[discord.ui.Select[Any]], prefix="pqm", fields=("run", "q")):
@@ -110,7 +126,7 @@ async def answer_typed(interaction: discord.Interaction[Any]) -> None:
         await handle_error(interaction, exc)
 
 
-PREFIXES = Prefixes(option=ChoiceButton.prefix, menu=ChoiceMenu.prefix, typed=TypeButton.prefix)
+PREFIXES = Prefixes(option=OPTION_PREFIX, menu=ChoiceMenu.prefix, typed=TypeButton.prefix)
 
 
 def question_view(view: QuestionView, run_id: int, *, reveal: bool = False) -> discord.ui.View:
@@ -118,4 +134,4 @@ def question_view(view: QuestionView, run_id: int, *, reveal: bool = False) -> d
     return answer_view(view, run_id, PREFIXES, reveal=reveal)
 
 
-DYNAMIC_ITEMS = (ChoiceButton, ChoiceMenu, TypeButton)
+DYNAMIC_ITEMS = (ChoiceMenu, TypeButton)

@@ -89,7 +89,11 @@ class QuizCog(commands.Cog, name=QUIZ_COG):
 
     @commands.Cog.listener()
     async def on_interaction(self, interaction: discord.Interaction[Any]) -> None:
-        await quizviews.answer_typed(interaction)
+        """Option clicks and typed answers' submits, taken by their custom ids."""
+        if interaction.type is discord.InteractionType.component:
+            await quizviews.answer_clicked(interaction)
+        else:
+            await quizviews.answer_typed(interaction)
 
     @commands.Cog.listener()
     async def on_guild_available(self, guild: discord.Guild) -> None:

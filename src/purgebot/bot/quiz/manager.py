@@ -5,14 +5,15 @@ answer, store it (group commit), and only then say "locked in". The engine's rec
 final points, so the stored row is what the reveal will show.
 
 Runs left "running" by a process that died are found at the next start (their ids are kept in the
-store's key-value table) and ended as interrupted, their answers kept; their channels are told so.
+store's key-value table, see running.py) and ended as interrupted, their answers kept; their
+channels are told so. A shutdown costs the same per quiz however many run: each posts its last
+messages, and their runs are ended together in one statement.
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
-import json
 import logging
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -27,6 +28,8 @@ from purgebot.bot.quiz import embeds as quizcards
 from purgebot.bot.quiz.answers import Build, QuizOver
 from purgebot.bot.quiz.channel import QuizHalted
 from purgebot.bot.quiz.runner import QuizRunner, Request, RunContext
+from purgebot.bot.quiz.running import RUNNING_KEY as RUNNING_KEY  # where the record is kept
+from purgebot.bot.quiz.running import RunningRecord
 from purgebot.bot.services import Services
 from purgebot.errors import UserFacingError
 from purgebot.quiz import (
@@ -46,7 +49,7 @@ log = logging.getLogger(__name__)
 
 ACK_BUDGET = 1.5  # seconds a click may wait for its commit before the reply is deferred
 SHUTDOWN_SECONDS = 10.0
-RUNNING_KEY = "quiz.running"
+SHUTDOWN_REASON = "shutdown"
 INTERRUPTED = "interrupted by a restart"
 RESTART_NOTICE = (
     "The quiz bot restarted while a quiz was running here, so that quiz has ended. Every answer "
@@ -127,6 +130,9 @@ class QuizManager:
         self._starting: set[int] = set()
         # guild id -> {channel to tell: its last question message, to grey out}
         self._interrupted: dict[int, dict[int, int | None]] = {}
+        self.record = RunningRecord(self.store, self._running_rows)
+        self._stopping = False
+        self._ended_by_shutdown: list[int] = []  # run ids, recorded together at the end
 
     # --- finding quizzes -------------------------------------------------------------------------
 
@@ -195,11 +201,12 @@ class QuizManager:
         )
         if self.reveal_pause is not None:
             ctx.reveal_pause = self.reveal_pause
-        ctx.on_question = self._save_running
+        ctx.on_question = self.record.on_question
+        ctx.end_run = self._end_run
         runner = QuizRunner(session, clock, ctx)
         self.sessions.start(channel_id, session)
         self._runners[channel_id] = runner
-        await self._save_running()
+        self.record.changed()
         runner.task = asyncio.create_task(
             self._supervise(runner), name=f"purgebot-quiz-{channel_id}"
         )
@@ -213,7 +220,8 @@ class QuizManager:
             if self._runners.get(channel_id) is runner:
                 del self._runners[channel_id]
                 self.sessions.remove(channel_id)
-        await self._save_running()
+        if not self._stopping:  # a shutdown writes the record once, at its end
+            self.record.changed()
 
     async def halt(self, channel_id: int, reason: str, notice: str) -> None:
         runner = self._runners.get(channel_id)
@@ -225,6 +233,7 @@ class QuizManager:
         runners = list(self._runners.values())
         if not runners:
             return
+        self._stopping = True
         ending = [asyncio.ensure_future(r.request(Request.SHUTDOWN)) for r in runners]
         _, late = await asyncio.wait(ending, timeout=SHUTDOWN_SECONDS)
         for task in late:
@@ -237,7 +246,8 @@ class QuizManager:
             assert runner.task is not None
             runner.task.cancel()
         await asyncio.gather(*(r.task for r in stuck if r.task is not None), return_exceptions=True)
-        await self._save_running(also=stuck)
+        await self._record_shutdown_ends(stuck)
+        await self.record.write(self._running_rows(stuck))
 
     # --- answers ---------------------------------------------------------------------------------
 
@@ -287,19 +297,35 @@ class QuizManager:
 
     # --- restarts --------------------------------------------------------------------------------
 
-    async def _save_running(self, also: list[QuizRunner] | None = None) -> None:
+    def _running_rows(self, also: list[QuizRunner] | None = None) -> list[list[Any]]:
         runners = {r.run_id: r for r in [*self._runners.values(), *(also or [])]}
-        rows = [
+        return [
             [r.run_id, r.ctx.guild_id, r.ctx.channel_id, r.message_id] for r in runners.values()
         ]
+
+    async def _end_run(self, run_id: int, status: RunStatus, reason: str) -> None:
+        """A runner's end. During a shutdown, its own is only noted: they are written together."""
+        if self._stopping and (status, reason) == (RunStatus.ABORTED, SHUTDOWN_REASON):
+            self._ended_by_shutdown.append(run_id)
+            return
+        await self.store.end_run(run_id, status, reason)
+
+    async def _record_shutdown_ends(self, stuck: list[QuizRunner]) -> None:
+        ended, self._ended_by_shutdown = self._ended_by_shutdown, []
+        if not ended:
+            return
         try:
-            await self.store.set_value(RUNNING_KEY, json.dumps(rows))
+            if stuck:  # those stay running for the next start to end: the others one by one
+                for run_id in ended:
+                    await self.store.end_run(run_id, RunStatus.ABORTED, SHUTDOWN_REASON)
+            else:  # every live run of this process ends the same way: one statement
+                await self.store.abort_running_runs(SHUTDOWN_REASON)
         except Exception:
-            log.exception("could not record which quizzes are running")
+            log.exception("could not record the end of %d quiz runs", len(ended))
 
     async def recover(self) -> int:
         """At start: end the runs a previous process left running, keeping their answers."""
-        rows: list[list[Any]] = json.loads(await self.store.get_value(RUNNING_KEY) or "[]")
+        rows = await self.record.read()
         for run_id, guild_id, channel_id, *rest in rows:
             run = await self.store.get_run(run_id)
             if run is None or run.status is not RunStatus.RUNNING:
@@ -308,7 +334,7 @@ class QuizManager:
             # (rows written before message ids were kept have none)
             self._interrupted.setdefault(guild_id, {})[channel_id] = rest[0] if rest else None
         swept = await self.store.abort_running_runs(INTERRUPTED)
-        await self.store.set_value(RUNNING_KEY, "[]")
+        await self.record.write([])
         return sum(len(c) for c in self._interrupted.values()) + swept
 
     async def tell_interrupted(self, guild: discord.Guild) -> None:

@@ -69,6 +69,8 @@ class RunContext:
     starter_name: str = "someone"
     reveal_pause: float = REVEAL_PAUSE
     on_question: Callable[[], Awaitable[None]] | None = None  # a question was posted
+    # who records the run's end (run id, status, reason); None: the store, at once
+    end_run: Callable[[int, RunStatus, str], Awaitable[None]] | None = None
 
 
 class QuizRunner:
@@ -328,8 +330,14 @@ class QuizRunner:
             }[self.status]
         )
         embed = quizcards.standings_embed(result, run_id=self.run_id, headline=headline)
-        chart = await reportfiles.quiz_chart_file(
-            self.ctx.store, self.ctx.guild_id, self.run_id, self.ctx.bank
+        # A shutdown has a few seconds for every quiz at once: no chart is drawn then (a
+        # thousand charts would take many); the standings go out without one.
+        chart = (
+            None
+            if request is Request.SHUTDOWN
+            else await reportfiles.quiz_chart_file(
+                self.ctx.store, self.ctx.guild_id, self.run_id, self.ctx.bank
+            )
         )
         try:
             if chart is not None:  # without Attach Files the standings still go out, bare
@@ -344,7 +352,10 @@ class QuizRunner:
     async def _end_run(self, reason: str) -> None:
         assert self.status is not None
         try:
-            await self.ctx.store.end_run(self.run_id, self.status, reason)
+            if self.ctx.end_run is not None:
+                await self.ctx.end_run(self.run_id, self.status, reason)
+            else:
+                await self.ctx.store.end_run(self.run_id, self.status, reason)
         except Exception:
             log.exception("could not record the end of run %s", self.run_id)
 
