@@ -14,11 +14,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-import aiosqlite
 
 from purgebot.storage import csvout
 from purgebot.storage.base import StoreBase
-from purgebot.storage.db import fetchall, fetchone
+from purgebot.storage.db import Conn, fetchall, fetchone
 from purgebot.storage.errors import RunNotFoundError
 from purgebot.storage.records import EssaySubmission, QuestionRow, RunRecord, StudentRow
 from purgebot.storage.runs import RUN_COLUMNS, run_from_row
@@ -84,7 +83,7 @@ _NUMBER = """LEFT JOIN student_numbers AS n ON n.guild_id = a.guild_id AND n.use
 
 
 async def _rows(
-    conn: aiosqlite.Connection, where: str, params: list[Any]
+    conn: Conn, where: str, params: list[Any]
 ) -> tuple[tuple[StudentRow, ...], tuple[QuestionRow, ...], tuple[AnswerRow, ...]]:
     # `user_name` beside max(answered_at) is SQLite's documented bare-column rule: it comes
     # from the row holding the maximum, i.e. the student's latest name.
