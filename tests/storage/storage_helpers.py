@@ -106,3 +106,23 @@ async def fresh_postgres() -> AsyncIterator[str]:
             await conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
         finally:
             await conn.close()
+
+
+async def committed(target: str, sql: str, *params: object) -> list[tuple[object, ...]]:
+    """What another process sees (only committed rows): `sql`, in SQLite's spelling, run on a
+    connection of its own to the test's database, a file path or a PostgreSQL URL."""
+    if not target.startswith("postgresql://"):
+        import sqlite3
+
+        with sqlite3.connect(target) as conn:
+            return [tuple(r) for r in conn.execute(sql, params).fetchall()]
+    import asyncpg
+
+    from purgebot.storage.pgsql import row_tuple, translate
+
+    text, args = translate(sql, params)
+    conn = await asyncpg.connect(target)
+    try:
+        return [row_tuple(r) for r in await conn.fetch(text, *args)]
+    finally:
+        await conn.close()

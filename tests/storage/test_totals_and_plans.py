@@ -8,22 +8,24 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from storage_helpers import CHANNEL, GUILD, OTHER_GUILD, TEACHER, FakeClock, player
+from storage_helpers import CHANNEL, GUILD, OTHER_GUILD, TEACHER, FakeClock, committed, player
 
 from purgebot.storage import Metric, Store
 from purgebot.storage.leaderboard import aggregate_cte, leaderboard_sql
 
 
-def truth(path: Path, guild_id: int, bank: str | None = None) -> list[tuple[int, int, int, int]]:
+async def truth(target: str, guild_id: int, bank: str | None = None) -> list[tuple[object, ...]]:
     """(user, points, answered, correct) straight from the rows, most points first."""
-    with sqlite3.connect(path) as conn:
-        return conn.execute(
-            """SELECT user_id, sum(points), count(*), sum(correct)
-               FROM answers AS a JOIN runs AS r ON r.run_id = a.run_id
-               WHERE a.guild_id = ? AND (? IS NULL OR r.bank_id = ?)
-               GROUP BY user_id ORDER BY sum(points) DESC, user_id""",
-            (guild_id, bank, bank),
-        ).fetchall()
+    return await committed(
+        target,
+        """SELECT user_id, sum(points), count(*), sum(correct)
+           FROM answers AS a JOIN runs AS r ON r.run_id = a.run_id
+           WHERE a.guild_id = ? AND (? IS NULL OR r.bank_id = ?)
+           GROUP BY user_id ORDER BY sum(points) DESC, user_id""",
+        guild_id,
+        bank,
+        bank,
+    )
 
 
 async def board(
@@ -37,7 +39,7 @@ async def board(
 
 
 async def test_totals_follow_answers_forgetting_and_resets(
-    store: Store, db_path: Path, clock: FakeClock
+    store: Store, db_target: str, clock: FakeClock
 ) -> None:
     rng = random.Random(4)
     banks = ["purges", "kirov"]
@@ -62,8 +64,8 @@ async def test_totals_follow_answers_forgetting_and_resets(
             await store.reset_leaderboard(OTHER_GUILD)
         for guild in (GUILD, OTHER_GUILD):
             for bank in [None, *banks]:
-                assert await board(store, guild, bank) == truth(db_path, guild, bank), step
-    assert truth(db_path, GUILD, "kirov")  # the boards compared were not all empty
+                assert await board(store, guild, bank) == await truth(db_target, guild, bank), step
+    assert await truth(db_target, GUILD, "kirov")  # the boards compared were not all empty
 
 
 def fill(path: Path, rows: int) -> int:

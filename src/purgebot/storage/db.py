@@ -131,3 +131,12 @@ async def executemany(conn: Conn, sql: str, rows: Iterable[Params]) -> None:
         await conn.executemany(sql, rows)
     else:
         await conn.executemany(sql, rows)
+
+
+def latest(dialect: Dialect, column: str, by: str) -> str:
+    """In a grouped query, `column` from the group's row with the greatest `by` (a student's
+    latest name). SQLite's bare-column rule gives it when max(`by`) is selected beside it;
+    PostgreSQL says so outright."""
+    if dialect == "sqlite":
+        return column
+    return f"(array_agg({column} ORDER BY {by} DESC))[1]"

@@ -211,7 +211,8 @@ class StatsMixin(StoreBase):
                            (SELECT 1 FROM answers AS x WHERE x.run_id = r.run_id AND x.user_id = ?)
                          ORDER BY r.started_at DESC, r.run_id DESC LIMIT ?) AS r
                    JOIN answers AS a ON a.run_id = r.run_id AND a.user_id = ?
-                   GROUP BY r.run_id ORDER BY r.started_at DESC, r.run_id DESC""",
+                   GROUP BY r.run_id, r.bank_id, r.channel_id, r.started_at, r.status
+                   ORDER BY r.started_at DESC, r.run_id DESC""",
                 (guild_id, user_id, recent, user_id),
             )
         topics = tuple(TopicStats(r[0], int(r[1]), int(r[2])) for r in topic_rows)

@@ -126,6 +126,8 @@ class PgAnswerWriter:
         if isinstance(exc, DatabaseUnavailableError):
             _fail(future, exc)
             return
+        if isinstance(exc.__cause__, UnicodeEncodeError):  # text UTF-8 cannot hold, as on SQLite
+            exc = exc.__cause__
         log.error("could not store an answer of run %s: %s", record.run_id, type(exc).__name__)
         _fail(future, exc)
 
