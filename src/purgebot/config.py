@@ -57,6 +57,9 @@ class Settings:
     """Everything the bot reads from its environment, read once at start."""
 
     db_path: Path = Path(DEFAULT_DB)
+    # PURGEBOT_DB as a postgresql:// URL (then db_path is unused); it may hold a password, so
+    # it stays out of repr: show `db_name` instead
+    db_url: str | None = field(default=None, repr=False, compare=False)
     banks_dir: Path = field(default_factory=builtin_banks_dir)
     log_level: str = "INFO"
     api_base: str | None = None
@@ -65,6 +68,15 @@ class Settings:
 
     def __str__(self) -> str:
         return repr(self)
+
+    @property
+    def db_name(self) -> str:
+        """The database for messages and logs: the file, or the URL with its password hidden."""
+        if self.db_url is None:
+            return str(self.db_path)
+        from purgebot.storage.pgdb import redact
+
+        return redact(self.db_url)
 
     @property
     def has_token(self) -> bool:
@@ -102,8 +114,11 @@ class Settings:
                 f"PURGEBOT_LOG_LEVEL must be one of {', '.join(LOG_LEVELS)}; got {level!r}."
             )
         banks = get("PURGEBOT_BANKS")
+        db = get("PURGEBOT_DB") or DEFAULT_DB
+        is_url = db.startswith(("postgresql://", "postgres://"))
         return cls(
-            db_path=Path(get("PURGEBOT_DB") or DEFAULT_DB),
+            db_path=Path(DEFAULT_DB if is_url else db),
+            db_url=db if is_url else None,
             banks_dir=Path(banks) if banks else builtin_banks_dir(),
             log_level=level,
             api_base=_url(get("DISCORD_API_BASE"), "DISCORD_API_BASE", ("http://", "https://")),

@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-
 from purgebot.storage import csvout
 from purgebot.storage.base import StoreBase
 from purgebot.storage.db import Conn, dialect_of, fetchall, fetchone, latest
