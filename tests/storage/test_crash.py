@@ -51,7 +51,8 @@ def read_acknowledged(proc: subprocess.Popen[bytes], wanted: int) -> dict[int, s
 
 
 async def test_sigkill_loses_no_acknowledged_answer(db_target: str) -> None:
-    proc = subprocess.Popen(
+    proc = await asyncio.to_thread(
+        subprocess.Popen,
         [sys.executable, str(WRITER), db_target, "12"],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,

@@ -122,10 +122,10 @@ class PgDb:
         await self.pool.close()
 
 
-async def open_pool(url: str, *, max_size: int = 10, timeout: float = 10.0) -> asyncpg.Pool:
+async def open_pool(url: str, *, max_size: int = 10, connect_s: float = 10.0) -> asyncpg.Pool:
     """A pool with one connection open (so an unreachable server is found at start)."""
     pool = await asyncpg.create_pool(
-        url, min_size=1, max_size=max_size, timeout=timeout, command_timeout=60
+        url, min_size=1, max_size=max_size, timeout=connect_s, command_timeout=60
     )
     assert pool is not None
     return pool
