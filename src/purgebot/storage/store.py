@@ -107,6 +107,7 @@ class Store(
         try:
             async with pool.acquire() as conn:
                 await pgdb.migrate(conn, load_migrations("postgres"), schema_version)
+                await pgdb.analyze_if_never(conn)
         except BaseException:
             await pool.close()
             raise
