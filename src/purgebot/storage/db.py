@@ -127,10 +127,7 @@ async def execute(conn: Conn, sql: str, params: Params = ()) -> int:
 
 
 async def executemany(conn: Conn, sql: str, rows: Iterable[Params]) -> None:
-    if isinstance(conn, aiosqlite.Connection):
-        await conn.executemany(sql, rows)
-    else:
-        await conn.executemany(sql, rows)
+    await conn.executemany(sql, rows)
 
 
 def latest(dialect: Dialect, column: str, by: str) -> str:
