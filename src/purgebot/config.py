@@ -58,8 +58,8 @@ class Settings:
 
     db_path: Path = Path(DEFAULT_DB)
     # PURGEBOT_DB as a postgresql:// URL (then db_path is unused); it may hold a password, so
-    # it stays out of repr: show `db_name` instead
-    db_url: str | None = field(default=None, repr=False, compare=False)
+    # it stays out of repr (storage.pgdb.redact gives a showable form)
+    db_url: str | None = field(default=None, repr=False)
     banks_dir: Path = field(default_factory=builtin_banks_dir)
     log_level: str = "INFO"
     api_base: str | None = None
@@ -68,15 +68,6 @@ class Settings:
 
     def __str__(self) -> str:
         return repr(self)
-
-    @property
-    def db_name(self) -> str:
-        """The database for messages and logs: the file, or the URL with its password hidden."""
-        if self.db_url is None:
-            return str(self.db_path)
-        from purgebot.storage.pgdb import redact
-
-        return redact(self.db_url)
 
     @property
     def has_token(self) -> bool:
