@@ -78,6 +78,8 @@ def test_redact_hides_the_password_and_keeps_the_rest() -> None:
         "postgresql://teacher:***@db.school.example:5433/purgebot?sslmode=require"
     )
     assert redact("postgresql://db.example/purgebot") == "postgresql://db.example/purgebot"
+    assert redact("postgresql://teacher@db.example/x") == "postgresql://teacher@db.example/x"
+    assert redact(f"postgresql://:{PASSWORD}@db.example/x") == "postgresql://***@db.example/x"
     settings = Settings.from_env({"PURGEBOT_DB": url})
     assert PASSWORD not in repr(settings) and PASSWORD not in str(settings)
     assert settings.db_url == url

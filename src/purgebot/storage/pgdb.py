@@ -48,7 +48,7 @@ def redact(url: str) -> str:
         parts = urlsplit(url)
     except ValueError:
         return "postgresql://***"
-    if parts.password is None and "@" not in parts.netloc:
+    if parts.password is None:
         return url
     user, _, host = parts.netloc.rpartition("@")
     name = user.split(":", 1)[0]
