@@ -123,9 +123,12 @@ class PgDb:
 
 
 async def open_pool(url: str, *, max_size: int = 10, connect_s: float = 10.0) -> asyncpg.Pool:
-    """A pool with one connection open (so an unreachable server is found at start)."""
+    """The pool. It keeps no floor of connections (min_size 0): while the server is away it
+    would retry in the background and log a traceback each time; a connection is opened when
+    needed instead, the first one by the migrations at start (so an unreachable server is found
+    there)."""
     pool = await asyncpg.create_pool(
-        url, min_size=1, max_size=max_size, timeout=connect_s, command_timeout=60
+        url, min_size=0, max_size=max_size, timeout=connect_s, command_timeout=60
     )
     assert pool is not None
     return pool
