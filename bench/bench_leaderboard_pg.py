@@ -30,6 +30,9 @@ async def build(url: str, rows: int) -> float:
     started = time.perf_counter()
     conn = await asyncpg.connect(url)
     try:
+        # a commit flushed before VACUUM, else (on a server with synchronous_commit off) it may
+        # not mark the new pages all-visible, and no index-only scan is possible
+        await conn.execute("SET synchronous_commit = on")
         async with conn.transaction():
             await conn.execute(
                 """INSERT INTO runs (run_id, guild_id, channel_id, bank_id, started_by, started_at,
