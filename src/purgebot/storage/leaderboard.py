@@ -74,7 +74,9 @@ def aggregate_cte(
             [guild_id, bank_id, min_answered],
         )
     where, params = answers_where(guild_id, since=since, bank_id=bank_id)
-    where += f" AND run_id IN (SELECT run_id FROM runs WHERE guild_id = ? AND {BOARD_MODES})"
+    # `+run_id`: the runs only filter the window's entries; never let SQLite drive the read
+    # from them through ix_answers_run (all of a server's time, run by run, once it has stats)
+    where += f" AND +run_id IN (SELECT run_id FROM runs WHERE guild_id = ? AND {BOARD_MODES})"
     params.append(guild_id)
     if class_name is not None:
         where += " AND " + class_clause("")
