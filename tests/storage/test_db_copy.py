@@ -168,3 +168,23 @@ async def test_the_command_copies_and_names_a_url_without_its_password(
         assert again.returncode == 2
         assert again.stderr.startswith(f"purgebot: {redact(secret)} is not empty")
         assert "Traceback" not in again.stderr and "Hunter2-secret" not in again.stderr
+
+
+async def test_a_copy_that_does_not_match_is_rolled_back(tmp_path: Path, clock: FakeClock) -> None:
+    """The check reads the destination back: here a trigger there alters what arrives."""
+    first, second = str(tmp_path / "a.db"), str(tmp_path / "b.db")
+    async with await Store.open(first, clock=clock) as store:
+        await fill(store, clock)
+    await (await Store.open(second)).close()
+    with sqlite3.connect(second) as conn:
+        conn.execute(
+            "CREATE TRIGGER tamper AFTER INSERT ON kv BEGIN "
+            "UPDATE kv SET value = 'changed' WHERE key = NEW.key; END"
+        )
+    with pytest.raises(CopyError) as caught:
+        await copy_database(first, second)
+    assert caught.value.message == (
+        "the copy of kv does not match the source (the same number of rows, other contents); "
+        "nothing was written."
+    )
+    assert await committed(second, "SELECT count(*) FROM answers") == [(0,)]

@@ -237,19 +237,27 @@ async def copy_database(src: str, dst: str) -> list[TableCopy]:
         async with _connect(dst, write=True) as target:
             tables = await _tables(source)
             columns = {t: await _columns(source, t) for t in tables}
-            rows_of = {t: await _read(source, t, columns[t]) for t in tables}
-            for table in tables:
+            wanted: dict[str, tuple[int, str]] = {}
+            for table in tables:  # one table's rows in memory at a time
+                rows = await _read(source, table, columns[table])
                 if table in DERIVED:
                     await execute(target, f'DELETE FROM "{table}"')
-                await _write(target, table, columns[table], rows_of[table])
+                await _write(target, table, columns[table], rows)
+                wanted[table] = (len(rows), checksum(rows))
+                del rows
             await _advance_sequences(target)
-            for table in tables:
+            for table in tables:  # after every write: the triggers touch other tables
                 got = await _read(target, table, columns[table])
-                want = checksum(rows_of[table])
-                if len(got) != len(rows_of[table]) or checksum(got) != want:
-                    raise CopyError(
-                        f"the copy of {table} does not match the source ({len(got)} rows "
-                        f"against {len(rows_of[table])}); nothing was written."
+                count, want = wanted[table]
+                if len(got) != count or checksum(got) != want:
+                    how = (
+                        f"{len(got):,} rows against {count:,}"
+                        if len(got) != count
+                        else "the same number of rows, other contents"
                     )
-                copied.append(TableCopy(table, len(got), want))
+                    raise CopyError(
+                        f"the copy of {table} does not match the source ({how}); "
+                        "nothing was written."
+                    )
+                copied.append(TableCopy(table, count, want))
     return copied
