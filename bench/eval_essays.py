@@ -2,7 +2,9 @@
 
 `python bench/eval_essays.py dev` (the half tuned on) or `... test` (the untouched half; run it
 only once the detector and the phrase lists are frozen); `... eval2` or `... eval3` reads the
-held-out sets written by other authors, tests/fixtures/essays/eval2/ and eval3/ (beside eval/).
+held-out sets written by other authors, tests/fixtures/essays/eval2/ and eval3/ (beside eval/);
+`... eval4/dev` and `... eval4/test` read the two halves of the fourth set, eval4/dev/ and
+eval4/test/ (the test half is run once, by the lead, on the final detector).
 Prints precision and recall over every (essay, key point) pair, overall and per kind, and the
 figures issue 15 asks for: dismissed mentions credited, off-topic flags, factual errors flagged,
 and whether a hard-wrapped copy of each essay scores the same as the unwrapped text. `--json`
@@ -25,8 +27,9 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 EVAL = ROOT / "tests" / "fixtures" / "essays" / "eval"
 QUESTIONS = ROOT / "questions"
-# Held-out sets by other authors: directories beside eval/ rather than halves inside it.
-SETS = ("eval2", "eval3")
+# Held-out sets by other authors: directories beside eval/ rather than halves inside it; a set
+# with halves of its own is named with its half ("eval4/dev").
+SETS = ("eval2", "eval3", "eval4/dev", "eval4/test")
 KINDS = ("strong", "paraphrase", "weak", "dismissed", "misconception", "offtopic")
 
 
@@ -99,7 +102,7 @@ def rewrap(text: str, width: int = 68) -> str:
 
 
 def split_dir(split: str) -> Path:
-    """dev/test are halves of eval/; eval2, eval3 are directories beside it."""
+    """dev/test are halves of eval/; eval2, eval3 and eval4/dev, eval4/test are beside it."""
     return EVAL.parent / split if split in SETS else EVAL / split
 
 

@@ -60,3 +60,14 @@ def test_the_other_authors_sets_are_read_beside_eval(eval_essays: ModuleType) ->
     assert report.essays == 48
     assert report.overall.precision >= 0.90
     assert len(report.dismissed_credited) <= 3
+
+
+def test_the_fourth_sets_halves_are_named_by_their_directories(eval_essays: ModuleType) -> None:
+    """`python bench/eval_essays.py eval4/dev` (and eval4/test, run once by the lead) reads the
+    half of the fourth set in its own directory; a missing set is a clear error, not zero essays."""
+    essays = ROOT / "tests" / "fixtures" / "essays"
+    assert eval_essays.split_dir("eval4/dev") == essays / "eval4" / "dev"
+    assert eval_essays.split_dir("eval4/test") == essays / "eval4" / "test"
+    assert {"eval4/dev", "eval4/test"} <= set(eval_essays.SETS)
+    with pytest.raises(SystemExit, match="no essay set"):
+        eval_essays.load("eval4/none")

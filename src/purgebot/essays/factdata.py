@@ -1,6 +1,6 @@
-"""The period's record, as data: when events happened, who held which post, who survived, and
+"""The period's record, as data: where events happened, who held which post, who survived, and
 the order of magnitude of the well-known figures (see `purgebot.essays.facts` for how an essay
-is checked against it).
+is checked against it); when events happened is in `purgebot.essays.factevents`.
 
 Words are matched by the start of their folded form ("execut" finds executed, executions);
 names by their folded form ("kirov" finds Kirov's). Every correction says what the record says;
@@ -12,188 +12,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-
-@dataclass(frozen=True, slots=True)
-class Event:
-    """An event and the years it may be given: every group names it (one of its words must
-    stand close to the others, in one clause); `years` are right, any other year paired with it
-    is wrong."""
-
-    claim: str
-    groups: tuple[tuple[str, ...], ...]
-    years: frozenset[int]
-    correction: str
-
-
-def _e(claim: str, groups: str, years: str, correction: str) -> Event:
-    return Event(
-        claim,
-        tuple(tuple(g.split()) for g in groups.split("|")),
-        frozenset(int(y) for y in years.split()),
-        correction,
-    )
-
-
-_KILLED = "murder kill assassin shot death died"
-_TRIED = "shot execut trial tried sentenc condemn"
-
-EVENTS: tuple[Event, ...] = (
-    _e(
-        "Kirov's murder is misdated.",
-        f"kirov|{_KILLED}",
-        "1934",
-        "Kirov was shot in Leningrad on 1 December 1934.",
-    ),
-    _e(
-        "Tukhachevsky's trial and death are misdated.",
-        f"tukhachevsky|{_TRIED} arrest",
-        "1937",
-        "Tukhachevsky was arrested in May 1937, tried in secret and shot in June 1937.",
-    ),
-    _e(
-        "Order 00447 is misdated.",
-        "00447|issu sign date introduc launch start began approv drew draft wrote",
-        "1937",
-        "Order 00447 was issued on 30 July 1937.",
-    ),
-    _e(
-        "Hitler's rise to power is misdated.",
-        "hitler|power chancellor appoint elect",
-        "1933",
-        "Hitler became German Chancellor in January 1933.",
-    ),
-    _e(
-        "The German invasion is misdated.",
-        "hitler german germany nazi|invad invas attack|ussr soviet russia union",
-        "1941",
-        "Germany invaded the Soviet Union on 22 June 1941.",
-    ),
-    _e(
-        "The German invasion is misdated.",
-        "barbarossa",
-        "1941",
-        "Operation Barbarossa, the German invasion, began on 22 June 1941.",
-    ),
-    _e(
-        "The Winter War is misdated.",
-        "winter|war",
-        "1939 1940",
-        "The Winter War against Finland was fought in 1939-40.",
-    ),
-    _e(
-        "Trotsky's murder is misdated.",
-        f"trotsky|{_KILLED}",
-        "1940",
-        "Trotsky was murdered in Mexico in August 1940.",
-    ),
-    _e(
-        "Trotsky's exile is misdated.",
-        "trotsky|expel exile deport",
-        "1927 1928 1929",
-        "Trotsky was expelled from the party in 1927, sent to Alma-Ata in 1928 and deported "
-        "from the USSR in 1929.",
-    ),
-    _e("Stalin's death is misdated.", "stalin|died death", "1953", "Stalin died in March 1953."),
-    _e(
-        "The Ryutin platform is misdated.",
-        "ryutin|platform manifesto programme letter",
-        "1932",
-        "The Ryutin platform circulated in 1932.",
-    ),
-    _e(
-        "The Congress of Victors is misdated.",
-        "17th seventeenth victors|congress",
-        "1934",
-        "The 17th Party Congress, the 'Congress of Victors', met in 1934.",
-    ),
-    _e(
-        "The first Moscow trial is misdated.",
-        f"zinoviev kamenev|{_TRIED}",
-        "1935 1936",
-        "Zinoviev and Kamenev were tried in secret in January 1935, then tried again and shot in "
-        "August 1936 (the first Moscow trial).",
-    ),
-    _e(
-        "The second Moscow trial is misdated.",
-        f"pyatakov radek|{_TRIED}",
-        "1937",
-        "Pyatakov and Radek were tried in January 1937 (the second Moscow trial).",
-    ),
-    _e(
-        "The third Moscow trial is misdated.",
-        f"bukharin rykov|{_TRIED}",
-        "1938",
-        "Bukharin and Rykov were tried and shot in March 1938 (the third Moscow trial).",
-    ),
-    _e("Lenin's death is misdated.", "lenin|died death", "1924", "Lenin died in January 1924."),
-    _e(
-        "The Nazi-Soviet Pact is misdated.",
-        "nazi molotov|soviet ribbentrop|pact",
-        "1939",
-        "The Nazi-Soviet Pact was signed in August 1939.",
-    ),
-    _e(
-        "Khrushchev's Secret Speech is misdated.",
-        "secret=|speech",
-        "1956",
-        "Khrushchev denounced Stalin in the Secret Speech of February 1956.",
-    ),
-    _e(
-        "The Yezhovshchina is misdated.",
-        "yezhovshchina",
-        "1936 1937 1938",
-        "The Yezhovshchina, Yezhov's time at the NKVD, ran from September 1936 to November 1938.",
-    ),
-    _e(
-        "Yezhov's time at the NKVD is misdated.",
-        "yezhov|head headed chief led ran|nkvd",
-        "1936 1937 1938",
-        "Yezhov became head of the NKVD in September 1936 and was removed in November 1938.",
-    ),
-    _e(
-        "Yagoda's time at the NKVD is misdated.",
-        "yagoda|head headed chief led ran|nkvd",
-        "1934 1935 1936",
-        "Yagoda headed the NKVD from 1934 until September 1936.",
-    ),
-    _e(
-        "Beria's time at the NKVD is misdated.",
-        "beria|head headed chief led ran|nkvd",
-        "1938 1939 1940 1941 1942 1943 1944 1945",
-        "Beria took over the NKVD from Yezhov in November 1938.",
-    ),
-    _e("Yezhov's fall is misdated.", "yezhov|arrest", "1939", "Yezhov was arrested in April 1939."),
-    _e(
-        "Yezhov's death is misdated.",
-        "yezhov|shot execut",
-        "1940",
-        "Yezhov was shot in February 1940.",
-    ),
-    _e(
-        "Yezhov's time at the NKVD is misdated.",
-        "yezhov|appoint became promot",
-        "1936",
-        "Yezhov became head of the NKVD in September 1936 and was removed in November 1938.",
-    ),
-    _e(
-        "Yagoda's death is misdated.",
-        f"yagoda|{_TRIED}",
-        "1938",
-        "Yagoda was tried with Bukharin and shot in March 1938.",
-    ),
-    _e(
-        "Yagoda's time at the NKVD is misdated.",
-        "yagoda|remov sack dismiss",
-        "1936",
-        "Yagoda headed the NKVD from 1934 until September 1936.",
-    ),
-    _e(
-        "Beria's time at the NKVD is misdated.",
-        "beria|appoint became took",
-        "1938",
-        "Beria took over the NKVD from Yezhov in November 1938.",
-    ),
-)
+from purgebot.essays.factevents import EVENTS as EVENTS
+from purgebot.essays.factevents import KILLED
+from purgebot.essays.factevents import Event as Event
 
 
 # Where an event happened: any other known place named with it ("murdered in Moscow") is wrong.
@@ -210,11 +31,11 @@ KNOWN_PLACES = frozenset(
      "georgia", "tbilisi", "berlin", "paris", "london", "kazakhstan", "stalingrad", "finland"}
 )  # fmt: skip
 PLACED: tuple[Placed, ...] = (
-    Placed("Kirov was killed in Leningrad.", (("kirov",), tuple(_KILLED.split())),
+    Placed("Kirov was killed in Leningrad.", (("kirov",), tuple(KILLED.split())),
            frozenset({"leningrad", "smolny"}), "Kirov was shot in Leningrad on 1 December 1934."),
     Placed("The show trials were held in Moscow.", (("show", "moscow"), ("trial",)),
            frozenset({"moscow"}), "The three show trials of 1936-38 were held in Moscow."),
-    Placed("Trotsky was killed in Mexico.", (("trotsky",), tuple(_KILLED.split())),
+    Placed("Trotsky was killed in Mexico.", (("trotsky",), tuple(KILLED.split())),
            frozenset({"mexico", "coyoacan"}), "Trotsky was murdered in Mexico in August 1940."),
 )  # fmt: skip
 

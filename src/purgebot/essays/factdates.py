@@ -1,0 +1,149 @@
+"""Events paired with the wrong year or place, for `purgebot.essays.facts`: "Kirov was
+murdered in 1935", "Hitler, who came to power in 1936", "the show trials were held in Leningrad".
+
+A year counts when it stands within `NEAR` words of the event's words in one clause, with no
+"before / after / by / until / since" in front of it, no other event in the clause that it fits,
+and a range ("1936-38") is wrong only when no year of it fits.
+"""
+
+from __future__ import annotations
+
+from purgebot.essays import factdata as fd
+from purgebot.essays.factfigures import MONTHS, starts, year_of
+from purgebot.essays.text import EssayText, Token, words
+
+NEAR = 4  # words between an event's words and its year
+_NOT_AT = frozenset({"before", "after", "by", "until", "till", "since", "prior", "following"})
+
+
+def _years_at(essay: EssayText, i: int, last: int) -> frozenset[int]:
+    """The year at token i, or every year of a range written "1936-38" / "1936 to 1938"."""
+    tokens = essay.tokens
+    year = year_of(tokens[i])
+    assert year is not None
+    if i + 1 < last:
+        nxt = tokens[i + 1]
+        gap = essay.text[tokens[i].end : nxt.start].strip()
+        end = None
+        if gap in ("-", "–", "—", "/") and nxt.norm.isdigit():
+            end = int(nxt.norm) + (1900 if len(nxt.norm) == 2 else 0)
+        elif nxt.norm in ("to", "and") and i + 2 < last and year_of(tokens[i + 2]):
+            end = year_of(tokens[i + 2])
+        if end and year < end <= year + 10:
+            return frozenset(range(year, end + 1))
+    return frozenset({year})
+
+
+def _after_by(tokens: tuple[Token, ...], i: int, group: tuple[str, ...]) -> bool:
+    """A name just after "by" ("replaced by Yezhov in 1936 and shot") is not what the
+    clause's year is about; a verb after "by" is fine."""
+    return i > 0 and tokens[i - 1].norm == "by" and tokens[i].text[:1].isupper()
+
+
+def _event_places(
+    clause: list[int], tokens: tuple[Token, ...], event: fd.Event, anchor: int | None = None
+) -> list[int]:
+    """Token indexes of the clause where every group of the event stands close together. A
+    name put before a relative clause (`anchor`, see `with_antecedent`) is what the clause is
+    said of, so it counts as standing beside the clause's other event words."""
+    hits = [
+        [i for i in clause if starts(tokens[i].norm, g) and not _after_by(tokens, i, g)]
+        for g in event.groups
+    ]
+    if anchor is not None:
+        rest = [i for h in hits if anchor not in h for i in h]
+        hits = [[min(rest)] if anchor in h and rest else h for h in hits]
+    if any(not h for h in hits):
+        return []
+    places = [i for h in hits for i in h]
+    if max(min(h) for h in hits) - min(max(h) for h in hits) > len(event.groups) + 2:
+        return []
+    return places
+
+
+_TIME_VERBS = words("took place happened occurred began begun started ended dates dated date came")
+_DATE_WORDS = words("of in on the early late mid end start beginning")
+
+
+def _bounded(tokens: tuple[Token, ...], i: int) -> bool:
+    """ "before 1936", "until November 1938", "by the end of 1938": a bound, not a date."""
+    for j in range(i - 1, max(-1, i - 5), -1):
+        norm = tokens[j].norm
+        if norm in _NOT_AT:
+            return True
+        if norm not in MONTHS and norm not in _DATE_WORDS and not norm.isdigit():
+            return False
+    return False
+
+
+def dated(
+    essay: EssayText, clause: list[int], last: int, anchor: int | None = None
+) -> list[tuple[str, str, int]]:
+    tokens = essay.tokens
+    out: list[tuple[str, str, int]] = []
+    for i in clause:
+        if year_of(tokens[i]) is None or _bounded(tokens, i):
+            continue
+        years = _years_at(essay, i, last)
+        near: list[tuple[int, fd.Event]] = []
+        for event in fd.EVENTS:
+            places = _event_places(clause, tokens, event, anchor)
+            if places:
+                near.append((min(abs(p - i) for p in places), event))
+        if not near or any(years & e.years for _, e in near):
+            continue
+        distance, event = min(near, key=lambda x: x[0])
+        places = _event_places(clause, tokens, event, anchor)
+        p = min(places, key=lambda p: abs(p - i))
+        between = {tokens[j].norm for j in range(min(p, i) + 1, max(p, i))}
+        others = {
+            w
+            for j in range(min(p, i) + 1, max(p, i))
+            if tokens[j].content
+            and not tokens[j].text[:1].isupper()  # "murdered in Leningrad in 1935"
+            and (w := tokens[j].norm) not in MONTHS
+            and w not in _TIME_VERBS
+            and not w.isdigit()
+            and not any(starts(w, g) for g in event.groups)
+        }
+        if distance <= NEAR + 1 and not between & {"and", "or"} and len(others) <= 1:
+            out.append((event.claim, event.correction, i))
+    return out
+
+
+def placed(essay: EssayText, clause: list[int]) -> list[tuple[str, str, int]]:
+    """ "Kirov was murdered in Moscow": a known event "in" / "at" a known place it was not."""
+    tokens = essay.tokens
+    out: list[tuple[str, str, int]] = []
+    for n, i in enumerate(clause[1:], start=1):
+        place = tokens[i].norm
+        if place not in fd.KNOWN_PLACES or tokens[clause[n - 1]].norm not in ("in", "at"):
+            continue
+        for event in fd.PLACED:
+            hits = [[j for j in clause if starts(tokens[j].norm, g)] for g in event.groups]
+            if any(not h for h in hits) or place in event.places:
+                continue
+            # Measured from the event's last word ("murdered", "trials"), not a place in its name.
+            near = max((j for j in hits[-1] if j < i), default=None)
+            between = {tokens[j].norm for j in range(near + 1, i)} if near is not None else set()
+            if (
+                near is not None
+                and i - near <= NEAR + 1
+                and max(min(h) for h in hits) < i
+                and not between & {"and", "or", "to", "from"}
+            ):
+                out.append((event.claim, event.correction, i))
+    return out
+
+
+def with_antecedent(tokens: tuple[Token, ...], previous: list[int], clause: list[int]) -> list[int]:
+    """ "Hitler, who came to power in 1936": a relative clause dated with the name it is said of
+    (the last word of the clause before, when that is a name)."""
+    if (
+        previous
+        and clause
+        and tokens[clause[0]].norm in ("who", "which", "whose")
+        and tokens[previous[-1]].text[:1].isupper()
+    ):
+        return [previous[-1], *clause]
+    return clause
