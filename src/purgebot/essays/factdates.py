@@ -63,6 +63,18 @@ def _event_places(
 
 _TIME_VERBS = words("took place happened occurred began begun started ended dates dated date came")
 _DATE_WORDS = words("of in on the early late mid end start beginning")
+# Words of a date that put no distance between an event and its year: "shot at the end of
+# December 1934", "issued in the summer of 1937".
+_DATE_FILLER = _DATE_WORDS | words("at spring summer autumn fall winter")
+
+
+def _gap(tokens: tuple[Token, ...], a: int, b: int) -> int:
+    """Words from a to b, not counting the words of a date between them."""
+    lo, hi = min(a, b), max(a, b)
+    filler = sum(
+        1 for j in range(lo + 1, hi) if tokens[j].norm in _DATE_FILLER or tokens[j].norm in MONTHS
+    )
+    return hi - lo - filler
 
 
 def _bounded(tokens: tuple[Token, ...], i: int) -> bool:
@@ -92,7 +104,7 @@ def dated(
                 near.append((min(abs(p - i) for p in places), event))
         if not near or any(years & e.years for _, e in near):
             continue
-        distance, event = min(near, key=lambda x: x[0])
+        _, event = min(near, key=lambda x: x[0])
         places = _event_places(clause, tokens, event, anchor)
         p = min(places, key=lambda p: abs(p - i))
         between = {tokens[j].norm for j in range(min(p, i) + 1, max(p, i))}
@@ -106,7 +118,8 @@ def dated(
             and not w.isdigit()
             and not any(starts(w, g) for g in event.groups)
         }
-        if distance <= NEAR + 1 and not between & {"and", "or"} and len(others) <= 1:
+        near_enough = _gap(tokens, p, i) <= NEAR + 1
+        if near_enough and not between & {"and", "or"} and len(others) <= 1:
             out.append((event.claim, event.correction, i))
     return out
 
@@ -136,14 +149,51 @@ def placed(essay: EssayText, clause: list[int]) -> list[tuple[str, str, int]]:
     return out
 
 
-def with_antecedent(tokens: tuple[Token, ...], previous: list[int], clause: list[int]) -> list[int]:
+def with_antecedent(
+    tokens: tuple[Token, ...], previous: list[int], clause: list[int], first: list[int]
+) -> list[int]:
     """ "Hitler, who came to power in 1936": a relative clause dated with the name it is said of
-    (the last word of the clause before, when that is a name)."""
+    (the last word of the clause before, when that is a name). "Marshal Tukhachevsky, the army's
+    leading thinker, was shot in 1939": a predicate after an aside is said of the sentence's
+    opening name (`first`, a clause that is nothing but a name)."""
+    if not clause:
+        return clause
     if (
         previous
-        and clause
         and tokens[clause[0]].norm in ("who", "which", "whose")
         and tokens[previous[-1]].text[:1].isupper()
     ):
         return [previous[-1], *clause]
+    if (
+        previous
+        and previous is not first
+        and tokens[clause[0]].norm in _AUX
+        and first
+        and all(tokens[j].text[:1].isupper() or tokens[j].norm in _TITLES for j in first)
+        and tokens[first[-1]].text[:1].isupper()
+    ):
+        return [first[-1], *clause]
     return clause
+
+
+_AUX = words("was were had has is")
+_TITLES = words("the marshal general comrade commissar")
+_NAMELESS = MONTHS | fd.KNOWN_PLACES | words("nkvd order soviet red army")
+
+
+def subject_of(tokens: tuple[Token, ...], clause: list[int]) -> int | None:
+    """ "Trotsky was the main defendant at the first trial and was shot in 1936": the name a
+    clause opens with ("Marshal Tukhachevsky was ...") is what its predicates, however long,
+    are said of, when no other name follows in the clause."""
+    n = 0
+    while n < len(clause) and tokens[clause[n]].norm in _TITLES:
+        n += 1
+    run = n
+    while run < len(clause) and tokens[clause[run]].text[:1].isupper():
+        run += 1
+    if run == n or run >= len(clause) or tokens[clause[run]].norm not in _AUX:
+        return None
+    later = clause[run:]
+    if any(tokens[j].text[:1].isupper() and tokens[j].norm not in _NAMELESS for j in later):
+        return None
+    return clause[run - 1]

@@ -21,7 +21,7 @@ that reports someone's claim ("Conquest estimated..."): a claim refuted is not a
 from __future__ import annotations
 
 from purgebot.essays import factdata as fd
-from purgebot.essays.factdates import dated, placed, with_antecedent
+from purgebot.essays.factdates import dated, placed, subject_of, with_antecedent
 from purgebot.essays.factfates import wrong_blame, wrong_fates
 from purgebot.essays.factfigures import (
     figure_errors,
@@ -242,9 +242,10 @@ def find_fact_errors(essay: EssayText, dismissed: frozenset[int]) -> tuple[Found
         kept = [i for i in span if i not in dismissed]
         hits += head_out_of_term(essay, kept) + wrong_fates(essay, kept) + wrong_blame(essay, kept)
         previous: list[int] = []
+        first = next(iter(clauses.values()), [])
         for clause in clauses.values():
-            joined = with_antecedent(tokens, previous, clause)
-            anchor = joined[0] if joined is not clause else None
+            joined = with_antecedent(tokens, previous, clause, first)
+            anchor = joined[0] if joined is not clause else subject_of(tokens, clause)
             hits += dated(essay, joined, s.last, anchor)
             hits += _who_did(essay, clause)
             previous = clause
