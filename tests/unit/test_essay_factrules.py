@@ -77,3 +77,39 @@ def test_the_sources_and_the_banks_explanations_are_never_flagged() -> None:
         for f in find_fact_errors(analyse(text), frozenset())
     ]
     assert flagged == []
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        # the month of a well-dated event, with the right year
+        ("Kirov was murdered in June 1934.", True),
+        ("Kirov was murdered on 1 December 1934.", False),
+        ("Order 00447 was signed in March 1937.", True),
+        ("Order 00447 was signed on 30 July 1937.", False),
+        ("Tukhachevsky was shot in December 1937.", True),
+        ("Tukhachevsky was arrested in May 1937 and shot in June 1937.", False),
+        ("Hitler came to power in March 1933.", True),
+        # the trials, each by its number, and the end of the Terror
+        ("The first show trial was held in 1935.", True),
+        ("The first show trial was held in August 1936.", False),
+        ("The third Moscow trial took place in 1937.", True),
+        ("The third Moscow trial took place in March 1938.", False),
+        ("The Great Terror ended in 1936.", True),
+        ("The Great Terror ended in November 1938.", False),
+        ("Bukharin was arrested in 1935.", True),
+        ("Bukharin was arrested in February 1937.", False),
+        # who took over when
+        ("In 1936 Beria replaced Yezhov.", True),
+        ("Beria replaced Yezhov in 1938.", False),
+        ("Yezhov was removed from the NKVD in 1937.", True),
+        ("Yezhov replaced Yagoda in 1936.", False),
+        # a second verb joined by "and" takes the year from the first
+        ("Zinoviev and Kamenev were tried and shot in 1935.", True),
+        ("Zinoviev and Kamenev were tried in 1935 and shot in 1936.", False),
+        # a writer's dating is reported, not claimed
+        ("Morris dates Beria's takeover to March 1939 and the third trial to 1937.", False),
+    ],
+)
+def test_months_trials_and_successions_are_dated(text: str, flagged: bool) -> None:
+    assert bool(claims(text)) is flagged, (text, claims(text))

@@ -35,9 +35,12 @@ def _years_at(essay: EssayText, i: int, last: int) -> frozenset[int]:
 
 
 def _after_by(tokens: tuple[Token, ...], i: int, group: tuple[str, ...]) -> bool:
-    """A name just after "by" ("replaced by Yezhov in 1936 and shot") is not what the
-    clause's year is about; a verb after "by" is fine."""
-    return i > 0 and tokens[i - 1].norm == "by" and tokens[i].text[:1].isupper()
+    """A name just after "by" ("replaced by Yezhov in 1936 and shot") or after "replaced" ("Beria
+    replaced Yezhov in 1938") is not what the clause's year is about; a verb after "by" is fine."""
+    before = tokens[i - 1].norm if i > 0 else ""
+    return (before == "by" or starts(before, ("replac", "succeed"))) and tokens[i].text[
+        :1
+    ].isupper()
 
 
 def _event_places(
@@ -88,26 +91,51 @@ def _bounded(tokens: tuple[Token, ...], i: int) -> bool:
     return False
 
 
+def _month_at(tokens: tuple[Token, ...], i: int) -> str | None:
+    """The month written with the year at i: "December 1934", "December of 1934"."""
+    if i and tokens[i - 1].norm in MONTHS:
+        return tokens[i - 1].norm
+    if i > 1 and tokens[i - 1].norm == "of" and tokens[i - 2].norm in MONTHS:
+        return tokens[i - 2].norm
+    return None
+
+
+def _fits(event: fd.Event, years: frozenset[int], month: str | None) -> bool:
+    return bool(years & event.years) and (
+        month is None or not event.months or month in event.months
+    )
+
+
+def _apart(tokens: tuple[Token, ...], p: int, i: int) -> bool:
+    return any(tokens[j].norm in ("and", "or") for j in range(min(p, i) + 1, max(p, i)))
+
+
 def dated(
     essay: EssayText, clause: list[int], last: int, anchor: int | None = None
 ) -> list[tuple[str, str, int]]:
+    """Events of the clause given a year (or a month of the right year) they did not happen
+    in. An event the year fits stops the flag unless an "and" / "or" stands between them ("tried
+    and shot in 1935": the year is said of the shooting)."""
     tokens = essay.tokens
     out: list[tuple[str, str, int]] = []
     for i in clause:
         if year_of(tokens[i]) is None or _bounded(tokens, i):
             continue
         years = _years_at(essay, i, last)
-        near: list[tuple[int, fd.Event]] = []
+        month = _month_at(tokens, i) if len(years) == 1 else None
+
+        near: list[tuple[int, int, fd.Event]] = []  # distance, nearest word, event
         for event in fd.EVENTS:
             places = _event_places(clause, tokens, event, anchor)
             if places:
-                near.append((min(abs(p - i) for p in places), event))
-        if not near or any(years & e.years for _, e in near):
+                p = min(places, key=lambda p: abs(p - i))
+                near.append((abs(p - i), p, event))
+        if any(_fits(e, years, month) and not _apart(tokens, p, i) for _, p, e in near):
             continue
-        _, event = min(near, key=lambda x: x[0])
-        places = _event_places(clause, tokens, event, anchor)
-        p = min(places, key=lambda p: abs(p - i))
-        between = {tokens[j].norm for j in range(min(p, i) + 1, max(p, i))}
+        unfit = [(d, p, e) for d, p, e in near if not _fits(e, years, month)]
+        if not unfit:
+            continue
+        _, p, event = min(unfit, key=lambda x: x[0])
         others = {
             w
             for j in range(min(p, i) + 1, max(p, i))
@@ -118,8 +146,7 @@ def dated(
             and not w.isdigit()
             and not any(starts(w, g) for g in event.groups)
         }
-        near_enough = _gap(tokens, p, i) <= NEAR + 1
-        if near_enough and not between & {"and", "or"} and len(others) <= 1:
+        if _gap(tokens, p, i) <= NEAR + 1 and not _apart(tokens, p, i) and len(others) <= 1:
             out.append((event.claim, event.correction, i))
     return out
 

@@ -20,14 +20,16 @@ class Event:
     groups: tuple[tuple[str, ...], ...]
     years: frozenset[int]
     correction: str
+    months: frozenset[str] = frozenset()  # when set, a month written with a right year must be one
 
 
-def _e(claim: str, groups: str, years: str, correction: str) -> Event:
+def _e(claim: str, groups: str, years: str, correction: str, months: str = "") -> Event:
     return Event(
         claim,
         tuple(tuple(g.split()) for g in groups.split("|")),
         frozenset(int(y) for y in years.split()),
         correction,
+        frozenset(months.split()),
     )
 
 
@@ -40,36 +42,42 @@ EVENTS: tuple[Event, ...] = (
         f"kirov|{KILLED}",
         "1934",
         "Kirov was shot in Leningrad on 1 December 1934.",
+        "december",
     ),
     _e(
         "Tukhachevsky's trial and death are misdated.",
         f"tukhachevsky|{_TRIED} arrest",
         "1937",
         "Tukhachevsky was arrested in May 1937, tried in secret and shot in June 1937.",
+        "may june",
     ),
     _e(
         "Order 00447 is misdated.",
         "00447|issu sign date introduc launch start began approv drew draft wrote",
         "1937",
         "Order 00447 was issued on 30 July 1937.",
+        "july august",
     ),
     _e(
         "Hitler's rise to power is misdated.",
         "hitler|power chancellor appoint elect",
         "1933",
         "Hitler became German Chancellor in January 1933.",
+        "january",
     ),
     _e(
         "The German invasion is misdated.",
         "hitler german germany nazi|invad invas attack|ussr soviet russia union",
         "1941",
         "Germany invaded the Soviet Union on 22 June 1941.",
+        "june",
     ),
     _e(
         "The German invasion is misdated.",
         "barbarossa",
         "1941",
         "Operation Barbarossa, the German invasion, began on 22 June 1941.",
+        "june",
     ),
     _e(
         "The Winter War is misdated.",
@@ -82,6 +90,7 @@ EVENTS: tuple[Event, ...] = (
         f"trotsky|{KILLED}",
         "1940",
         "Trotsky was murdered in Mexico in August 1940.",
+        "august",
     ),
     _e(
         "Trotsky's exile is misdated.",
@@ -105,22 +114,67 @@ EVENTS: tuple[Event, ...] = (
     ),
     _e(
         "The first Moscow trial is misdated.",
-        f"zinoviev kamenev|{_TRIED}",
+        "zinoviev kamenev|trial tried sentenc condemn",
         "1935 1936",
         "Zinoviev and Kamenev were tried in secret in January 1935, then tried again and shot in "
         "August 1936 (the first Moscow trial).",
+    ),
+    _e(
+        "The first Moscow trial is misdated.",
+        "zinoviev kamenev|shot execut",
+        "1936",
+        "Zinoviev and Kamenev were tried in secret in January 1935, then tried again and shot in "
+        "August 1936 (the first Moscow trial).",
+        "august",
+    ),
+    _e(
+        "The first Moscow trial is misdated.",
+        "first|show moscow public|trial",
+        "1936",
+        "The first Moscow show trial, of Zinoviev and Kamenev, was held in August 1936.",
+        "august",
+    ),
+    _e(
+        "The second Moscow trial is misdated.",
+        "second|show moscow public|trial",
+        "1937",
+        "The second Moscow show trial, of Pyatakov and Radek, was held in January 1937.",
+        "january",
+    ),
+    _e(
+        "The third Moscow trial is misdated.",
+        "third last|show moscow public|trial",
+        "1938",
+        "The third Moscow show trial, of Bukharin, Rykov and Yagoda, was held in March 1938.",
+        "march",
+    ),
+    _e(
+        "Bukharin's arrest is misdated.",
+        "bukharin rykov|arrest expel",
+        "1937",
+        "Bukharin and Rykov were expelled from the party and arrested in February 1937.",
+        "february march",
+    ),
+    _e(
+        "The end of the Great Terror is misdated.",
+        "terror= purges=|end ended ending stopp halt over",
+        "1938 1939",
+        "The Great Terror of 1937-38 ended in November 1938, when Yezhov was removed from the "
+        "NKVD.",
     ),
     _e(
         "The second Moscow trial is misdated.",
         f"pyatakov radek|{_TRIED}",
         "1937",
         "Pyatakov and Radek were tried in January 1937 (the second Moscow trial).",
+        "january february",
     ),
     _e(
         "The third Moscow trial is misdated.",
         f"bukharin rykov|{_TRIED}",
         "1938",
         "Bukharin and Rykov were tried and shot in March 1938 (the third Moscow trial).",
+        "march",
     ),
     _e("Lenin's death is misdated.", "lenin|died death", "1924", "Lenin died in January 1924."),
     _e(
@@ -128,6 +182,7 @@ EVENTS: tuple[Event, ...] = (
         "nazi molotov|soviet ribbentrop|pact",
         "1939",
         "The Nazi-Soviet Pact was signed in August 1939.",
+        "august",
     ),
     _e(
         "Khrushchev's Secret Speech is misdated.",
@@ -165,6 +220,7 @@ EVENTS: tuple[Event, ...] = (
         "yezhov|shot execut",
         "1940",
         "Yezhov was shot in February 1940.",
+        "february",
     ),
     _e(
         "Yezhov's time at the NKVD is misdated.",
@@ -177,6 +233,7 @@ EVENTS: tuple[Event, ...] = (
         f"yagoda|{_TRIED}",
         "1938",
         "Yagoda was tried with Bukharin and shot in March 1938.",
+        "march",
     ),
     _e(
         "Yagoda's time at the NKVD is misdated.",
@@ -189,5 +246,30 @@ EVENTS: tuple[Event, ...] = (
         "beria|appoint became took",
         "1938",
         "Beria took over the NKVD from Yezhov in November 1938.",
+    ),
+    _e(
+        "Beria's time at the NKVD is misdated.",
+        "beria|replac succeed",
+        "1938",
+        "Beria took over the NKVD from Yezhov in November 1938.",
+    ),
+    _e(
+        "Yezhov's time at the NKVD is misdated.",
+        "yezhov|replac succeed",
+        "1936 1938",
+        "Yezhov became head of the NKVD in September 1936 and was removed in November 1938.",
+    ),
+    _e(
+        "Yezhov's fall is misdated.",
+        "yezhov|remov dismiss sack fell fall downfall",
+        "1938 1939",
+        "Yezhov was removed from the NKVD in November 1938, arrested in April 1939 and shot in "
+        "February 1940.",
+    ),
+    _e(
+        "Yagoda's time at the NKVD is misdated.",
+        "yagoda|replac succeed",
+        "1934 1936",
+        "Yagoda headed the NKVD from 1934 until September 1936.",
     ),
 )

@@ -94,6 +94,21 @@ def _who_did(essay: EssayText, clause: list[int]) -> list[tuple[str, str, int]]:
 
 # Someone else's words: "a 1960 report said 7 million were shot" is reported, not claimed.
 _SAID = words("said says say suggest suggests suggested thought believed believe reckons")
+# "Morris dates Beria's takeover to 1939": a writer's dating, reported (not "Order 00447 dates
+# from 1937").
+_DATES = words("dates dated puts put places placed")
+
+
+def _attributed(tokens: tuple[Token, ...], span: list[int]) -> bool:
+    return any(
+        tokens[i].norm in _DATES
+        and n
+        and tokens[span[n - 1]].text[:1].isupper()
+        and "to" in [tokens[j].norm for j in span[n + 1 : n + 8]]
+        for n, i in enumerate(span)
+    )
+
+
 _PASSIVE = words(
     "who had has was were been being later also then and eventually himself too arrested tried "
     "in secret other generals commanders officers marshals leaders soon after a the two three "
@@ -232,7 +247,7 @@ def find_fact_errors(essay: EssayText, dismissed: frozenset[int]) -> tuple[Found
         if any(
             tokens[i].negation or tokens[i].norm in _REPORTED or tokens[i].norm in _SAID
             for i in span
-        ):
+        ) or _attributed(tokens, span):
             continue
         clauses: dict[int, list[int]] = {}
         for i in span:
