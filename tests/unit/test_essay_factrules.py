@@ -113,3 +113,33 @@ def test_the_sources_and_the_banks_explanations_are_never_flagged() -> None:
 )
 def test_months_trials_and_successions_are_dated(text: str, flagged: bool) -> None:
     assert bool(claims(text)) is flagged, (text, claims(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        # two events of the record in the wrong order
+        ("Kirov was murdered after the first show trial.", True),
+        ("Kirov was murdered before the first show trial.", False),
+        ("The show trials began after Order 00447 was signed.", True),
+        ("The show trials began before Order 00447 was signed.", False),
+        ("Yezhov was shot before the third show trial.", True),
+        ("Yezhov's execution came after the third show trial.", False),
+        ("The Great Terror ended after Yezhov was shot.", True),
+        ("Tukhachevsky was shot before Order 00447 was issued.", False),
+        ("After Kirov was murdered, the first show trial was held.", False),
+        ("After the third show trial, Kirov was murdered.", True),
+        # "within weeks of", "days after": more than a year between is wrong
+        (
+            "Kirov was killed. Stalin had Zinoviev and Kamenev shot within a week of the murder.",
+            True,
+        ),
+        ("Zinoviev and Kamenev were shot within weeks of the first show trial.", False),
+        # a person's name with a word for his fate is his fate only when it is done to him
+        ("Yezhov drew up execution lists before the show trials.", False),
+        # one side naming two events, or none, is left alone
+        ("Yezhov was shot before the trials and after Kirov's murder.", False),
+    ],
+)
+def test_events_in_the_wrong_order_are_flagged(text: str, flagged: bool) -> None:
+    assert any("order" in c for c in claims(text)) is flagged, (text, claims(text))

@@ -128,6 +128,12 @@ EVENTS: tuple[Event, ...] = (
         "august",
     ),
     _e(
+        "The show trials are misdated.",
+        "show|trial",
+        "1936 1937 1938",
+        "The three Moscow show trials were held in August 1936, January 1937 and March 1938.",
+    ),
+    _e(
         "The first Moscow trial is misdated.",
         "first|show moscow public|trial",
         "1936",

@@ -30,6 +30,7 @@ from purgebot.essays.factfigures import (
     vague_figures,
     year_of,
 )
+from purgebot.essays.factorder import wrong_order
 from purgebot.essays.factposts import head_out_of_term
 from purgebot.essays.factsources import source_for
 from purgebot.essays.misconceptions import _REPORTED, FoundMisconception
@@ -256,6 +257,7 @@ def find_fact_errors(essay: EssayText, dismissed: frozenset[int]) -> tuple[Found
         hits = _across(essay, [i for i in span if i not in dismissed])
         kept = [i for i in span if i not in dismissed]
         hits += head_out_of_term(essay, kept) + wrong_fates(essay, kept) + wrong_blame(essay, kept)
+        hits += wrong_order(essay, kept)
         previous: list[int] = []
         first = next(iter(clauses.values()), [])
         for clause in clauses.values():
