@@ -143,3 +143,45 @@ def test_months_trials_and_successions_are_dated(text: str, flagged: bool) -> No
 )
 def test_events_in_the_wrong_order_are_flagged(text: str, flagged: bool) -> None:
     assert any("order" in c for c in claims(text)) is flagged, (text, claims(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        # NKVD heads in the wrong order, a date between them
+        ("Yezhov took over the NKVD in 1936 after Beria was dismissed for being too soft.", True),
+        ("Yezhov took over the NKVD in September 1936 after Yagoda was dismissed.", False),
+        # Kirov's successor in Leningrad
+        ("Beria was given Kirov's post as party leader in Leningrad.", True),
+        ("Kirov was succeeded by Molotov.", True),
+        ("Zhdanov was given Kirov's post in Leningrad.", False),
+        ("Yezhov replaced Yagoda after Kirov was murdered.", False),
+        # a secret policeman at the head of a city's party (not of its NKVD)
+        ("Stalin also put Beria in charge of the Moscow party organisation.", True),
+        ("Beria, the NKVD chief in Moscow, ran the arrests.", False),
+    ],
+)
+def test_who_came_after_whom_and_who_led_where(text: str, flagged: bool) -> None:
+    assert bool(claims(text)) is flagged, (text, claims(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        # totals an order of magnitude too low, above 10,000 too
+        ("While he was in charge, about 68,000 death sentences were passed.", True),
+        ("About 680,000 death sentences were passed in 1937-38.", False),
+        ("In 1936 about 1,100 death sentences were passed.", False),
+        ("Stalin personally signed lists with 40,000 death sentences.", False),
+        ("About 68,000 people were executed in 1937-38.", True),
+        ("About 680,000 people were executed in 1937-38.", False),
+        # a known part of a known whole, far too small
+        ("Out of the 1,966 delegates to the 17th Party Congress, 110 were arrested.", True),
+        ("110 of the 1,966 delegates were arrested.", True),
+        ("Of the 1,966 delegates, 1,108 were arrested.", False),
+        ("98 of the 139 Central Committee members were shot.", False),
+        ("Of the 139 members, 15 were women.", False),
+    ],
+)
+def test_figures_too_low_and_parts_too_small(text: str, flagged: bool) -> None:
+    assert bool(claims(text)) is flagged, (text, claims(text))

@@ -102,7 +102,14 @@ PLACES = {
     "transcaucasia": frozenset({"lominadze", "beria"}),
     "georgia": frozenset({"beria"}),
 }
-PLACE_PEOPLE = frozenset({"kirov", "zhdanov", "zinoviev", "khrushchev", "kaganovich", "lominadze"})
+PLACE_PEOPLE = frozenset(
+    {"kirov", "zhdanov", "zinoviev", "khrushchev", "kaganovich", "lominadze", "beria", "yezhov",
+     "yagoda"}
+)  # fmt: skip
+# Held other posts in those places (the NKVD): wrong only when "the party" there is named.
+PARTY_ONLY = frozenset({"beria", "yezhov", "yagoda"})
+# Who took over a murdered leader's post.
+SUCCESSORS = {"kirov": frozenset({"zhdanov"})}
 ROLE_WORDS = ("leader", "led", "boss", "chief", "head", "secretar", "ran", "charge")
 PLACE_CORRECTION = (
     "Kirov led the Leningrad party (Zhdanov after him); Khrushchev and Kaganovich led Moscow's; "
@@ -178,6 +185,16 @@ MARSHALS_CORRECTION = (
     "Three of the five marshals (Tukhachevsky, Yegorov, Blyukher) died in the purges; "
     "Voroshilov and Budyonny survived."
 )
+# Wholes of the record and their known parts: "110 of the 1,966 delegates" is far too few.
+KNOWN_PARTS = {1_966: 1_108, 139: 98}
+_PURGED = ("arrest", "shot", "execut", "purg", "kill", "perish", "repress", "die")
+
+
+def purged(norms: list[str]) -> bool:
+    """Whether the words say people were purged (the known parts count the purged)."""
+    return any(w.startswith(_PURGED) for w in norms)
+
+
 PART_OF_WHOLE = (
     "A part cannot be larger than the whole: about 98 of the 139 Central Committee members "
     "were shot, and 1,108 of the 1,966 delegates to the 17th Congress were arrested."
@@ -218,5 +235,35 @@ LOW_FIGURES: tuple[LowFigure, ...] = (
         70_000,
         "About 680,000-750,000 people were executed in 1937-38.",
         ("00447", "quota", "region", "officer", "nkvd", "day", "month", "week", "moscow"),
+    ),
+    LowFigure(
+        "The number sentenced to death is an order of magnitude too low.",
+        (("sentenc",), ("death",)),
+        70_000,
+        "About 680,000 death sentences were passed in 1937-38 (almost 1,000 a day).",
+        (
+            "day",
+            "month",
+            "week",
+            "region",
+            "quota",
+            "officer",
+            "nkvd",
+            "moscow",
+            "leningrad",
+            "list",
+            "signed",
+            "personally",
+            "1930",
+            "1931",
+            "1932",
+            "1933",
+            "1934",
+            "1935",
+            "1936",
+            "1939",
+            "1940",
+            "1941",
+        ),
     ),
 )

@@ -37,17 +37,24 @@ def number_at(tokens: tuple[Token, ...], i: int, last: int) -> int | None:
     return int(value)
 
 
+def _counts(w: str) -> bool:
+    """A number that is a figure, not an order's name ("00447") or a year ("in 1937-38")."""
+    if not w.replace(".", "", 1).isdigit() or w.startswith("0"):
+        return False
+    return not (len(w) == 4 and w.isdigit() and 1900 <= int(w) <= 1960)
+
+
 def _about(norms: list[str], n: int) -> list[str]:
     """The words a figure at n is said of: up to three before it and seven after, neither
-    reaching past another number ("259,450 arrests and 72,950 executions")."""
+    reaching past another figure ("259,450 arrests and 72,950 executions"); a year is a word."""
     before: list[str] = []
     for w in reversed(norms[max(0, n - 3) : n]):
-        if w.replace(".", "", 1).isdigit() and not w.startswith("0"):
+        if _counts(w):
             break
         before.append(w)
     after: list[str] = []
     for w in norms[n + 1 : n + 8]:
-        if w.replace(".", "", 1).isdigit() and not w.startswith("0"):
+        if _counts(w):
             break
         after.append(w)
     return before + after
@@ -73,6 +80,7 @@ def vague_figures(
     return out
 
 
+_LOWEST = max(fig.too_low for fig in fd.LOW_FIGURES)
 _AT_LEAST = frozenset({"over", "more", "least", "above", "than", "exceeded", "beyond"})
 
 
@@ -120,12 +128,20 @@ def figure_errors(
                 number_at(tokens, clause[n + 1 + at], last) if n + 1 + at < len(clause) else None
             )
             month = n + 2 + at < len(clause) and norms[n + 2 + at] in MONTHS
-            if whole is not None and whole < value and not month and year_of(tokens[i]) is None:
-                out.append(("A part is larger than the whole.", fd.PART_OF_WHOLE, i))
+            if whole is not None and not month and year_of(tokens[i]) is None:
+                if whole < value:
+                    out.append(("A part is larger than the whole.", fd.PART_OF_WHOLE, i))
+                    continue
+                if value * 5 < fd.KNOWN_PARTS.get(whole, 0) and fd.purged(norms):
+                    claim = "A part is an order of magnitude too small."
+                    out.append((claim, fd.PART_OF_WHOLE, i))
+                    continue
+        if value < _LOWEST and year_of(tokens[i]) is None:
+            low = _too_low(norms, n, value, i, sentence_norms)
+            if low:
+                out += low
                 continue
         if value < 10_000:
-            if year_of(tokens[i]) is None:
-                out += _too_low(norms, n, value, i, sentence_norms)
             continue
         for fig in fd.FIGURES:
             if value < fig.too_high or (fig.needs_year and not has_year):

@@ -24,6 +24,7 @@ from purgebot.essays import factdata as fd
 from purgebot.essays.factdates import dated, placed, subject_of, with_antecedent
 from purgebot.essays.factfates import wrong_blame, wrong_fates
 from purgebot.essays.factfigures import (
+    MONTHS,
     figure_errors,
     number_at,
     starts,
@@ -54,7 +55,10 @@ def _who_did(essay: EssayText, clause: list[int]) -> list[tuple[str, str, int]]:
                 if other not in fd.NKVD_HEADS or other == norm:
                     continue
                 between = norms[n + 1 : m]
-                if not all(w in _OFFICE or starts(w, _SUCCESSION) for w in between):
+                if not all(
+                    w in _OFFICE or starts(w, _SUCCESSION) or w.isdigit() or w in MONTHS
+                    for w in between
+                ):
                     break  # "Yagoda was shot after Yezhov took over": not about the post
                 step = fd.NKVD_HEADS.index(other) - rank  # 1: the other came just after
                 later = step > 0
@@ -177,6 +181,26 @@ def _which_trial(norms: list[str], n: int, i: int) -> list[tuple[str, str, int]]
     return []
 
 
+_TOOK = words("given got took take takes inherited handed")
+_POST = words("post job place position role seat")
+
+
+def _took_post_of(norms: list[str], n: int) -> bool:
+    """ "Beria was given Kirov's post", "Beria replaced Kirov", "Kirov was succeeded by Beria":
+    the person at n named as Kirov's successor."""
+    after, before = norms[n + 1 : n + 6], norms[max(0, n - 4) : n]
+    if "kirov" in after:
+        k = after.index("kirov")
+        verbs = after[:k]
+        if after[k + 1 : k + 2] and after[k + 1] in _POST and any(w in _TOOK for w in verbs):
+            return True
+        return bool(verbs) and starts(verbs[-1], ("replac", "succeed")) and "by" not in verbs
+    if "kirov" in before and before[-1:] == ["by"]:
+        k = len(before) - 1 - before[::-1].index("kirov")
+        return any(starts(w, ("replac", "succeed")) for w in before[k + 1 :])
+    return False
+
+
 def _across(essay: EssayText, span: list[int]) -> list[tuple[str, str, int]]:
     """The checks a sentence may spread over its clauses: "Zhukov, who was shot", "Order
     00447, which Beria drew up", "Kirov, the party leader in Moscow"."""
@@ -220,20 +244,32 @@ def _across(essay: EssayText, span: list[int]) -> list[tuple[str, str, int]]:
             role = m is not None and any(
                 starts(w, fd.ROLE_WORDS) for w in words[max(0, m - 3) : m] + words[m + 1 : m + 3]
             )
-            if m is not None and role and norm not in fd.PLACES[words[m]]:
+            # Some held other posts there: only "the party" there is theirs to be wrong about.
+            party = norm not in fd.PARTY_ONLY or ("party" in words and "nkvd" not in words)
+            if m is not None and role and party and norm not in fd.PLACES[words[m]]:
                 claim = f"{tokens[i].text} did not lead the party there."
                 out.append((claim, fd.PLACE_CORRECTION, i))
         if norm in fd.POST_PEOPLE:
             out += _post(tokens, i, ahead(n, 7))
+        if norm in people and norm not in fd.SUCCESSORS["kirov"] and _took_post_of(norms, n):
+            claim = f"{tokens[i].text} did not succeed Kirov."
+            out.append((claim, fd.PLACE_CORRECTION, i))
         out += _which_trial(norms, n, i)
-    # "Of the 139 members of the Central Committee, 1,108 were shot": a part above its whole.
-    if len(span) > 2 and norms[0] == "of":
-        whole = number_at(tokens, span[1 + (norms[1] == "the")], span[-1] + 1)
+    # "Of the 139 members of the Central Committee, 1,108 were shot": a part above its whole,
+    # or a known part an order of magnitude below the record ("out of the 1,966 delegates, 110").
+    lead = 2 if norms[:2] == ["out", "of"] else 1 if norms[:1] == ["of"] else 0
+    if len(span) > lead + 1 and lead:
+        whole = number_at(tokens, span[lead + (norms[lead] == "the")], span[-1] + 1)
         clause = tokens[span[0]].clause
         later = [j for j in span if tokens[j].clause > clause]
         part = number_at(tokens, later[0], span[-1] + 1) if later else None
-        if whole and part and year_of(tokens[later[0]]) is None and part > whole:
-            out.append(("A part is larger than the whole.", fd.PART_OF_WHOLE, later[0]))
+        if whole and part and year_of(tokens[later[0]]) is None:
+            if part > whole:
+                out.append(("A part is larger than the whole.", fd.PART_OF_WHOLE, later[0]))
+            elif part * 5 < fd.KNOWN_PARTS.get(whole, 0) and fd.purged(norms):
+                out.append(
+                    ("A part is an order of magnitude too small.", fd.PART_OF_WHOLE, later[0])
+                )
     return out
 
 
