@@ -185,3 +185,31 @@ def test_who_came_after_whom_and_who_led_where(text: str, flagged: bool) -> None
 )
 def test_figures_too_low_and_parts_too_small(text: str, flagged: bool) -> None:
     assert bool(claims(text)) is flagged, (text, claims(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        # a date standing alone before or after its clause
+        ("In 1935, Kirov was murdered by Nikolaev.", True),
+        ("In 1934, Kirov was murdered by Nikolaev.", False),
+        ("In December 1935, Kirov was murdered.", True),
+        ("Kirov's assassination (1935) was the trigger.", True),
+        ("Kirov's assassination (1934) was the trigger.", False),
+        ("By 1938, Yezhov was removed.", False),
+        ("In 1937, Yagoda was arrested and Bukharin was shot a year later.", False),
+        # an agent between the event and its year
+        ("Kirov was murdered by a young communist called Nikolaev in 1935.", True),
+        ("Kirov was murdered by a young communist called Nikolaev in 1934.", False),
+        ("Kirov was murdered by Nikolaev, who was shot in 1935.", False),
+        # a numbered order before an aside; a subject with others joined to it
+        ("Order 00447, which set quotas for every region, was issued in 1938.", True),
+        ("Order 00447, which set quotas for every region, was issued in 1937.", False),
+        ("Tukhachevsky and seven other generals were shot in 1938.", True),
+        ("Tukhachevsky and seven other generals were shot in 1937.", False),
+        ("Tukhachevsky and Yakir were tried while Bukharin was shot in 1938.", False),
+        ("The Tukhachevsky affair of 1938 destroyed the army's leadership.", True),
+    ],
+)
+def test_a_date_is_read_across_clauses_agents_and_joined_subjects(text: str, flagged: bool) -> None:
+    assert bool(claims(text)) is flagged, (text, claims(text))

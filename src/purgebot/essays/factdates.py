@@ -100,6 +100,9 @@ def _month_at(tokens: tuple[Token, ...], i: int) -> str | None:
     return None
 
 
+_CLAUSAL = words("and or who which that whose when while after before")
+
+
 def _fits(event: fd.Event, years: frozenset[int], month: str | None) -> bool:
     return bool(years & event.years) and (
         month is None or not event.months or month in event.months
@@ -146,6 +149,11 @@ def dated(
             and not w.isdigit()
             and not any(starts(w, g) for g in event.groups)
         }
+        if p < i and tokens[p + 1].norm == "by" and tokens[i - 1].norm in ("in", "on"):
+            # "murdered by a young communist called Nikolaev in 1935": the agent is no distance
+            agent = range(p + 1, i - 1)
+            if len(agent) <= 7 and not any(tokens[j].norm in _CLAUSAL for j in agent):
+                others, p = set(), i - 2
         if _gap(tokens, p, i) <= NEAR + 1 and not _apart(tokens, p, i) and len(others) <= 1:
             out.append((event.claim, event.correction, i))
     return out
@@ -196,8 +204,8 @@ def with_antecedent(
         and previous is not first
         and tokens[clause[0]].norm in _AUX
         and first
-        and all(tokens[j].text[:1].isupper() or tokens[j].norm in _TITLES for j in first)
-        and tokens[first[-1]].text[:1].isupper()
+        and all(_name_word(tokens[j]) or tokens[j].norm in _TITLES for j in first)
+        and _name_word(tokens[first[-1]])
     ):
         return [first[-1], *clause]
     return clause
@@ -206,6 +214,10 @@ def with_antecedent(
 _AUX = words("was were had has is")
 _TITLES = words("the marshal general comrade commissar")
 _NAMELESS = MONTHS | fd.KNOWN_PLACES | words("nkvd order soviet red army")
+
+
+def _name_word(token: Token) -> bool:
+    return token.text[:1].isupper() or token.norm.isdigit()
 
 
 def subject_of(tokens: tuple[Token, ...], clause: list[int]) -> int | None:
@@ -218,9 +230,48 @@ def subject_of(tokens: tuple[Token, ...], clause: list[int]) -> int | None:
     run = n
     while run < len(clause) and tokens[clause[run]].text[:1].isupper():
         run += 1
-    if run == n or run >= len(clause) or tokens[clause[run]].norm not in _AUX:
+    if run == n or run >= len(clause):
+        return None
+    aux = run
+    if tokens[clause[run]].norm in ("and", "with"):  # "Tukhachevsky and seven other generals were"
+        aux = next(
+            (
+                k
+                for k in range(run + 1, min(len(clause), run + 6))
+                if tokens[clause[k]].norm in _AUX
+            ),
+            run,
+        )
+        if any(tokens[clause[k]].text[:1].isupper() for k in range(run + 1, aux)):
+            return None
+    if tokens[clause[aux]].norm not in _AUX:
         return None
     later = clause[run:]
     if any(tokens[j].text[:1].isupper() and tokens[j].norm not in _NAMELESS for j in later):
         return None
     return clause[run - 1]
+
+
+_DATE_ONLY = _DATE_FILLER | MONTHS | words("during around about c circa")
+
+
+def with_dates(tokens: tuple[Token, ...], clauses: list[list[int]]) -> list[list[int]]:
+    """A clause that is only a date ("In 1935, Kirov was murdered", "Kirov's murder (1935)")
+    joins the clause it dates: the one before it, or the next when it opens the sentence."""
+    out: list[list[int]] = []
+    pending: list[int] = []
+    for clause in clauses:
+        only_date = any(year_of(tokens[i]) for i in clause) and all(
+            year_of(tokens[i]) or tokens[i].norm in _DATE_ONLY or tokens[i].norm.isdigit()
+            for i in clause
+        )
+        if only_date and out:
+            out[-1] = [*out[-1], *clause]
+        elif only_date:
+            pending += clause
+        else:
+            out.append([*pending, *clause])
+            pending = []
+    if pending:
+        out.append(pending)
+    return out

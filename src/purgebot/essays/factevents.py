@@ -46,7 +46,7 @@ EVENTS: tuple[Event, ...] = (
     ),
     _e(
         "Tukhachevsky's trial and death are misdated.",
-        f"tukhachevsky|{_TRIED} arrest",
+        f"tukhachevsky|{_TRIED} arrest affair case",
         "1937",
         "Tukhachevsky was arrested in May 1937, tried in secret and shot in June 1937.",
         "may june",

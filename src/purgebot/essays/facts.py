@@ -21,7 +21,13 @@ that reports someone's claim ("Conquest estimated..."): a claim refuted is not a
 from __future__ import annotations
 
 from purgebot.essays import factdata as fd
-from purgebot.essays.factdates import dated, placed, subject_of, with_antecedent
+from purgebot.essays.factdates import (
+    dated,
+    placed,
+    subject_of,
+    with_antecedent,
+    with_dates,
+)
 from purgebot.essays.factfates import wrong_blame, wrong_fates
 from purgebot.essays.factfigures import (
     MONTHS,
@@ -295,8 +301,9 @@ def find_fact_errors(essay: EssayText, dismissed: frozenset[int]) -> tuple[Found
         hits += head_out_of_term(essay, kept) + wrong_fates(essay, kept) + wrong_blame(essay, kept)
         hits += wrong_order(essay, kept)
         previous: list[int] = []
-        first = next(iter(clauses.values()), [])
-        for clause in clauses.values():
+        merged = with_dates(tokens, list(clauses.values()))
+        first = merged[0] if merged else []
+        for clause in merged:
             joined = with_antecedent(tokens, previous, clause, first)
             anchor = joined[0] if joined is not clause else subject_of(tokens, clause)
             hits += dated(essay, joined, s.last, anchor)
