@@ -213,3 +213,23 @@ def test_figures_too_low_and_parts_too_small(text: str, flagged: bool) -> None:
 )
 def test_a_date_is_read_across_clauses_agents_and_joined_subjects(text: str, flagged: bool) -> None:
     assert bool(claims(text)) is flagged, (text, claims(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        # one the purges put to death said to have escaped, though the sentence is negated
+        ("Beria, by contrast, was never purged and died peacefully.", True),
+        ("Beria was never arrested.", True),
+        ("Yezhov was never punished for the Terror.", True),
+        # a bound, a manner, another person, or Beria's 1930s are left alone
+        ("Beria was never purged in the 1930s.", False),
+        ("Tukhachevsky was not shot until June 1937.", False),
+        ("Tukhachevsky was never tried in public.", False),
+        ("Bukharin was not arrested at first.", False),
+        ("Zhukov was never purged.", False),
+        ("Yezhov did not sign Order 00447 alone.", False),
+    ],
+)
+def test_a_denied_fate_is_flagged(text: str, flagged: bool) -> None:
+    assert bool(claims(text)) is flagged, (text, claims(text))

@@ -59,6 +59,40 @@ def wrong_fates(essay: EssayText, span: list[int]) -> list[tuple[str, str, int]]
     return out
 
 
+_DENIED = ("purg", "arrest", "shot", "execut", "tri", "punish", "kill", "harm", "touch")
+_BUT = words(
+    "until before by public publicly openly show immediately straight once first right yet then but"
+)
+
+
+def denied_fates(essay: EssayText, span: list[int]) -> list[tuple[str, str, int]]:
+    """ "Beria was never purged", "Yezhov was not punished": one the purges put to death said to
+    have escaped. Not "not shot until 1938", "never tried in public", "not arrested at first"; for
+    Beria (shot only after Stalin's death) only a plain "never arrested / shot / executed"."""
+    tokens = essay.tokens
+    norms = [tokens[i].norm for i in span]
+    for n, w in enumerate(norms):
+        if w not in SHOT:
+            continue
+        for m in range(n + 1, min(len(norms) - 1, n + 8)):
+            if norms[m] in SHOT or tokens[span[m]].text[:1].isupper():
+                break
+            peace = norms[m] in ("died", "dies") and any(
+                starts(x, _PEACE) for x in norms[m + 1 : m + 4]
+            )
+            if peace:
+                return [(f"{tokens[span[n]].text} was put to death.", SHOT[w], span[n])]
+            if (
+                norms[m] in ("not", "never")
+                and starts(norms[m + 1], _DENIED)
+                and not any(x in _BUT for x in norms[m + 2 : m + 6])
+            ):
+                if w == "beria" and not starts(norms[m + 1], ("arrest", "shot", "execut")):
+                    continue
+                return [(f"{tokens[span[n]].text} was put to death.", SHOT[w], span[n])]
+    return []
+
+
 # Whom Stalin blamed for Kirov's murder in 1934-35: the Zinoviev-Kamenev "Leningrad centre"
 # (and Trotsky behind them); other leaders named as the ones blamed or arrested for it are wrong.
 KIROV_BLAMED = frozenset({"zinoviev", "kamenev", "nikolayev", "nikolaev", "trotsky", "trotskyists"})

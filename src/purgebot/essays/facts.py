@@ -28,7 +28,7 @@ from purgebot.essays.factdates import (
     with_antecedent,
     with_dates,
 )
-from purgebot.essays.factfates import wrong_blame, wrong_fates
+from purgebot.essays.factfates import denied_fates, wrong_blame, wrong_fates
 from purgebot.essays.factfigures import (
     MONTHS,
     figure_errors,
@@ -279,6 +279,31 @@ def _across(essay: EssayText, span: list[int]) -> list[tuple[str, str, int]]:
     return out
 
 
+def _sentence_hits(
+    essay: EssayText, kept: list[int], last: int, span: list[int]
+) -> list[tuple[str, str, int]]:
+    """Every check on one sentence with no negation (`kept`: its words not dismissed)."""
+    tokens = essay.tokens
+    clauses: dict[int, list[int]] = {}
+    for i in kept:
+        clauses.setdefault(tokens[i].clause, []).append(i)
+    hits = _across(essay, kept)
+    hits += head_out_of_term(essay, kept) + wrong_fates(essay, kept) + wrong_blame(essay, kept)
+    hits += wrong_order(essay, kept)
+    previous: list[int] = []
+    merged = with_dates(tokens, list(clauses.values()))
+    first = merged[0] if merged else []
+    for clause in merged:
+        joined = with_antecedent(tokens, previous, clause, first)
+        anchor = joined[0] if joined is not clause else subject_of(tokens, clause)
+        hits += dated(essay, joined, last, anchor)
+        hits += _who_did(essay, clause)
+        previous = clause
+        hits += placed(essay, clause)
+        hits += figure_errors(essay, clause, span) + vague_figures(essay, clause, span)
+    return hits
+
+
 def find_fact_errors(essay: EssayText, dismissed: frozenset[int]) -> tuple[FoundMisconception, ...]:
     """Each sentence that clearly contradicts the record, once per claim, in text order."""
     tokens = essay.tokens
@@ -287,30 +312,14 @@ def find_fact_errors(essay: EssayText, dismissed: frozenset[int]) -> tuple[Found
         span = list(range(s.first, s.last))
         if s.question or s.heading or not span:
             continue
-        if any(
-            tokens[i].negation or tokens[i].norm in _REPORTED or tokens[i].norm in _SAID
-            for i in span
-        ) or _attributed(tokens, span):
+        reported = any(tokens[i].norm in _REPORTED or tokens[i].norm in _SAID for i in span)
+        if reported or _attributed(tokens, span):
             continue
-        clauses: dict[int, list[int]] = {}
-        for i in span:
-            if i not in dismissed:
-                clauses.setdefault(tokens[i].clause, []).append(i)
-        hits = _across(essay, [i for i in span if i not in dismissed])
         kept = [i for i in span if i not in dismissed]
-        hits += head_out_of_term(essay, kept) + wrong_fates(essay, kept) + wrong_blame(essay, kept)
-        hits += wrong_order(essay, kept)
-        previous: list[int] = []
-        merged = with_dates(tokens, list(clauses.values()))
-        first = merged[0] if merged else []
-        for clause in merged:
-            joined = with_antecedent(tokens, previous, clause, first)
-            anchor = joined[0] if joined is not clause else subject_of(tokens, clause)
-            hits += dated(essay, joined, s.last, anchor)
-            hits += _who_did(essay, clause)
-            previous = clause
-            hits += placed(essay, clause)
-            hits += figure_errors(essay, clause, span) + vague_figures(essay, clause, span)
+        if any(tokens[i].negation for i in span):  # a claim denied is read for one thing only
+            hits = denied_fates(essay, kept)
+        else:
+            hits = _sentence_hits(essay, kept, s.last, span)
         for claim, correction, at in hits:
             found.setdefault(
                 (n, claim),
