@@ -233,3 +233,20 @@ def test_a_date_is_read_across_clauses_agents_and_joined_subjects(text: str, fla
 )
 def test_a_denied_fate_is_flagged(text: str, flagged: bool) -> None:
     assert bool(claims(text)) is flagged, (text, claims(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        # a chain of places after the event's verb
+        ("Kirov was shot in his office in the Kremlin in Moscow.", True),
+        ("Kirov was shot in his office at the party headquarters in Leningrad.", False),
+        (
+            "Kirov was shot in his office in Leningrad, and Stalin travelled there from Moscow.",
+            False,
+        ),
+        ("Trotsky was murdered at his house in Mexico.", False),
+    ],
+)
+def test_a_place_is_read_past_a_chain_of_places(text: str, flagged: bool) -> None:
+    assert bool(claims(text)) is flagged, (text, claims(text))

@@ -159,6 +159,19 @@ def dated(
     return out
 
 
+_WHERE = words(
+    "in at inside his her its their the a office building headquarters kremlin city house home"
+)
+
+
+def _located(tokens: tuple[Token, ...], near: int, i: int) -> bool:
+    """ "shot in his office in the Kremlin in Moscow": a chain of places after the event's verb
+    is no distance (only "in / at" phrases, nothing that could start another claim)."""
+    return i - near <= 10 and all(
+        tokens[j].norm in _WHERE or tokens[j].norm in fd.KNOWN_PLACES for j in range(near + 1, i)
+    )
+
+
 def placed(essay: EssayText, clause: list[int]) -> list[tuple[str, str, int]]:
     """ "Kirov was murdered in Moscow": a known event "in" / "at" a known place it was not."""
     tokens = essay.tokens
@@ -176,7 +189,7 @@ def placed(essay: EssayText, clause: list[int]) -> list[tuple[str, str, int]]:
             between = {tokens[j].norm for j in range(near + 1, i)} if near is not None else set()
             if (
                 near is not None
-                and i - near <= NEAR + 1
+                and (i - near <= NEAR + 1 or _located(tokens, near, i))
                 and max(min(h) for h in hits) < i
                 and not between & {"and", "or", "to", "from"}
             ):
