@@ -250,3 +250,28 @@ def test_a_denied_fate_is_flagged(text: str, flagged: bool) -> None:
 )
 def test_a_place_is_read_past_a_chain_of_places(text: str, flagged: bool) -> None:
     assert bool(claims(text)) is flagged, (text, claims(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        # a word for a death naming something else is no death
+        ("Stalin signed death lists in 1937.", False),
+        ("Stalin signed death sentences in 1938.", False),
+        ("Stalin's death in 1956 ended the Terror.", True),
+        # who signed the order, who killed whom, who held which post
+        ("Order 00447 was signed by Yagoda.", True),
+        ("Order 00447 was signed by Yezhov and Stalin.", False),
+        ("Kirov was killed by Trotsky.", True),
+        ("Kirov was killed by Nikolayev.", False),
+        ("Kirov was killed by a young man, Nikolaev.", False),
+        ("Trotsky was murdered by Stalin's agent Mercader.", False),
+        ("Tukhachevsky was the defence commissar.", True),
+        ("Tukhachevsky was deputy commissar of defence.", False),
+        ("Zhukov led the defence of Moscow.", False),
+        ("The head of the secret police in 1937 was Beria.", True),
+        ("The head of the secret police in 1937 was Yezhov.", False),
+    ],
+)
+def test_who_did_what_and_who_held_which_post(text: str, flagged: bool) -> None:
+    assert bool(claims(text)) is flagged, (text, claims(text))

@@ -53,6 +53,9 @@ TRIALS_CORRECTION = (
 # Posts only some people held: "X, head of the NKVD" names a holder, or it is wrong.
 POSTS = {
     "nkvd": frozenset({"yagoda", "yezhov", "beria", "menzhinsky", "dzerzhinsky"}),
+    "police": frozenset({"yagoda", "yezhov", "beria", "menzhinsky", "dzerzhinsky"}),
+    "defence": frozenset({"voroshilov", "timoshenko", "frunze", "trotsky"}),
+    "defense": frozenset({"voroshilov", "timoshenko", "frunze", "trotsky"}),
     "prosecutor": frozenset({"vyshinsky", "krylenko"}),
 }
 POST_PEOPLE = frozenset(
@@ -64,6 +67,12 @@ POST_CORRECTIONS = {
     "nkvd": "The NKVD was headed by Yagoda (1934-36), then Yezhov (1936-38), then Beria (from "
     "1938).",
     "prosecutor": "Vyshinsky was the state prosecutor at the Moscow show trials.",
+    "police": "The NKVD was headed by Yagoda (1934-36), then Yezhov (1936-38), then Beria (from "
+    "1938).",
+    "defence": "Voroshilov was People's Commissar for Defence from 1925 to 1940; Tukhachevsky was "
+    "his deputy.",
+    "defense": "Voroshilov was People's Commissar for Defence from 1925 to 1940; Tukhachevsky was "
+    "his deputy.",
 }
 
 # Heads of the NKVD in the order they held the post.
@@ -94,6 +103,9 @@ ORDER_CORRECTION = (
     "Politburo; Beria only took over the NKVD in late 1938."
 )
 AUTHOR_VERBS = ("drew", "draw", "draft", "wrote", "writ", "author", "devis", "design", "creat")
+# Signing or issuing it: wrong for those who were nowhere near it (not Politburo members).
+SIGN_VERBS = ("sign", "issu")
+NEVER_SIGNED = frozenset({"beria", "yagoda", "kirov", "trotsky"})
 
 # Party posts by city or region: the people who held the post in the 1920s-30s.
 PLACES = {
@@ -267,3 +279,19 @@ LOW_FIGURES: tuple[LowFigure, ...] = (
         ),
     ),
 )
+
+
+# Who killed whom: any other known person named as the killer ("Kirov was killed by Trotsky").
+KILLERS = {
+    "kirov": frozenset({"nikolayev", "nikolaev", "stalin", "nkvd", "yagoda", "zaporozhets"}),
+    "trotsky": frozenset({"mercader", "stalin", "nkvd"}),
+}
+KILLER_CORRECTIONS = {
+    "kirov": "Kirov was shot in Leningrad on 1 December 1934 by Leonid Nikolayev.",
+    "trotsky": "Trotsky was murdered in Mexico in August 1940 by Ramon Mercader, an NKVD agent.",
+}
+KILLED_WORDS = ("murder", "kill", "assassin", "shot")
+KNOWN_PEOPLE = frozenset(
+    {*SURVIVED, *NKVD_HEADS, *PLACE_PEOPLE, *POST_PEOPLE, *ORDER_WRONG_AUTHORS, "stalin",
+     *(name for names in TRIALS.values() for name in names)}
+)  # fmt: skip

@@ -43,6 +43,23 @@ def _after_by(tokens: tuple[Token, ...], i: int, group: tuple[str, ...]) -> bool
     ].isupper()
 
 
+_MODIFIED = words(
+    "list lists sentence sentences warrant warrants penalty quota quotas squad squads toll camp "
+    "camps order orders"
+)
+
+
+_ATTRIBUTIVE = words("death execution murder killing shooting arrest trial")
+
+
+def modifier(tokens: tuple[Token, ...], i: int) -> bool:
+    """ "Stalin signed death lists in 1937": a word of an event used to name something else
+    (a death list is no death)."""
+    return (
+        i + 1 < len(tokens) and tokens[i + 1].norm in _MODIFIED and tokens[i].norm in _ATTRIBUTIVE
+    )
+
+
 def _event_places(
     clause: list[int], tokens: tuple[Token, ...], event: fd.Event, anchor: int | None = None
 ) -> list[int]:
@@ -50,7 +67,11 @@ def _event_places(
     name put before a relative clause (`anchor`, see `with_antecedent`) is what the clause is
     said of, so it counts as standing beside the clause's other event words."""
     hits = [
-        [i for i in clause if starts(tokens[i].norm, g) and not _after_by(tokens, i, g)]
+        [
+            i
+            for i in clause
+            if starts(tokens[i].norm, g) and not _after_by(tokens, i, g) and not modifier(tokens, i)
+        ]
         for g in event.groups
     ]
     if anchor is not None:

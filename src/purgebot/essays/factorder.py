@@ -12,6 +12,7 @@ and the like are wrong when more than a year lies between.
 from __future__ import annotations
 
 from purgebot.essays import factdata as fd
+from purgebot.essays.factdates import modifier
 from purgebot.essays.factfigures import starts
 from purgebot.essays.text import EssayText, Token, words
 
@@ -63,7 +64,10 @@ def _one_event(
     if kirov and not names and any(starts(tokens[i].norm, ("murder", "assassin")) for i in side):
         found[_span(_KIROV)] = _KIROV
     for event in fd.EVENTS:
-        hits = [[i for i in side if starts(tokens[i].norm, g)] for g in event.groups]
+        hits = [
+            [i for i in side if starts(tokens[i].norm, g) and not modifier(tokens, i)]
+            for g in event.groups
+        ]
         if any(not h for h in hits):
             continue
         if max(min(h) for h in hits) - min(max(h) for h in hits) > len(event.groups) + 2:

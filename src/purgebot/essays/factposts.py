@@ -33,7 +33,7 @@ def head_out_of_term(essay: EssayText, span: list[int]) -> list[tuple[str, str, 
         w in _FATE_VERBS or (m and norms[m - 1] in _AUX and starts(w, _FATE))
         for m, w in enumerate(norms)
     )
-    if "nkvd" not in norms or fate:
+    if ("nkvd" not in norms and " ".join(norms).find("secret police") < 0) or fate:
         return []
     heads = [n for n, w in enumerate(norms) if w in fd.NKVD_TERMS]
     if len({norms[n] for n in heads}) != 1:

@@ -136,9 +136,11 @@ _STOPS = frozenset({"but", "while", "whereas", "unlike", "though", "although", "
 
 _COPULA = words(
     "was were is became become becomes who had has been made appointed as a an the of later then "
-    "now also new state chief head leader boss ran led headed in charge soviet"
+    "now also new state chief head leader boss ran led headed in charge soviet secret political "
+    "people commissar for"
 )
 _HEADS = ("head", "chief", "leader", "boss", "ran", "led", "charge")
+_ROLES = {"defence": ("commissar",), "defense": ("commissar",)}  # "led the defence" is no post
 
 
 def _post(tokens: tuple[Token, ...], i: int, words_: list[str]) -> list[tuple[str, str, int]]:
@@ -146,7 +148,8 @@ def _post(tokens: tuple[Token, ...], i: int, words_: list[str]) -> list[tuple[st
     held; only copular words and the post's own words may stand between."""
     for m, w in enumerate(words_):
         if w in fd.POSTS:
-            role = w == "prosecutor" or any(starts(x, _HEADS) for x in words_[: m + 2])
+            roles = _ROLES.get(w, _HEADS)
+            role = w == "prosecutor" or any(starts(x, roles) for x in words_[: m + 2])
             if (
                 role
                 and all(x in _COPULA for x in words_[:m])
@@ -207,6 +210,21 @@ def _took_post_of(norms: list[str], n: int) -> bool:
     return False
 
 
+def _killed_by(tokens: tuple[Token, ...], span: list[int], n: int) -> list[tuple[str, str, int]]:
+    """ "Kirov was killed by Trotsky": a known person named as the one who killed him."""
+    norms = [tokens[i].norm for i in span]
+    victim = norms[n]
+    for m in range(n + 1, min(len(norms) - 1, n + 6)):
+        if starts(norms[m], fd.KILLED_WORDS) and norms[m + 1] == "by":
+            rest = norms[m + 2 : m + 5]
+            named = [w for w in rest if w in fd.KNOWN_PEOPLE or w in fd.KILLERS[victim]]
+            if named and named[0] not in fd.KILLERS[victim] and named[0] != victim:
+                claim = f"The wrong person is named as {tokens[span[n]].text}'s killer."
+                return [(claim, fd.KILLER_CORRECTIONS[victim], span[n])]
+            return []
+    return []
+
+
 def _across(essay: EssayText, span: list[int]) -> list[tuple[str, str, int]]:
     """The checks a sentence may spread over its clauses: "Zhukov, who was shot", "Order
     00447, which Beria drew up", "Kirov, the party leader in Moscow"."""
@@ -235,12 +253,15 @@ def _across(essay: EssayText, span: list[int]) -> list[tuple[str, str, int]]:
             if hit is not None and all(w in _PASSIVE or w.isdigit() for w in words[:hit]):
                 out.append((f"{tokens[i].text} was not put to death.", fd.SURVIVED[norm], i))
         if norm in fd.ORDER_WRONG_AUTHORS and "00447" in norms[max(0, n - 8) : n + 8]:
+            order_verbs: tuple[str, ...] = fd.AUTHOR_VERBS + (
+                fd.SIGN_VERBS if norm in fd.NEVER_SIGNED else ()
+            )
             by = (
                 n > 0
                 and norms[n - 1] == "by"
-                and any(starts(w, fd.AUTHOR_VERBS) for w in norms[max(0, n - 4) : n])
+                and any(starts(w, order_verbs) for w in norms[max(0, n - 4) : n])
             )
-            if by or any(starts(w, fd.AUTHOR_VERBS) for w in ahead(n, 3)):
+            if by or any(starts(w, order_verbs) for w in ahead(n, 3)):
                 out.append(("The wrong person drew up Order 00447.", fd.ORDER_CORRECTION, i))
         if norm in fd.PLACE_PEOPLE:
             words = ahead(n, 8)
@@ -257,6 +278,8 @@ def _across(essay: EssayText, span: list[int]) -> list[tuple[str, str, int]]:
                 out.append((claim, fd.PLACE_CORRECTION, i))
         if norm in fd.POST_PEOPLE:
             out += _post(tokens, i, ahead(n, 7))
+        if norm in fd.KILLERS:
+            out += _killed_by(tokens, span, n)
         if norm in people and norm not in fd.SUCCESSORS["kirov"] and _took_post_of(norms, n):
             claim = f"{tokens[i].text} did not succeed Kirov."
             out.append((claim, fd.PLACE_CORRECTION, i))
