@@ -275,3 +275,20 @@ def test_a_place_is_read_past_a_chain_of_places(text: str, flagged: bool) -> Non
 )
 def test_who_did_what_and_who_held_which_post(text: str, flagged: bool) -> None:
     assert bool(claims(text)) is flagged, (text, claims(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        # figures the banks' own questions give: NKVD officers purged, commanders of a whole
+        ("Yezhov purged around 300 of Yagoda's officers.", True),
+        ("Yezhov purged over 3,000 of his own personnel.", False),
+        ("About 300 officers of the NKVD were purged.", True),
+        ("Of the 229 corps and divisional commanders, 15 were purged.", True),
+        ("Of the 229 corps and divisional commanders, 169 disappeared in the purge.", False),
+        ("154 of the 186 division commanders were removed.", False),
+        ("In one region 300 officers were purged from the army.", False),
+    ],
+)
+def test_figures_from_the_banks_questions(text: str, flagged: bool) -> None:
+    assert bool(claims(text)) is flagged, (text, claims(text))

@@ -197,8 +197,9 @@ MARSHALS_CORRECTION = (
     "Three of the five marshals (Tukhachevsky, Yegorov, Blyukher) died in the purges; "
     "Voroshilov and Budyonny survived."
 )
-# Wholes of the record and their known parts: "110 of the 1,966 delegates" is far too few.
-KNOWN_PARTS = {1_966: 1_108, 139: 98}
+# Wholes of the record and their known parts (from the banks' own questions): "110 of the
+# 1,966 delegates" arrested, "15 of the 229 corps and divisional commanders" purged, far too few.
+KNOWN_PARTS = {1_966: 1_108, 139: 98, 229: 169}
 _PURGED = ("arrest", "shot", "execut", "purg", "kill", "perish", "repress", "die")
 
 
@@ -235,11 +236,46 @@ class LowFigure:
 
 LOW_FIGURES: tuple[LowFigure, ...] = (
     LowFigure(
+        "The number of NKVD officers purged is an order of magnitude too low.",
+        (
+            ("officer", "personnel", "men", "chekist", "agent", "staff"),
+            ("purg", "arrest", "shot", "remov", "execut"),
+            ("nkvd", "yagoda", "chekist", "own"),
+        ),
+        500,
+        "Yezhov purged over 3,000 of his own NKVD personnel, many of them Yagoda's men.",
+        (
+            "army",
+            "red",
+            "military",
+            "commander",
+            "general",
+            "division",
+            "region",
+            "day",
+            "week",
+            "month",
+        ),
+    ),
+    LowFigure(
         "The number of officers purged is an order of magnitude too low.",
         (("officer",), ("purg", "remov", "dismiss", "expel", "discharg")),
         3_500,
         "About 35,000-40,000 officers were purged (many later reinstated).",
-        ("nkvd", "chekist", "police", "party", "commander", "general", "colonel", "division"),
+        (
+            "nkvd",
+            "chekist",
+            "police",
+            "party",
+            "commander",
+            "general",
+            "colonel",
+            "division",
+            "region",
+            "district",
+            "regiment",
+            "unit",
+        ),
     ),
     LowFigure(
         "The number executed in 1937-38 is an order of magnitude too low.",

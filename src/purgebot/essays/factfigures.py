@@ -84,13 +84,21 @@ _LOWEST = max(fig.too_low for fig in fd.LOW_FIGURES)
 _AT_LEAST = frozenset({"over", "more", "least", "above", "than", "exceeded", "beyond"})
 
 
+def _part(norms: list[str], n: int) -> bool:
+    """ "154 of the 186 division commanders": the figure at n is a part of a number given."""
+    for k in range(n + 1, min(len(norms), n + 4)):
+        if norms[k] == "of":
+            return any(_counts(w) for w in norms[k + 1 : k + 4])
+    return False
+
+
 def _too_low(
     norms: list[str], n: int, value: int, i: int, sentence: list[str]
 ) -> list[tuple[str, str, int]]:
     """A total of the record (`fd.LOW_FIGURES`) given at n an order of magnitude too low; not
     a lower bound ("over 3,000"), a part ("154 of the 186") or another body's figure anywhere
     in the sentence."""
-    if value < 100 or norms[n + 1 : n + 2] == ["of"] or "of" in norms[n + 2 : n + 4]:
+    if value < 100 or _part(norms, n):
         return []
     if any(w in _AT_LEAST for w in norms[max(0, n - 3) : n]):
         return []
