@@ -292,3 +292,31 @@ def test_who_did_what_and_who_held_which_post(text: str, flagged: bool) -> None:
 )
 def test_figures_from_the_banks_questions(text: str, flagged: bool) -> None:
     assert bool(claims(text)) is flagged, (text, claims(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        # "Order No." is no negation; a building in a chain of places
+        ("Order No. 00447 was issued in 1936.", True),
+        ("Kirov was killed at the Smolny Institute in Moscow.", True),
+        ("Kirov was killed at the Smolny Institute in Leningrad.", False),
+        # a landmark after the year is not what the year dates
+        ("Bukharin was executed in 1937 after the second show trial.", True),
+        ("Bukharin was executed in 1938 after the third show trial.", False),
+        # an appointment is not a time in office
+        ("Yezhov became NKVD chief in 1937 after Yagoda.", True),
+        ("Yezhov became NKVD chief in 1936 after Yagoda.", False),
+        ("Yezhov was head of the NKVD in 1937 and was shot in 1940.", False),
+        ("NKVD Order 00447 came out in 1938.", True),
+        # the Great Terror as a span, and the end of an NKVD head's term
+        ("The Great Terror lasted from 1934 to 1935.", True),
+        ("The Great Terror of 1937-38 killed hundreds of thousands.", False),
+        ("Genrikh Yagoda ran the NKVD until 1938.", True),
+        ("Yagoda ran the NKVD until 1936.", False),
+        ("Yezhov headed the NKVD from 1936 until 1938.", False),
+        ("Beria, party leader of Georgia until 1938, went on to head the NKVD.", False),
+    ],
+)
+def test_more_dates_read_loosely(text: str, flagged: bool) -> None:
+    assert bool(claims(text)) is flagged, (text, claims(text))

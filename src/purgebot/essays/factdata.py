@@ -214,6 +214,8 @@ PART_OF_WHOLE = (
 )
 
 # The years each head of the NKVD held the post: "the NKVD under Beria in 1937" is wrong.
+# The years his term ended in: "Yagoda ran the NKVD until 1938" is wrong.
+TERM_ENDS = {"yagoda": {1936}, "yezhov": {1938, 1939}, "beria": {1945, 1946, 1953}}
 NKVD_TERMS = {
     "yagoda": frozenset(range(1934, 1937)),
     "yezhov": frozenset(range(1936, 1939)),

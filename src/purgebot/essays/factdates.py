@@ -66,6 +66,8 @@ def _event_places(
     """Token indexes of the clause where every group of the event stands close together. A
     name put before a relative clause (`anchor`, see `with_antecedent`) is what the clause is
     said of, so it counts as standing beside the clause's other event words."""
+    if event.not_with and any(starts(tokens[i].norm, event.not_with) for i in clause):
+        return []
     hits = [
         [
             i
@@ -131,7 +133,14 @@ def _fits(event: fd.Event, years: frozenset[int], month: str | None) -> bool:
 
 
 def _apart(tokens: tuple[Token, ...], p: int, i: int) -> bool:
-    return any(tokens[j].norm in ("and", "or") for j in range(min(p, i) + 1, max(p, i)))
+    """Whether the year at i is said of another verb than the event word at p: an "and" / "or"
+    between them, or the event after a later "after / before" ("shot in 1937 after the second
+    trial": the trial is a landmark, not what 1937 dates)."""
+    between = {tokens[j].norm for j in range(min(p, i) + 1, max(p, i))}
+    return bool(between & {"and", "or"}) or (p > i and bool(between & _LANDMARK))
+
+
+_LANDMARK = words("after before following")
 
 
 def dated(
@@ -189,7 +198,10 @@ def _located(tokens: tuple[Token, ...], near: int, i: int) -> bool:
     """ "shot in his office in the Kremlin in Moscow": a chain of places after the event's verb
     is no distance (only "in / at" phrases, nothing that could start another claim)."""
     return i - near <= 10 and all(
-        tokens[j].norm in _WHERE or tokens[j].norm in fd.KNOWN_PLACES for j in range(near + 1, i)
+        tokens[j].norm in _WHERE
+        or tokens[j].norm in fd.KNOWN_PLACES
+        or tokens[j].text[:1].isupper()
+        for j in range(near + 1, i)
     )
 
 

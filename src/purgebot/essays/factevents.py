@@ -21,16 +21,27 @@ class Event:
     years: frozenset[int]
     correction: str
     months: frozenset[str] = frozenset()  # when set, a month written with a right year must be one
+    # Words that make the clause about another event of the same person ("Yezhov became head
+    # of the NKVD in 1937" is his appointment, not his time in office).
+    not_with: tuple[str, ...] = ()
 
 
-def _e(claim: str, groups: str, years: str, correction: str, months: str = "") -> Event:
+def _e(
+    claim: str, groups: str, years: str, correction: str, months: str = "", not_with: str = ""
+) -> Event:
     return Event(
         claim,
         tuple(tuple(g.split()) for g in groups.split("|")),
         frozenset(int(y) for y in years.split()),
         correction,
         frozenset(months.split()),
+        tuple(not_with.split()),
     )
+
+
+_CHANGE = (
+    "became become appoint promot took replac succeed remov dismiss sack fell arrest shot execut"
+)
 
 
 KILLED = "murder kill assassin shot death died"
@@ -53,7 +64,8 @@ EVENTS: tuple[Event, ...] = (
     ),
     _e(
         "Order 00447 is misdated.",
-        "00447|issu sign date introduc launch start began approv drew draft wrote",
+        "00447|issu sign date introduc launch start began approv drew draft wrote came pass "
+        "publish enact adopt",
         "1937",
         "Order 00447 was issued on 30 July 1937.",
         "july august",
@@ -162,6 +174,14 @@ EVENTS: tuple[Event, ...] = (
         "february march",
     ),
     _e(
+        "The Great Terror is misdated.",
+        "great|terror=",
+        "1936 1937 1938",
+        "The Great Terror, the mass arrests and shootings of 1937-38, ended in November 1938.",
+        "",
+        "end ended ending stopp halt over began begin start",
+    ),
+    _e(
         "The end of the Great Terror is misdated.",
         "terror= purges=|end ended ending stopp halt over",
         "1938 1939",
@@ -207,18 +227,24 @@ EVENTS: tuple[Event, ...] = (
         "yezhov|head headed chief led ran|nkvd",
         "1936 1937 1938",
         "Yezhov became head of the NKVD in September 1936 and was removed in November 1938.",
+        "",
+        _CHANGE,
     ),
     _e(
         "Yagoda's time at the NKVD is misdated.",
         "yagoda|head headed chief led ran|nkvd",
         "1934 1935 1936",
         "Yagoda headed the NKVD from 1934 until September 1936.",
+        "",
+        _CHANGE,
     ),
     _e(
         "Beria's time at the NKVD is misdated.",
         "beria|head headed chief led ran|nkvd",
         "1938 1939 1940 1941 1942 1943 1944 1945",
         "Beria took over the NKVD from Yezhov in November 1938.",
+        "",
+        _CHANGE,
     ),
     _e("Yezhov's fall is misdated.", "yezhov|arrest", "1939", "Yezhov was arrested in April 1939."),
     _e(

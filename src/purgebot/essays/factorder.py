@@ -64,6 +64,8 @@ def _one_event(
     if kirov and not names and any(starts(tokens[i].norm, ("murder", "assassin")) for i in side):
         found[_span(_KIROV)] = _KIROV
     for event in fd.EVENTS:
+        if event.not_with and any(starts(tokens[i].norm, event.not_with) for i in side):
+            continue
         hits = [
             [i for i in side if starts(tokens[i].norm, g) and not modifier(tokens, i)]
             for g in event.groups

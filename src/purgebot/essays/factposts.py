@@ -48,7 +48,14 @@ def head_out_of_term(essay: EssayText, span: list[int]) -> list[tuple[str, str, 
         if year is None or abs(m - n) > REACH:
             continue
         if m and norms[m - 1] in _BOUNDS:
-            return []
+            # "ran the NKVD until 1938": the end of his term must be its end
+            said = norms[min(n, m) : max(n, m)]  # the NKVD named between him and the year
+            if norms[m - 1] not in ("until", "till") or year in fd.TERM_ENDS[norms[n]]:
+                return []
+            if "nkvd" not in said and "police" not in said:
+                return []
+            claim = f"{tokens[span[n]].text} did not head the NKVD then."
+            return [(claim, fd.NKVD_ORDER, span[n])]
         gap = essay.text[tokens[i].end : tokens[span[m + 1]].start] if m + 1 < len(span) else ""
         if gap.strip() in ("-", "–", "—") and m + 1 < len(span) and norms[m + 1].isdigit():
             end = int(norms[m + 1]) + (1900 if len(norms[m + 1]) == 2 else 0)

@@ -302,6 +302,12 @@ def _across(essay: EssayText, span: list[int]) -> list[tuple[str, str, int]]:
     return out
 
 
+def _denies(tokens: tuple[Token, ...], i: int) -> bool:
+    """A negation, but not "No." before a number ("Order No. 00447")."""
+    number = i + 1 < len(tokens) and tokens[i + 1].norm[:1].isdigit()
+    return tokens[i].negation and not (tokens[i].norm == "no" and number)
+
+
 def _sentence_hits(
     essay: EssayText, kept: list[int], last: int, span: list[int]
 ) -> list[tuple[str, str, int]]:
@@ -339,7 +345,7 @@ def find_fact_errors(essay: EssayText, dismissed: frozenset[int]) -> tuple[Found
         if reported or _attributed(tokens, span):
             continue
         kept = [i for i in span if i not in dismissed]
-        if any(tokens[i].negation for i in span):  # a claim denied is read for one thing only
+        if any(_denies(tokens, i) for i in span):  # a claim denied is read for one thing only
             hits = denied_fates(essay, kept)
         else:
             hits = _sentence_hits(essay, kept, s.last, span)
