@@ -320,3 +320,17 @@ def test_figures_from_the_banks_questions(text: str, flagged: bool) -> None:
 )
 def test_more_dates_read_loosely(text: str, flagged: bool) -> None:
     assert bool(claims(text)) is flagged, (text, claims(text))
+
+
+def test_a_bank_claim_is_not_matched_across_an_and_that_opens_another_date() -> None:
+    """ "hurt it badly in the Winter War and in 1941" does not say the Winter War was in 1941
+    (a built-in claim's words "winter war 1941"), and the point it makes stays credited."""
+    from purgebot.banks.loader import load_bank_dir
+    from purgebot.essays import check_essay
+
+    prompts = {f"{b.id}/{e.id}": e for b in load_bank_dir(ROOT / "questions") for e in b.essays}
+    prompt = prompts["results/stronger-weaker"]
+    sound = "The purge hurt the Red Army badly in the Winter War and in 1941."
+    assert check_essay(prompt, sound).misconceptions == ()
+    wrong = "The purge hurt the Red Army badly in the Winter War in 1941."
+    assert [m.claim for m in check_essay(prompt, wrong).misconceptions]
