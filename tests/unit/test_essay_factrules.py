@@ -334,3 +334,29 @@ def test_a_bank_claim_is_not_matched_across_an_and_that_opens_another_date() -> 
     assert check_essay(prompt, sound).misconceptions == ()
     wrong = "The purge hurt the Red Army badly in the Winter War in 1941."
     assert [m.claim for m in check_essay(prompt, wrong).misconceptions]
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        # "took over" from someone: the one after "from" is not the subject
+        ("Yezhov, who took over from Yagoda in 1937, was much harsher.", True),
+        ("Yezhov, who took over from Yagoda in 1936, was much harsher.", False),
+        ("Yezhov took the blame in 1939.", False),
+        ("The army purge began in 1939.", True),
+        ("The purge of the army began in 1937.", False),
+        # the Great Terror as a time for a head of the NKVD
+        ("The NKVD chief during the Great Terror was Yagoda.", True),
+        ("The NKVD chief during the Great Terror was Yezhov.", False),
+        ("Yagoda ran the NKVD before the Great Terror.", False),
+        # successor and predecessor, and "After A, B became head"
+        ("Yezhov's successor was Yagoda.", True),
+        ("Beria was Yezhov's successor.", False),
+        ("Yagoda was Yezhov's predecessor.", False),
+        ("After Beria, Yezhov became head of the NKVD.", True),
+        ("After Yagoda, Yezhov became head of the NKVD.", False),
+        ("After Yezhov was shot, Beria ran the NKVD.", False),
+    ],
+)
+def test_nkvd_heads_in_turn_and_in_the_terror(text: str, flagged: bool) -> None:
+    assert bool(claims(text)) is flagged, (text, claims(text))

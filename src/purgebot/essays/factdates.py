@@ -38,9 +38,8 @@ def _after_by(tokens: tuple[Token, ...], i: int, group: tuple[str, ...]) -> bool
     """A name just after "by" ("replaced by Yezhov in 1936 and shot") or after "replaced" ("Beria
     replaced Yezhov in 1938") is not what the clause's year is about; a verb after "by" is fine."""
     before = tokens[i - 1].norm if i > 0 else ""
-    return (before == "by" or starts(before, ("replac", "succeed"))) and tokens[i].text[
-        :1
-    ].isupper()
+    after = before in ("by", "from") or starts(before, ("replac", "succeed"))
+    return after and tokens[i].text[:1].isupper()
 
 
 _MODIFIED = words(
@@ -60,6 +59,17 @@ def modifier(tokens: tuple[Token, ...], i: int) -> bool:
     )
 
 
+def word_of(tokens: tuple[Token, ...], i: int, group: tuple[str, ...]) -> bool:
+    """Whether the word at i is one of the group's; "took>over" is "took" before "over"."""
+    for stem in group:
+        first, _, then = stem.partition(">")
+        if starts(tokens[i].norm, (first,)) and (
+            not then or (i + 1 < len(tokens) and tokens[i + 1].norm == then)
+        ):
+            return True
+    return False
+
+
 def _event_places(
     clause: list[int], tokens: tuple[Token, ...], event: fd.Event, anchor: int | None = None
 ) -> list[int]:
@@ -72,7 +82,7 @@ def _event_places(
         [
             i
             for i in clause
-            if starts(tokens[i].norm, g) and not _after_by(tokens, i, g) and not modifier(tokens, i)
+            if word_of(tokens, i, g) and not _after_by(tokens, i, g) and not modifier(tokens, i)
         ]
         for g in event.groups
     ]

@@ -182,6 +182,13 @@ EVENTS: tuple[Event, ...] = (
         "end ended ending stopp halt over began begin start",
     ),
     _e(
+        "The army purge is misdated.",
+        "army military officer|purg|began begin start launch",
+        "1936 1937",
+        "The purge of the Red Army began with the arrest of Tukhachevsky and other commanders in "
+        "May 1937 (a few, such as Primakov and Putna, were arrested in 1936).",
+    ),
+    _e(
         "The end of the Great Terror is misdated.",
         "terror= purges=|end ended ending stopp halt over",
         "1938 1939",
@@ -256,7 +263,7 @@ EVENTS: tuple[Event, ...] = (
     ),
     _e(
         "Yezhov's time at the NKVD is misdated.",
-        "yezhov|appoint became promot",
+        "yezhov|appoint became promot took>over",
         "1936",
         "Yezhov became head of the NKVD in September 1936 and was removed in November 1938.",
     ),

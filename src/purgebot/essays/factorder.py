@@ -12,7 +12,7 @@ and the like are wrong when more than a year lies between.
 from __future__ import annotations
 
 from purgebot.essays import factdata as fd
-from purgebot.essays.factdates import modifier
+from purgebot.essays.factdates import modifier, word_of
 from purgebot.essays.factfigures import starts
 from purgebot.essays.text import EssayText, Token, words
 
@@ -67,7 +67,7 @@ def _one_event(
         if event.not_with and any(starts(tokens[i].norm, event.not_with) for i in side):
             continue
         hits = [
-            [i for i in side if starts(tokens[i].norm, g) and not modifier(tokens, i)]
+            [i for i in side if word_of(tokens, i, g) and not modifier(tokens, i)]
             for g in event.groups
         ]
         if any(not h for h in hits):

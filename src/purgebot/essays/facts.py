@@ -38,7 +38,7 @@ from purgebot.essays.factfigures import (
     year_of,
 )
 from purgebot.essays.factorder import wrong_order
-from purgebot.essays.factposts import head_out_of_term
+from purgebot.essays.factposts import head_out_of_term, heads_in_turn
 from purgebot.essays.factsources import source_for
 from purgebot.essays.misconceptions import _REPORTED, FoundMisconception
 from purgebot.essays.text import EssayText, Token, words
@@ -318,7 +318,7 @@ def _sentence_hits(
         clauses.setdefault(tokens[i].clause, []).append(i)
     hits = _across(essay, kept)
     hits += head_out_of_term(essay, kept) + wrong_fates(essay, kept) + wrong_blame(essay, kept)
-    hits += wrong_order(essay, kept)
+    hits += wrong_order(essay, kept) + heads_in_turn(essay, kept)
     previous: list[int] = []
     merged = with_dates(tokens, list(clauses.values()))
     first = merged[0] if merged else []
