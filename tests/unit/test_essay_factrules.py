@@ -360,3 +360,25 @@ def test_a_bank_claim_is_not_matched_across_an_and_that_opens_another_date() -> 
 )
 def test_nkvd_heads_in_turn_and_in_the_terror(text: str, flagged: bool) -> None:
     assert bool(claims(text)) is flagged, (text, claims(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        # totals an order of magnitude off, the years of a range read as words
+        ("About 150,000 people were arrested in 1937-38.", True),
+        ("About 1.5 million people were arrested in 1937-38.", False),
+        ("In Ukraine in 1938 Khrushchev arrested 106,000 people.", False),
+        ("In 1937-38 around 68,000 people were executed.", True),
+        ("Around 700,000 were shot in 1937-38.", False),
+        ("By 1939 the camps held 130,000 prisoners.", True),
+        ("The camps held 1.3 million prisoners in 1939.", False),
+        ("In 1938 about 100,000 prisoners died in the camps.", False),
+        ("Order 00447 set quotas for 2.5 million arrests.", True),
+        ("Order 00447 set 259,450 arrests in 1937.", False),
+        ("Almost 10,000 death sentences were passed a day.", True),
+        ("About 1,000 death sentences were passed a day.", False),
+    ],
+)
+def test_more_totals_an_order_of_magnitude_off(text: str, flagged: bool) -> None:
+    assert bool(claims(text)) is flagged, (text, claims(text))

@@ -128,6 +128,14 @@ PLACE_CORRECTION = (
     "Lominadze and later Beria led the party in Transcaucasia."
 )
 
+# A place's or a body's own figure is no total: "in Ukraine in 1938 Khrushchev arrested 106,000".
+_NOT_A_TOTAL = (
+    "00447", "quota", "region", "officer", "nkvd", "day", "month", "week", "army", "party",
+    "commander", "delegate", "member", "moscow", "leningrad", "ukrain", "georgia", "kazakh",
+    "belarus", "byelorussia", "siberia", "kiev", "tbilisi", "minsk", "oblast", "province",
+    "republic",
+)  # fmt: skip
+
 # Tried in secret, not at a show trial.
 SECRET_TRIAL = {
     "tukhachevsky": "Tukhachevsky and seven other commanders were tried in secret in June 1937."
@@ -151,6 +159,18 @@ class Figure:
 
 
 FIGURES: tuple[Figure, ...] = (
+    Figure(
+        "Order 00447's arrests are an order of magnitude too high.",
+        (("00447", "quota"), ("arrest",)),
+        2_000_000,
+        "Order 00447 set about 259,450 arrests, of whom about 72,950 were to be shot.",
+    ),
+    Figure(
+        "The number sentenced or shot each day is an order of magnitude too high.",
+        (("sentenc", "execut", "shot"), ("day", "daily")),
+        10_000,
+        "About 680,000 death sentences were passed in 1937-38 (almost 1,000 a day).",
+    ),
     Figure(
         "Order 00447's arrests are given as executions.",
         (("00447",), ("shot", "execut")),
@@ -237,6 +257,33 @@ class LowFigure:
 
 
 LOW_FIGURES: tuple[LowFigure, ...] = (
+    LowFigure(
+        "The number arrested in 1937-38 is an order of magnitude too low.",
+        (("arrest",), ("1937", "1938", "terror", "yezhovshchina")),
+        200_000,
+        "About 1.5 million people were arrested in 1937-38.",
+        _NOT_A_TOTAL,
+    ),
+    LowFigure(
+        "The camp population is an order of magnitude too low.",
+        (("camp", "gulag"), ("held", "hold", "prisoner", "inmate", "population")),
+        200_000,
+        "The Gulag held about 1.3 million inmates in 1939.",
+        (
+            "die",
+            "death",
+            "shot",
+            "execut",
+            "one",
+            "kolyma",
+            "region",
+            "day",
+            "month",
+            "week",
+            "release",
+            "escap",
+        ),
+    ),
     LowFigure(
         "The number of NKVD officers purged is an order of magnitude too low.",
         (

@@ -46,17 +46,25 @@ def _counts(w: str) -> bool:
 
 def _about(norms: list[str], n: int) -> list[str]:
     """The words a figure at n is said of: up to three before it and seven after, neither
-    reaching past another figure ("259,450 arrests and 72,950 executions"); a year is a word."""
+    reaching past another figure ("259,450 arrests and 72,950 executions"); a year is a word,
+    and so is the end of a range of years ("1937-38")."""
+
+    def figure(k: int) -> bool:
+        short_year = (
+            k and len(norms[k]) == 2 and len(norms[k - 1]) == 4 and norms[k - 1][:2] == "19"
+        )
+        return _counts(norms[k]) and not short_year
+
     before: list[str] = []
-    for w in reversed(norms[max(0, n - 3) : n]):
-        if _counts(w):
+    for k in range(n - 1, max(-1, n - 4), -1):
+        if figure(k):
             break
-        before.append(w)
+        before.append(norms[k])
     after: list[str] = []
-    for w in norms[n + 1 : n + 8]:
-        if _counts(w):
+    for k in range(n + 1, min(len(norms), n + 8)):
+        if figure(k):
             break
-        after.append(w)
+        after.append(norms[k])
     return before + after
 
 
