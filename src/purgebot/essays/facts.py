@@ -2,20 +2,24 @@
 prompt, beside the bank's own per-prompt `misconceptions:` lists.
 
 A sentence is flagged only when one clause clearly asserts a wrong pairing:
-- a known event and a year it did not happen in, the year standing within `NEAR` words of the
-  event's words, no "before / after / by / until / since" in front of the year, no other event
-  in the clause that the year fits, and a range ("1936-38") wrong only when no year of it fits;
-  a relative clause is read with the name it follows ("Hitler, who came to power in 1936");
-- a known survivor "shot" or "executed", one shot said to die in a camp or survive, or the wrong
-  leaders blamed for Kirov's murder (`factfates`); an NKVD head said to replace, follow or come
-  before another in the wrong order, or tied to a year outside his term (`factposts`); a known
-  person other than Yezhov's NKVD, Stalin or the Politburo as the author of Order 00447; a known
-  party leader at the head of another city's party; a secret trial called a show trial; the
-  Winter War against anyone but Finland;
-- a figure of the record an order of magnitude too high, "all five marshals" or "four of the
-  five", or a part larger than its whole ("1,108 of the 139").
-Nothing is flagged in a question, a sentence with a negation, a dismissed part, or a sentence
-that reports someone's claim ("Conquest estimated..."): a claim refuted is not a claim made.
+- a known event and a year (or a month of the right year) it did not happen in (`factdates`):
+  the year within `NEAR` words of the event's words (the words of a date, a "by" agent or an
+  aside after a name are no distance; a date clause joins the clause it dates; a clause's opening
+  name is the subject of its predicates), no bound ("before / by / until") in front of it, and no
+  other event in the clause that the year fits unless an "and" or a landmark ("after the trial")
+  stands between; a relative clause is read with the name it follows;
+- two dated events in the wrong order, "A after B", "within weeks of" (`factorder`);
+- a known survivor "shot" or "executed", one shot said to die in a camp, survive or never be
+  punished, or the wrong leaders blamed for Kirov's murder (`factfates`); NKVD heads in the wrong
+  order, or a head tied to a year outside his term (`factposts`); a post never held, a defendant
+  at the wrong trial, the wrong successor or killer (`factroles`); the wrong author of Order
+  00447; a known party leader at the head of another city's party; a secret trial called a show
+  trial; the Winter War against anyone but Finland; an event in the wrong place;
+- a figure of the record an order of magnitude too high or too low, "all five marshals" or
+  "four of the five", a part larger than its whole or a known part far too small (`factfigures`).
+Nothing is flagged in a question, a sentence that reports someone's claim ("Conquest
+estimated...", "Morris dates it to 1939"), or a dismissed part; a sentence with a negation is
+read only for a denied fate ("Yezhov was never punished"): a claim refuted is not a claim made.
 """
 
 from __future__ import annotations
@@ -39,6 +43,7 @@ from purgebot.essays.factfigures import (
 )
 from purgebot.essays.factorder import wrong_order
 from purgebot.essays.factposts import head_out_of_term, heads_in_turn
+from purgebot.essays.factroles import killed_by, post, took_post_of, which_trial
 from purgebot.essays.factsources import source_for
 from purgebot.essays.misconceptions import _REPORTED, FoundMisconception
 from purgebot.essays.text import EssayText, Token, words
@@ -134,97 +139,6 @@ _FOUGHT = words("was were fought waged the of 1939 1940 1939-40")
 _STOPS = frozenset({"but", "while", "whereas", "unlike", "though", "although", "however"})
 
 
-_COPULA = words(
-    "was were is became become becomes who had has been made appointed as a an the of later then "
-    "now also new state chief head leader boss ran led headed in charge soviet secret political "
-    "people commissar for"
-)
-_HEADS = ("head", "chief", "leader", "boss", "ran", "led", "charge")
-_ROLES = {"defence": ("commissar",), "defense": ("commissar",)}  # "led the defence" is no post
-
-
-def _post(tokens: tuple[Token, ...], i: int, words_: list[str]) -> list[tuple[str, str, int]]:
-    """ "Vyshinsky, head of the NKVD", "Yezhov was the prosecutor": a post the person never
-    held; only copular words and the post's own words may stand between."""
-    for m, w in enumerate(words_):
-        if w in fd.POSTS:
-            roles = _ROLES.get(w, _HEADS)
-            role = w == "prosecutor" or any(starts(x, roles) for x in words_[: m + 2])
-            if (
-                role
-                and all(x in _COPULA for x in words_[:m])
-                and (tokens[i].norm not in fd.POSTS[w])
-            ):
-                claim = f"{tokens[i].text} did not hold that post."
-                return [(claim, fd.POST_CORRECTIONS[w], i)]
-            return []
-        if w not in _COPULA:
-            return []
-    return []
-
-
-_DEFENDANT = ("tri", "accus", "defendant", "charg", "condemn", "sentenc", "appear", "dock")
-_LINKS = words("and was were also then later both had been put on in at the")
-
-
-def _which_trial(norms: list[str], n: int, i: int) -> list[tuple[str, str, int]]:
-    """ "Bukharin was tried at the first show trial": a defendant at the wrong one of the three
-    trials; only the defendants, links and the verb may stand before the ordinal."""
-    accused = {name for names in fd.TRIALS.values() for name in names}
-    if norms[n] not in accused or (n and norms[n - 1] in accused):
-        return []
-    names = {norms[n]}
-    verb = False
-    for m in range(n + 1, min(len(norms), n + 10)):
-        w = norms[m]
-        if w in accused:
-            names.add(w)
-        elif starts(w, _DEFENDANT):
-            verb = True
-        elif w in fd.TRIALS and verb and "trial" in norms[m + 1 : m + 4]:
-            if not names <= fd.TRIALS[w]:
-                return [("A defendant is put at the wrong trial.", fd.TRIALS_CORRECTION, i)]
-            return []
-        elif w not in _LINKS and w not in ("show", "moscow"):
-            return []
-    return []
-
-
-_TOOK = words("given got took take takes inherited handed")
-_POST = words("post job place position role seat")
-
-
-def _took_post_of(norms: list[str], n: int) -> bool:
-    """ "Beria was given Kirov's post", "Beria replaced Kirov", "Kirov was succeeded by Beria":
-    the person at n named as Kirov's successor."""
-    after, before = norms[n + 1 : n + 6], norms[max(0, n - 4) : n]
-    if "kirov" in after:
-        k = after.index("kirov")
-        verbs = after[:k]
-        if after[k + 1 : k + 2] and after[k + 1] in _POST and any(w in _TOOK for w in verbs):
-            return True
-        return bool(verbs) and starts(verbs[-1], ("replac", "succeed")) and "by" not in verbs
-    if "kirov" in before and before[-1:] == ["by"]:
-        k = len(before) - 1 - before[::-1].index("kirov")
-        return any(starts(w, ("replac", "succeed")) for w in before[k + 1 :])
-    return False
-
-
-def _killed_by(tokens: tuple[Token, ...], span: list[int], n: int) -> list[tuple[str, str, int]]:
-    """ "Kirov was killed by Trotsky": a known person named as the one who killed him."""
-    norms = [tokens[i].norm for i in span]
-    victim = norms[n]
-    for m in range(n + 1, min(len(norms) - 1, n + 6)):
-        if starts(norms[m], fd.KILLED_WORDS) and norms[m + 1] == "by":
-            rest = norms[m + 2 : m + 5]
-            named = [w for w in rest if w in fd.KNOWN_PEOPLE or w in fd.KILLERS[victim]]
-            if named and named[0] not in fd.KILLERS[victim] and named[0] != victim:
-                claim = f"The wrong person is named as {tokens[span[n]].text}'s killer."
-                return [(claim, fd.KILLER_CORRECTIONS[victim], span[n])]
-            return []
-    return []
-
-
 def _across(essay: EssayText, span: list[int]) -> list[tuple[str, str, int]]:
     """The checks a sentence may spread over its clauses: "Zhukov, who was shot", "Order
     00447, which Beria drew up", "Kirov, the party leader in Moscow"."""
@@ -277,13 +191,13 @@ def _across(essay: EssayText, span: list[int]) -> list[tuple[str, str, int]]:
                 claim = f"{tokens[i].text} did not lead the party there."
                 out.append((claim, fd.PLACE_CORRECTION, i))
         if norm in fd.POST_PEOPLE:
-            out += _post(tokens, i, ahead(n, 7))
+            out += post(tokens, i, ahead(n, 7))
         if norm in fd.KILLERS:
-            out += _killed_by(tokens, span, n)
-        if norm in people and norm not in fd.SUCCESSORS["kirov"] and _took_post_of(norms, n):
+            out += killed_by(tokens, span, n)
+        if norm in people and norm not in fd.SUCCESSORS["kirov"] and took_post_of(norms, n):
             claim = f"{tokens[i].text} did not succeed Kirov."
             out.append((claim, fd.PLACE_CORRECTION, i))
-        out += _which_trial(norms, n, i)
+        out += which_trial(norms, n, i)
     # "Of the 139 members of the Central Committee, 1,108 were shot": a part above its whole,
     # or a known part an order of magnitude below the record ("out of the 1,966 delegates, 110").
     lead = 2 if norms[:2] == ["out", "of"] else 1 if norms[:1] == ["of"] else 0
