@@ -382,3 +382,21 @@ def test_nkvd_heads_in_turn_and_in_the_terror(text: str, flagged: bool) -> None:
 )
 def test_more_totals_an_order_of_magnitude_off(text: str, flagged: bool) -> None:
     assert bool(claims(text)) is flagged, (text, claims(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        # those who killed themselves, or survived, said to be shot
+        ("Tomsky was executed after the third trial.", True),
+        ("Tomsky killed himself in 1936.", False),
+        ("Gamarnik was shot with Tukhachevsky.", True),
+        ("Gamarnik shot himself in 1937.", False),
+        ("Ordzhonikidze was shot in 1937.", True),
+        ("Zhdanov was executed in 1938.", True),
+        ("Zhdanov took over Leningrad after Kirov was shot.", False),
+        ("Vyshinsky tried the defendants at the show trials.", False),
+    ],
+)
+def test_suicides_and_survivors_said_to_be_shot(text: str, flagged: bool) -> None:
+    assert bool(claims(text)) is flagged, (text, claims(text))

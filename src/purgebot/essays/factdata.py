@@ -98,9 +98,16 @@ SURVIVED = {
     "kaganovich": "Kaganovich survived the purges and lived until 1991.",
     "khrushchev": "Khrushchev survived the purges and led the USSR after Stalin.",
     "trotsky": "Trotsky was tried in his absence; he was murdered in Mexico in 1940, not executed.",
+    "vyshinsky": "Vyshinsky, the prosecutor at the show trials, survived and died in 1954.",
+    "zhdanov": "Zhdanov survived the purges and died in 1948.",
+    "tomsky": "Tomsky killed himself in August 1936, before he could be put on trial.",
+    "gamarnik": "Gamarnik shot himself in May 1937, before he could be arrested.",
+    "ordzhonikidze": "Ordzhonikidze killed himself in February 1937.",
 }
-# Verbs that say someone was put to death; "trotsky" is only wrong with "executed".
+# Verbs that say someone was put to death; "trotsky" is only wrong with "executed", and the
+# prosecutor "tried" people himself.
 KILLED_VERBS = ("shot", "execut")
+SURVIVED_VERBS = {"trotsky": ("execut",), "vyshinsky": KILLED_VERBS, "zhdanov": KILLED_VERBS}
 
 # Who drew up Order 00447 (with the Politburo's and Stalin's approval); others named as its
 # author are wrong when they are known people.

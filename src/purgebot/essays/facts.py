@@ -159,12 +159,18 @@ def _across(essay: EssayText, span: list[int]) -> list[tuple[str, str, int]]:
     for n, i in enumerate(span):
         norm = norms[n]
         if norm in fd.SURVIVED:
-            verbs = ("execut",) if norm == "trotsky" else (*fd.KILLED_VERBS, "tried")
+            verbs = fd.SURVIVED_VERBS.get(norm, (*fd.KILLED_VERBS, "tried"))
             words = ahead(n, 8)
             hit = next((m for m, w in enumerate(words) if starts(w, verbs)), None)
             # "Zhukov, who was shot", "Zhukov and seven other generals were tried": only
-            # words that keep him the one shot stand between (not "Molotov signed lists...").
-            if hit is not None and all(w in _PASSIVE or w.isdigit() for w in words[:hit]):
+            # words that keep him the one shot stand between (not "Molotov signed lists...");
+            # "Gamarnik shot himself" is his suicide.
+            suicide = hit is not None and words[hit + 1 : hit + 2] == ["himself"]
+            if (
+                hit is not None
+                and not suicide
+                and all(w in _PASSIVE or w.isdigit() for w in words[:hit])
+            ):
                 out.append((f"{tokens[i].text} was not put to death.", fd.SURVIVED[norm], i))
         if norm in fd.ORDER_WRONG_AUTHORS and "00447" in norms[max(0, n - 8) : n + 8]:
             order_verbs: tuple[str, ...] = fd.AUTHOR_VERBS + (
