@@ -400,3 +400,24 @@ def test_more_totals_an_order_of_magnitude_off(text: str, flagged: bool) -> None
 )
 def test_suicides_and_survivors_said_to_be_shot(text: str, flagged: bool) -> None:
     assert bool(claims(text)) is flagged, (text, claims(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        # "replaced with", "followed by"
+        ("Stalin replaced Yagoda with Beria.", True),
+        ("Stalin replaced Yagoda with Yezhov.", False),
+        ("Yagoda was replaced with Yezhov in 1936.", False),
+        ("Yezhov was followed by Yagoda.", True),
+        ("Yagoda was followed by Yezhov.", False),
+        # the trial named first, its defendants after
+        ("The third show trial, where Zinoviev and Kamenev were tried, was in 1938.", True),
+        ("The third show trial, where Bukharin and Rykov were tried, was in 1938.", False),
+        ("At the second show trial in 1937 Bukharin was sentenced to death.", True),
+        ("At the first show trial Zinoviev and Kamenev were sentenced to death.", False),
+        ("At the first trial Bukharin denounced Zinoviev.", False),
+    ],
+)
+def test_successions_with_and_followed_by_and_trials_named_first(text: str, flagged: bool) -> None:
+    assert bool(claims(text)) is flagged, (text, claims(text))

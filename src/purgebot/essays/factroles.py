@@ -63,6 +63,31 @@ def which_trial(norms: list[str], n: int, i: int) -> list[tuple[str, str, int]]:
     return []
 
 
+def trial_then_accused(norms: list[str], span: list[int]) -> list[tuple[str, str, int]]:
+    """ "The third show trial, where Zinoviev and Kamenev were tried", "At the second show trial
+    Bukharin was sentenced": the one trial named, then defendants said to be tried there (each
+    name followed by "was / were" and a defendant's verb, not "Bukharin denounced ...")."""
+    ordinals = [
+        m for m, w in enumerate(norms) if w in fd.TRIALS and "trial" in norms[m + 1 : m + 4]
+    ]
+    if len(ordinals) != 1:
+        return []
+    m = ordinals[0]
+    accused = {name for names in fd.TRIALS.values() for name in names}
+    names: set[str] = set()
+    for k in range(m + 2, min(len(norms) - 1, m + 14)):
+        w = norms[k]
+        if w in accused:
+            names.add(w)
+        elif names and w in ("was", "were") and starts(norms[k + 1], _DEFENDANT):
+            if names <= fd.TRIALS[norms[m]]:
+                return []
+            return [("A defendant is put at the wrong trial.", fd.TRIALS_CORRECTION, span[k])]
+        elif names and w != "and":
+            return []
+    return []
+
+
 _TOOK = words("given got took take takes inherited handed")
 _POST = words("post job place position role seat")
 

@@ -43,7 +43,13 @@ from purgebot.essays.factfigures import (
 )
 from purgebot.essays.factorder import wrong_order
 from purgebot.essays.factposts import head_out_of_term, heads_in_turn
-from purgebot.essays.factroles import killed_by, post, took_post_of, which_trial
+from purgebot.essays.factroles import (
+    killed_by,
+    post,
+    took_post_of,
+    trial_then_accused,
+    which_trial,
+)
 from purgebot.essays.factsources import source_for
 from purgebot.essays.misconceptions import _REPORTED, FoundMisconception
 from purgebot.essays.text import EssayText, Token, words
@@ -76,10 +82,17 @@ def _who_did(essay: EssayText, clause: list[int]) -> list[tuple[str, str, int]]:
                 direct = any(starts(w, ("replac", "succeed")) for w in between) or (
                     "from" in between and any(w in ("took", "take", "takes") for w in between)
                 )  # "replaced" / "took over from": the very next one, not any later one
-                if "by" in between and direct:
+                # "Stalin replaced Yagoda with Beria"
+                direct = direct or (
+                    n > 0 and starts(norms[n - 1], ("replac",)) and "with" in between
+                )
+                by = "by" in between or "with" in between  # "replaced Yagoda with Beria"
+                if by and direct:
                     wrong = step != 1
                 elif direct:
                     wrong = step != -1
+                elif any(starts(w, ("follow",)) for w in between) and "by" in between:
+                    wrong = not later  # "Yezhov was followed by Yagoda"
                 elif any(starts(w, ("follow", "after")) for w in between):
                     wrong = later
                 elif any(starts(w, ("before", "preced")) for w in between):
@@ -132,7 +145,7 @@ _PASSIVE = words(
 )
 _OFFICE = words(
     "was were had been who then as the head chief of nkvd ran headed led came just soon shortly "
-    "later by over from took take takes in charge"
+    "later by over from took take takes in charge with"
 )
 _SUCCESSION = ("replac", "succeed", "follow", "after", "before", "preced")
 _FOUGHT = words("was were fought waged the of 1939 1940 1939-40")
@@ -204,6 +217,7 @@ def _across(essay: EssayText, span: list[int]) -> list[tuple[str, str, int]]:
             claim = f"{tokens[i].text} did not succeed Kirov."
             out.append((claim, fd.PLACE_CORRECTION, i))
         out += which_trial(norms, n, i)
+    out += trial_then_accused(norms, span)
     # "Of the 139 members of the Central Committee, 1,108 were shot": a part above its whole,
     # or a known part an order of magnitude below the record ("out of the 1,966 delegates, 110").
     lead = 2 if norms[:2] == ["out", "of"] else 1 if norms[:1] == ["of"] else 0
