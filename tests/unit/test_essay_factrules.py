@@ -421,3 +421,40 @@ def test_suicides_and_survivors_said_to_be_shot(text: str, flagged: bool) -> Non
 )
 def test_successions_with_and_followed_by_and_trials_named_first(text: str, flagged: bool) -> None:
     assert bool(claims(text)) is flagged, (text, claims(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kirov was shot in Leningrad on 1 December 1934 by Leonid Nikolaev.",
+        "After Kirov's murder in December 1934, Stalin blamed Zinoviev and Kamenev.",
+        "Yagoda headed the NKVD from 1934 until 1936, when Yezhov replaced him.",
+        "Yezhov ran the NKVD in 1937 and 1938, the worst years of the Terror.",
+        "In November 1938 Yezhov was replaced by Beria, and he was shot in 1940.",
+        "Order 00447, signed on 30 July 1937, set quotas for every region.",
+        "Tukhachevsky and seven other commanders were shot in June 1937 after a secret trial.",
+        "The first show trial in August 1936 tried Zinoviev and Kamenev; both were shot.",
+        "Bukharin was tried at the third show trial in March 1938 and shot.",
+        "The Great Terror ended in late 1938 when Yezhov fell.",
+        "Beria, who took over the NKVD in 1938, released some prisoners.",
+        "About 680,000 people were executed in 1937-38, almost 1,000 a day.",
+        "About 1.5 million people were arrested in 1937 and 1938.",
+        "Around 35,000 officers were purged, many of whom were later reinstated.",
+        "Three of the five marshals were killed, and the army did badly in the Winter War of 1939-40.",
+        "Trotsky was expelled in 1927, exiled in 1929 and murdered in Mexico in 1940.",
+        "The purges started after Kirov was murdered and ended after Yezhov fell.",
+        "Zinoviev and Kamenev were arrested within weeks of Kirov's murder.",
+        "Yezhov was arrested in April 1939 and shot in February 1940, like Yagoda before him.",
+        "Beria was shot in 1953, after Stalin died.",
+        "Before Yezhov, Yagoda ran the NKVD.",
+        "Yezhov's predecessor was Yagoda and his successor was Beria.",
+        "Zhdanov took Kirov's post in Leningrad.",
+        "Voroshilov, the defence commissar, survived the purges.",
+        "Molotov signed death lists with Stalin in 1937 and 1938.",
+        "Nikolaev was shot in December 1934 after a quick trial.",
+        "In 1937 alone, 353,074 people were shot.",
+        "Trotsky was tried in his absence at the first show trial.",
+    ],
+)
+def test_sound_sentences_on_the_same_facts_are_not_flagged(text: str) -> None:
+    assert claims(text) == [], text
