@@ -91,14 +91,25 @@ class Report:
         }
 
 
+# A line that opens a list item ("- ", "* ", "• ", "1. ", "2) ") starts a new line of its own.
+_ITEM = re.compile(r"\n(?=[ \t]*(?:[-*\u2022]|\d{1,2}[.)])[ \t]+)")
+
+
 def unwrap(text: str) -> str:
-    """Every single newline inside a paragraph becomes a space; blank lines stay."""
+    """Every single newline inside a paragraph or a list item becomes a space; blank lines and
+    the start of each list item stay (a bullet list is not one run-on sentence)."""
     paragraphs = re.split(r"\n\s*\n", text.strip())
-    return "\n\n".join(" ".join(p.split()) for p in paragraphs)
+    return "\n\n".join(
+        "\n".join(" ".join(item.split()) for item in _ITEM.split(p)) for p in paragraphs
+    )
 
 
 def rewrap(text: str, width: int = 68) -> str:
-    return "\n\n".join(textwrap.fill(p, width) for p in unwrap(text).split("\n\n"))
+    """The unwrapped text hard-wrapped again at `width`, each list item on its own lines."""
+    return "\n\n".join(
+        "\n".join(textwrap.fill(item, width) for item in p.split("\n"))
+        for p in unwrap(text).split("\n\n")
+    )
 
 
 def split_dir(split: str) -> Path:

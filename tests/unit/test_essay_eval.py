@@ -71,3 +71,15 @@ def test_the_fourth_sets_halves_are_named_by_their_directories(eval_essays: Modu
     assert {"eval4/dev", "eval4/test"} <= set(eval_essays.SETS)
     with pytest.raises(SystemExit, match="no essay set"):
         eval_essays.load("eval4/none")
+
+
+def test_the_harness_keeps_list_items_when_it_unwraps_and_rewraps(
+    eval_essays: ModuleType,
+) -> None:
+    """A bullet list is not joined into one run-on line before it is wrapped again (eval3's
+    bullet-list essay counted as a wrapping difference only because of that)."""
+    text = "Why?\n\n- he was\n  paranoid\n- he feared\n  the army\n\nSo he\npurged them."
+    assert eval_essays.unwrap(text) == (
+        "Why?\n\n- he was paranoid\n- he feared the army\n\nSo he purged them."
+    )
+    assert eval_essays.unwrap(eval_essays.rewrap(text, 12)) == eval_essays.unwrap(text)
