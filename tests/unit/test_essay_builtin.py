@@ -350,3 +350,28 @@ def test_lists_for_the_same_idea_agree_across_banks(
     assert core
     for other in group[1:]:
         assert core <= phrases(other), f"{other} lacks {sorted(core - phrases(other))}"
+
+
+@pytest.mark.parametrize(
+    ("ref", "sentence"),
+    [
+        # regional bosses asking Moscow for more, in plain words (issue 15, paraphrase)
+        ("yezhovshchina/yezhov-responsibility.local-officials",
+         "Bosses in the regions kept asking to be allowed to arrest and shoot more people."),
+        ("responsibility/local-officials.exceeded-quotas",
+         "Local leaders wrote to Moscow asking to shoot more people than they had been given."),
+        ("yezhovshchina/centre-or-local.local-requests",
+         "Many regional leaders wrote to ask for their targets to be made bigger."),
+        # Yezhov's direct role without the word NKVD
+        ("yezhovshchina/yezhov-responsibility.direct-role",
+         "Yezhov ran the secret police when hundreds of thousands were condemned to death."),
+        ("yezhovshchina/yezhov-responsibility.direct-role",
+         "Hundreds of thousands were sentenced to death while he was head of it all."),
+    ],
+)  # fmt: skip
+def test_plain_word_versions_of_a_point_are_credited(
+    prompts: dict[str, EssayPrompt], ref: str, sentence: str
+) -> None:
+    prompt_id, point = ref.rsplit(".", 1)
+    found = detect(prompts[prompt_id], analyse(sentence))
+    assert point in {r.point.id for r in found if r.covered}, (ref, sentence)
