@@ -367,6 +367,15 @@ def test_lists_for_the_same_idea_agree_across_banks(
          "Yezhov ran the secret police when hundreds of thousands were condemned to death."),
         ("yezhovshchina/yezhov-responsibility.direct-role",
          "Hundreds of thousands were sentenced to death while he was head of it all."),
+        # the army as the one force able to remove him; the cost to the army and the economy
+        ("red-army/why-purge-army.independent-force",
+         "The army was the only group that could have thrown him out."),
+        ("red-army/why-purge-army.independent-force",
+         "While the generals had their own power base he never felt safe."),
+        ("results/stronger-weaker.army-weakened",
+         "Most of the top soldiers were shot, so the new officers had hardly any experience."),
+        ("results/stronger-weaker.economy",
+         "Engineers were accused of wrecking and production suffered."),
     ],
 )  # fmt: skip
 def test_plain_word_versions_of_a_point_are_credited(
