@@ -375,7 +375,7 @@ def test_lists_for_the_same_idea_agree_across_banks(
         ("results/stronger-weaker.army-weakened",
          "Most of the top soldiers were shot, so the new officers had hardly any experience."),
         ("results/stronger-weaker.economy",
-         "Engineers were accused of wrecking and production suffered."),
+         "Factories lost the people who ran them, so production suffered."),
     ],
 )  # fmt: skip
 def test_plain_word_versions_of_a_point_are_credited(
