@@ -458,3 +458,22 @@ def test_successions_with_and_followed_by_and_trials_named_first(text: str, flag
 )
 def test_sound_sentences_on_the_same_facts_are_not_flagged(text: str) -> None:
     assert claims(text) == [], text
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        # one put to death said to be spared, or one spared said to be shot
+        ("Pyatakov was sentenced to ten years in prison.", True),
+        ("Pyatakov was sentenced to death and shot.", False),
+        ("Rykov was acquitted at the third trial.", True),
+        ("Yagoda was pardoned by Stalin.", True),
+        ("Marshal Yegorov survived the purges.", True),
+        ("Yegorov was shot in 1939.", False),
+        ("Radek was shot in 1937.", True),
+        ("Radek was tried at the second trial.", False),
+        ("Radek was sentenced to ten years.", False),
+    ],
+)
+def test_fates_spared_or_not(text: str, flagged: bool) -> None:
+    assert bool(claims(text)) is flagged, (text, claims(text))

@@ -103,11 +103,21 @@ SURVIVED = {
     "tomsky": "Tomsky killed himself in August 1936, before he could be put on trial.",
     "gamarnik": "Gamarnik shot himself in May 1937, before he could be arrested.",
     "ordzhonikidze": "Ordzhonikidze killed himself in February 1937.",
+    "radek": "Radek was sentenced to ten years at the second Moscow trial and killed in a camp in "
+    "1939.",
+    "sokolnikov": "Sokolnikov was sentenced to ten years at the second Moscow trial and killed "
+    "in prison in 1939.",
 }
 # Verbs that say someone was put to death; "trotsky" is only wrong with "executed", and the
 # prosecutor "tried" people himself.
 KILLED_VERBS = ("shot", "execut")
-SURVIVED_VERBS = {"trotsky": ("execut",), "vyshinsky": KILLED_VERBS, "zhdanov": KILLED_VERBS}
+SURVIVED_VERBS = {
+    "trotsky": ("execut",),
+    "vyshinsky": KILLED_VERBS,
+    "zhdanov": KILLED_VERBS,
+    "radek": KILLED_VERBS,
+    "sokolnikov": KILLED_VERBS,
+}
 
 # Who drew up Order 00447 (with the Politburo's and Stalin's approval); others named as its
 # author are wrong when they are known people.

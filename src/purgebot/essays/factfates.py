@@ -23,11 +23,15 @@ SHOT = {
     "rykov": "Rykov was tried at the third Moscow trial and shot in March 1938.",
     "pyatakov": "Pyatakov was tried at the second Moscow trial and shot in January 1937.",
     "beria": "Beria was arrested after Stalin's death and shot in December 1953.",
+    "yegorov": "Marshal Yegorov was arrested in 1938 and shot in February 1939.",
+    "blyukher": "Marshal Blyukher was arrested in 1938 and died under NKVD interrogation in "
+    "November 1938.",
 }
 _LINKS = words(
     "was were had been eventually later then himself also finally soon afterwards in the end "
     "and just simply quietly"
 )
+_SPARED = words("acquitted released pardoned freed spared retired")
 _CAMP = ("camp", "gulag", "siberia", "exile", "kolyma", "labour", "labor", "prison")
 _PEACE = ("peaceful", "natural", "old", "bed", "retire", "camp", "gulag", "exile", "siberia")
 _KILLED = ("shot", "execut", "kill", "murder", "assassin")
@@ -49,7 +53,9 @@ def wrong_fates(essay: EssayText, span: list[int]) -> list[tuple[str, str, int]]
             continue
         verb, after = norms[m], norms[m + 1 : m + 6]
         wrong = (
-            (verb in ("sent", "exiled", "deported") and any(starts(x, _CAMP) for x in after))
+            verb in _SPARED
+            or (verb == "sentenced" and any(x in ("years", "prison", "camp") for x in after))
+            or (verb in ("sent", "exiled", "deported") and any(starts(x, _CAMP) for x in after))
             or (verb in ("died", "dies") and any(starts(x, _PEACE) for x in after))
             or verb in ("survived", "outlived")
             or (verb == "lived" and after[:1] in (["on"], ["until"], ["to"]))
