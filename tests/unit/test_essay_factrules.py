@@ -135,6 +135,8 @@ def test_months_trials_and_successions_are_dated(text: str, flagged: bool) -> No
             True,
         ),
         ("Zinoviev and Kamenev were shot within weeks of the first show trial.", False),
+        ("Days after Kirov was killed, Stalin had Zinoviev and Kamenev shot.", True),
+        ("Two years after Kirov was killed, Zinoviev and Kamenev were shot.", False),
         # a person's name with a word for his fate is his fate only when it is done to him
         ("Yezhov drew up execution lists before the show trials.", False),
         # one side naming two events, or none, is left alone

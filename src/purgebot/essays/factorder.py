@@ -21,6 +21,7 @@ _MONTH_NO = {m: n for n, m in enumerate(_ORDER.split(), start=1)}
 _AFTER = words("after following")
 _BEFORE = words("before")
 _SOON = words("days day weeks week immediately straight soon shortly within")
+_LEAD = words("a few days weeks months years two three soon shortly just only right not long some")
 _START = ("began", "begin", "start", "launch", "open")
 _END = ("ended", "end", "finish", "stopp", "over")
 _KIROV = next(e for e in fd.EVENTS if e.claim.startswith("Kirov's murder"))
@@ -104,10 +105,11 @@ def wrong_order(essay: EssayText, span: list[int]) -> list[tuple[str, str, int]]
     n = links[0]
     link = "after" if norms[n] == "of" else norms[n]
     kirov = any(tokens[i].norm == "kirov" for i in range(span[-1] + 1))
-    if n == 0:  # "After Kirov was murdered, the trials began": B is the opening clause
-        opening = tokens[span[0]].clause
-        later = [i for i in span[1:] if tokens[i].clause == opening]
-        earlier_side, main = later, [i for i in span[1:] if tokens[i].clause != opening]
+    if all(w in _LEAD for w in norms[:n]):
+        # "After Kirov was murdered, the trials began", "Days after ...": B is the opening clause
+        opening = tokens[span[n]].clause
+        later = [i for i in span[n + 1 :] if tokens[i].clause == opening]
+        earlier_side, main = later, [i for i in span[n + 1 :] if tokens[i].clause != opening]
     else:
         main, earlier_side = span[:n], span[n + 1 :]
     a, b = _one_event(tokens, main, kirov), _one_event(tokens, earlier_side, kirov)
