@@ -38,7 +38,7 @@ from discord.webhook.async_ import AsyncWebhookAdapter, async_context
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from common import row
 from purgebot.bot import create_bot
-from purgebot.bot.quizviews import DYNAMIC_ITEMS
+from purgebot.bot.quiz.answers import DYNAMIC_ITEMS
 from purgebot.config import Settings
 from purgebot.storage import Store
 

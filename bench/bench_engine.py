@@ -31,7 +31,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_clicks import FakeDiscord
 from common import median_seconds, row
 from purgebot.banks.model import Bank, ChoiceQuestion, Defaults
-from purgebot.bot.quizrunner import QuizRunner, RunContext
+from purgebot.bot.quiz.runner import QuizRunner, RunContext
 from purgebot.quiz import CloseReason, QuizSession, QuizSettings, is_correct
 from purgebot.storage import Store
 

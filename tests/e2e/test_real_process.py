@@ -31,7 +31,7 @@ from fakediscord import TOKEN, FakeDiscord, Fault
 from payloads import custom_ids
 
 READY = r"purgebot\.bot:? +ready as purgebot in 1 servers"  # with or without colours
-SHUTDOWN_BUDGET = 10.0 + 5.0  # quizmanager.SHUTDOWN_SECONDS, plus closing the connection
+SHUTDOWN_BUDGET = 10.0 + 5.0  # bot/quiz/manager.py SHUTDOWN_SECONDS, plus closing the connection
 TITLE = bank_title()  # read from questions/kirov.yaml, as are the right answers
 
 

@@ -9,9 +9,9 @@ import simcord
 from simkit import data_file, reply, sim_clock
 
 from purgebot.bot import create_bot
-from purgebot.bot.cogs.admin import EveryoneRole
+from purgebot.bot.admin.cog import EveryoneRole
+from purgebot.bot.components import STALE_REQUEST
 from purgebot.bot.errors import NotManager, NotTeacher, unwrap
-from purgebot.bot.views import STALE_REQUEST
 from purgebot.config import Settings
 from purgebot.storage import AnswerRecord, Store
 from purgebot.storage.timeutil import as_datetime

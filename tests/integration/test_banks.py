@@ -11,9 +11,9 @@ from simkit import DATA, data_file, reply, text_of
 
 from purgebot.banks.importers import ImportFailed
 from purgebot.banks.loader import BankError, load_bank_text
-from purgebot.bot.catalog import BuiltinBankId, BuiltinBankRemoval, UnknownBank
-from purgebot.bot.cogs.banks import UploadTooBig
+from purgebot.bot.banks.cog import UploadTooBig
 from purgebot.bot.errors import NotTeacher, unwrap
+from purgebot.catalog import BuiltinBankId, BuiltinBankRemoval, UnknownBank
 from purgebot.storage import Store
 
 

@@ -17,7 +17,7 @@ from simkit import sim_clock
 
 from purgebot.bot import create_bot
 from purgebot.bot.client import invite_url
-from purgebot.bot.quizmanager import RUNNING_KEY
+from purgebot.bot.quiz.manager import RUNNING_KEY
 from purgebot.bot.sync import HASH_KEY, command_payloads, payload_hash, sync_global, sync_guild
 from purgebot.commands.sync import sync as sync_command
 from purgebot.config import Settings

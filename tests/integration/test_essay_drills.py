@@ -27,9 +27,9 @@ from simkit import reply, sim_clock
 
 from purgebot.banks.model import Bank
 from purgebot.bot import create_bot, render
-from purgebot.bot.cogs.essays import BotCannotPost, NoEssayPrompts
 from purgebot.bot.errors import unwrap
-from purgebot.bot.essayviews import GRACE, OPEN_KEEP, STALE_BOX
+from purgebot.bot.essays.cog import BotCannotPost, NoEssayPrompts
+from purgebot.bot.essays.components import GRACE, OPEN_KEEP, STALE_BOX
 from purgebot.config import Settings
 from purgebot.essays import check_bank_essay, feedback_json
 from purgebot.storage import Store
@@ -379,6 +379,26 @@ async def test_a_drill_where_the_bot_cannot_post_says_which_permission_is_missin
     )
     refused = reply(await teacher.slash(quiet, "essay drill", prompt=YEZHOV))
     assert refused.ephemeral
+    assert refused.content.startswith(
+        "I can't post a drill here: I need the Send Messages permission in this channel."
+    )
+    assert quiet.history() == []
+    assert [type(unwrap(e)) for e in simcord_env.errors] == [BotCannotPost]
+
+
+async def test_a_drill_names_the_permission_to_grant_first_as_a_quiz_does(
+    simcord_env: simcord.Env,
+    guild: simcord.GuildHandle,
+    teacher: simcord.MemberActor,
+    essay_server: Bank,
+) -> None:
+    # Without Send Messages, Embed Links reads as off too: naming both sends a manager after the
+    # wrong switch. One check for every feature names the one to grant first.
+    bot_member = guild.me
+    assert bot_member is not None
+    closed = discord.PermissionOverwrite(send_messages=False, embed_links=False)
+    quiet = guild.create_text_channel("quiet", overwrites={bot_member: closed})
+    refused = reply(await teacher.slash(quiet, "essay drill", prompt=YEZHOV))
     assert refused.content.startswith(
         "I can't post a drill here: I need the Send Messages permission in this channel."
     )

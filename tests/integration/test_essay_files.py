@@ -16,8 +16,8 @@ from simkit import reply, text_of
 
 from purgebot.banks.loader import load_bank_text
 from purgebot.banks.model import Bank
-from purgebot.bot.cogs.essays import EssayFileRefused
 from purgebot.bot.errors import unwrap
+from purgebot.bot.essays.cog import EssayFileRefused
 from purgebot.essays import EssayTextError, check_bank_essay, render_text
 from purgebot.storage import Store
 

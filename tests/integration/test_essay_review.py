@@ -11,8 +11,8 @@ from essaykit import MEDIUM, STRONG, YEZHOV, drill_message, fields, send_file
 from simkit import reply, sim_clock
 
 from purgebot.banks.model import Bank
-from purgebot.bot.cogs.essays import BadDay
 from purgebot.bot.errors import NotTeacher, unwrap
+from purgebot.bot.essays.cog import BadDay
 from purgebot.essays import count_words
 from purgebot.storage import Store, SubmissionNotFoundError
 

@@ -13,8 +13,8 @@ from quizkit import CLASS_BANK
 from simkit import reply, sim_clock, text_of
 
 from purgebot.bot import create_bot
-from purgebot.bot.catalog import UnknownBank
 from purgebot.bot.errors import NotTeacher, unwrap
+from purgebot.catalog import UnknownBank
 from purgebot.config import Settings
 from purgebot.quiz.due import DueError
 from purgebot.storage import RunStatus, Store

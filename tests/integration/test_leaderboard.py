@@ -17,9 +17,10 @@ from quizkit import (  # noqa: F401 - the fixtures register by name
 from simkit import reply, sim_clock, text_of
 
 from purgebot.bot import create_bot
-from purgebot.bot.cogs.leaderboard import PAGER_GONE, BadDate, NoRunsYet
+from purgebot.bot.components import NotYourButton
 from purgebot.bot.errors import NotTeacher, unwrap
-from purgebot.bot.views import NotYourButton
+from purgebot.bot.leaderboard.cog import BadDate, NoRunsYet
+from purgebot.bot.leaderboard.pager import PAGER_GONE
 from purgebot.config import Settings
 from purgebot.storage import AnswerRecord, RunNotFoundError, Store
 from purgebot.storage.timeutil import as_datetime

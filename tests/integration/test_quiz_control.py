@@ -7,8 +7,8 @@ import simcord
 from quizkit import CLASS_BANK, channel_calls, current_question, field_value, question_messages
 from simkit import reply, text_of
 
-from purgebot.bot.cogs.quiz import BotCannotPost, NotYourQuiz
 from purgebot.bot.errors import unwrap
+from purgebot.bot.quiz.cog import BotCannotPost, NotYourQuiz
 from purgebot.quiz import NoSession
 from purgebot.storage import RunStatus, Store
 

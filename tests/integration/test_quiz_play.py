@@ -26,8 +26,8 @@ from quizkit import (  # noqa: F401 - the fixtures register by name
 )
 from simkit import reply
 
-from purgebot.bot.catalog import UnknownBank
 from purgebot.bot.errors import unwrap
+from purgebot.catalog import UnknownBank
 from purgebot.quiz import NoQuestions, QuizError
 from purgebot.storage import RunStatus, Store
 

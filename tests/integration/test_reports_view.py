@@ -21,7 +21,7 @@ from quizkit import (  # noqa: F401 - the fixtures register by name
 )
 from simkit import reply, sim_clock
 
-from purgebot.bot.cogs.classes import BadClassName
+from purgebot.bot.admin.classes import BadClassName
 from purgebot.bot.errors import NotTeacher, unwrap
 from purgebot.bot.reportfiles import UnknownClass
 from purgebot.storage import AnswerRecord, Store
@@ -299,3 +299,18 @@ async def test_a_new_term_and_a_top_n_board(
     empty = reply(await teacher.slash(channel, "results chart"))
     assert empty.content.startswith("No quiz answers yet for the whole server · this term (Spring")
     assert CLASS_BANK  # the quiz the class played
+
+
+async def test_class_names_are_offered_as_they_are_typed_wherever_a_class_is_asked_for(
+    guild: simcord.GuildHandle,
+    channel: simcord.ChannelHandle,
+    teacher: simcord.MemberActor,
+) -> None:
+    room_b = guild.create_text_channel("history-11b")
+    reply(await teacher.slash(channel, "class add", name="11A"))
+    reply(await teacher.slash(channel, "class add", name="11B", channel=room_b))
+    removing = await teacher.autocomplete(channel, "class remove", "name", "b")
+    assert [c["value"] for c in removing] == ["11B"]
+    for command in ("leaderboard", "results export", "results chart"):
+        offered = await teacher.autocomplete(channel, command, "class", "11")
+        assert [c["value"] for c in offered] == ["11A", "11B"], command

@@ -13,7 +13,7 @@ import yaml
 from purgebot.banks.loader import BankError, load_bank_dir, load_bank_text
 from purgebot.banks.model import EssayPrompt
 from purgebot.banks.schema import bank_schema
-from purgebot.bot.essaycards import feedback_embeds
+from purgebot.bot.essays.embeds import feedback_embeds
 from purgebot.essays import check_essay, feedback_json, render_text
 
 QUESTIONS = Path(__file__).resolve().parents[2] / "questions"

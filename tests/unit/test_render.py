@@ -10,7 +10,8 @@ import pytest
 from purgebot.banks import model as m
 from purgebot.banks.yamlread import Problem
 from purgebot.bot import cards, render
-from purgebot.bot.catalog import Entry
+from purgebot.bot.banks import embeds as bank_cards
+from purgebot.catalog import Entry
 from purgebot.storage import BankInfo
 
 # Characters that are one code point each but awkward: wide, combining, right-to-left, emoji.
@@ -175,7 +176,7 @@ def test_lines_within_cuts_a_first_line_too_long_for_the_room() -> None:
 def test_bank_info_of_the_longest_bank_fits() -> None:
     bank = maximal_bank()
     for entry in (Entry(bank), uploaded(bank)):
-        made = cards.bank_info(entry)
+        made = bank_cards.bank_info(entry)
         assert_embed_within_limits(made)
         assert made.title == bank.title  # 100 characters fit whole
         fields = {f.name: f.value for f in made.fields}
@@ -186,7 +187,7 @@ def test_bank_list_of_many_long_banks_fits_and_counts_the_rest() -> None:
     entries = [
         uploaded(maximal_bank(f"bank-{i:03d}".ljust(64, "z"), questions=1)) for i in range(80)
     ]
-    made = cards.bank_list(entries)
+    made = bank_cards.bank_list(entries)
     assert_embed_within_limits(made)
     assert "more lines: type in `/bank info` to search every bank." in (made.description or "")
 
@@ -196,11 +197,11 @@ def test_problems_report_of_a_thousand_long_problems_fits() -> None:
         Problem(i + 1, 80, longest(300, f"problem {i} "), f"questions[{i}].choices[7]")
         for i in range(1000)
     ]
-    made, cut_short = cards.problems_report(longest(300, "file name "), problems)
+    made, cut_short = bank_cards.problems_report(longest(300, "file name "), problems)
     assert_embed_within_limits(made)
     assert cut_short
     assert "`1:80` questions[0].choices[7]: problem 0" in (made.description or "")
-    text = cards.problems_text("bank.yaml", problems)
+    text = bank_cards.problems_text("bank.yaml", problems)
     assert len(text.splitlines()) == 1000
 
 

@@ -347,3 +347,38 @@ def test_the_receipt_carries_the_points_the_reveal_books() -> None:
     s.close()
     (outcome,) = s.reveal().outcomes
     assert (second.correct, second.points) == (outcome.correct, outcome.points) == (True, 950 + 100)
+
+
+# --- an answer names its question: the engine decides whether it is taken -----------------------
+
+
+def test_an_answer_to_an_older_question_is_refused_and_says_which_way_to_look() -> None:
+    clock = Clock()
+    s = make_session(KIROV, CONGRESS_TF, clock=clock)
+    first = s.start()
+    s.close()
+    s.reveal()
+    second = s.open_next()
+    with pytest.raises(NotAccepting, match=r"^That question is closed: answer the newest one\.$"):
+        s.submit(10, right(first), number=first.number)
+    with pytest.raises(NotAccepting, match=r"^This question is closed: wait for the next one\.$"):
+        s.question(second.number + 1)
+    assert s.answered == 0
+    assert s.submit(10, right(second), number=second.number).correct
+
+
+def test_ready_for_gives_the_question_and_time_left_or_the_refusal_submit_would_give() -> None:
+    clock = Clock()
+    s = make_session(KIROV, clock=clock)
+    view = s.start()
+    clock.advance(5)
+    assert s.ready_for(10, view.number) == (view, view.seconds - 5)
+    s.submit(10, right(view), number=view.number)
+    with pytest.raises(AlreadyAnswered):
+        s.ready_for(10, view.number)
+    clock.advance(view.seconds)
+    with pytest.raises(TooLate):
+        s.ready_for(11, view.number)
+    s.close()
+    with pytest.raises(NotAccepting, match=r"^This question is closed: wait for the next one\.$"):
+        s.ready_for(11, view.number)

@@ -14,7 +14,8 @@ from pathlib import Path
 import discord
 
 from purgebot.banks.loader import load_bank_text
-from purgebot.bot import quizcards, quizviews
+from purgebot.bot.quiz import answers as quizviews
+from purgebot.bot.quiz import embeds as quizcards
 from purgebot.quiz import QuizSession, QuizSettings, TextAnswer
 from purgebot.quiz.results import QuizResult
 

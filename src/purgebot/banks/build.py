@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from purgebot.banks import limits as L
 from purgebot.banks import model as m
 from purgebot.banks.declared import (
     Names,
@@ -16,7 +17,7 @@ from purgebot.banks.declared import (
     read_topics,
 )
 from purgebot.banks.essay_prompts import build_essay
-from purgebot.banks.fields import SLUG, Ctx, get, opt
+from purgebot.banks.fields import Ctx, get, opt
 from purgebot.banks.parts import DIFFICULTIES, TOP_KEYS
 from purgebot.banks.questions import build_question
 from purgebot.banks.yamlread import Map, Node, Problem, Scalar, Seq
@@ -42,17 +43,18 @@ def build_bank(ctx: Ctx, root: Node | None, names: Names | None = None) -> m.Ban
         lambda n, p: ctx.text(
             n,
             p,
-            64,
-            pattern=SLUG,
+            L.SLUG,
             pattern_hint="bank id (lowercase letters, digits and hyphens, 2-64 long)",
         ),
     )
-    title = opt(top, "title", "", lambda n, p: ctx.text(n, p, m.MAX_TITLE))
-    description = opt(top, "description", "", lambda n, p: ctx.text(n, p, m.MAX_DESCRIPTION))
+    title = opt(top, "title", "", lambda n, p: ctx.text(n, p, L.TITLE))
+    description = opt(top, "description", "", lambda n, p: ctx.text(n, p, L.DESCRIPTION))
     sources = _sources(ctx, get(top, "sources"))
     defaults = _defaults(ctx, get(top, "defaults"))
-    questions = _list(ctx, top, "questions", 1, lambda n, p: build_question(ctx, n, p, sources))
-    essays = _list(ctx, top, "essays", 0, lambda n, p: build_essay(ctx, n, p, sources))
+    questions = _list(
+        ctx, top, "questions", L.ENTRIES, lambda n, p: build_question(ctx, n, p, sources)
+    )
+    essays = _list(ctx, top, "essays", L.ESSAYS, lambda n, p: build_essay(ctx, n, p, sources))
     _unique_ids(ctx, "questions", get(top, "questions"))
     _unique_ids(ctx, "essays", get(top, "essays"))
     topics = opt(top, "topics", "", lambda n, _: read_topics(ctx, n)) or ()
@@ -78,12 +80,12 @@ def build_bank(ctx: Ctx, root: Node | None, names: Names | None = None) -> m.Ban
 
 
 def _list(
-    ctx: Ctx, top: Map, key: str, lo: int, read: Callable[[Node, str], Any]
+    ctx: Ctx, top: Map, key: str, count: L.Count, read: Callable[[Node, str], Any]
 ) -> list[tuple[Any, Node]]:
     node = get(top, key)
     if node is None:
         return []
-    items = ctx.seq(node, key, lo, 100_000, key)
+    items = ctx.seq(node, key, count.lo, count.hi, key)
     out = []
     for i, item in enumerate(items or ()):
         value = read(item, f"{key}[{i}]")
@@ -120,7 +122,7 @@ def _sources(ctx: Ctx, node: Node | None) -> dict[str, m.SourceInfo] | None:
     out: dict[str, m.SourceInfo] = {}
     for key, (key_node, value) in node.items.items():
         path = f"sources.{key}"
-        if not SLUG.match(key):
+        if not L.SLUG_PATTERN.match(key):
             ctx.error(
                 key_node,
                 path,
@@ -128,15 +130,15 @@ def _sources(ctx: Ctx, node: Node | None) -> dict[str, m.SourceInfo] | None:
             )
             continue
         if isinstance(value, Scalar):
-            title = ctx.text(value, path, m.MAX_TITLE * 2)
+            title = ctx.text(value, path, L.SOURCE_TITLE)
             if title is not None:
                 out[key] = m.SourceInfo(title)
             continue
         entry = ctx.mapping(value, path, ("title", "url"), ("title",))
         if entry is None:
             continue
-        title = opt(entry, "title", path, lambda n, p: ctx.text(n, p, m.MAX_TITLE * 2))
-        url = opt(entry, "url", path, lambda n, p: ctx.text(n, p, 500))
+        title = opt(entry, "title", path, lambda n, p: ctx.text(n, p, L.SOURCE_TITLE))
+        url = opt(entry, "url", path, lambda n, p: ctx.text(n, p, L.URL))
         if title is not None:
             out[key] = m.SourceInfo(title, url)
     return out
@@ -152,10 +154,10 @@ def _defaults(ctx: Ctx, node: Node | None) -> m.Defaults:
         d,
         "seconds",
         "defaults",
-        lambda n, p: ctx.number(n, p, integer=True, lo=m.MIN_SECONDS, hi=m.MAX_SECONDS),
+        lambda n, p: ctx.number(n, p, integer=True, lo=L.SECONDS.lo, hi=L.SECONDS.hi),
     )
     difficulty = opt(d, "difficulty", "defaults", lambda n, p: ctx.choice_of(n, p, DIFFICULTIES))
-    topic = opt(d, "topic", "defaults", lambda n, p: ctx.text(n, p, m.MAX_TOPIC))
+    topic = opt(d, "topic", "defaults", lambda n, p: ctx.text(n, p, L.TOPIC))
     return m.Defaults(
         seconds=int(seconds) if seconds is not None else m.DEFAULT_SECONDS,
         difficulty=m.Difficulty(difficulty) if difficulty else None,

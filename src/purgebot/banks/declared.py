@@ -16,31 +16,30 @@ import re
 from collections.abc import Mapping
 from dataclasses import replace
 
+from purgebot.banks import limits as L
 from purgebot.banks import model as m
-from purgebot.banks.fields import ID, Ctx, get
+from purgebot.banks.fields import Ctx, get
 from purgebot.banks.yamlread import Map, Node, Scalar, Seq
 
 NAMES_FILE = "names.yaml"
-MAX_TOPICS = 20
-MAX_NAMES = 500
-MAX_SPELLINGS = 50
 
 Names = Mapping[str, tuple[str, ...]]
+_RETIRED_ID = L.Text(L.ID.max)  # its pattern is checked after, with a message of its own
 
 _SPACE = re.compile(r"\s+")
 _FIRST_LAST = re.compile(r"^([^\W\d_][\w'’-]*)\s+([^\W\d_][\w'’-]*)$")
 
 
 def read_topics(ctx: Ctx, node: Node) -> tuple[str, ...] | None:
-    return ctx.text_list(node, "topics", 1, MAX_TOPICS, m.MAX_TOPIC, "topics")
+    return ctx.text_list(node, "topics", L.TOPICS, L.TOPIC, "topics")
 
 
 def read_retired(ctx: Ctx, node: Node) -> tuple[str, ...] | None:
-    ids = ctx.text_list(node, "retired", 1, 100_000, 64, "retired ids")
+    ids = ctx.text_list(node, "retired", L.ENTRIES, _RETIRED_ID, "retired ids")
     if ids is None or not isinstance(node, Seq):
         return ids
     for item, ident in zip(node.items, ids, strict=False):
-        if not ID.match(ident):
+        if not L.ID_PATTERN.match(ident):
             ctx.error(item, "retired", f"{ident!r} is not a valid question id")
     return ids
 
@@ -50,15 +49,13 @@ def read_names(ctx: Ctx, node: Node, path: str = "names") -> dict[str, tuple[str
     if not isinstance(node, Map):
         ctx.error(node, path, "expected a mapping of a name to its other spellings")
         return None
-    if len(node.items) > MAX_NAMES:
-        ctx.error(node, path, f"at most {MAX_NAMES} names allowed, found {len(node.items)}")
+    if len(node.items) > L.NAMES.hi:
+        ctx.error(node, path, f"at most {L.NAMES.hi} names allowed, found {len(node.items)}")
     out: dict[str, tuple[str, ...]] = {}
     owner: dict[str, str] = {}
     for key, (key_node, value) in node.items.items():
-        canonical = ctx.text(key_node, path, m.MAX_CHOICE)
-        spellings = ctx.text_list(
-            value, f"{path}.{key}", 1, MAX_SPELLINGS, m.MAX_CHOICE, "spellings"
-        )
+        canonical = ctx.text(key_node, path, L.CHOICE)
+        spellings = ctx.text_list(value, f"{path}.{key}", L.SPELLINGS, L.CHOICE, "spellings")
         if canonical is None or spellings is None:
             continue
         for form in (canonical, *spellings):

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from purgebot.banks import limits as L
 from purgebot.banks import model as m
-from purgebot.banks.fields import ID, Ctx, get, opt
+from purgebot.banks.fields import Ctx, get, opt
 from purgebot.banks.parts import ESSAY_KEYS, KEY_POINT_KEYS, MISCONCEPTION_KEYS, source_ref
 from purgebot.banks.yamlread import Node, Scalar
 
@@ -19,33 +20,26 @@ def build_essay(
         e,
         "id",
         path,
-        lambda n, p: ctx.text(
-            n, p, 64, pattern=ID, pattern_hint="essay id (letters, digits, - _ .)"
-        ),
+        lambda n, p: ctx.text(n, p, L.ID, pattern_hint="essay id (letters, digits, - _ .)"),
     )
-    prompt = opt(e, "prompt", path, lambda n, p: ctx.text(n, p, m.MAX_ESSAY_PROMPT))
-    guidance = opt(e, "guidance", path, lambda n, p: ctx.text(n, p, m.MAX_EXPLANATION))
-    min_words = opt(
-        e, "min_words", path, lambda n, p: ctx.number(n, p, integer=True, lo=1, hi=10_000)
-    )
-    max_words = opt(
-        e, "max_words", path, lambda n, p: ctx.number(n, p, integer=True, lo=1, hi=10_000)
-    )
-    topic = opt(e, "topic", path, lambda n, p: ctx.text(n, p, m.MAX_TOPIC))
-    model_answer = opt(e, "model_answer", path, lambda n, p: ctx.text(n, p, m.MAX_MODEL_ANSWER))
+    prompt = opt(e, "prompt", path, lambda n, p: ctx.text(n, p, L.ESSAY_PROMPT))
+    guidance = opt(e, "guidance", path, lambda n, p: ctx.text(n, p, L.EXPLANATION))
+    min_words = opt(e, "min_words", path, lambda n, p: _words(ctx, n, p))
+    max_words = opt(e, "max_words", path, lambda n, p: _words(ctx, n, p))
+    topic = opt(e, "topic", path, lambda n, p: ctx.text(n, p, L.TOPIC))
+    model_answer = opt(e, "model_answer", path, lambda n, p: ctx.text(n, p, L.MODEL_ANSWER))
     outline_node = get(e, "outline")
     outline: tuple[str, ...] = ()
     if isinstance(outline_node, Scalar):
-        text = ctx.text(outline_node, f"{path}.outline", m.MAX_MODEL_ANSWER)
+        text = ctx.text(outline_node, f"{path}.outline", L.MODEL_ANSWER)
         outline = (text,) if text else ()
     elif outline_node is not None:
         outline = (
             ctx.text_list(
                 outline_node,
                 f"{path}.outline",
-                1,
-                20,
-                m.MAX_OUTLINE_ITEM,
+                L.OUTLINE,
+                L.OUTLINE_ITEM,
                 "outline items",
                 unique=False,
             )
@@ -57,7 +51,7 @@ def build_essay(
     kp_node = get(e, "key_points")
     seen: dict[str, int] = {}
     for i, item in enumerate(
-        ctx.seq(kp_node, f"{path}.key_points", 1, m.MAX_KEY_POINTS, "key points") or []
+        ctx.seq(kp_node, f"{path}.key_points", L.KEY_POINTS.lo, L.KEY_POINTS.hi, "key points") or []
         if kp_node
         else []
     ):
@@ -69,10 +63,10 @@ def build_essay(
             kp,
             "id",
             kpath,
-            lambda n, p: ctx.text(n, p, 64, pattern=ID, pattern_hint="key point id"),
+            lambda n, p: ctx.text(n, p, L.ID, pattern_hint="key point id"),
         )
-        point = opt(kp, "point", kpath, lambda n, p: ctx.text(n, p, 300))
-        phrases = opt(kp, "phrases", kpath, lambda n, p: ctx.text_list(n, p, 1, 40, 100, "phrases"))
+        point = opt(kp, "point", kpath, lambda n, p: ctx.text(n, p, L.POINT))
+        phrases = opt(kp, "phrases", kpath, lambda n, p: _phrases(ctx, n, p))
         source = opt(kp, "source", kpath, lambda n, p: source_ref(ctx, n, p, sources))
         if kid is not None and kid in seen:
             ctx.error(
@@ -108,7 +102,9 @@ def _misconceptions(
     if node is None:
         return ()
     found: list[m.Misconception] = []
-    items = ctx.seq(node, f"{path}.misconceptions", 1, m.MAX_MISCONCEPTIONS, "misconceptions")
+    items = ctx.seq(
+        node, f"{path}.misconceptions", L.MISCONCEPTIONS.lo, L.MISCONCEPTIONS.hi, "misconceptions"
+    )
     for i, item in enumerate(items or []):
         mpath = f"{path}.misconceptions[{i}]"
         mc = ctx.mapping(
@@ -116,10 +112,18 @@ def _misconceptions(
         )
         if mc is None:
             continue
-        claim = opt(mc, "claim", mpath, lambda n, p: ctx.text(n, p, m.MAX_CLAIM))
-        phrases = opt(mc, "phrases", mpath, lambda n, p: ctx.text_list(n, p, 1, 40, 100, "phrases"))
-        correction = opt(mc, "correction", mpath, lambda n, p: ctx.text(n, p, m.MAX_EXPLANATION))
+        claim = opt(mc, "claim", mpath, lambda n, p: ctx.text(n, p, L.CLAIM))
+        phrases = opt(mc, "phrases", mpath, lambda n, p: _phrases(ctx, n, p))
+        correction = opt(mc, "correction", mpath, lambda n, p: ctx.text(n, p, L.EXPLANATION))
         source = opt(mc, "source", mpath, lambda n, p: source_ref(ctx, n, p, sources))
         if claim and phrases and correction and source:
             found.append(m.Misconception(claim, phrases, correction, source))
     return tuple(found)
+
+
+def _words(ctx: Ctx, node: Node, path: str) -> float | None:
+    return ctx.number(node, path, integer=True, lo=L.WORDS.lo, hi=L.WORDS.hi)
+
+
+def _phrases(ctx: Ctx, node: Node, path: str) -> tuple[str, ...] | None:
+    return ctx.text_list(node, path, L.PHRASES, L.PHRASE, "phrases")

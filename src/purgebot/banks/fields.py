@@ -8,18 +8,18 @@ from __future__ import annotations
 
 import difflib
 import math
-import re
 from collections.abc import Callable, Collection
 from typing import TypeVar
 
 from purgebot.banks import numbers
+from purgebot.banks.limits import GROUPED_PATTERN, ID_PATTERN, SLUG_PATTERN, Count, Text
 from purgebot.banks.yamlread import Map, Node, Problem, Scalar, Seq
 
 T = TypeVar("T")
 
-SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{1,63}$")
-GROUPED = re.compile(r"^-?\d{1,3}(,\d{3})+(\.\d+)?$")  # 1,108 or 259,450.5
-ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
+SLUG = SLUG_PATTERN
+GROUPED = GROUPED_PATTERN
+ID = ID_PATTERN
 _TRUE = {"true", "yes", "on"}
 _FALSE = {"false", "no", "off"}
 _KINDS = {Scalar: "a single value", Seq: "a list", Map: "a mapping of keys"}
@@ -115,11 +115,13 @@ class Ctx:
         self,
         node: Node,
         path: str,
-        max_len: int,
+        limit: Text,
         *,
-        pattern: re.Pattern[str] | None = None,
         pattern_hint: str = "",
     ) -> str | None:
+        """Text within `limit` (from the table in limits.py); `pattern_hint` names what its
+        pattern stands for."""
+        max_len, pattern = limit.max, limit.pattern
         s = self.scalar(node, path, "text")
         if s is None:
             return None
@@ -190,20 +192,19 @@ class Ctx:
         self,
         node: Node,
         path: str,
-        lo: int,
-        hi: int,
-        max_len: int,
+        count: Count,
+        each: Text,
         what: str,
         *,
         unique: bool = True,
     ) -> tuple[str, ...] | None:
-        items = self.seq(node, path, lo, hi, what)
+        items = self.seq(node, path, count.lo, count.hi, what)
         if items is None:
             return None
         out: list[str] = []
         seen: dict[str, int] = {}
         for i, item in enumerate(items):
-            value = self.text(item, f"{path}[{i}]", max_len)
+            value = self.text(item, f"{path}[{i}]", each)
             if value is None:
                 continue
             if unique and value.casefold() in seen:

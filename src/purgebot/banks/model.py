@@ -10,7 +10,9 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Literal, TypeAlias
 
-FORMAT_VERSION = 1
+from purgebot.banks import limits as L
+
+FORMAT_VERSION = L.VERSION
 
 QuestionType: TypeAlias = Literal["choice", "true_false", "short", "numeric", "order"]
 QUESTION_TYPES: tuple[QuestionType, ...] = ("choice", "true_false", "short", "numeric", "order")
@@ -22,26 +24,27 @@ class Difficulty(StrEnum):
     HARD = "hard"
 
 
-# Limits a teacher's text must keep to; render.py cuts to Discord's own limits on top of these.
-MAX_PROMPT = 1000
-MAX_CHOICE = 200
-MAX_EXPLANATION = 1000
-MAX_QUOTE = 500
-MAX_NOTE = 500
-MAX_TITLE = 100
-MAX_DESCRIPTION = 1000
-MAX_TOPIC = 50
-MAX_TAG = 50
-MAX_ESSAY_PROMPT = 1000
-MAX_OUTLINE_ITEM = 500
-MAX_MODEL_ANSWER = 6000
-MIN_CHOICES, MAX_CHOICES = 2, 8
-MIN_ITEMS, MAX_ITEMS = 2, 8
-MIN_SECONDS, MAX_SECONDS = 5, 300
+# Limits a teacher's text must keep to, named for the importers and the bot; the table in
+# limits.py is where they are set. render.py cuts to Discord's own limits on top of these.
+MAX_PROMPT = L.PROMPT.max
+MAX_CHOICE = L.CHOICE.max
+MAX_EXPLANATION = L.EXPLANATION.max
+MAX_QUOTE = L.QUOTE.max
+MAX_NOTE = L.NOTE.max
+MAX_TITLE = L.TITLE.max
+MAX_DESCRIPTION = L.DESCRIPTION.max
+MAX_TOPIC = L.TOPIC.max
+MAX_TAG = L.TAG.max
+MAX_ESSAY_PROMPT = L.ESSAY_PROMPT.max
+MAX_OUTLINE_ITEM = L.OUTLINE_ITEM.max
+MAX_MODEL_ANSWER = L.MODEL_ANSWER.max
+MIN_CHOICES, MAX_CHOICES = L.CHOICES.lo, L.CHOICES.hi
+MIN_ITEMS, MAX_ITEMS = L.ITEMS.lo, L.ITEMS.hi
+MIN_SECONDS, MAX_SECONDS = L.SECONDS.lo, L.SECONDS.hi
 DEFAULT_SECONDS = 20
-MAX_KEY_POINTS = 12
-MAX_MISCONCEPTIONS = 20
-MAX_CLAIM = 300
+MAX_KEY_POINTS = L.KEY_POINTS.hi
+MAX_MISCONCEPTIONS = L.MISCONCEPTIONS.hi
+MAX_CLAIM = L.CLAIM.max
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from purgebot.banks import limits as L
 from purgebot.banks import model as m
 from purgebot.banks.fields import Ctx, get, opt
 from purgebot.banks.yamlread import Node
@@ -59,7 +60,8 @@ ESSAY_KEYS = (
 )
 KEY_POINT_KEYS = ("id", "point", "phrases", "source")
 MISCONCEPTION_KEYS = ("claim", "phrases", "correction", "source")
-DIFFICULTIES = tuple(d.value for d in m.Difficulty)
+DIFFICULTIES = tuple(str(v) for v in L.DIFFICULTIES.values)
+QUESTION_TYPES = tuple(str(v) for v in L.QUESTION_TYPES.values)
 
 
 def source_ref(
@@ -69,8 +71,8 @@ def source_ref(
     if s is None:
         return None
     doc_node = get(s, "doc")
-    doc = opt(s, "doc", path, lambda n, p: ctx.text(n, p, 64))
-    quote = opt(s, "quote", path, lambda n, p: ctx.text(n, p, m.MAX_QUOTE))
+    doc = opt(s, "doc", path, lambda n, p: ctx.text(n, p, L.SOURCE_REF))
+    quote = opt(s, "quote", path, lambda n, p: ctx.text(n, p, L.QUOTE))
     if doc is None:
         return None
     if doc_node is not None and (sources is None or doc not in sources):

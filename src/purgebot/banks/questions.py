@@ -7,10 +7,18 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from purgebot.banks import limits as L
 from purgebot.banks import model as m
 from purgebot.banks import numbers
-from purgebot.banks.fields import ID, Ctx, get, opt
-from purgebot.banks.parts import COMMON_KEYS, DIFFICULTIES, TYPE_KEYS, TYPE_REQUIRED, source_ref
+from purgebot.banks.fields import Ctx, get, opt
+from purgebot.banks.parts import (
+    COMMON_KEYS,
+    DIFFICULTIES,
+    QUESTION_TYPES,
+    TYPE_KEYS,
+    TYPE_REQUIRED,
+    source_ref,
+)
 from purgebot.banks.yamlread import Map, Node, Seq
 
 
@@ -20,7 +28,7 @@ def build_question(
     if not isinstance(node, Map):
         ctx.error(node, path, "expected a question (a mapping with id, type, prompt, ...)")
         return None
-    qtype = opt(node, "type", path, lambda n, p: ctx.choice_of(n, p, m.QUESTION_TYPES))
+    qtype = opt(node, "type", path, lambda n, p: ctx.choice_of(n, p, QUESTION_TYPES))
     allowed = COMMON_KEYS + (
         TYPE_KEYS[qtype] if qtype else tuple(k for v in TYPE_KEYS.values() for k in v)
     )
@@ -34,24 +42,21 @@ def build_question(
             q,
             "id",
             path,
-            lambda n, p: ctx.text(
-                n, p, 64, pattern=ID, pattern_hint="question id (letters, digits, - _ .)"
-            ),
+            lambda n, p: ctx.text(n, p, L.ID, pattern_hint="question id (letters, digits, - _ .)"),
         ),
-        "prompt": opt(q, "prompt", path, lambda n, p: ctx.text(n, p, m.MAX_PROMPT)),
-        "explanation": opt(q, "explanation", path, lambda n, p: ctx.text(n, p, m.MAX_EXPLANATION)),
+        "prompt": opt(q, "prompt", path, lambda n, p: ctx.text(n, p, L.PROMPT)),
+        "explanation": opt(q, "explanation", path, lambda n, p: ctx.text(n, p, L.EXPLANATION)),
         "source": opt(q, "source", path, lambda n, p: source_ref(ctx, n, p, sources)),
-        "topic": opt(q, "topic", path, lambda n, p: ctx.text(n, p, m.MAX_TOPIC)),
+        "topic": opt(q, "topic", path, lambda n, p: ctx.text(n, p, L.TOPIC)),
         "difficulty": opt(q, "difficulty", path, lambda n, p: ctx.choice_of(n, p, DIFFICULTIES)),
         "seconds": opt(
             q,
             "seconds",
             path,
-            lambda n, p: ctx.number(n, p, integer=True, lo=m.MIN_SECONDS, hi=m.MAX_SECONDS),
+            lambda n, p: ctx.number(n, p, integer=True, lo=L.SECONDS.lo, hi=L.SECONDS.hi),
         ),
-        "tags": opt(q, "tags", path, lambda n, p: ctx.text_list(n, p, 0, 20, m.MAX_TAG, "tags"))
-        or (),
-        "note": opt(q, "note", path, lambda n, p: ctx.text(n, p, m.MAX_NOTE)),
+        "tags": opt(q, "tags", path, lambda n, p: ctx.text_list(n, p, L.TAGS, L.TAG, "tags")) or (),
+        "note": opt(q, "note", path, lambda n, p: ctx.text(n, p, L.NOTE)),
         "line": node.line,
     }
     if common["difficulty"] is not None:
@@ -69,7 +74,7 @@ def _choice(ctx: Ctx, q: Map, path: str) -> Callable[..., m.AnyQuestion] | None:
         q,
         "choices",
         path,
-        lambda n, p: ctx.text_list(n, p, m.MIN_CHOICES, m.MAX_CHOICES, m.MAX_CHOICE, "choices"),
+        lambda n, p: ctx.text_list(n, p, L.CHOICES, L.CHOICE, "choices"),
     )
     multi = opt(q, "multi", path, ctx.boolean) or False
     answer_node = get(q, "answer")
@@ -80,7 +85,7 @@ def _choice(ctx: Ctx, q: Map, path: str) -> Callable[..., m.AnyQuestion] | None:
         if not multi:
             ctx.error(answer_node, apath, "a list of answers needs `multi: true`")
             return None
-        nodes = ctx.seq(answer_node, apath, 1, len(choices), "answers") or []
+        nodes = ctx.seq(answer_node, apath, L.ANSWERS.lo, len(choices), "answers") or []
     else:
         nodes = [answer_node]
     answers: set[int] = set()
@@ -140,13 +145,13 @@ def _true_false(ctx: Ctx, q: Map, path: str) -> Callable[..., m.AnyQuestion] | N
 
 
 def _short(ctx: Ctx, q: Map, path: str) -> Callable[..., m.AnyQuestion] | None:
-    answer = opt(q, "answer", path, lambda n, p: ctx.text(n, p, m.MAX_CHOICE))
+    answer = opt(q, "answer", path, lambda n, p: ctx.text(n, p, L.CHOICE))
     accept = (
         opt(
             q,
             "accept",
             path,
-            lambda n, p: ctx.text_list(n, p, 1, 50, m.MAX_CHOICE, "accepted answers"),
+            lambda n, p: ctx.text_list(n, p, L.ACCEPT, L.CHOICE, "accepted answers"),
         )
         or ()
     )
@@ -159,7 +164,7 @@ def _short(ctx: Ctx, q: Map, path: str) -> Callable[..., m.AnyQuestion] | None:
 def _numeric(ctx: Ctx, q: Map, path: str) -> Callable[..., m.AnyQuestion] | None:
     answer = opt(q, "answer", path, ctx.number)
     tolerance = opt(q, "tolerance", path, lambda n, p: _tolerance(ctx, n, p))
-    unit = opt(q, "unit", path, lambda n, p: ctx.text(n, p, 30))
+    unit = opt(q, "unit", path, lambda n, p: ctx.text(n, p, L.UNIT))
     if answer is None:
         return None
     tol = tolerance or m.Tolerance()
@@ -180,7 +185,7 @@ def _tolerance(ctx: Ctx, node: Node, path: str) -> m.Tolerance | None:
             f'expected a number or a percentage such as "5%", found {numbers.shown(raw)!r}',
         )
         return None
-    if percent and not 0 <= value < 100:
+    if percent and not L.TOLERANCE_PERCENT.lo <= value < L.TOLERANCE_PERCENT.hi:
         ctx.error(s, path, f"must be at least 0 and under 100%, found {numbers.shown(raw)!r}")
         return None
     if not math.isfinite(value):
@@ -197,7 +202,7 @@ def _order(ctx: Ctx, q: Map, path: str) -> Callable[..., m.AnyQuestion] | None:
         q,
         "items",
         path,
-        lambda n, p: ctx.text_list(n, p, m.MIN_ITEMS, m.MAX_ITEMS, m.MAX_CHOICE, "items"),
+        lambda n, p: ctx.text_list(n, p, L.ITEMS, L.CHOICE, "items"),
     )
     if not items:
         return None

@@ -1,146 +1,30 @@
-"""Embeds built from banks and bank problems; all cutting is left to `render`.
+"""Text shared by every feature: counts, dates, a student's own words, how a question reads.
 
-Kept apart from the cogs so the limits test can feed them the longest texts a bank allows.
+Kept in the core so the live quiz, homework, practice and the boards word these the same way.
 """
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Sequence
 from datetime import datetime
-from typing import Any
 
-import discord
+from discord.utils import escape_markdown
 
-from purgebot.banks.loader import more_text
 from purgebot.banks.loader import plural as plural  # one wording of counts, re-exported
-from purgebot.banks.model import Bank
-from purgebot.banks.yamlread import Problem
-from purgebot.bot import render
-from purgebot.bot.catalog import Entry
-
-COLOUR = discord.Colour.dark_red()
-ERROR_COLOUR = discord.Colour.orange()
-TYPE_NAMES = {
-    "choice": "choice",
-    "true_false": "true/false",
-    "short": "short answer",
-    "numeric": "numeric",
-    "order": "put in order",
-}
+from purgebot.banks.model import (
+    AnyQuestion,
+    Bank,
+    ChoiceQuestion,
+    NumericQuestion,
+    OrderQuestion,
+    TrueFalseQuestion,
+)
+from purgebot.quiz import QuestionView
 
 
 def timestamp(moment: datetime, style: str = "D") -> str:
     """Discord's timestamp markup: each reader sees it in their own time zone."""
     return f"<t:{int(moment.timestamp())}:{style}>"
-
-
-def bank_line(entry: Entry) -> str:
-    bank = entry.bank
-    return f"`{bank.id}` · {render.literal(bank.title)} · {plural(len(bank.questions), 'question')}"
-
-
-def hidden_line(bank_id: str) -> str:
-    return (
-        f"`{bank_id}` · hidden by the built-in bank with the same id: "
-        f"a teacher can delete it with `/bank remove bank:{bank_id}`"
-    )
-
-
-def bank_list(entries: Sequence[Entry], hidden: Sequence[str] = ()) -> discord.Embed:
-    """Every bank a server can use, built-in first, cut with a count of what did not fit;
-    `hidden`: ids of uploads a built-in bank of the same id hides."""
-    builtin = [bank_line(e) for e in entries if e.builtin]
-    uploaded = [bank_line(e) for e in entries if not e.builtin] + [hidden_line(h) for h in hidden]
-    lines = ["**Built in**", *(builtin or ["(none)"]), "", "**Uploaded in this server**"]
-    lines += uploaded or ["(none yet: a teacher can add one with `/bank upload`)"]
-    text, _ = render.lines_within(
-        lines,
-        render.EMBED_DESCRIPTION,
-        lambda n: f"…and {plural(n, 'more line')}: type in `/bank info` to search every bank.",
-    )
-    return render.embed(
-        "Question banks",
-        text,
-        footer="/bank info shows one bank; /quiz start runs one.",
-        colour=COLOUR,
-    )
-
-
-def _counts(counter: Counter[Any], names: dict[str, str] | None = None) -> str:
-    return ", ".join(f"{n} {(names or {}).get(k, k)}" for k, n in counter.most_common())
-
-
-def bank_info(entry: Entry) -> discord.Embed:
-    """One bank: what is in it and where it came from, never its answers."""
-    bank = entry.bank
-    fields: list[tuple[str, str, bool]] = [("Id", f"`{bank.id}`", True)]
-    types = Counter(q.type for q in bank.questions)
-    fields.append(("Questions", f"{len(bank.questions)} ({_counts(types, TYPE_NAMES)})", True))
-    if bank.essays:
-        fields.append(("Essay prompts", str(len(bank.essays)), True))
-    difficulties = Counter(str(d) for q in bank.questions if (d := bank.difficulty_of(q)))
-    if difficulties:
-        fields.append(("Difficulty", _counts(difficulties), True))
-    fields.append(("Default time", f"{bank.defaults.seconds} s per question", True))
-    topics = bank.topics()
-    if topics:
-        fields.append(("Topics", ", ".join(topics), False))
-    if bank.sources:
-        sources = [f"`{key}` {render.literal(info.title)}" for key, info in bank.sources.items()]
-        text, _ = render.lines_within(
-            sources, render.FIELD_VALUE, lambda n: f"…and {plural(n, 'more source')}"
-        )
-        fields.append(("Sources", text, False))
-    if entry.upload is None:
-        fields.append(("Origin", "Built in", False))
-    else:
-        who = f"<@{entry.upload.uploader_id}>" if entry.upload.uploader_id else "a former member"
-        fields.append(
-            ("Origin", f"Uploaded by {who} on {timestamp(entry.upload.uploaded_at)}", False)
-        )
-    return render.embed(bank.title, bank.description or None, fields=fields, colour=COLOUR)
-
-
-def problem_line(problem: Problem) -> str:
-    where = f"`{problem.line}:{problem.col}`"
-    return (
-        f"{where} {problem.path}: {problem.message}"
-        if problem.path
-        else f"{where} {problem.message}"
-    )
-
-
-def problems_report(
-    name: str, problems: Sequence[Problem], more: int = 0
-) -> tuple[discord.Embed, bool]:
-    """The problems of a refused upload, as many as fit; True when some had to be left out.
-    `more` counts problems the loader found past those it lists."""
-    lines = [problem_line(p) for p in problems]
-    text, shown = render.lines_within(
-        lines,
-        render.EMBED_DESCRIPTION,
-        lambda n: (
-            f"…and {plural(n, 'more problem')}: all of them are in the attached problems.txt."
-        ),
-    )
-    title = f"{name}: {plural(len(problems) + more, 'problem')}, nothing was stored"
-    made = render.embed(
-        title,
-        text,
-        footer="Line:column point into your file. Fix them all and upload the file again.",
-        colour=ERROR_COLOUR,
-    )
-    return made, shown < len(problems) or more > 0
-
-
-def problems_text(name: str, problems: Sequence[Problem], more: int = 0) -> str:
-    """Every problem listed, one per line as `file:line:col: path: message`, for an attached
-    file; a last line counts those past the loader's list."""
-    listed = "".join(
-        f"{name}:{p.line}:{p.col}: {p.path + ': ' if p.path else ''}{p.message}\n" for p in problems
-    )
-    return listed + (more_text(name, more) + "\n" if more else "")
 
 
 def bank_choices(names: Sequence[tuple[str, str | None]], typed: str) -> list[tuple[str, str]]:
@@ -156,11 +40,50 @@ def bank_choices(names: Sequence[tuple[str, str | None]], typed: str) -> list[tu
     return [(f"{bank_id} · {title}" if title else bank_id, bank_id) for bank_id, title in matches]
 
 
-def stored_message(bank: Bank, replaced: bool) -> str:
-    verb = "Replaced" if replaced else "Stored"
-    essays = f" and {plural(len(bank.essays), 'essay prompt')}" if bank.essays else ""
-    return (
-        f"{verb} bank `{bank.id}` ({render.literal(bank.title)}): "
-        f"{plural(len(bank.questions), 'question')}{essays}. "
-        f"Run it with `/quiz start bank:{bank.id}`."
-    )
+def typed(text: str) -> str:
+    """A student's own text, shown literally (mentions are off in every message we send)."""
+    return escape_markdown(text)
+
+
+def points(value: int) -> str:
+    return f"{value:,}"
+
+
+def epoch(moment: float) -> int:
+    """A clock reading as a whole second for Discord's <t:...> markup (rounded up: never early)."""
+    whole = int(moment)
+    return whole if whole == moment else whole + 1
+
+
+def how_to_answer(view: QuestionView) -> str:
+    q = view.question
+    if isinstance(q, TrueFalseQuestion):
+        return "Press **True** or **False**."
+    if isinstance(q, ChoiceQuestion):
+        if q.multi:
+            return "More than one may be right: pick every right option in the menu."
+        return "Press the letter of your answer."
+    if isinstance(q, OrderQuestion):
+        return "Press **Answer** and type the letters in the right order, e.g. `B A C`."
+    if isinstance(q, NumericQuestion):
+        unit = f" (in {q.unit})" if q.unit else ""
+        return f"Press **Answer** and type a number{unit}."
+    return "Press **Answer** and type your answer."
+
+
+def option_lines(view: QuestionView) -> list[str]:
+    if isinstance(view.question, TrueFalseQuestion):
+        return []
+    return [f"**{letter}** {text}" for letter, text in zip(view.letters, view.options, strict=True)]
+
+
+def source_text(bank: Bank, question: AnyQuestion) -> str | None:
+    """Where a question's answer is read: the source's title (linked when it has a url), and
+    the quote under it."""
+    ref = question.source
+    if ref is None:
+        return None
+    info = bank.sources.get(ref.doc)
+    title = info.title if info else ref.doc
+    head = f"[{title}]({info.url})" if info and info.url else title
+    return f"{head}\n> {ref.quote}" if ref.quote else head

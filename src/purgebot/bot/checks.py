@@ -1,5 +1,6 @@
 """Who may do what, checked when the command runs (Discord's default permissions are only a hint:
-server admins can change them, and a teacher role holder may lack Manage Server)."""
+server admins can change them, and a teacher role holder may lack Manage Server), and whether the
+bot itself may post here: one check, one list of what a post needs, for every feature."""
 
 from __future__ import annotations
 
@@ -15,6 +16,14 @@ from purgebot.errors import UserFacingError
 from purgebot.storage import Store
 
 T = TypeVar("T")
+
+NEEDED = ("view_channel", "send_messages", "embed_links")
+PERMISSION_NAMES = {
+    "view_channel": "View Channel",
+    "send_messages": "Send Messages",
+    "send_messages_in_threads": "Send Messages in Threads",
+    "embed_links": "Embed Links",
+}
 
 
 class GuildOnly(UserFacingError):
@@ -66,3 +75,32 @@ def manager_only(action: str) -> Callable[[T], T]:
         raise NotManager(action)
 
     return app_commands.check(predicate)
+
+
+def first_missing(perms: discord.Permissions, *, thread: bool = False) -> list[str]:
+    """The permission the quiz lacks first, in the order Discord applies them: without View
+    Channel nothing else counts, and without Send Messages Embed Links reads as off too, so
+    naming those would send a manager after the wrong switch."""
+    needed = list(NEEDED)
+    if thread:
+        needed[1] = "send_messages_in_threads"
+    for name in needed:
+        if not getattr(perms, name):
+            return [PERMISSION_NAMES[name]]
+    return []
+
+
+def missing_to_post(interaction: discord.Interaction[Any]) -> list[str]:
+    """What the bot lacks to post an embed in the interaction's channel ([] when it may)."""
+    thread = isinstance(interaction.channel, discord.Thread)
+    return first_missing(interaction.app_permissions, thread=thread)
+
+
+class BotCannotPost(UserFacingError):
+    """The bot may not post here; `doing` and `elsewhere` word what it was asked to do."""
+
+    def __init__(self, missing: list[str], *, doing: str, elsewhere: str) -> None:
+        super().__init__(
+            f"I can't {doing} here: I need the {', '.join(missing)} permission in this "
+            f"channel. Ask a server manager to give it to me, or {elsewhere} in another channel."
+        )

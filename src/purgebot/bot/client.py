@@ -18,19 +18,20 @@ from discord.ext import commands
 
 from purgebot.banks.loader import BankError, bank_files, load_bank_file
 from purgebot.banks.model import Bank
-from purgebot.bot import homework, selfpaced
-from purgebot.bot.catalog import BankCatalog
-from purgebot.bot.cogs import DYNAMIC_ITEMS, build_cogs
-from purgebot.bot.cogs.leaderboard import StalePager
+from purgebot.bot import selfpaced
+from purgebot.bot.components import StaleConfirm
 from purgebot.bot.edge import guard_interactions, quiet_payload_loggers
 from purgebot.bot.errors import PurgeTree
+from purgebot.bot.features import DYNAMIC_ITEMS, build_cogs
+from purgebot.bot.leaderboard.pager import StalePager
+from purgebot.bot.selfpaced import homework
 from purgebot.bot.services import Clock, Services
 from purgebot.bot.sync import sync_if_changed
-from purgebot.bot.views import StaleConfirm
+from purgebot.catalog import BankCatalog
 from purgebot.config import Settings
 from purgebot.storage import Store
 
-log = logging.getLogger("purgebot.bot")
+log = logging.getLogger("purgebot.bot")  # the core package: the name operators read
 
 
 # What the bot needs in a quiz channel, and nothing more: read it, post, embed, attach (reports,

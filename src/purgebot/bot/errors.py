@@ -15,7 +15,7 @@ from discord import app_commands
 from purgebot.bot import render
 from purgebot.errors import UserFacingError
 
-log = logging.getLogger("purgebot.bot")
+log = logging.getLogger("purgebot.bot")  # the core package: the name operators filter errors by
 
 GENERIC_MESSAGE = (
     "Something went wrong on my side. It has been logged; please try again in a moment."

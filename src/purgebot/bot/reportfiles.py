@@ -18,12 +18,12 @@ from discord import app_commands
 
 from purgebot.banks.model import Bank
 from purgebot.bot import render, scorecards
-from purgebot.bot.catalog import BankCatalog
+from purgebot.catalog import BankCatalog
 from purgebot.errors import UserFacingError
 from purgebot.reports import Chart, quiz_chart, render_png
 from purgebot.storage import LeaderboardPage, Period, QuestionTexts, Report, Store, TermRecord
 
-log = logging.getLogger("purgebot.bot.reports")
+log = logging.getLogger(__name__)
 
 
 async def question_texts(

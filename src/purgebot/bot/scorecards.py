@@ -7,8 +7,7 @@ from datetime import timedelta
 import discord
 
 from purgebot.bot import render
-from purgebot.bot.cards import plural, timestamp
-from purgebot.bot.quizcards import points, typed
+from purgebot.bot.cards import plural, points, timestamp, typed
 from purgebot.storage import LeaderboardPage, Metric, Period, Report, RunRecord, StudentStats
 
 COLOUR = discord.Colour.gold()

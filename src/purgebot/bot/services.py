@@ -13,7 +13,7 @@ from typing import Any, Protocol, cast
 
 import discord
 
-from purgebot.bot.catalog import BankCatalog
+from purgebot.catalog import BankCatalog
 from purgebot.config import Settings
 from purgebot.storage import Store
 

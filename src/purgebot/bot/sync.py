@@ -15,7 +15,7 @@ from typing import Any
 import discord
 from discord import app_commands
 
-log = logging.getLogger("purgebot.bot")
+log = logging.getLogger("purgebot.bot")  # the core package: the name operators read
 
 HASH_KEY = "commands_sha256:{application_id}"
 

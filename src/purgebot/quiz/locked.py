@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from purgebot.quiz.matching import Answer
-from purgebot.quiz.results import AnswerRecord
+from purgebot.quiz.results import AnswerRecord, Receipt
 from purgebot.quiz.roster import Player
 from purgebot.quiz.scoring import Award, Scoring, award
 from purgebot.quiz.view import QuestionView
@@ -28,6 +28,23 @@ class LockedAnswer:
     elapsed: float
     multiplier: float
     award: Award
+
+    def receipt(
+        self, view: QuestionView, answered: int, expected: int, all_answered: bool
+    ) -> Receipt:
+        """What the front end is told at once (and may store): final, but not for the player yet."""
+        return Receipt(
+            player_id=self.player.id,
+            question_id=view.id,
+            number=view.number,
+            raw=self.raw,
+            response_ms=round(self.elapsed * 1000),
+            correct=self.correct,
+            points=self.award.points,
+            answered=answered,
+            expected=expected,
+            all_answered=all_answered,
+        )
 
 
 def lock(

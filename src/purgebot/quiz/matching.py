@@ -11,7 +11,6 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
 from typing import TypeAlias
 
 from rapidfuzz.distance import OSA
@@ -25,6 +24,7 @@ from purgebot.banks.model import (
     TrueFalseQuestion,
 )
 from purgebot.quiz.errors import AnswerRefused, UnknownOption
+from purgebot.quiz.folding import INVERTED_ARTICLE, SCALE, fold_letters, normalize, parse_number
 
 __all__ = [
     "LETTERS",
@@ -77,109 +77,6 @@ class BoolAnswer:
 
 
 Answer: TypeAlias = ChoicePick | TextAnswer | OrderAnswer | BoolAnswer
-
-# --- folding -------------------------------------------------------------------------------------
-
-_APOSTROPHES = dict.fromkeys(map(ord, "'’‘`´ʼʹ"), None)
-_INVERTED_ARTICLE = re.compile(r",\s*(?:the|an?)\s*$")
-_LEADING_ARTICLE = re.compile(r"^(?:the|an?)\s+(?=\S)")
-_DIGIT_SEPARATOR = re.compile(r"(?<=\d)[.,](?=\d)")
-_DOTTED_INITIALS = re.compile(r"\b(?:[^\W\d_]\.){2,}(?:[^\W\d_]\b)?")
-
-
-def _join_initialisms(text: str) -> str:
-    """An initialism is one word: "O.G.P.U." == "ogpu"; "L. Beria" keeps its space."""
-    return _DOTTED_INITIALS.sub(lambda m: m.group().replace(".", ""), text)
-
-
-def _fold_letters(text: str) -> str:
-    text = unicodedata.normalize("NFKC", text).casefold()
-    text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
-    return unicodedata.normalize("NFKC", text).casefold()
-
-
-def normalize(text: str) -> str:
-    """Fold what should never decide right or wrong: case, accents, punctuation, articles, spacing.
-
-    Apostrophes vanish ("O'Brien" == "obrien"), as do the dots of an initialism ("O.G.P.U." ==
-    "ogpu"); other punctuation becomes a space, except a dot or comma between digits, which stays
-    so "1.5" and "15" remain different.
-    """
-    text = _INVERTED_ARTICLE.sub("", _fold_letters(text))  # "Great Terror, The"
-    text = _join_initialisms(text.translate(_APOSTROPHES).replace("&", " and "))
-    kept = {m.start() for m in _DIGIT_SEPARATOR.finditer(text)}
-    chars = [c if c.isalnum() or c.isspace() or i in kept else " " for i, c in enumerate(text)]
-    text = " ".join("".join(chars).split())
-    while (stripped := _LEADING_ARTICLE.sub("", text)) != text:
-        text = stripped
-    return text
-
-
-# --- numbers -------------------------------------------------------------------------------------
-
-_HEDGE = re.compile(r"^(?:about|around|approximately|approx\.?|roughly|circa|ca\.|c\.|~|≈)\s*")
-_NUMBER = re.compile(
-    r"(?P<sign>[-+]?)\s*"
-    r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?: \d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
-    r"(?:(?P<short>k|m|bn|b)|\s*(?P<word>thousand|million|billion))?"
-)
-_SCALE = {"k": 10**3, "thousand": 10**3, "m": 10**6, "million": 10**6}
-_SCALE |= {"b": 10**9, "bn": 10**9, "billion": 10**9}
-_AMBIGUOUS_DOT = re.compile(r"[1-9]\d{0,2}\.\d{3}")
-_DIGIT_RUN = re.compile(r"\d+(?:[.,]\d+)*")
-
-
-def parse_number(raw: str) -> float:
-    """Read a typed figure: "259450", "259,450", "259 450", "72.9k", "1.2 million".
-
-    Refuses, saying why, anything a reader could take two ways ("1,5", "1.234,5", "1.108") or that
-    holds more than one figure ("about 2000 or 3000").
-    """
-    text = unicodedata.normalize("NFKC", raw).casefold().replace("−", "-").strip()
-    text = _HEDGE.sub("", text).rstrip("?!. ").strip()
-    if not text:
-        raise AnswerRefused("Type a number, in digits (for example 1108).")
-    match = _NUMBER.fullmatch(text)
-    if match is None:
-        raise AnswerRefused(_why_not_a_number(raw.strip(), text))
-    num = match["num"]
-    scale = match["short"] or match["word"]
-    if scale is None and _AMBIGUOUS_DOT.fullmatch(num):
-        whole = num.replace(".", "")
-        raise AnswerRefused(
-            f"“{raw.strip()}” could mean {whole} or a number a little over {num.split('.')[0]}: "
-            f"write {whole} (or {int(whole):,}) for the whole number."
-        )
-    try:
-        value = Decimal(num.replace(",", "").replace(" ", ""))
-    except InvalidOperation:  # pragma: no cover - the pattern only lets digits through
-        raise AnswerRefused("Type a number, in digits (for example 1108).") from None
-    if scale is not None:
-        value *= _SCALE[scale]
-    return float(-value if match["sign"] == "-" else value)
-
-
-def _why_not_a_number(shown: str, text: str) -> str:
-    runs = _DIGIT_RUN.findall(text)
-    if not runs:
-        return f"“{shown}” is not a number: write it in digits (for example 1108)."
-    if len(runs) > 1:
-        return f"“{shown}” holds more than one number: give a single figure."
-    run = runs[0]
-    if "," in run and "." in run:
-        return (
-            f"“{shown}” mixes commas and dots, which countries read differently: use a dot for "
-            "decimals and commas or spaces for thousands (1,234.5)."
-        )
-    if "," in run:
-        return (
-            f"“{shown}” is ambiguous: a comma can be a decimal point or a thousands separator. "
-            "Write decimals with a dot (1.5) and thousands in groups of three (1,500)."
-        )
-    if run.count(".") > 1:
-        return f"“{shown}” has several dots: use a dot only for decimals (1234.5)."
-    return f"“{shown}” is not just a number: type the figure alone, in digits."
-
 
 # --- typed choices, letters and orderings -------------------------------------------------------
 
@@ -287,7 +184,7 @@ _CANDIDATE_SPLIT = re.compile(r"(?<!\d),|,(?!\d)|[/;|&+]|\bor\b|\band\b")
 
 def _candidates(raw: str) -> int:
     """How many separate guesses a text lists ("Yagoda or Yezhov" -> 2)."""
-    text = _INVERTED_ARTICLE.sub("", _fold_letters(raw))
+    text = INVERTED_ARTICLE.sub("", fold_letters(raw))
     return sum(1 for part in _CANDIDATE_SPLIT.split(text) if normalize(part))
 
 
@@ -337,7 +234,7 @@ def _strip_unit(text: str, unit: str | None) -> str:
         return text
     folded = unit.strip().casefold()
     # one letter that is also a scale ("5 m" metres vs "5m" million) must stand apart
-    space = r"\s+" if folded in _SCALE else r"\s*"
+    space = r"\s+" if folded in SCALE else r"\s*"
     plural = "" if not folded[-1:].isalpha() else "s?"
     pattern = rf"{space}{re.escape(folded.removesuffix('s'))}{plural}$"
     return re.sub(pattern, "", text.strip(), flags=re.IGNORECASE)

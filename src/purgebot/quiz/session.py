@@ -21,6 +21,7 @@ import random
 from collections.abc import Callable
 
 from purgebot.banks.model import Bank
+from purgebot.quiz.admission import not_open, open_question, wrong_state
 from purgebot.quiz.errors import AlreadyAnswered, NotAccepting, TooLate, WrongState
 from purgebot.quiz.locked import LockedAnswer, book, lock
 from purgebot.quiz.matching import Answer, TextAnswer, answer_text, is_correct
@@ -200,7 +201,7 @@ class QuizSession:
         if self._state is SessionState.LOBBY:
             return self.start()
         if self._state is not SessionState.REVEALED:
-            raise WrongState(self._wrong_state("move on"))
+            raise WrongState(wrong_state(self._state, "move on"))
         if not self.has_next:
             raise WrongState("That was the last question: finish the quiz.")
         return self._open()
@@ -231,24 +232,45 @@ class QuizSession:
         self._state = SessionState.OPEN
         return self._view
 
-    def submit(
-        self, player_id: int, answer: Answer, *, raw: str | None = None, name: str | None = None
-    ) -> Receipt:
-        """Take a player's answer and lock it. Refusals lock nothing and say why.
+    def question(self, number: int) -> QuestionView:
+        """Question `number` while it is open for answers; else NotAccepting, saying which way."""
+        return open_question(self._state, self._view, number)
 
-        Typed text for a choice, true/false or order question is read against the displayed
-        options ("AC", "T", "B A C D"). `raw` is what to keep for the teacher (defaults to the
-        typed text or the picked options' text); `name` names a player who never joined.
-        """
-        view = self._view
+    def ready_for(self, player_id: int, number: int) -> tuple[QuestionView, float]:
+        """Question `number` and the player's seconds left, if they may still answer it (a front
+        end asks before opening a box to type into); else the refusal `submit` would give."""
+        view, elapsed, multiplier = self._admit(player_id, number)
+        return view, view.seconds * multiplier - elapsed
+
+    def _admit(self, player_id: int, number: int | None) -> tuple[QuestionView, float, float]:
+        view = self._view if number is None else open_question(self._state, self._view, number)
         if self._state is not SessionState.OPEN or view is None:
-            raise NotAccepting(self._not_open())
+            raise NotAccepting(not_open(self._state))
         if player_id in self._answers:
             raise AlreadyAnswered("You have already answered: your first answer counts.")
         elapsed = self._clock() - view.opened_at
         multiplier = self.multiplier_of(player_id)
         if elapsed > view.seconds * multiplier:
             raise TooLate("Too late: time is up for this question.")
+        return view, elapsed, multiplier
+
+    def submit(
+        self,
+        player_id: int,
+        answer: Answer,
+        *,
+        number: int | None = None,
+        raw: str | None = None,
+        name: str | None = None,
+    ) -> Receipt:
+        """Take a player's answer and lock it. Refusals lock nothing and say why.
+
+        `number` is the question answered (a click on an older question's message is refused).
+        Typed text for a choice, true/false or order question is read once, here, against the
+        displayed options ("AC", "T", "B A C D"). `raw` is what to keep for the teacher (defaults
+        to the typed text or the picked options' text); `name` names a player who never joined.
+        """
+        view, elapsed, multiplier = self._admit(player_id, number)
         if isinstance(answer, TextAnswer):
             raw = answer.raw if raw is None else raw
             if view.options:
@@ -265,18 +287,7 @@ class QuizSession:
         )
         self._answers[player_id] = locked
         self._expected_answered += player_id in self._expected
-        return Receipt(
-            player_id=player_id,
-            question_id=view.id,
-            number=view.number,
-            raw=text,
-            response_ms=round(elapsed * 1000),
-            correct=correct,
-            points=locked.award.points,
-            answered=len(self._answers),
-            expected=len(self._expected),
-            all_answered=self.all_answered,
-        )
+        return locked.receipt(view, len(self._answers), len(self._expected), self.all_answered)
 
     def withdraw(self, player_id: int, number: int) -> bool:
         """Take back a locked answer to question `number` before its reveal (a front end could not
@@ -307,7 +318,7 @@ class QuizSession:
     def close(self, reason: CloseReason = CloseReason.TEACHER) -> None:
         """Stop taking answers for the open question."""
         if self._state is not SessionState.OPEN:
-            raise WrongState(self._wrong_state("close the question"))
+            raise WrongState(wrong_state(self._state, "close the question"))
         self._reason = reason
         self._state = SessionState.CLOSED
 
@@ -315,7 +326,7 @@ class QuizSession:
         """Score the closed question: points, streaks, the distribution and who did not answer."""
         view = self._view
         if self._state is not SessionState.CLOSED or view is None or self._reason is None:
-            raise WrongState(self._wrong_state("reveal the answer"))
+            raise WrongState(wrong_state(self._state, "reveal the answer"))
         outcomes = tuple(book(view, locked, self._round) for locked in self._answers.values())
         for player in self._roster:
             if (player.active and player.joined_at <= self._index) or player.id in self._answers:
@@ -342,7 +353,7 @@ class QuizSession:
             self._skipped.append(self._view.id)
             self._answers = {}
         elif self._state is not SessionState.REVEALED:
-            raise WrongState(self._wrong_state("skip a question"))
+            raise WrongState(wrong_state(self._state, "skip a question"))
         if self.has_next:
             return self._open()
         self._end(stopped=False)
@@ -386,23 +397,3 @@ class QuizSession:
     def standings(self) -> list[Standing]:
         """Everyone who took part, best first; equal points share a rank ("1, 2, 2, 4")."""
         return self._roster.standings(self._round)
-
-    # --- messages --------------------------------------------------------------------------------
-
-    def _not_open(self) -> str:
-        return {
-            SessionState.LOBBY: "The quiz has not started yet.",
-            SessionState.CLOSED: "This question is closed: wait for the next one.",
-            SessionState.REVEALED: "This question is closed: wait for the next one.",
-            SessionState.FINISHED: "The quiz is over.",
-        }.get(self._state, "No question is open.")
-
-    def _wrong_state(self, action: str) -> str:
-        where = {
-            SessionState.LOBBY: "the quiz has not started",
-            SessionState.OPEN: "a question is still open",
-            SessionState.CLOSED: "the answer has not been revealed yet",
-            SessionState.REVEALED: "no question is open",
-            SessionState.FINISHED: "the quiz is over",
-        }[self._state]
-        return f"Cannot {action}: {where}."

@@ -10,13 +10,14 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from purgebot.banks.limits import ACCEPT, ID
 from purgebot.banks.model import (
     MAX_TOPIC,
 )
 from purgebot.errors import UserFacingError
 
-MAX_ID = 64
-MAX_ACCEPT = 50  # accepted spellings besides the answer, as the loader allows
+MAX_ID = ID.max
+MAX_ACCEPT = ACCEPT.hi  # accepted spellings besides the answer, as the loader allows
 _SLUG_WORDS = 40  # characters of slug kept in a question id, before the hash
 _HASH_LEN = 6
 _BANK_ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,62}[a-z0-9]$")

@@ -3,8 +3,9 @@
 Homework, practice and review differ only in how an attempt begins (an assignment card's Start,
 `/practice`, `/review`) and what its answers earn; the play itself (show a question privately,
 take a click, store it, say right or wrong with the explanation and source, offer the next one)
-is the same, so it lives once here rather than in each feature. The feature packages
-`bot/homework/` and `bot/practice/` import this core package, never each other.
+is the same, so it lives once here rather than in each feature. Homework and practice are
+sub-packages of this one self-paced feature (`selfpaced/homework/`, `selfpaced/practice/`): they
+build on its desk, which features may not share across packages.
 
 Every step is a new interaction answered with a new private message, so a quiz outlives
 Discord's 15-minute interaction token; the state is stored after every answer, so a restart

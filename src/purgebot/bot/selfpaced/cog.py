@@ -16,7 +16,7 @@ from purgebot.bot.services import Services
 from purgebot.errors import UserFacingError
 from purgebot.storage.timeutil import as_datetime
 
-log = logging.getLogger("purgebot.bot.selfpaced")
+log = logging.getLogger(__name__)
 
 SELFPACED_COG = "SelfPaced"
 IDLE = 3600.0  # without a client to wake it, the timer looks again at least this often

@@ -6,8 +6,7 @@ import discord
 
 from purgebot.banks.model import Bank
 from purgebot.bot import render
-from purgebot.bot.cards import plural
-from purgebot.bot.quizcards import epoch, how_to_answer, option_lines, typed
+from purgebot.bot.cards import epoch, how_to_answer, option_lines, plural, source_text, typed
 from purgebot.quiz.selfpaced import Outcome
 from purgebot.quiz.view import QuestionView
 
@@ -39,16 +38,6 @@ def question_embed(
     )
 
 
-def source_line(bank: Bank, view: QuestionView) -> str | None:
-    ref = view.question.source
-    if ref is None:
-        return None
-    info = bank.sources.get(ref.doc)
-    title = info.title if info else ref.doc
-    head = f"[{title}]({info.url})" if info and info.url else title
-    return f"{head}\n> {ref.quote}" if ref.quote else head
-
-
 def feedback_embed(outcome: Outcome, bank: Bank, *, count_points: bool) -> discord.Embed:
     """Right or wrong, the answer, the explanation and the source, as the terminal preview."""
     view = outcome.view
@@ -65,7 +54,7 @@ def feedback_embed(outcome: Outcome, bank: Bank, *, count_points: bool) -> disco
     fields = []
     if q.explanation:
         fields.append(("Why", q.explanation, False))
-    if (source := source_line(bank, view)) is not None:
+    if (source := source_text(bank, view.question)) is not None:
         fields.append(("Source", source, False))
     return render.embed(
         f"Question {view.number} of {view.total}",

@@ -1,0 +1,1 @@
+"""The admin feature: server settings, teacher roles, classes and terms."""

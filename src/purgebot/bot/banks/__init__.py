@@ -1,0 +1,1 @@
+"""The bank feature: list, show, upload and remove question banks."""

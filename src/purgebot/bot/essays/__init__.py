@@ -1,0 +1,1 @@
+"""The essay feature: essay prompts, drills, submissions, review and their embeds."""

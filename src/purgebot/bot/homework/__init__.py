@@ -1,6 +1,0 @@
-"""Homework: a teacher sets a bank with a due time; students play it privately by then."""
-
-from purgebot.bot.homework.cog import HomeworkCog
-from purgebot.bot.homework.components import DYNAMIC_ITEMS
-
-__all__ = ["DYNAMIC_ITEMS", "HomeworkCog"]

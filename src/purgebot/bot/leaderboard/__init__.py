@@ -1,0 +1,1 @@
+"""The leaderboard feature: boards, student stats, reports and charts."""

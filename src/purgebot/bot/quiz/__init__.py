@@ -1,0 +1,1 @@
+"""The live quiz feature: the /quiz commands, the answer buttons, the runner and its embeds."""
