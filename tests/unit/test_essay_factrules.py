@@ -479,3 +479,36 @@ def test_sound_sentences_on_the_same_facts_are_not_flagged(text: str) -> None:
 )
 def test_fates_spared_or_not(text: str, flagged: bool) -> None:
     assert bool(claims(text)) is flagged, (text, claims(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        # a known part under half the record; "wiped out" and "disappeared" are purges too
+        ("Of the 16 army commanders, 4 disappeared in the purge.", True),
+        ("14 of the 16 army commanders were purged.", False),
+        # a figure beyond any historian's, even when reported; a refuted one is left alone
+        ("Conquest estimated that 30 million people were executed.", True),
+        ("Conquest estimated 7 million executions.", False),
+        ("It is a myth that 30 million were shot.", False),
+        # the post handed on to the wrong man
+        ("After Yagoda was removed the job went to Lavrenti Beria, and Yezhov came later.", True),
+        ("After Yagoda was removed the job went to Nikolai Yezhov.", False),
+        ("After Yezhov fell, his post was given to Beria.", False),
+    ],
+)
+def test_parts_estimates_and_posts_handed_on(text: str, flagged: bool) -> None:
+    assert bool(claims(text)) is flagged, (text, claims(text))
+
+
+def test_a_bank_claim_is_not_matched_across_an_and_before_another_name() -> None:
+    """ "accused of being Trotsky's agents, and Radek confessed": Radek confessed, not Trotsky
+    (a built-in claim's words "trotsky confessed")."""
+    from purgebot.banks.loader import load_bank_dir
+    from purgebot.essays import check_essay
+
+    prompts = {f"{b.id}/{e.id}": e for b in load_bank_dir(ROOT / "questions") for e in b.essays}
+    prompt = prompts["show-trials/purpose-of-trials"]
+    sound = "The defendants were accused of being Trotsky's agents, and Radek confessed."
+    assert check_essay(prompt, sound).misconceptions == ()
+    assert check_essay(prompt, "In the end Trotsky confessed to everything.").misconceptions

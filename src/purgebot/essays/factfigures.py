@@ -148,8 +148,8 @@ def figure_errors(
                 if whole < value:
                     out.append(("A part is larger than the whole.", fd.PART_OF_WHOLE, i))
                     continue
-                if value * 5 < fd.KNOWN_PARTS.get(whole, 0) and fd.purged(norms):
-                    claim = "A part is an order of magnitude too small."
+                if value * 2 < fd.KNOWN_PARTS.get(whole, 0) and fd.purged(norms):
+                    claim = "A part is far too small."
                     out.append((claim, fd.PART_OF_WHOLE, i))
                     continue
         if value < _LOWEST and year_of(tokens[i]) is None:
@@ -180,3 +180,28 @@ def figure_errors(
         if count is not None and count != 3 and killed and not spared:
             out.append(("The number of marshals purged is wrong.", fd.MARSHALS_CORRECTION, i))
     return out
+
+
+_REFUTED = words(
+    "myth exaggerated exaggeration wrongly mistakenly supposedly propaganda false untrue wrong "
+    "nonsense rubbish"
+)
+
+
+def beyond_any_estimate(essay: EssayText, span: list[int]) -> list[tuple[str, str, int]]:
+    """ "Conquest estimated that 30 million people were executed": in a reported sentence, only a
+    figure beyond what any historian gives (`Figure.even_reported`) is wrong."""
+    tokens = essay.tokens
+    norms = [tokens[i].norm for i in span]
+    if any(w in _REFUTED for w in norms):  # "it is a myth that 30 million were shot"
+        return []
+    for n, i in enumerate(span):
+        value = number_at(tokens, i, span[-1] + 1)
+        if value is None or norms[n].startswith("0"):
+            continue
+        near = _about(norms, n)
+        for fig in fd.FIGURES:
+            absurd = fig.even_reported and value >= fig.even_reported
+            if absurd and all(any(starts(w, g) for w in near) for g in fig.groups):
+                return [(fig.claim, fig.correction, i)]
+    return []

@@ -27,6 +27,9 @@ class Figure:
     too_high: int
     correction: str
     needs_year: bool = False  # only a figure for one year of the 1930s (a camp population)
+    # Beyond any historian's estimate: wrong even when reported ("Conquest estimated that 30
+    # million people were executed"); 0 when a reported figure is left alone.
+    even_reported: int = 0
 
 
 FIGURES: tuple[Figure, ...] = (
@@ -53,6 +56,7 @@ FIGURES: tuple[Figure, ...] = (
         (("execut", "shot"),),
         5_000_000,
         "About 680,000-750,000 people were executed in 1937-38.",
+        even_reported=15_000_000,
     ),
     Figure(
         "The number sentenced to death is an order of magnitude too high.",
@@ -89,9 +93,12 @@ MARSHALS_CORRECTION = (
     "Voroshilov and Budyonny survived."
 )
 # Wholes of the record and their known parts (from the banks' own questions): "110 of the
-# 1,966 delegates" arrested, "15 of the 229 corps and divisional commanders" purged, far too few.
-KNOWN_PARTS = {1_966: 1_108, 139: 98, 229: 169}
-_PURGED = ("arrest", "shot", "execut", "purg", "kill", "perish", "repress", "die")
+# 1,966 delegates" arrested, "4 of the 16 army commanders" purged: under half the record.
+KNOWN_PARTS = {1_966: 1_108, 139: 98, 229: 169, 16: 14}
+_PURGED = (
+    "arrest", "shot", "execut", "purg", "kill", "perish", "repress", "die", "disappear", "wiped",
+    "remov", "dismiss", "lost",
+)  # fmt: skip
 
 
 def purged(norms: list[str]) -> bool:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from purgebot.essays import factdata as fd
 from purgebot.essays.factfigures import starts, year_of
-from purgebot.essays.text import EssayText, Token
+from purgebot.essays.text import EssayText, Token, words
 
 _ROLE = ("head", "chief", "boss", "ran", "run", "led", "lead", "charge", "command", "control")
 # What became of someone, as a verb after "was / were / been / had" ("was shot", "had been
@@ -83,6 +83,12 @@ def heads_in_turn(essay: EssayText, span: list[int]) -> list[tuple[str, str, int
     tokens = essay.tokens
     norms = [tokens[i].norm for i in span]
     heads = [n for n, w in enumerate(norms) if w in fd.NKVD_HEADS]
+    handed = _handed_on(norms, heads)
+    if handed is not None:
+        a, b = handed  # "After Yagoda was removed the job went to Beria": the very next one
+        if fd.NKVD_HEADS.index(norms[b]) - fd.NKVD_HEADS.index(norms[a]) != 1:
+            return [("The NKVD heads are in the wrong order.", fd.NKVD_ORDER, span[b])]
+        return []
     if len({norms[n] for n in heads}) != 2 or len(heads) != 2:
         return []
     a, b = heads
@@ -108,6 +114,21 @@ def heads_in_turn(essay: EssayText, span: list[int]) -> list[tuple[str, str, int
     if not wrong:
         return []
     return [("The NKVD heads are in the wrong order.", fd.NKVD_ORDER, span[a])]
+
+
+_HANDED = words("went given passed handed")
+
+
+def _handed_on(norms: list[str], heads: list[int]) -> tuple[int, int] | None:
+    """ "After Yagoda was removed ... the job went to (Lavrenti) Beria": the head the sentence
+    opens after, and the one the post is said to go to next."""
+    if len(heads) < 2 or heads[0] != 1 or norms[0] != "after":
+        return None
+    for b in heads[1:]:
+        before = norms[max(0, b - 3) : b]
+        if "to" in before and any(w in _HANDED for w in norms[max(0, b - 5) : b]):
+            return heads[0], b
+    return None
 
 
 def _owns(tokens: tuple[Token, ...], i: int) -> bool:

@@ -35,6 +35,7 @@ from purgebot.essays.factdates import (
 from purgebot.essays.factfates import denied_fates, wrong_blame, wrong_fates
 from purgebot.essays.factfigures import (
     MONTHS,
+    beyond_any_estimate,
     figure_errors,
     number_at,
     starts,
@@ -229,10 +230,8 @@ def _across(essay: EssayText, span: list[int]) -> list[tuple[str, str, int]]:
         if whole and part and year_of(tokens[later[0]]) is None:
             if part > whole:
                 out.append(("A part is larger than the whole.", fd.PART_OF_WHOLE, later[0]))
-            elif part * 5 < fd.KNOWN_PARTS.get(whole, 0) and fd.purged(norms):
-                out.append(
-                    ("A part is an order of magnitude too small.", fd.PART_OF_WHOLE, later[0])
-                )
+            elif part * 2 < fd.KNOWN_PARTS.get(whole, 0) and fd.purged(norms):
+                out.append(("A part is far too small.", fd.PART_OF_WHOLE, later[0]))
     return out
 
 
@@ -276,10 +275,10 @@ def find_fact_errors(essay: EssayText, dismissed: frozenset[int]) -> tuple[Found
         if s.question or s.heading or not span:
             continue
         reported = any(tokens[i].norm in _REPORTED or tokens[i].norm in _SAID for i in span)
-        if reported or _attributed(tokens, span):
-            continue
         kept = [i for i in span if i not in dismissed]
-        if any(_denies(tokens, i) for i in span):  # a claim denied is read for one thing only
+        if reported or _attributed(tokens, span):  # someone else's claim: only the absurd
+            hits = [] if any(_denies(tokens, i) for i in span) else beyond_any_estimate(essay, kept)
+        elif any(_denies(tokens, i) for i in span):  # a claim denied is read for one thing only
             hits = denied_fates(essay, kept)
         else:
             hits = _sentence_hits(essay, kept, s.last, span)

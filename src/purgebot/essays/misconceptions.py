@@ -128,11 +128,16 @@ _ADJUNCT = words("in on at of during")
 
 def _joins_another(tokens: tuple[Token, ...], n: int) -> bool:
     """ "in the Winter War and in 1941": an "and" that opens another date or place phrase joins
-    another thing to the sentence, not to the claim."""
+    another thing to the sentence, not to the claim; "Trotsky's agents, and Radek confessed":
+    an "and" before another name opens a clause about that other person."""
     return (
         tokens[n].norm in ("and", "or")
         and n + 1 < len(tokens)
-        and (tokens[n + 1].norm in _ADJUNCT or tokens[n + 1].norm[:1].isdigit())
+        and (
+            tokens[n + 1].norm in _ADJUNCT
+            or tokens[n + 1].norm[:1].isdigit()
+            or tokens[n + 1].text[:1].isupper()
+        )
     )
 
 
