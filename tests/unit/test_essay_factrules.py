@@ -512,3 +512,31 @@ def test_a_bank_claim_is_not_matched_across_an_and_before_another_name() -> None
     sound = "The defendants were accused of being Trotsky's agents, and Radek confessed."
     assert check_essay(prompt, sound).misconceptions == ()
     assert check_essay(prompt, "In the end Trotsky confessed to everything.").misconceptions
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        # a relative clause read after the noun phrase it follows
+        ("The army did badly in the war with Finland, which began in November 1929.", True),
+        ("The army did badly in the war with Finland, which began in November 1939.", False),
+        ("Finland declared war in 1941 alongside Germany.", False),
+        # an aside after names joined by "and", or after a short noun phrase; "since" dates
+        (
+            "Zinoviev and Kamenev, whom he blamed for the murder, were shot straight away in 1934.",
+            True,
+        ),
+        ("Zinoviev and Kamenev, whom he blamed for the murder, were shot in August 1936.", False),
+        (
+            "Ryutin's platform, which demanded Stalin's removal, had been circulating since 1937.",
+            True,
+        ),
+        (
+            "Ryutin's platform, which demanded Stalin's removal, had been circulating since 1932.",
+            False,
+        ),
+        ("Trotsky, in exile since 1929, was murdered in Mexico in 1940.", False),
+    ],
+)
+def test_relative_clauses_asides_and_since(text: str, flagged: bool) -> None:
+    assert bool(claims(text)) is flagged, (text, claims(text))

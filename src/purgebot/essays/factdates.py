@@ -13,7 +13,8 @@ from purgebot.essays.factfigures import MONTHS, starts, year_of
 from purgebot.essays.text import EssayText, Token, words
 
 NEAR = 4  # words between an event's words and its year
-_NOT_AT = frozenset({"before", "after", "by", "until", "till", "since", "prior", "following"})
+# "since 1937" dates a start, so it is read as a date ("circulating since 1937").
+_NOT_AT = frozenset({"before", "after", "by", "until", "till", "prior", "following"})
 
 
 def _years_at(essay: EssayText, i: int, last: int) -> frozenset[int]:
@@ -92,7 +93,9 @@ def _event_places(
     if any(not h for h in hits):
         return []
     places = [i for h in hits for i in h]
-    if max(min(h) for h in hits) - min(max(h) for h in hits) > len(event.groups) + 2:
+    pos = {tok: k for k, tok in enumerate(clause)}  # a clause joined across an aside is one run
+    at = [[pos[i] for i in h] for h in hits]
+    if max(min(h) for h in at) - min(max(h) for h in at) > len(event.groups) + 2:
         return []
     return places
 
@@ -104,13 +107,19 @@ _DATE_WORDS = words("of in on the early late mid end start beginning")
 _DATE_FILLER = _DATE_WORDS | words("at spring summer autumn fall winter")
 
 
-def _gap(tokens: tuple[Token, ...], a: int, b: int) -> int:
-    """Words from a to b, not counting the words of a date between them."""
-    lo, hi = min(a, b), max(a, b)
-    filler = sum(
-        1 for j in range(lo + 1, hi) if tokens[j].norm in _DATE_FILLER or tokens[j].norm in MONTHS
+def _gap(tokens: tuple[Token, ...], between: list[int]) -> int:
+    """Words from one place to another, not counting the words of a date or an adverb of time
+    between them ("shot straight away in December 1934")."""
+    return 1 + sum(
+        1
+        for j in between
+        if tokens[j].norm not in _DATE_FILLER
+        and tokens[j].norm not in MONTHS
+        and tokens[j].norm not in _SOON
     )
-    return hi - lo - filler
+
+
+_SOON = words("straight away immediately soon quickly later eventually then finally once already")
 
 
 def _bounded(tokens: tuple[Token, ...], i: int) -> bool:
@@ -142,12 +151,12 @@ def _fits(event: fd.Event, years: frozenset[int], month: str | None) -> bool:
     )
 
 
-def _apart(tokens: tuple[Token, ...], p: int, i: int) -> bool:
+def _apart(tokens: tuple[Token, ...], p: int, i: int, between: list[int]) -> bool:
     """Whether the year at i is said of another verb than the event word at p: an "and" / "or"
     between them, or the event after a later "after / before" ("shot in 1937 after the second
     trial": the trial is a landmark, not what 1937 dates)."""
-    between = {tokens[j].norm for j in range(min(p, i) + 1, max(p, i))}
-    return bool(between & {"and", "or"}) or (p > i and bool(between & _LANDMARK))
+    words_ = {tokens[j].norm for j in between}
+    return bool(words_ & {"and", "or"}) or (p > i and bool(words_ & _LANDMARK))
 
 
 _LANDMARK = words("after before following")
@@ -161,6 +170,11 @@ def dated(
     and shot in 1935": the year is said of the shooting)."""
     tokens = essay.tokens
     out: list[tuple[str, str, int]] = []
+    pos = {tok: k for k, tok in enumerate(clause)}  # places in the clause as joined
+
+    def inner(a: int, b: int) -> list[int]:
+        return clause[min(pos[a], pos[b]) + 1 : max(pos[a], pos[b])]
+
     for i in clause:
         if year_of(tokens[i]) is None or _bounded(tokens, i):
             continue
@@ -171,30 +185,39 @@ def dated(
         for event in fd.EVENTS:
             places = _event_places(clause, tokens, event, anchor)
             if places:
-                p = min(places, key=lambda p: abs(p - i))
-                near.append((abs(p - i), p, event))
-        if any(_fits(e, years, month) and not _apart(tokens, p, i) for _, p, e in near):
+                p = min(places, key=lambda p: abs(pos[p] - pos[i]))
+                near.append((abs(pos[p] - pos[i]), p, event))
+        if any(
+            _fits(e, years, month) and not _apart(tokens, p, i, inner(p, i)) for _, p, e in near
+        ):
             continue
         unfit = [(d, p, e) for d, p, e in near if not _fits(e, years, month)]
         if not unfit:
             continue
         _, p, event = min(unfit, key=lambda x: x[0])
+        between = inner(p, i)
         others = {
             w
-            for j in range(min(p, i) + 1, max(p, i))
+            for j in between
             if tokens[j].content
             and not tokens[j].text[:1].isupper()  # "murdered in Leningrad in 1935"
             and (w := tokens[j].norm) not in MONTHS
             and w not in _TIME_VERBS
+            and w not in _SOON
             and not w.isdigit()
             and not any(starts(w, g) for g in event.groups)
         }
-        if p < i and tokens[p + 1].norm == "by" and tokens[i - 1].norm in ("in", "on"):
+        if pos[p] < pos[i] and between and tokens[between[0]].norm == "by":
             # "murdered by a young communist called Nikolaev in 1935": the agent is no distance
-            agent = range(p + 1, i - 1)
-            if len(agent) <= 7 and not any(tokens[j].norm in _CLAUSAL for j in agent):
-                others, p = set(), i - 2
-        if _gap(tokens, p, i) <= NEAR + 1 and not _apart(tokens, p, i) and len(others) <= 1:
+            agent = between[:-1]
+            if (
+                tokens[between[-1]].norm in ("in", "on")
+                and len(agent) <= 7
+                and not any(tokens[j].norm in _CLAUSAL for j in agent)
+            ):
+                others, between = set(), between[-1:]
+        gap = _gap(tokens, between)
+        if gap <= NEAR + 1 and not _apart(tokens, p, i, between) and len(others) <= 1:
             out.append((event.claim, event.correction, i))
     return out
 
@@ -242,29 +265,33 @@ def placed(essay: EssayText, clause: list[int]) -> list[tuple[str, str, int]]:
 
 def with_antecedent(
     tokens: tuple[Token, ...], previous: list[int], clause: list[int], first: list[int]
-) -> list[int]:
-    """ "Hitler, who came to power in 1936": a relative clause dated with the name it is said of
-    (the last word of the clause before, when that is a name). "Marshal Tukhachevsky, the army's
-    leading thinker, was shot in 1939": a predicate after an aside is said of the sentence's
-    opening name (`first`, a clause that is nothing but a name)."""
+) -> tuple[list[int], int | None]:
+    """The clause as it is to be read, and the name it is said of (None: its own words).
+
+    "Hitler, who came to power in 1936", "the war with Finland, which began in 1929": a relative
+    clause is read after the last words of the clause before, when that ends in a name.
+    "Marshal Tukhachevsky, the army's leading thinker, was shot in 1939", "Ryutin's platform,
+    which ..., had been circulating since 1937": a predicate after an aside is read after the
+    sentence's opening words (`first`, a short clause that names something and says nothing)."""
     if not clause:
-        return clause
+        return clause, None
     if (
         previous
-        and tokens[clause[0]].norm in ("who", "which", "whose")
+        and tokens[clause[0]].norm in ("who", "which", "whose", "whom")
         and tokens[previous[-1]].text[:1].isupper()
     ):
-        return [previous[-1], *clause]
+        return [*previous[-4:], *clause], previous[-1]
     if (
         previous
         and previous is not first
         and tokens[clause[0]].norm in _AUX
-        and first
-        and all(_name_word(tokens[j]) or tokens[j].norm in _TITLES for j in first)
-        and _name_word(tokens[first[-1]])
+        and 0 < len(first) <= 4
+        and any(_name_word(tokens[j]) for j in first)
+        and not any(tokens[j].norm in _AUX for j in first)
     ):
-        return [first[-1], *clause]
-    return clause
+        name = first[-1] if _name_word(tokens[first[-1]]) else None
+        return [*first, *clause], name
+    return clause, None
 
 
 _AUX = words("was were had has is")

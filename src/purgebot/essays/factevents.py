@@ -91,6 +91,12 @@ EVENTS: tuple[Event, ...] = (
         "Operation Barbarossa, the German invasion, began on 22 June 1941.",
         "june",
     ),
+    _e(  # "the war with Finland": the Winter War, or in 1941-44 the Continuation War
+        "The Winter War is misdated.",
+        "war>with war>against|finland",
+        "1939 1940 1941 1942 1943 1944",
+        "The Winter War against Finland was fought in 1939-40.",
+    ),
     _e(
         "The Winter War is misdated.",
         "winter|war",

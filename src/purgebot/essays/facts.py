@@ -256,8 +256,8 @@ def _sentence_hits(
     merged = with_dates(tokens, list(clauses.values()))
     first = merged[0] if merged else []
     for clause in merged:
-        joined = with_antecedent(tokens, previous, clause, first)
-        anchor = joined[0] if joined is not clause else subject_of(tokens, clause)
+        joined, name = with_antecedent(tokens, previous, clause, first)
+        anchor = name if joined is not clause else subject_of(tokens, clause)
         hits += dated(essay, joined, last, anchor)
         hits += _who_did(essay, clause)
         previous = clause
