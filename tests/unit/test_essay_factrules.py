@@ -540,3 +540,22 @@ def test_a_bank_claim_is_not_matched_across_an_and_before_another_name() -> None
 )
 def test_relative_clauses_asides_and_since(text: str, flagged: bool) -> None:
     assert bool(claims(text)) is flagged, (text, claims(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        # "all of them shot in 1936" said of every name just listed
+        (
+            "The trials got rid of Zinoviev, Kamenev, Bukharin and Rykov, all of them shot in 1936.",
+            True,
+        ),
+        ("The show trials got rid of Zinoviev and Kamenev, both of them shot in 1936.", False),
+        (
+            "The trials got rid of Zinoviev, Kamenev, Bukharin and Rykov, all of them shot by 1938.",
+            False,
+        ),
+    ],
+)
+def test_a_date_said_of_every_name_in_a_list(text: str, flagged: bool) -> None:
+    assert bool(claims(text)) is flagged, (text, claims(text))

@@ -358,3 +358,32 @@ def with_dates(tokens: tuple[Token, ...], clauses: list[list[int]]) -> list[list
     if pending:
         out.append(pending)
     return out
+
+
+_EACH = words("all both each")
+
+
+def dated_each(
+    essay: EssayText, previous: list[int], clause: list[int], last: int
+) -> list[tuple[str, str, int]]:
+    """ "... his old rivals Zinoviev, Kamenev, Bukharin and Rykov, all of them shot in 1936": a
+    clause opening with "all / both / each" says its verb and year of every name just listed, so
+    each name's event must fit the year (one that fits does not excuse the others)."""
+    tokens = essay.tokens
+    if not previous or not clause or tokens[clause[0]].norm not in _EACH:
+        return []
+    names = [i for i in previous if tokens[i].text[:1].isupper()]
+    for k, i in enumerate(clause):
+        if year_of(tokens[i]) is None or _bounded(tokens, i):
+            continue
+        years = _years_at(essay, i, last)
+        verbs = clause[max(0, k - NEAR) : k]
+        for event in fd.EVENTS:
+            if len(event.groups) != 2 or years & event.years:
+                continue
+            person, verb = event.groups
+            if any(word_of(tokens, n, person) for n in names) and any(
+                word_of(tokens, v, verb) for v in verbs
+            ):
+                return [(event.claim, event.correction, i)]
+    return []

@@ -27,6 +27,7 @@ from __future__ import annotations
 from purgebot.essays import factdata as fd
 from purgebot.essays.factdates import (
     dated,
+    dated_each,
     placed,
     subject_of,
     with_antecedent,
@@ -258,7 +259,7 @@ def _sentence_hits(
     for clause in merged:
         joined, name = with_antecedent(tokens, previous, clause, first)
         anchor = name if joined is not clause else subject_of(tokens, clause)
-        hits += dated(essay, joined, last, anchor)
+        hits += dated(essay, joined, last, anchor) + dated_each(essay, previous, clause, last)
         hits += _who_did(essay, clause)
         previous = clause
         hits += placed(essay, clause)
