@@ -96,6 +96,8 @@ EVENTS: tuple[Event, ...] = (
         "war>with war>against|finland",
         "1939 1940 1941 1942 1943 1944",
         "The Winter War against Finland was fought in 1939-40.",
+        "",
+        "winter",
     ),
     _e(
         "The Winter War is misdated.",
