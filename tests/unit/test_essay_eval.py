@@ -83,3 +83,15 @@ def test_the_harness_keeps_list_items_when_it_unwraps_and_rewraps(
         "Why?\n\n- he was paranoid\n- he feared the army\n\nSo he purged them."
     )
     assert eval_essays.unwrap(eval_essays.rewrap(text, 12)) == eval_essays.unwrap(text)
+
+
+def test_the_fourth_sets_dev_half_keeps_the_issues_targets(eval_essays: ModuleType) -> None:
+    """eval4/dev, tuned on in round 4, keeps every figure issue 15 asks for (the test half is
+    the lead's to run)."""
+    f = eval_essays.evaluate("eval4/dev").figures()
+    assert f["essays"] == 36
+    assert f["precision"] >= 0.9 and f["recall"] >= 0.8 and f["paraphrase_recall"] >= 0.6
+    assert f["dismissed_credited"] <= 1
+    assert f["offtopic_flagged"] == f["offtopic"] and f["false_offtopic_flags"] <= 1
+    assert f["errors_flagged"] * 2 >= f["errors"] and f["false_error_flags_on_sound_essays"] <= 2
+    assert f["wrapped_differs"] == 0
