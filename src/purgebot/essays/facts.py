@@ -25,14 +25,8 @@ read only for a denied fate ("Yezhov was never punished"): a claim refuted is no
 from __future__ import annotations
 
 from purgebot.essays import factdata as fd
-from purgebot.essays.factdates import (
-    dated,
-    dated_each,
-    placed,
-    subject_of,
-    with_antecedent,
-    with_dates,
-)
+from purgebot.essays.factclauses import subject_of, with_antecedent, with_dates
+from purgebot.essays.factdates import dated, dated_each, placed
 from purgebot.essays.factfates import denied_fates, wrong_blame, wrong_fates
 from purgebot.essays.factfigures import (
     MONTHS,
