@@ -75,8 +75,8 @@ def _event_places(
     clause: list[int], tokens: tuple[Token, ...], event: fd.Event, anchor: int | None = None
 ) -> list[int]:
     """Token indexes of the clause where every group of the event stands close together. A
-    name put before a relative clause (`anchor`, see `factclauses.with_antecedent`) is what the clause is
-    said of, so it counts as standing beside the clause's other event words."""
+    name put before a relative clause (`anchor`, see `factclauses.with_antecedent`) is what the
+    clause is said of, so it counts as standing beside the clause's other event words."""
     if event.not_with and any(starts(tokens[i].norm, event.not_with) for i in clause):
         return []
     hits = [
