@@ -97,6 +97,17 @@ def load_migrations(dialect: str = "sqlite") -> list[Migration]:
     return found
 
 
+def pending(migrations: list[Migration], current: int, target: int | None) -> list[Migration]:
+    """What to apply from version `current` up to `target` (default: the latest), on either
+    backend; a schema newer than this purgebot's is refused, never guessed at."""
+    latest = len(migrations)
+    if current > latest:
+        raise SchemaTooNewError(
+            f"database schema is version {current}, this purgebot knows up to {latest}"
+        )
+    return migrations[current : latest if target is None else target]
+
+
 async def schema_version(db: aiosqlite.Connection) -> int:
     async with db.execute("PRAGMA user_version") as cur:
         row = await cur.fetchone()
@@ -111,15 +122,8 @@ async def migrate(
     The connection must be in autocommit mode (isolation_level=None). The version is re-read
     under the write lock, so two processes opening the same file apply each migration once.
     """
-    latest = len(migrations)
-    target = latest if target is None else target
-    current = await schema_version(db)
-    if current > latest:
-        raise SchemaTooNewError(
-            f"database schema is version {current}, this purgebot knows up to {latest}"
-        )
     applied: list[int] = []
-    for migration in migrations[current:target]:
+    for migration in pending(migrations, await schema_version(db), target):
         await db.execute("BEGIN IMMEDIATE")
         try:
             if await schema_version(db) >= migration.version:
