@@ -3,6 +3,9 @@ transaction each, the number recorded), refusing a schema from a newer purgebot.
 
 from __future__ import annotations
 
+import sqlite3
+from pathlib import Path
+
 import asyncpg
 import pytest
 from storage_helpers import fresh_postgres
@@ -38,3 +41,47 @@ async def test_an_older_postgres_schema_is_upgraded_and_a_newer_one_refused() ->
             await conn.close()
         with pytest.raises(SchemaTooNewError):
             await Store.open(url)
+
+
+async def test_both_backends_end_with_the_same_tables_columns_indexes_and_triggers(
+    tmp_path: Path,
+) -> None:
+    """The shared migrations are written once: what each backend builds from them must match."""
+    path = tmp_path / "db.sqlite"
+    await (await Store.open(path)).close()
+    with sqlite3.connect(path) as db:
+        names = [r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+        sqlite_columns = {(t, r[1]) for t in names for r in db.execute(f"PRAGMA table_info({t})")}
+        sqlite_objects = set(
+            db.execute("SELECT type, name FROM sqlite_master WHERE type IN ('index', 'trigger')")
+        )
+    sqlite_objects = {
+        (kind, name) for kind, name in sqlite_objects if name.startswith(("ix_", "tr_"))
+    }
+    async with fresh_postgres() as url:
+        await (await Store.open(url)).close()
+        conn = await asyncpg.connect(url)
+        try:
+            pg_columns = {
+                (r[0], r[1])
+                for r in await conn.fetch(
+                    "SELECT table_name, column_name FROM information_schema.columns"
+                    " WHERE table_schema = current_schema() AND table_name <> 'purgebot_schema'"
+                )
+            }
+            pg_objects = {
+                ("index", r[0])
+                for r in await conn.fetch(
+                    "SELECT indexname FROM pg_indexes WHERE schemaname = current_schema()"
+                    " AND indexname LIKE 'ix\\_%'"
+                )
+            } | {
+                ("trigger", r[0])
+                for r in await conn.fetch(
+                    "SELECT DISTINCT trigger_name FROM information_schema.triggers"
+                )
+            }
+        finally:
+            await conn.close()
+    assert pg_columns == sqlite_columns
+    assert pg_objects == sqlite_objects

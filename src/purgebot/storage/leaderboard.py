@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from purgebot.storage.base import StoreBase, answers_where
-from purgebot.storage.db import fetchall, fetchone
+from purgebot.storage.db import Conn, fetchall, fetchone
 from purgebot.storage.records import (
     LeaderboardEntry,
     LeaderboardPage,
@@ -109,6 +109,23 @@ def leaderboard_sql(metric: Metric, agg: str) -> str:
         FROM page ORDER BY {order}"""
 
 
+async def ranked_page(
+    conn: Conn, metric: Metric, agg: str, params: list[Any], limit: int, offset: int, guild_id: int
+) -> tuple[tuple[LeaderboardEntry, ...], int]:
+    """One page of the ranking over `agg` and how many students it ranks in all."""
+    rows = await fetchall(conn, leaderboard_sql(metric, agg), [*params, limit, offset, guild_id])
+    if rows:
+        total = int(rows[0][6])
+    else:
+        count = await fetchone(conn, f"{agg} SELECT count(*) FROM agg", params)
+        total = int(count[0]) if count else 0
+    entries = tuple(
+        LeaderboardEntry(int(r[0]), int(r[1]), str(r[2]), int(r[3]), int(r[4]), int(r[5]))
+        for r in rows
+    )
+    return entries, total
+
+
 def best_streak(correct_in_order: Iterable[bool]) -> int:
     best = current = 0
     for correct in correct_in_order:
@@ -149,18 +166,7 @@ class StatsMixin(StoreBase):
                 start = from_ms(term[0])
             since = to_ms(start) if start else None
             agg, params = aggregate_cte(guild_id, since, bank_id, needed, class_name)
-            rows = await fetchall(
-                conn, leaderboard_sql(metric, agg), [*params, limit, offset, guild_id]
-            )
-            if rows:
-                total = int(rows[0][6])
-            else:
-                count = await fetchone(conn, f"{agg} SELECT count(*) FROM agg", params)
-                total = int(count[0]) if count else 0
-        entries = tuple(
-            LeaderboardEntry(int(r[0]), int(r[1]), str(r[2]), int(r[3]), int(r[4]), int(r[5]))
-            for r in rows
-        )
+            entries, total = await ranked_page(conn, metric, agg, params, limit, offset, guild_id)
         return LeaderboardPage(entries, total, offset, limit, period, metric, start)
 
     async def student_stats(

@@ -18,8 +18,8 @@ from urllib.parse import urlsplit, urlunsplit
 import asyncpg
 
 from purgebot.storage.db import Conn, Dialect, Params
-from purgebot.storage.errors import DatabaseUnavailableError, MigrationError, SchemaTooNewError
-from purgebot.storage.migrate import Migration
+from purgebot.storage.errors import DatabaseUnavailableError, MigrationError
+from purgebot.storage.migrate import Migration, pending
 from purgebot.storage.pgsql import row_tuple, rowcount, translate
 
 log = logging.getLogger(__name__)
@@ -163,15 +163,8 @@ async def migrate(
 ) -> list[int]:
     """As migrate.migrate does for SQLite: each migration in one transaction with its number
     recorded, re-read under an advisory lock so two processes apply each one once."""
-    latest = len(migrations)
-    target = latest if target is None else target
-    current = await schema_version(conn)
-    if current > latest:
-        raise SchemaTooNewError(
-            f"database schema is version {current}, this purgebot knows up to {latest}"
-        )
     applied: list[int] = []
-    for migration in migrations[current:target]:
+    for migration in pending(migrations, await schema_version(conn), target):
         try:
             async with conn.transaction():
                 await conn.execute("SELECT pg_advisory_xact_lock($1)", MIGRATION_LOCK)

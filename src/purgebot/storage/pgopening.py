@@ -10,7 +10,7 @@ from __future__ import annotations
 import asyncpg
 
 from purgebot.storage.errors import SchemaTooNewError
-from purgebot.storage.opening import DatabaseProblem
+from purgebot.storage.opening import DatabaseProblem, newer_schema
 from purgebot.storage.pgdb import CONNECTION_ERRORS, redact
 from purgebot.storage.store import Store
 from purgebot.storage.timeutil import Clock, system_clock
@@ -22,10 +22,7 @@ def explain_postgres(url: str, exc: BaseException) -> DatabaseProblem | None:
     if isinstance(exc, DatabaseProblem):
         return exc
     if isinstance(exc, SchemaTooNewError):
-        return DatabaseProblem(
-            f"the database {where} was written by a newer purgebot ({exc}). Upgrade purgebot "
-            "to use it, or set PURGEBOT_DB to another database; this version will not guess at it."
-        )
+        return newer_schema(where, exc, "database")
     if isinstance(
         exc, asyncpg.InvalidPasswordError | asyncpg.InvalidAuthorizationSpecificationError
     ):

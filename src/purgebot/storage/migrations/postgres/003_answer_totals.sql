@@ -1,20 +1,7 @@
--- PostgreSQL's spelling of ../003_answer_totals.sql: running totals per server, bank and
--- student, kept by triggers (row-level, in plpgsql) so no code path can forget them.
+-- PostgreSQL's triggers for ../003_answer_totals.sql (row-level, in plpgsql).
 
-CREATE TABLE answer_totals (
-    guild_id BIGINT NOT NULL,
-    bank_id  TEXT   NOT NULL,
-    user_id  BIGINT NOT NULL,
-    answered BIGINT NOT NULL,
-    correct  BIGINT NOT NULL,
-    points   BIGINT NOT NULL,
-    PRIMARY KEY (guild_id, bank_id, user_id)
-) WITH (fillfactor = 70);  -- room on each page for the triggers' updates (HOT, no index churn)
-
-INSERT INTO answer_totals (guild_id, bank_id, user_id, answered, correct, points)
-SELECT a.guild_id, r.bank_id, a.user_id, count(*), sum(a.correct), sum(a.points)
-FROM answers AS a JOIN runs AS r ON r.run_id = a.run_id
-GROUP BY a.guild_id, r.bank_id, a.user_id;
+-- room on each page for the triggers' updates (HOT, no index churn)
+ALTER TABLE answer_totals SET (fillfactor = 70);
 
 CREATE FUNCTION tr_answer_totals_insert() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
