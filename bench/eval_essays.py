@@ -2,7 +2,9 @@
 
 `python bench/eval_essays.py dev` (the half tuned on) or `... test` (the untouched half; run it
 only once the detector and the phrase lists are frozen); `... eval2` or `... eval3` reads the
-held-out sets written by other authors, tests/fixtures/essays/eval2/ and eval3/ (beside eval/).
+held-out sets written by other authors, tests/fixtures/essays/eval2/ and eval3/ (beside eval/);
+`... eval4/dev` and `... eval4/test` read the two halves of the fourth set, eval4/dev/ and
+eval4/test/ (the test half is run once, by the lead, on the final detector).
 Prints precision and recall over every (essay, key point) pair, overall and per kind, and the
 figures issue 15 asks for: dismissed mentions credited, off-topic flags, factual errors flagged,
 and whether a hard-wrapped copy of each essay scores the same as the unwrapped text. `--json`
@@ -25,8 +27,9 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 EVAL = ROOT / "tests" / "fixtures" / "essays" / "eval"
 QUESTIONS = ROOT / "questions"
-# Held-out sets by other authors: directories beside eval/ rather than halves inside it.
-SETS = ("eval2", "eval3")
+# Held-out sets by other authors: directories beside eval/ rather than halves inside it; a set
+# with halves of its own is named with its half ("eval4/dev").
+SETS = ("eval2", "eval3", "eval4/dev", "eval4/test")
 KINDS = ("strong", "paraphrase", "weak", "dismissed", "misconception", "offtopic")
 
 
@@ -88,18 +91,29 @@ class Report:
         }
 
 
+# A line that opens a list item ("- ", "* ", "• ", "1. ", "2) ") starts a new line of its own.
+_ITEM = re.compile(r"\n(?=[ \t]*(?:[-*\u2022]|\d{1,2}[.)])[ \t]+)")
+
+
 def unwrap(text: str) -> str:
-    """Every single newline inside a paragraph becomes a space; blank lines stay."""
+    """Every single newline inside a paragraph or a list item becomes a space; blank lines and
+    the start of each list item stay (a bullet list is not one run-on sentence)."""
     paragraphs = re.split(r"\n\s*\n", text.strip())
-    return "\n\n".join(" ".join(p.split()) for p in paragraphs)
+    return "\n\n".join(
+        "\n".join(" ".join(item.split()) for item in _ITEM.split(p)) for p in paragraphs
+    )
 
 
 def rewrap(text: str, width: int = 68) -> str:
-    return "\n\n".join(textwrap.fill(p, width) for p in unwrap(text).split("\n\n"))
+    """The unwrapped text hard-wrapped again at `width`, each list item on its own lines."""
+    return "\n\n".join(
+        "\n".join(textwrap.fill(item, width) for item in p.split("\n"))
+        for p in unwrap(text).split("\n\n")
+    )
 
 
 def split_dir(split: str) -> Path:
-    """dev/test are halves of eval/; eval2, eval3 are directories beside it."""
+    """dev/test are halves of eval/; eval2, eval3 and eval4/dev, eval4/test are beside it."""
     return EVAL.parent / split if split in SETS else EVAL / split
 
 

@@ -134,3 +134,33 @@ async def test_other_servers_stay_out_and_the_latest_name_is_shown(
     assert board(await store.leaderboard(OTHER_GUILD)) == [(1, "Stranger", 5000)]
     empty = await store.leaderboard(12345)
     assert (empty.entries, empty.total) == ((), 0)
+
+
+async def test_a_mode_board_ranks_only_that_mode_s_answers(store: Store, clock: FakeClock) -> None:
+    live = await store.start_run(GUILD, CHANNEL, "purges", TEACHER)
+    await player(store, clock, live, 1, "Ana").answer("q1", True, 900)
+    homework = await store.start_attempt(
+        guild_id=GUILD,
+        channel_id=CHANNEL,
+        user_id=2,
+        mode="homework",
+        bank_id="purges",
+        question_ids=["q1", "q2"],
+        seed=7,
+        multiplier=1.0,
+        assignment_id=None,
+        max_attempts=None,
+    )
+    assert homework is not None
+    run = await store.get_run(homework.run_id)
+    assert run is not None
+    boris = player(store, clock, run, 2, "Boris")
+    await boris.answer("q1", True, 300)
+    await boris.answer("q2", False)
+
+    page = await store.mode_leaderboard(GUILD, "homework")
+    assert board(page) == [(1, "Boris", 300)]
+    assert (page.total, page.entries[0].accuracy) == (1, 0.5)
+    assert board(await store.mode_leaderboard(GUILD, "live")) == [(1, "Ana", 900)]
+    empty = await store.mode_leaderboard(GUILD, "practice")
+    assert (empty.entries, empty.total) == ((), 0)

@@ -9,8 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from purgebot.storage import Store
+from purgebot.storage import SchemaTooNewError, Store
 from purgebot.storage.opening import DatabaseProblem, InstanceLock, explain, open_for_bot
+from purgebot.storage.pgopening import explain_postgres
 
 
 def damage(path: Path) -> None:
@@ -60,6 +61,17 @@ async def test_a_database_from_a_newer_purgebot_is_refused_plainly(tmp_path: Pat
         f"the database {path} was written by a newer purgebot (database schema is version 99"
     )
     assert "Upgrade purgebot" in caught.value.message
+
+
+def test_a_newer_postgres_schema_is_refused_plainly_without_the_password() -> None:
+    exc = SchemaTooNewError("database schema is version 99, this purgebot knows up to 5")
+    problem = explain_postgres("postgresql://bot:s3cret@db:5432/purgebot", exc)
+    assert problem is not None
+    assert problem.message == (
+        "the database postgresql://bot:***@db:5432/purgebot was written by a newer purgebot"
+        " (database schema is version 99, this purgebot knows up to 5). Upgrade purgebot to use"
+        " it, or set PURGEBOT_DB to another database; this version will not guess at it."
+    )
 
 
 async def test_a_file_that_is_no_database_is_named_as_such(tmp_path: Path) -> None:

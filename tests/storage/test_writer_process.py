@@ -7,8 +7,10 @@ import asyncio
 import os
 import signal
 import sqlite3
+from collections.abc import AsyncIterator
 from pathlib import Path
 
+import pytest
 from storage_helpers import CHANNEL, GUILD, TEACHER, FakeClock
 
 from purgebot.errors import UserFacingError
@@ -32,14 +34,25 @@ def answer(run_id: int, user_id: int, clock: FakeClock) -> AnswerRecord:
     )
 
 
+@pytest.fixture
+async def sqlite_store(db_path: Path, clock: FakeClock) -> AsyncIterator[Store]:
+    """The SQLite store only: the writer process is SQLite's (PostgreSQL has its own writer)."""
+    s = await Store.open(db_path, clock=clock)
+    try:
+        yield s
+    finally:
+        await s.close()
+
+
 def stored_users(path: Path) -> list[int]:
     with sqlite3.connect(path) as conn:
         return [r[0] for r in conn.execute("SELECT user_id FROM answers ORDER BY answer_id")]
 
 
 async def test_answers_are_committed_by_a_process_other_than_the_bots(
-    store: Store, clock: FakeClock
+    sqlite_store: Store, clock: FakeClock
 ) -> None:
+    store = sqlite_store
     run = await store.start_run(GUILD, CHANNEL, "purges", TEACHER)
     await store.record_answer(answer(run.run_id, 1, clock))
     writer = store._writer
@@ -48,8 +61,9 @@ async def test_answers_are_committed_by_a_process_other_than_the_bots(
 
 
 async def test_a_dead_writer_fails_its_pending_answers_plainly_and_starts_again(
-    store: Store, db_path: Path, clock: FakeClock
+    sqlite_store: Store, db_path: Path, clock: FakeClock
 ) -> None:
+    store = sqlite_store
     run = await store.start_run(GUILD, CHANNEL, "purges", TEACHER)
     await store.record_answer(answer(run.run_id, 1, clock))
     writer = store._writer

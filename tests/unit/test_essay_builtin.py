@@ -350,3 +350,45 @@ def test_lists_for_the_same_idea_agree_across_banks(
     assert core
     for other in group[1:]:
         assert core <= phrases(other), f"{other} lacks {sorted(core - phrases(other))}"
+
+
+@pytest.mark.parametrize(
+    ("ref", "sentence"),
+    [
+        # regional bosses asking Moscow for more, in plain words (issue 15, paraphrase)
+        ("yezhovshchina/yezhov-responsibility.local-officials",
+         "Bosses in the regions kept asking to be allowed to arrest and shoot more people."),
+        ("responsibility/local-officials.exceeded-quotas",
+         "Local leaders wrote to Moscow asking to shoot more people than they had been given."),
+        ("yezhovshchina/centre-or-local.local-requests",
+         "Many regional leaders wrote to ask for their targets to be made bigger."),
+        # Yezhov's direct role without the word NKVD
+        ("yezhovshchina/yezhov-responsibility.direct-role",
+         "Yezhov ran the secret police when hundreds of thousands were condemned to death."),
+        ("yezhovshchina/yezhov-responsibility.direct-role",
+         "Hundreds of thousands were sentenced to death while he was head of it all."),
+        # the army as the one force able to remove him; the cost to the army and the economy
+        ("red-army/why-purge-army.independent-force",
+         "The army was the only group that could have thrown him out."),
+        ("red-army/why-purge-army.independent-force",
+         "While the generals had their own power base he never felt safe."),
+        ("results/stronger-weaker.army-weakened",
+         "Most of the top soldiers were shot, so the new officers had hardly any experience."),
+        # invented stories as false reports; being hit; "traitors were everywhere"
+        ("yezhovshchina/yezhov-responsibility.fed-paranoia",
+         "The stories of plots he brought were invented, and they frightened Stalin."),
+        ("nkvd/confessions.beatings", "The interrogators would hit him until he signed."),
+        ("show-trials/why-confess.beatings",
+         "The guards would hit them again and again until they agreed to anything."),
+        ("nkvd/confessions.proved-conspiracy",
+         "People believed traitors were everywhere, so it looked right to keep on arresting."),
+        ("results/stronger-weaker.economy",
+         "Factories lost the people who ran them, so production suffered."),
+    ],
+)  # fmt: skip
+def test_plain_word_versions_of_a_point_are_credited(
+    prompts: dict[str, EssayPrompt], ref: str, sentence: str
+) -> None:
+    prompt_id, point = ref.rsplit(".", 1)
+    found = detect(prompts[prompt_id], analyse(sentence))
+    assert point in {r.point.id for r in found if r.covered}, (ref, sentence)

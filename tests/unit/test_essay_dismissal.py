@@ -180,3 +180,22 @@ def test_a_reported_idea_doubted_in_the_next_sentence_earns_nothing(text: str, p
 )
 def test_a_doubt_reaches_back_only_to_a_reported_idea(text: str, point: str) -> None:
     assert point in covered(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "point", "credited"),
+    [
+        # a claim called rubbish in a "which" clause after it
+        ("Some books say Stalin was paranoid, which is rubbish, because he was just cruel.",
+         "paranoia", False),
+        ("Stalin was paranoid, which is why he trusted nobody.", "paranoia", True),
+        # "I think" hedging a name does not stop the cue reaching the clause before it
+        ("Stalin signed Order 00447, 00447 I think, but I'm not sure what it was for.",
+         "order", False),
+        ("Stalin signed Order 00447, which set quotas for every region.", "order", True),
+    ],
+)  # fmt: skip
+def test_rubbish_in_a_which_clause_and_a_hedge_on_a_name(
+    text: str, point: str, credited: bool
+) -> None:
+    assert (point in covered(text)) is credited, text

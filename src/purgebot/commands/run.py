@@ -68,6 +68,10 @@ class StartupError(UserFacingError):
 async def open_store(settings: Settings) -> Store:
     """The database, opened and checked before Discord is contacted, so a file the bot cannot
     use is named plainly, with the reason that fits (see storage/opening.py)."""
+    if settings.db_url is not None:
+        from purgebot.storage.pgopening import open_postgres_for_bot
+
+        return await open_postgres_for_bot(settings.db_url)
     from purgebot.storage.opening import open_for_bot
 
     return await open_for_bot(settings.db_path)
@@ -124,7 +128,8 @@ async def serve(settings: Settings) -> None:
     from purgebot.storage.opening import InstanceLock
 
     lock = InstanceLock(settings.db_path)
-    if settings.db_path.parent.is_dir():  # else open_store says the folder is missing
+    # (PostgreSQL: sharded processes share one database; the shard lease keeps them apart)
+    if settings.db_url is None and settings.db_path.parent.is_dir():  # else open_store says why
         lock.acquire()
     try:
         await _serve_locked(settings, create_bot)

@@ -23,11 +23,15 @@ SHOT = {
     "rykov": "Rykov was tried at the third Moscow trial and shot in March 1938.",
     "pyatakov": "Pyatakov was tried at the second Moscow trial and shot in January 1937.",
     "beria": "Beria was arrested after Stalin's death and shot in December 1953.",
+    "yegorov": "Marshal Yegorov was arrested in 1938 and shot in February 1939.",
+    "blyukher": "Marshal Blyukher was arrested in 1938 and died under NKVD interrogation in "
+    "November 1938.",
 }
 _LINKS = words(
     "was were had been eventually later then himself also finally soon afterwards in the end "
     "and just simply quietly"
 )
+_SPARED = words("acquitted released pardoned freed spared retired")
 _CAMP = ("camp", "gulag", "siberia", "exile", "kolyma", "labour", "labor", "prison")
 _PEACE = ("peaceful", "natural", "old", "bed", "retire", "camp", "gulag", "exile", "siberia")
 _KILLED = ("shot", "execut", "kill", "murder", "assassin")
@@ -49,7 +53,9 @@ def wrong_fates(essay: EssayText, span: list[int]) -> list[tuple[str, str, int]]
             continue
         verb, after = norms[m], norms[m + 1 : m + 6]
         wrong = (
-            (verb in ("sent", "exiled", "deported") and any(starts(x, _CAMP) for x in after))
+            verb in _SPARED
+            or (verb == "sentenced" and any(x in ("years", "prison", "camp") for x in after))
+            or (verb in ("sent", "exiled", "deported") and any(starts(x, _CAMP) for x in after))
             or (verb in ("died", "dies") and any(starts(x, _PEACE) for x in after))
             or verb in ("survived", "outlived")
             or (verb == "lived" and after[:1] in (["on"], ["until"], ["to"]))
@@ -57,6 +63,40 @@ def wrong_fates(essay: EssayText, span: list[int]) -> list[tuple[str, str, int]]
         if wrong:
             out.append((f"{tokens[span[n]].text} was put to death.", SHOT[w], span[n]))
     return out
+
+
+_DENIED = ("purg", "arrest", "shot", "execut", "tri", "punish", "kill", "harm", "touch")
+_BUT = words(
+    "until before by public publicly openly show immediately straight once first right yet then but"
+)
+
+
+def denied_fates(essay: EssayText, span: list[int]) -> list[tuple[str, str, int]]:
+    """ "Beria was never purged", "Yezhov was not punished": one the purges put to death said to
+    have escaped. Not "not shot until 1938", "never tried in public", "not arrested at first"; for
+    Beria (shot only after Stalin's death) only a plain "never arrested / shot / executed"."""
+    tokens = essay.tokens
+    norms = [tokens[i].norm for i in span]
+    for n, w in enumerate(norms):
+        if w not in SHOT:
+            continue
+        for m in range(n + 1, min(len(norms) - 1, n + 8)):
+            if norms[m] in SHOT or tokens[span[m]].text[:1].isupper():
+                break
+            peace = norms[m] in ("died", "dies") and any(
+                starts(x, _PEACE) for x in norms[m + 1 : m + 4]
+            )
+            if peace:
+                return [(f"{tokens[span[n]].text} was put to death.", SHOT[w], span[n])]
+            if (
+                norms[m] in ("not", "never")
+                and starts(norms[m + 1], _DENIED)
+                and not any(x in _BUT for x in norms[m + 2 : m + 6])
+            ):
+                if w == "beria" and not starts(norms[m + 1], ("arrest", "shot", "execut")):
+                    continue
+                return [(f"{tokens[span[n]].text} was put to death.", SHOT[w], span[n])]
+    return []
 
 
 # Whom Stalin blamed for Kirov's murder in 1934-35: the Zinoviev-Kamenev "Leningrad centre"

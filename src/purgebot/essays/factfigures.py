@@ -37,19 +37,34 @@ def number_at(tokens: tuple[Token, ...], i: int, last: int) -> int | None:
     return int(value)
 
 
+def _counts(w: str) -> bool:
+    """A number that is a figure, not an order's name ("00447") or a year ("in 1937-38")."""
+    if not w.replace(".", "", 1).isdigit() or w.startswith("0"):
+        return False
+    return not (len(w) == 4 and w.isdigit() and 1900 <= int(w) <= 1960)
+
+
 def _about(norms: list[str], n: int) -> list[str]:
     """The words a figure at n is said of: up to three before it and seven after, neither
-    reaching past another number ("259,450 arrests and 72,950 executions")."""
+    reaching past another figure ("259,450 arrests and 72,950 executions"); a year is a word,
+    and so is the end of a range of years ("1937-38")."""
+
+    def figure(k: int) -> bool:
+        short_year = (
+            k and len(norms[k]) == 2 and len(norms[k - 1]) == 4 and norms[k - 1][:2] == "19"
+        )
+        return _counts(norms[k]) and not short_year
+
     before: list[str] = []
-    for w in reversed(norms[max(0, n - 3) : n]):
-        if w.replace(".", "", 1).isdigit() and not w.startswith("0"):
+    for k in range(n - 1, max(-1, n - 4), -1):
+        if figure(k):
             break
-        before.append(w)
+        before.append(norms[k])
     after: list[str] = []
-    for w in norms[n + 1 : n + 8]:
-        if w.replace(".", "", 1).isdigit() and not w.startswith("0"):
+    for k in range(n + 1, min(len(norms), n + 8)):
+        if figure(k):
             break
-        after.append(w)
+        after.append(norms[k])
     return before + after
 
 
@@ -73,7 +88,16 @@ def vague_figures(
     return out
 
 
+_LOWEST = max(fig.too_low for fig in fd.LOW_FIGURES)
 _AT_LEAST = frozenset({"over", "more", "least", "above", "than", "exceeded", "beyond"})
+
+
+def _part(norms: list[str], n: int) -> bool:
+    """ "154 of the 186 division commanders": the figure at n is a part of a number given."""
+    for k in range(n + 1, min(len(norms), n + 4)):
+        if norms[k] == "of":
+            return any(_counts(w) for w in norms[k + 1 : k + 4])
+    return False
 
 
 def _too_low(
@@ -82,7 +106,7 @@ def _too_low(
     """A total of the record (`fd.LOW_FIGURES`) given at n an order of magnitude too low; not
     a lower bound ("over 3,000"), a part ("154 of the 186") or another body's figure anywhere
     in the sentence."""
-    if value < 100 or norms[n + 1 : n + 2] == ["of"] or "of" in norms[n + 2 : n + 4]:
+    if value < 100 or _part(norms, n):
         return []
     if any(w in _AT_LEAST for w in norms[max(0, n - 3) : n]):
         return []
@@ -120,12 +144,20 @@ def figure_errors(
                 number_at(tokens, clause[n + 1 + at], last) if n + 1 + at < len(clause) else None
             )
             month = n + 2 + at < len(clause) and norms[n + 2 + at] in MONTHS
-            if whole is not None and whole < value and not month and year_of(tokens[i]) is None:
-                out.append(("A part is larger than the whole.", fd.PART_OF_WHOLE, i))
+            if whole is not None and not month and year_of(tokens[i]) is None:
+                if whole < value:
+                    out.append(("A part is larger than the whole.", fd.PART_OF_WHOLE, i))
+                    continue
+                if value * 2 < fd.KNOWN_PARTS.get(whole, 0) and fd.purged(norms):
+                    claim = "A part is far too small."
+                    out.append((claim, fd.PART_OF_WHOLE, i))
+                    continue
+        if value < _LOWEST and year_of(tokens[i]) is None:
+            low = _too_low(norms, n, value, i, sentence_norms)
+            if low:
+                out += low
                 continue
         if value < 10_000:
-            if year_of(tokens[i]) is None:
-                out += _too_low(norms, n, value, i, sentence_norms)
             continue
         for fig in fd.FIGURES:
             if value < fig.too_high or (fig.needs_year and not has_year):
@@ -148,3 +180,28 @@ def figure_errors(
         if count is not None and count != 3 and killed and not spared:
             out.append(("The number of marshals purged is wrong.", fd.MARSHALS_CORRECTION, i))
     return out
+
+
+_REFUTED = words(
+    "myth exaggerated exaggeration wrongly mistakenly supposedly propaganda false untrue wrong "
+    "nonsense rubbish"
+)
+
+
+def beyond_any_estimate(essay: EssayText, span: list[int]) -> list[tuple[str, str, int]]:
+    """ "Conquest estimated that 30 million people were executed": in a reported sentence, only a
+    figure beyond what any historian gives (`Figure.even_reported`) is wrong."""
+    tokens = essay.tokens
+    norms = [tokens[i].norm for i in span]
+    if any(w in _REFUTED for w in norms):  # "it is a myth that 30 million were shot"
+        return []
+    for n, i in enumerate(span):
+        value = number_at(tokens, i, span[-1] + 1)
+        if value is None or norms[n].startswith("0"):
+            continue
+        near = _about(norms, n)
+        for fig in fd.FIGURES:
+            absurd = fig.even_reported and value >= fig.even_reported
+            if absurd and all(any(starts(w, g) for w in near) for g in fig.groups):
+                return [(fig.claim, fig.correction, i)]
+    return []

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from purgebot.essays import factdata as fd
 from purgebot.essays.factfigures import starts, year_of
-from purgebot.essays.text import EssayText
+from purgebot.essays.text import EssayText, Token, words
 
 _ROLE = ("head", "chief", "boss", "ran", "run", "led", "lead", "charge", "command", "control")
 # What became of someone, as a verb after "was / were / been / had" ("was shot", "had been
@@ -33,7 +33,7 @@ def head_out_of_term(essay: EssayText, span: list[int]) -> list[tuple[str, str, 
         w in _FATE_VERBS or (m and norms[m - 1] in _AUX and starts(w, _FATE))
         for m, w in enumerate(norms)
     )
-    if "nkvd" not in norms or fate:
+    if ("nkvd" not in norms and " ".join(norms).find("secret police") < 0) or fate:
         return []
     heads = [n for n, w in enumerate(norms) if w in fd.NKVD_TERMS]
     if len({norms[n] for n in heads}) != 1:
@@ -43,12 +43,25 @@ def head_out_of_term(essay: EssayText, span: list[int]) -> list[tuple[str, str, 
     if not (n and norms[n - 1] == "under") and not any(starts(w, _ROLE) for w in near):
         return []
     years: set[int] = set()
+    for m, w in enumerate(norms):
+        # "the NKVD chief during the Great Terror was Yagoda": the Terror's years
+        if w == "terror" and m and norms[m - 1] == "great" and abs(m - n) <= REACH:
+            if any(x in _BOUNDS for x in norms[max(0, m - 4) : m]):
+                return []
+            years.add(1937)  # its heart: Beria came only at its very end, in late 1938
     for m, i in enumerate(span):
         year = year_of(tokens[i])
         if year is None or abs(m - n) > REACH:
             continue
         if m and norms[m - 1] in _BOUNDS:
-            return []
+            # "ran the NKVD until 1938": the end of his term must be its end
+            said = norms[min(n, m) : max(n, m)]  # the NKVD named between him and the year
+            if norms[m - 1] not in ("until", "till") or year in fd.TERM_ENDS[norms[n]]:
+                return []
+            if "nkvd" not in said and "police" not in said:
+                return []
+            claim = f"{tokens[span[n]].text} did not head the NKVD then."
+            return [(claim, fd.NKVD_ORDER, span[n])]
         gap = essay.text[tokens[i].end : tokens[span[m + 1]].start] if m + 1 < len(span) else ""
         if gap.strip() in ("-", "–", "—") and m + 1 < len(span) and norms[m + 1].isdigit():
             end = int(norms[m + 1]) + (1900 if len(norms[m + 1]) == 2 else 0)
@@ -59,3 +72,65 @@ def head_out_of_term(essay: EssayText, span: list[int]) -> list[tuple[str, str, 
         return []
     claim = f"{tokens[span[n]].text} did not head the NKVD then."
     return [(claim, fd.NKVD_ORDER, span[n])]
+
+
+_TOOK_POST = ("became", "become", "took", "appoint", "head", "ran", "led", "replac", "succeed")
+
+
+def heads_in_turn(essay: EssayText, span: list[int]) -> list[tuple[str, str, int]]:
+    """ "After Beria, Yezhov became head of the NKVD", "Yezhov's successor was Yagoda": two
+    heads of the NKVD put in the wrong order across a comma or by "successor" / "predecessor"."""
+    tokens = essay.tokens
+    norms = [tokens[i].norm for i in span]
+    heads = [n for n, w in enumerate(norms) if w in fd.NKVD_HEADS]
+    handed = _handed_on(norms, heads)
+    if handed is not None:
+        a, b = handed  # "After Yagoda was removed the job went to Beria": the very next one
+        if fd.NKVD_HEADS.index(norms[b]) - fd.NKVD_HEADS.index(norms[a]) != 1:
+            return [("The NKVD heads are in the wrong order.", fd.NKVD_ORDER, span[b])]
+        return []
+    if len({norms[n] for n in heads}) != 2 or len(heads) != 2:
+        return []
+    a, b = heads
+    rank_a, rank_b = fd.NKVD_HEADS.index(norms[a]), fd.NKVD_HEADS.index(norms[b])
+    wrong = False
+    if (
+        a == 1
+        and norms[0] in ("after", "before")
+        and any(starts(w, _TOOK_POST) for w in norms[b + 1 : b + 4])
+    ):
+        wrong = rank_b < rank_a if norms[0] == "after" else rank_b > rank_a
+    else:
+        for k, w in enumerate(norms):
+            if w not in ("successor", "predecessor"):
+                continue
+            of = next((h for h in heads if h in (k - 1, k - 2) and _owns(tokens, span[h])), None)
+            if of is None:
+                return []
+            other = b if of == a else a
+            step = fd.NKVD_HEADS.index(norms[other]) - fd.NKVD_HEADS.index(norms[of])
+            wrong = step != (1 if w == "successor" else -1)
+            break
+    if not wrong:
+        return []
+    return [("The NKVD heads are in the wrong order.", fd.NKVD_ORDER, span[a])]
+
+
+_HANDED = words("went given passed handed")
+
+
+def _handed_on(norms: list[str], heads: list[int]) -> tuple[int, int] | None:
+    """ "After Yagoda was removed ... the job went to (Lavrenti) Beria": the head the sentence
+    opens after, and the one the post is said to go to next."""
+    if len(heads) < 2 or heads[0] != 1 or norms[0] != "after":
+        return None
+    for b in heads[1:]:
+        before = norms[max(0, b - 3) : b]
+        if "to" in before and any(w in _HANDED for w in norms[max(0, b - 5) : b]):
+            return heads[0], b
+    return None
+
+
+def _owns(tokens: tuple[Token, ...], i: int) -> bool:
+    """ "Yezhov's successor" (or "the successor of Yezhov" read as Yezhov's)."""
+    return tokens[i].text.endswith(("'s", "\u2019s"))

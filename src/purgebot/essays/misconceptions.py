@@ -22,7 +22,7 @@ from functools import lru_cache
 from purgebot.banks.model import EssayPrompt, SourceRef
 from purgebot.essays.rules import negated
 from purgebot.essays.synonyms import magnitude
-from purgebot.essays.text import EssayText, analyse, stem_variants, words
+from purgebot.essays.text import EssayText, Token, analyse, stem_variants, words
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,8 +105,10 @@ def _ordered(
             while nxt < len(tokens) and gaps <= GAP and keys[nxt].isdisjoint(want):
                 # "replaced him with Beria" names the successor, as "replaced by Beria" does
                 swapped = tokens[nxt].norm == "with" and tokens[at].norm.startswith("replac")
-                if (not has_by and (tokens[nxt].norm == "by" or swapped)) or _is_number(
-                    tokens[nxt].norm
+                if (
+                    (not has_by and (tokens[nxt].norm == "by" or swapped))
+                    or _is_number(tokens[nxt].norm)
+                    or _joins_another(tokens, nxt)
                 ):
                     gaps = GAP + 1  # "two years three of the five" is not "two of the five"
                     break
@@ -119,6 +121,24 @@ def _ordered(
         else:
             found.append(tuple(window))
     return found
+
+
+_ADJUNCT = words("in on at of during")
+
+
+def _joins_another(tokens: tuple[Token, ...], n: int) -> bool:
+    """ "in the Winter War and in 1941": an "and" that opens another date or place phrase joins
+    another thing to the sentence, not to the claim; "Trotsky's agents, and Radek confessed":
+    an "and" before another name opens a clause about that other person."""
+    return (
+        tokens[n].norm in ("and", "or")
+        and n + 1 < len(tokens)
+        and (
+            tokens[n + 1].norm in _ADJUNCT
+            or tokens[n + 1].norm[:1].isdigit()
+            or tokens[n + 1].text[:1].isupper()
+        )
+    )
 
 
 _NUMBER_WORDS = words("one two three four five six seven eight nine ten dozen hundred")

@@ -185,6 +185,9 @@ def _cue(tokens: tuple[Token, ...], i: int, start: int, end: int) -> str | None:
         clause = [t for t in tokens[start:i] if t.clause == tok.clause]
         if clause and clause[0].norm in _TURNS and any(t.norm in _BACK_REFERENCE for t in clause):
             return "matters"
+        # "Some books say he was only a scapegoat, which is rubbish"
+        if [t.norm for t in clause[:2]] in (["which", "is"], ["which", "was"]) and len(clause) <= 4:
+            return "matters"
     if tok.norm in _SUBJECTS:
         for j in range(i + 1, min(end, i + 4)):
             norm = tokens[j].norm
@@ -233,6 +236,9 @@ def _cue(tokens: tuple[Token, ...], i: int, start: int, end: int) -> str | None:
     return None
 
 
+_HEDGED = [["i", "think"], ["i", "believe"], ["i", "guess"], ["i", "reckon"], ["i", "suppose"]]
+
+
 def _previous_clause(tokens: tuple[Token, ...], before: list[int]) -> list[int]:
     """The clause a cue answers: the one just before, reaching past clauses that hold nothing
     but hedges ("There was pressure from below, apparently, but I'm not sure ...")."""
@@ -247,6 +253,11 @@ def _previous_clause(tokens: tuple[Token, ...], before: list[int]) -> list[int]:
             "as",
             "according",
         )  # "X, or so my textbook says, but I'm not convinced"
+        # "He wrote some order, 00447 I think, but I'm not sure what it was for": a name with
+        # "I think" after it is a hedge on the clause before, which the cue reaches too
+        hedged = len(part) <= 4 and [tokens[j].norm for j in part[-2:]] in _HEDGED
+        if hedged:
+            continue
         if not aside and any(tokens[j].content and tokens[j].norm not in _HEDGES for j in part):
             break
     return out

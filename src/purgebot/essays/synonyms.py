@@ -45,6 +45,7 @@ regions region regional provinces provincial
 quota quotas
 spy spies spying espionage
 links link contacts ties connections
+report reports story stories
 pretext excuse
 use used exploit exploited
 fail failed failure failures

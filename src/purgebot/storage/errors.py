@@ -42,3 +42,13 @@ class WriterStopped(StorageError, UserFacingError):
             self,
             "⚠️ Your answer could not be saved (the bot's storage restarted). Please answer again.",
         )
+
+
+class DatabaseUnavailableError(UserFacingError, StorageError):
+    """The database server cannot be reached just now (PostgreSQL); nothing was saved."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "The quiz database can't be reached right now, so this was not saved. "
+            "Please try again in a minute."
+        )

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from purgebot.storage.base import StoreBase, answers_where
-from purgebot.storage.db import fetchall, fetchone
+from purgebot.storage.db import Conn, fetchall, fetchone
 from purgebot.storage.records import (
     LeaderboardEntry,
     LeaderboardPage,
@@ -74,7 +74,9 @@ def aggregate_cte(
             [guild_id, bank_id, min_answered],
         )
     where, params = answers_where(guild_id, since=since, bank_id=bank_id)
-    where += f" AND run_id IN (SELECT run_id FROM runs WHERE guild_id = ? AND {BOARD_MODES})"
+    # `+run_id`: the runs only filter the window's entries; never let SQLite drive the read
+    # from them through ix_answers_run (all of a server's time, run by run, once it has stats)
+    where += f" AND +run_id IN (SELECT run_id FROM runs WHERE guild_id = ? AND {BOARD_MODES})"
     params.append(guild_id)
     if class_name is not None:
         where += " AND " + class_clause("")
@@ -105,6 +107,23 @@ def leaderboard_sql(metric: Metric, agg: str) -> str:
                 ORDER BY a.answered_at DESC LIMIT 1),
                points, answered, correct, total
         FROM page ORDER BY {order}"""
+
+
+async def ranked_page(
+    conn: Conn, metric: Metric, agg: str, params: list[Any], limit: int, offset: int, guild_id: int
+) -> tuple[tuple[LeaderboardEntry, ...], int]:
+    """One page of the ranking over `agg` and how many students it ranks in all."""
+    rows = await fetchall(conn, leaderboard_sql(metric, agg), [*params, limit, offset, guild_id])
+    if rows:
+        total = int(rows[0][6])
+    else:
+        count = await fetchone(conn, f"{agg} SELECT count(*) FROM agg", params)
+        total = int(count[0]) if count else 0
+    entries = tuple(
+        LeaderboardEntry(int(r[0]), int(r[1]), str(r[2]), int(r[3]), int(r[4]), int(r[5]))
+        for r in rows
+    )
+    return entries, total
 
 
 def best_streak(correct_in_order: Iterable[bool]) -> int:
@@ -147,18 +166,7 @@ class StatsMixin(StoreBase):
                 start = from_ms(term[0])
             since = to_ms(start) if start else None
             agg, params = aggregate_cte(guild_id, since, bank_id, needed, class_name)
-            rows = await fetchall(
-                conn, leaderboard_sql(metric, agg), [*params, limit, offset, guild_id]
-            )
-            if rows:
-                total = int(rows[0][6])
-            else:
-                count = await fetchone(conn, f"{agg} SELECT count(*) FROM agg", params)
-                total = int(count[0]) if count else 0
-        entries = tuple(
-            LeaderboardEntry(int(r[0]), int(r[1]), str(r[2]), int(r[3]), int(r[4]), int(r[5]))
-            for r in rows
-        )
+            entries, total = await ranked_page(conn, metric, agg, params, limit, offset, guild_id)
         return LeaderboardPage(entries, total, offset, limit, period, metric, start)
 
     async def student_stats(
@@ -211,7 +219,8 @@ class StatsMixin(StoreBase):
                            (SELECT 1 FROM answers AS x WHERE x.run_id = r.run_id AND x.user_id = ?)
                          ORDER BY r.started_at DESC, r.run_id DESC LIMIT ?) AS r
                    JOIN answers AS a ON a.run_id = r.run_id AND a.user_id = ?
-                   GROUP BY r.run_id ORDER BY r.started_at DESC, r.run_id DESC""",
+                   GROUP BY r.run_id, r.bank_id, r.channel_id, r.started_at, r.status
+                   ORDER BY r.started_at DESC, r.run_id DESC""",
                 (guild_id, user_id, recent, user_id),
             )
         topics = tuple(TopicStats(r[0], int(r[1]), int(r[2])) for r in topic_rows)

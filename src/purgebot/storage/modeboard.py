@@ -7,9 +7,8 @@ by this. Same ranking SQL as the ordinary boards, over the answers of runs of on
 from __future__ import annotations
 
 from purgebot.storage.base import StoreBase, answers_where
-from purgebot.storage.db import fetchall, fetchone
-from purgebot.storage.leaderboard import leaderboard_sql
-from purgebot.storage.records import LeaderboardEntry, LeaderboardPage, Metric, Period
+from purgebot.storage.leaderboard import ranked_page
+from purgebot.storage.records import LeaderboardPage, Metric, Period
 from purgebot.storage.timeutil import period_start, to_ms
 
 MODES = ("live", "homework", "practice", "review")
@@ -30,7 +29,7 @@ class ModeBoardMixin(StoreBase):
             raise ValueError(f"unknown mode {mode!r}")
         start = period_start(period, self._now())
         where, params = answers_where(guild_id, since=to_ms(start) if start else None)
-        where += " AND run_id IN (SELECT run_id FROM runs WHERE guild_id = ? AND mode = ?)"
+        where += " AND +run_id IN (SELECT run_id FROM runs WHERE guild_id = ? AND mode = ?)"
         params += [guild_id, mode]
         needed = MIN_FOR_ACCURACY if metric is Metric.ACCURACY else 1
         agg = f"""WITH agg AS (
@@ -39,14 +38,5 @@ class ModeBoardMixin(StoreBase):
                 FROM answers WHERE {where} GROUP BY +user_id HAVING count(*) >= ?)"""
         params.append(needed)
         async with self._db.snapshot() as conn:
-            rows = await fetchall(conn, leaderboard_sql(metric, agg), [*params, limit, 0, guild_id])
-            if rows:
-                total = int(rows[0][6])
-            else:
-                count = await fetchone(conn, f"{agg} SELECT count(*) FROM agg", params)
-                total = int(count[0]) if count else 0
-        entries = tuple(
-            LeaderboardEntry(int(r[0]), int(r[1]), str(r[2]), int(r[3]), int(r[4]), int(r[5]))
-            for r in rows
-        )
+            entries, total = await ranked_page(conn, metric, agg, params, limit, 0, guild_id)
         return LeaderboardPage(entries, total, 0, limit, period, metric, start)

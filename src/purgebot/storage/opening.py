@@ -118,15 +118,20 @@ def _damaged(path: Path, detail: str) -> DatabaseProblem:
     )
 
 
+def newer_schema(where: str, exc: SchemaTooNewError, other: str) -> DatabaseProblem:
+    """A schema from a newer purgebot, on either backend: upgrade, or use `other` database."""
+    return DatabaseProblem(
+        f"the database {where} was written by a newer purgebot ({exc}). Upgrade purgebot "
+        f"to use it, or set PURGEBOT_DB to another {other}; this version will not guess at it."
+    )
+
+
 def explain(path: Path, exc: BaseException) -> DatabaseProblem | None:
     """The operator's reason for an error opening the database, or None for a bug."""
     if isinstance(exc, DatabaseProblem):
         return exc
     if isinstance(exc, SchemaTooNewError):
-        return DatabaseProblem(
-            f"the database {path} was written by a newer purgebot ({exc}). Upgrade purgebot "
-            "to use it, or set PURGEBOT_DB to another file; this version will not guess at it."
-        )
+        return newer_schema(str(path), exc, "file")
     text = str(exc).casefold()
     if isinstance(exc, sqlite3.DatabaseError | StorageError):
         if "readonly" in text or "read-only" in text:

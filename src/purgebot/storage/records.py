@@ -13,8 +13,16 @@ from enum import StrEnum
 from typing import Any
 
 
-def _ratio(correct: int, answered: int) -> float:
-    return correct / answered if answered else 0.0
+class Tally:
+    """A count of answers and of the right ones, and so the accuracy every tally shows."""
+
+    __slots__ = ()
+    answered: int
+    correct: int
+
+    @property
+    def accuracy(self) -> float:
+        return self.correct / self.answered if self.answered else 0.0
 
 
 class Period(StrEnum):
@@ -104,17 +112,13 @@ class AnswerRecord:
 
 
 @dataclass(frozen=True, slots=True)
-class LeaderboardEntry:
+class LeaderboardEntry(Tally):
     rank: int
     user_id: int
     user_name: str
     points: int
     answered: int
     correct: int
-
-    @property
-    def accuracy(self) -> float:
-        return _ratio(self.correct, self.answered)
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,14 +133,10 @@ class LeaderboardPage:
 
 
 @dataclass(frozen=True, slots=True)
-class TopicStats:
+class TopicStats(Tally):
     topic: str | None
     answered: int
     correct: int
-
-    @property
-    def accuracy(self) -> float:
-        return _ratio(self.correct, self.answered)
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,7 +154,7 @@ class RunSummary:
 
 
 @dataclass(frozen=True, slots=True)
-class StudentStats:
+class StudentStats(Tally):
     guild_id: int
     user_id: int
     user_name: str | None  # the latest name seen, None if they never answered
@@ -166,13 +166,9 @@ class StudentStats:
     weakest_topics: tuple[TopicStats, ...]  # lowest accuracy first
     recent_runs: tuple[RunSummary, ...]  # newest first
 
-    @property
-    def accuracy(self) -> float:
-        return _ratio(self.correct, self.answered)
-
 
 @dataclass(frozen=True, slots=True)
-class StudentRow:
+class StudentRow(Tally):
     user_id: int
     user_name: str
     answered: int
@@ -180,22 +176,14 @@ class StudentRow:
     points: int
     number: int = 0  # the server's own number for the student (exports never show user_id)
 
-    @property
-    def accuracy(self) -> float:
-        return _ratio(self.correct, self.answered)
-
 
 @dataclass(frozen=True, slots=True)
-class QuestionRow:
+class QuestionRow(Tally):
     bank_id: str
     question_id: str
     topic: str | None
     answered: int
     correct: int
-
-    @property
-    def accuracy(self) -> float:
-        return _ratio(self.correct, self.answered)
 
 
 @dataclass(frozen=True, slots=True)

@@ -26,7 +26,7 @@ CREATE TABLE accommodations (
 ) WITHOUT ROWID;
 
 CREATE TABLE runs (
-    run_id        INTEGER PRIMARY KEY,
+    run_id        {id},
     guild_id      INTEGER NOT NULL,
     channel_id    INTEGER NOT NULL,
     bank_id       TEXT    NOT NULL,
@@ -41,7 +41,7 @@ CREATE TABLE runs (
 CREATE INDEX ix_runs_guild_started ON runs (guild_id, started_at);
 
 CREATE TABLE answers (
-    answer_id   INTEGER PRIMARY KEY,
+    answer_id   {id},
     -- no cascade: a run with answers cannot be deleted, its answers go first (on purpose)
     run_id      INTEGER NOT NULL REFERENCES runs (run_id),
     guild_id    INTEGER NOT NULL,

@@ -1,7 +1,7 @@
 -- Essay drills: each submission with its automatic feedback, and at most one teacher review.
 
 CREATE TABLE essay_submissions (
-    submission_id INTEGER PRIMARY KEY,
+    submission_id {id},
     guild_id      INTEGER NOT NULL,
     user_id       INTEGER NOT NULL,
     user_name     TEXT    NOT NULL,

@@ -24,23 +24,6 @@ FROM answers GROUP BY guild_id, user_id;
 INSERT INTO student_counters (guild_id, last)
 SELECT guild_id, max(number) FROM student_numbers GROUP BY guild_id;
 
-CREATE TRIGGER tr_student_numbers_insert AFTER INSERT ON answers
-WHEN NOT EXISTS (SELECT 1 FROM student_numbers
-                 WHERE guild_id = NEW.guild_id AND user_id = NEW.user_id)
-BEGIN
-    INSERT INTO student_counters (guild_id, last) VALUES (NEW.guild_id, 1)
-    ON CONFLICT (guild_id) DO UPDATE SET last = last + 1;
-    INSERT INTO student_numbers (guild_id, user_id, number)
-    SELECT NEW.guild_id, NEW.user_id, last FROM student_counters WHERE guild_id = NEW.guild_id;
-END;
-
--- A forgotten student (every answer deleted) leaves no id behind; their number is not reused.
-CREATE TRIGGER tr_student_numbers_delete AFTER DELETE ON answers
-WHEN NOT EXISTS (SELECT 1 FROM answers WHERE user_id = OLD.user_id AND guild_id = OLD.guild_id)
-BEGIN
-    DELETE FROM student_numbers WHERE guild_id = OLD.guild_id AND user_id = OLD.user_id;
-END;
-
 -- A class is the channels its quizzes run in (the bot sees no member lists: its only intent is
 -- guilds). A channel belongs to one class at most.
 CREATE TABLE class_channels (
@@ -54,7 +37,7 @@ CREATE INDEX ix_class_channels_name ON class_channels (guild_id, class_name);
 
 -- Terms: boards count answers from the latest term's start; older answers stay for reports.
 CREATE TABLE terms (
-    term_id    INTEGER PRIMARY KEY,
+    term_id    {id},
     guild_id   INTEGER NOT NULL,
     name       TEXT    NOT NULL,
     started_at INTEGER NOT NULL,

@@ -1,0 +1,108 @@
+"""How the clauses of a sentence are joined before `purgebot.essays.factdates` dates them: a
+relative clause after the noun phrase it follows, a predicate after an aside with the sentence's
+opening words, a clause that is only a date with the clause it dates, and the name a clause
+opens with as the subject of its predicates."""
+
+from __future__ import annotations
+
+from purgebot.essays import factdata as fd
+from purgebot.essays.factdates import DATE_FILLER
+from purgebot.essays.factfigures import MONTHS, year_of
+from purgebot.essays.text import Token, words
+
+
+def with_antecedent(
+    tokens: tuple[Token, ...], previous: list[int], clause: list[int], first: list[int]
+) -> tuple[list[int], int | None]:
+    """The clause as it is to be read, and the name it is said of (None: its own words).
+
+    "Hitler, who came to power in 1936", "the war with Finland, which began in 1929": a relative
+    clause is read after the last words of the clause before, when that ends in a name.
+    "Marshal Tukhachevsky, the army's leading thinker, was shot in 1939", "Ryutin's platform,
+    which ..., had been circulating since 1937": a predicate after an aside is read after the
+    sentence's opening words (`first`, a short clause that names something and says nothing)."""
+    if not clause:
+        return clause, None
+    if (
+        previous
+        and tokens[clause[0]].norm in ("who", "which", "whose", "whom")
+        and tokens[previous[-1]].text[:1].isupper()
+    ):
+        return [*previous[-4:], *clause], previous[-1]
+    if (
+        previous
+        and previous is not first
+        and tokens[clause[0]].norm in _AUX
+        and 0 < len(first) <= 4
+        and any(_name_word(tokens[j]) for j in first)
+        and not any(tokens[j].norm in _AUX for j in first)
+    ):
+        name = first[-1] if _name_word(tokens[first[-1]]) else None
+        return [*first, *clause], name
+    return clause, None
+
+
+_AUX = words("was were had has is")
+_TITLES = words("the marshal general comrade commissar")
+_NAMELESS = MONTHS | fd.KNOWN_PLACES | words("nkvd order soviet red army")
+
+
+def _name_word(token: Token) -> bool:
+    return token.text[:1].isupper() or token.norm.isdigit()
+
+
+def subject_of(tokens: tuple[Token, ...], clause: list[int]) -> int | None:
+    """ "Trotsky was the main defendant at the first trial and was shot in 1936": the name a
+    clause opens with ("Marshal Tukhachevsky was ...") is what its predicates, however long,
+    are said of, when no other name follows in the clause."""
+    n = 0
+    while n < len(clause) and tokens[clause[n]].norm in _TITLES:
+        n += 1
+    run = n
+    while run < len(clause) and tokens[clause[run]].text[:1].isupper():
+        run += 1
+    if run == n or run >= len(clause):
+        return None
+    aux = run
+    if tokens[clause[run]].norm in ("and", "with"):  # "Tukhachevsky and seven other generals were"
+        aux = next(
+            (
+                k
+                for k in range(run + 1, min(len(clause), run + 6))
+                if tokens[clause[k]].norm in _AUX
+            ),
+            run,
+        )
+        if any(tokens[clause[k]].text[:1].isupper() for k in range(run + 1, aux)):
+            return None
+    if tokens[clause[aux]].norm not in _AUX:
+        return None
+    later = clause[run:]
+    if any(tokens[j].text[:1].isupper() and tokens[j].norm not in _NAMELESS for j in later):
+        return None
+    return clause[run - 1]
+
+
+_DATE_ONLY = DATE_FILLER | MONTHS | words("during around about c circa")
+
+
+def with_dates(tokens: tuple[Token, ...], clauses: list[list[int]]) -> list[list[int]]:
+    """A clause that is only a date ("In 1935, Kirov was murdered", "Kirov's murder (1935)")
+    joins the clause it dates: the one before it, or the next when it opens the sentence."""
+    out: list[list[int]] = []
+    pending: list[int] = []
+    for clause in clauses:
+        only_date = any(year_of(tokens[i]) for i in clause) and all(
+            year_of(tokens[i]) or tokens[i].norm in _DATE_ONLY or tokens[i].norm.isdigit()
+            for i in clause
+        )
+        if only_date and out:
+            out[-1] = [*out[-1], *clause]
+        elif only_date:
+            pending += clause
+        else:
+            out.append([*pending, *clause])
+            pending = []
+    if pending:
+        out.append(pending)
+    return out
