@@ -43,6 +43,7 @@ from purgebot.quiz import (
     TextAnswer,
     TooLate,
 )
+from purgebot.shards import RunningBook
 from purgebot.storage import AnswerRecord, RunStatus
 from purgebot.storage.timeutil import as_datetime
 
@@ -136,6 +137,7 @@ class QuizManager:
         self._starting: set[int] = set()
         # guild id -> {channel to tell: its last question message, to grey out}
         self._interrupted: dict[int, dict[int, int | None]] = {}
+        self._book = RunningBook(RUNNING_KEY, services.shards)  # one list per shard, if sharded
 
     # --- finding quizzes -------------------------------------------------------------------------
 
@@ -315,22 +317,26 @@ class QuizManager:
             [r.run_id, r.ctx.guild_id, r.ctx.channel_id, r.message_id] for r in runners.values()
         ]
         try:
-            await self.store.set_value(RUNNING_KEY, json.dumps(rows))
+            for key, text in self._book.updates(rows).items():
+                await self.store.set_value(key, text)
         except Exception:
             log.exception("could not record which quizzes are running")
 
     async def recover(self) -> int:
         """At start: end the runs a previous process left running, keeping their answers."""
-        rows: list[list[Any]] = json.loads(await self.store.get_value(RUNNING_KEY) or "[]")
+        rows: list[list[Any]] = []
+        for key in self._book.stored_keys():
+            rows += json.loads(await self.store.get_value(key) or "[]")
         for run_id, guild_id, channel_id, *rest in rows:
             run = await self.store.get_run(run_id)
-            if run is None or run.status is not RunStatus.RUNNING:
+            if run is None or run.status is not RunStatus.RUNNING or not self._book.owns(guild_id):
                 continue
             await self.store.end_run(run_id, RunStatus.ABORTED, INTERRUPTED)
             # (rows written before message ids were kept have none)
             self._interrupted.setdefault(guild_id, {})[channel_id] = rest[0] if rest else None
-        swept = await self.store.abort_running_runs(INTERRUPTED)
-        await self.store.set_value(RUNNING_KEY, "[]")
+        swept = await self.store.abort_running_runs(INTERRUPTED, self.services.shards)
+        for key in self._book.updates([]):
+            await self.store.set_value(key, "[]")
         return sum(len(c) for c in self._interrupted.values()) + swept
 
     async def tell_interrupted(self, guild: discord.Guild) -> None:

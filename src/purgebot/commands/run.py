@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
+import functools
 import gc
 import logging
 import signal
@@ -14,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from purgebot.config import TOKEN_HELP, Settings, SettingsError
 from purgebot.errors import UserFacingError
+from purgebot.shards import ShardError, ShardPlan, shard_plan
 
 if TYPE_CHECKING:
     from purgebot.bot import PurgeBot
@@ -23,6 +25,18 @@ log = logging.getLogger("purgebot")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--shards",
+        metavar="IDS",
+        help="serve only these of Discord's shards, e.g. 0-1 or 0,2 (needs --shard-count); run "
+        "one process per range, each on the same PostgreSQL database",
+    )
+    parser.add_argument(
+        "--shard-count",
+        type=int,
+        metavar="N",
+        help="how many shards the whole bot has across all its processes",
+    )
     parser.epilog = (
         "Settings come from the environment or a .env file: DISCORD_TOKEN (required), PURGEBOT_DB, "
         "PURGEBOT_BANKS, PURGEBOT_LOG_LEVEL, DISCORD_API_BASE, DISCORD_GATEWAY_URL."
@@ -117,9 +131,9 @@ def tune_gc() -> None:
     gc.set_threshold(50_000, 20, 100)
 
 
-async def serve(settings: Settings) -> None:
-    """Run the bot until it stops or a signal asks it to; the bot and database are closed either
-    way."""
+async def serve(settings: Settings, shards: ShardPlan | None = None) -> None:
+    """Run the bot (on `shards`, if given) until it stops or a signal asks it to; the bot and
+    database are closed either way."""
     from purgebot.bot import create_bot
     from purgebot.storage.opening import InstanceLock
 
@@ -127,7 +141,7 @@ async def serve(settings: Settings) -> None:
     if settings.db_path.parent.is_dir():  # else open_store says the folder is missing
         lock.acquire()
     try:
-        await _serve_locked(settings, create_bot)
+        await _serve_locked(settings, functools.partial(create_bot, shards=shards))
     finally:
         lock.release()
 
@@ -166,12 +180,17 @@ async def _serve_locked(settings: Settings, create_bot: Callable[..., PurgeBot])
 
 
 def run(args: argparse.Namespace) -> int:
+    try:
+        shards = shard_plan(args.shards, args.shard_count)
+    except ShardError as exc:
+        print(f"purgebot: {exc.message}", file=sys.stderr)
+        return 2
     settings = load_settings()
     if settings is None:
         return 2
     configure_logging(settings.log_level)
     try:
-        asyncio.run(serve(settings))
+        asyncio.run(serve(settings, shards))
     except Exception as exc:
         if not report_startup_failure(exc):
             raise
