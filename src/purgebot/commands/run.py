@@ -75,6 +75,12 @@ def configure_logging(level: str) -> None:
     )
 
 
+SQLITE_SHARDS = (
+    "An SQLite file serves one process, whatever its shards: to run shards in several "
+    "processes, set PURGEBOT_DB to a postgresql:// URL that they all share."
+)
+
+
 class StartupError(UserFacingError):
     """The bot cannot start for a reason the person running it can fix; the message says how."""
 
@@ -135,11 +141,16 @@ async def serve(settings: Settings, shards: ShardPlan | None = None) -> None:
     """Run the bot (on `shards`, if given) until it stops or a signal asks it to; the bot and
     database are closed either way."""
     from purgebot.bot import create_bot
-    from purgebot.storage.opening import InstanceLock
+    from purgebot.storage.opening import DatabaseProblem, InstanceLock
 
     lock = InstanceLock(settings.db_path)
     if settings.db_path.parent.is_dir():  # else open_store says the folder is missing
-        lock.acquire()
+        try:
+            lock.acquire()
+        except DatabaseProblem as exc:
+            if shards is None:
+                raise
+            raise DatabaseProblem(f"{exc.message} {SQLITE_SHARDS}") from None
     try:
         await _serve_locked(settings, functools.partial(create_bot, shards=shards))
     finally:
