@@ -7,6 +7,7 @@ connection, as each `purgebot run` has; a killed process is one whose backend th
 
 from __future__ import annotations
 
+import asyncio
 import os
 import uuid
 from collections.abc import AsyncIterator
@@ -135,3 +136,58 @@ async def test_a_stopped_or_killed_process_gives_its_shards_back_at_once(
         await admin.close()
     restarted = await take(leases, pg_url, ShardPlan((0, 1), 2))
     assert restarted.held
+
+
+async def end_backends(url: str, like: str) -> int:
+    """End the server side of the connections named `like`, as a PostgreSQL restart would."""
+    import asyncpg
+
+    admin = await asyncpg.connect(url)
+    try:
+        rows = await admin.fetch(
+            "SELECT pg_terminate_backend(pid, 5000) FROM pg_stat_activity "
+            "WHERE application_name LIKE $1 AND pid <> pg_backend_pid()",
+            like,
+        )
+        return len(rows)
+    finally:
+        await admin.close()
+
+
+async def taken(lease: ShardLease, times: int) -> None:
+    async with asyncio.timeout(10), lease.changed:
+        await lease.changed.wait_for(lambda: lease.taken >= times)
+
+
+async def test_after_the_connection_breaks_the_shards_are_taken_again(
+    pg_url: str, leases: list[ShardLease]
+) -> None:
+    lease = await take(leases, pg_url, ShardPlan((0, 1), 2))
+    attempts: asyncio.Queue[None] = asyncio.Queue()
+    reasons: list[str] = []
+    keeper = asyncio.create_task(lease.keep(reasons.append, pause=attempts.get))
+    try:
+        assert await end_backends(pg_url, "purgebot shards 0-1 of 2%") == 1
+        attempts.put_nowait(None)
+        await taken(lease, 2)
+        assert lease.held and reasons == []
+        assert (await refused(pg_url, ShardPlan((1,), 2))).startswith("shard 1 of 2 already")
+    finally:
+        keeper.cancel()
+
+
+async def test_shards_taken_by_another_process_meanwhile_stop_this_one(
+    pg_url: str, leases: list[ShardLease]
+) -> None:
+    lease = await take(leases, pg_url, ShardPlan((0, 1), 2))
+    attempts: asyncio.Queue[None] = asyncio.Queue()
+    reasons: list[str] = []
+    keeper = asyncio.create_task(lease.keep(reasons.append, pause=attempts.get))
+    assert await end_backends(pg_url, "purgebot shards 0-1 of 2%") == 1
+    await take(leases, pg_url, ShardPlan((1,), 2))  # started while the first was cut off
+    attempts.put_nowait(None)
+    async with asyncio.timeout(10):
+        await keeper  # it gives up: the caller stops the bot
+    assert not lease.held
+    assert len(reasons) == 1
+    assert reasons[0].startswith("shard 1 of 2 already belongs to another purgebot process")

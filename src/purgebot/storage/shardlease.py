@@ -13,11 +13,13 @@ never needs clearing by hand.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import os
 import socket
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from purgebot.errors import UserFacingError
 from purgebot.shards import ShardPlan, format_ids
@@ -32,6 +34,7 @@ SHARD_LOCK = 0x70627368  # "pbsh", shard id
 COUNT_LOCK = 0x7062636E  # "pbcn", shard count (shared: every process of one layout holds it)
 CLAIM_LOCK = 0x7062636C  # "pbcl", 0: one process at a time checks and takes its lease
 UNSHARDED = ShardPlan((0,), 1)  # a process without --shards holds the whole bot
+RETRY_SECONDS = 2.0  # between attempts to take the shards again after the connection broke
 
 HOLDERS = """
     SELECT l.objid::bigint, l.pid, coalesce(a.application_name, '')
@@ -65,6 +68,9 @@ class ShardLease:
         self.url = url
         self.plan = plan if plan is not None else UNSHARDED
         self._conn: asyncpg.Connection | None = None
+        self._broken = asyncio.Event()  # the connection holding the locks ended under us
+        self.changed = asyncio.Condition()  # notified when `taken` grows
+        self.taken = 0  # how many times the shards were taken (1, then 1 per re-take)
 
     @property
     def held(self) -> bool:
@@ -83,8 +89,57 @@ class ShardLease:
             await conn.close()  # the server drops whatever was taken
             raise
         self._conn = conn
+        conn.add_termination_listener(self._ended)
+        self._broken.clear()
         log.info("holding shards %s of this database", self.plan.label)
+        async with self.changed:
+            self.taken += 1
+            self.changed.notify_all()
         return self
+
+    def _ended(self, conn: Any) -> None:
+        if conn is self._conn:  # not a release
+            self._conn = None
+            self._broken.set()
+
+    async def keep(
+        self,
+        lost: Callable[[str], None],
+        pause: Callable[[], Awaitable[None]] | None = None,
+    ) -> None:
+        """Run beside the bot: when the connection holding the shards breaks (PostgreSQL
+        restarted, the network dropped), the server has dropped the locks; take them again as
+        soon as it answers (`pause` between attempts). If another process took any of them
+        meanwhile, call `lost` with the reason: this process must stop, or two would serve one
+        shard."""
+        import asyncpg
+
+        wait = pause or (lambda: asyncio.sleep(RETRY_SECONDS))
+        retryable: tuple[type[BaseException], ...] = (
+            OSError,
+            TimeoutError,
+            asyncpg.PostgresConnectionError,
+            asyncpg.InterfaceError,
+            asyncpg.CannotConnectNowError,
+        )
+        while True:
+            await self._broken.wait()
+            log.warning(
+                "the database connection holding shards %s broke; taking them again",
+                self.plan.label,
+            )
+            while True:
+                await wait()
+                try:
+                    await self.acquire()
+                    break
+                except ShardsTaken as exc:
+                    lost(exc.message)
+                    return
+                except retryable as exc:
+                    log.info(
+                        "PostgreSQL does not answer yet (%s); trying again", type(exc).__name__
+                    )
 
     async def _claim(self, conn: asyncpg.Connection) -> None:
         plan = self.plan
@@ -107,6 +162,7 @@ class ShardLease:
     async def release(self) -> None:
         """Give the shards back (closing the connection drops its locks)."""
         conn, self._conn = self._conn, None
+        self._broken.clear()
         if conn is not None and not conn.is_closed():
             await conn.close()
 
