@@ -114,35 +114,49 @@ def shard_plan(shards: str | None, shard_count: int | None) -> ShardPlan | None:
     return ShardPlan(ids, shard_count)
 
 
-class RunningBook:
-    """Where a process records its running quizzes (rows of [run_id, guild_id, ...]) so that
-    the next start can tell their channels: one stored key per shard when sharded, so that two
-    processes never overwrite each other's list; the one key `base` when not."""
+class ShardKeys:
+    """Stored keys for a list that each process keeps about its own servers (running quizzes,
+    open drills): one key per shard when sharded, so that two processes never overwrite each
+    other's list and each reads back only its own; the one key `base` when not."""
 
     def __init__(self, base: str, plan: ShardPlan | None) -> None:
         self.base = base
         self.plan = plan
-        self._written: dict[str, str] = {}
 
     def stored_keys(self) -> list[str]:
+        """The keys this process reads at start."""
         if self.plan is None:
             return [self.base]
-        return [f"{self.base}:shard{shard}of{self.plan.count}" for shard in self.plan.ids]
+        return [self._shard_key(shard) for shard in self.plan.ids]
+
+    def key_of(self, guild_id: int) -> str:
+        """The key of the list that holds `guild_id`'s entries."""
+        if self.plan is None:
+            return self.base
+        return self._shard_key(shard_of(guild_id, self.plan.count))
 
     def owns(self, guild_id: int) -> bool:
         return self.plan is None or self.plan.owns(guild_id)
+
+    def _shard_key(self, shard: int) -> str:
+        assert self.plan is not None
+        return f"{self.base}:shard{shard}of{self.plan.count}"
+
+
+class RunningBook(ShardKeys):
+    """The running quizzes, kept per shard (rows of [run_id, guild_id, ...]), written only when
+    a shard's list changed."""
+
+    def __init__(self, base: str, plan: ShardPlan | None) -> None:
+        super().__init__(base, plan)
+        self._written: dict[str, str] = {}
 
     def updates(self, rows: list[list[Any]]) -> dict[str, str]:
         """key -> JSON text for the keys whose list changed since the last call."""
         parts: dict[str, list[list[Any]]] = {key: [] for key in self.stored_keys()}
         for row in rows:
-            parts[self._key_of(int(row[1]))].append(row)
+            parts[self.key_of(int(row[1]))].append(row)
         out = {key: json.dumps(part) for key, part in parts.items()}
         changed = {key: text for key, text in out.items() if self._written.get(key) != text}
         self._written.update(changed)
         return changed
-
-    def _key_of(self, guild_id: int) -> str:
-        if self.plan is None:
-            return self.base
-        return f"{self.base}:shard{shard_of(guild_id, self.plan.count)}of{self.plan.count}"
