@@ -9,8 +9,13 @@ Nothing sleeps: every wait is for a request, a log line or an exit, bounded.
 
 from __future__ import annotations
 
+import os
+import uuid
+from collections.abc import AsyncIterator
+from urllib.parse import urlsplit, urlunsplit
+
 import pytest
-from botprocess import StartBot
+from botprocess import BotProcess, StartBot
 from classroom import LOCKED, answer, bank_questions, prompt_of, question, reply_text
 from fakediscord import FakeDiscord, Room
 from payloads import Member
@@ -81,3 +86,82 @@ async def test_one_process_on_sqlite_serves_servers_on_all_its_shards(
         await fake.wait_until(lambda room=room: restart_notices(fake, room), "the restart notice")
         assert len(restart_notices(fake, room)) == 1
     assert problems(bot) == [] and problems(again) == [] and fake.unknown == []
+
+
+@pytest.fixture
+async def pg_url() -> AsyncIterator[str]:
+    """A new, empty database on the test server, dropped afterwards."""
+    admin = os.environ.get(POSTGRES_ENV, "").strip()
+    if not admin:
+        pytest.skip(f"{POSTGRES_ENV} is not set: no PostgreSQL server for two shard processes")
+    import asyncpg
+
+    name = f"purgebot_e2e_{uuid.uuid4().hex[:12]}"
+    conn = await asyncpg.connect(admin)
+    try:
+        await conn.execute(f'CREATE DATABASE "{name}"')
+    finally:
+        await conn.close()
+    try:
+        yield urlunsplit(urlsplit(admin)._replace(path=f"/{name}"))
+    finally:
+        conn = await asyncpg.connect(admin)
+        try:
+            await conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        finally:
+            await conn.close()
+
+
+async def sharded(start_bot: StartBot, shards: str, url: str, servers: int) -> BotProcess:
+    bot = await start_bot("--shards", shards, "--shard-count", "4", db=url)
+    await bot.wait_for_line(ready(servers), within=60)
+    return bot
+
+
+async def test_two_processes_over_postgres_run_their_own_servers_quizzes(
+    fake: FakeDiscord, start_bot: StartBot, pg_url: str
+) -> None:
+    teacher = fake.add_member("ms-petrova", teacher=True)
+    anya, boris = fake.add_member("anya"), fake.add_member("boris")
+    here, there = fake.rooms[0], fake.add_room("Room 14", shard=2)
+    first = await sharded(start_bot, "0-1", pg_url, 1)
+    second = await sharded(start_bot, "2-3", pg_url, 1)
+    await fake.wait_until(lambda: fake.connected and fake.commands, "all four shards connected")
+    assert fake.command_puts == 1  # by the process holding shard 0 only
+    assert first.matching(r"synced \d+ slash commands globally")
+    assert second.matching(r"slash commands are synced by the process holding shard 0")
+    assert second.matching(r"holding shards 2-3 of 4")
+
+    # a quiz in each server at once, each in the process holding its shard
+    known = bank_questions()
+    for room in (here, there):
+        assert (await start_quiz(fake, room, teacher)).startswith("Started ")
+    for room in (here, there):
+        posted = await question(fake, 1, 2, room)
+        locked = await answer(fake, anya, posted, known[prompt_of(posted)], right=True)
+        assert reply_text(locked).startswith(LOCKED)
+
+    # a third process asking for shards the others hold is refused, naming them
+    third = await start_bot("--shards", "1-2", "--shard-count", "4", db=pg_url)
+    assert await third.exited(within=30) == 2
+    assert third.matching(
+        r"^purgebot: shards 1-2 of 4 already belong to another purgebot process on this "
+        r"database \(purgebot shards 0-1 of 4 \(pid \d+ on .*\); purgebot shards 2-3 of 4"
+    ), third.output
+
+    # the second process is killed mid-quiz and started again at once: its shards are free,
+    # its quiz is ended with a notice; the first process's quiz never notices
+    assert await second.crash() == -9
+    again = await sharded(start_bot, "2-3", pg_url, 1)
+    assert again.matching(r"ended 1 quiz run left running by the previous process")
+    await fake.wait_until(lambda: restart_notices(fake, there), "the restart notice in Room 14")
+    assert restart_notices(fake, here) == []
+    open_here = await question(fake, 1, 2, here)
+    late = await answer(fake, boris, open_here, known[prompt_of(open_here)], right=False)
+    assert reply_text(late).startswith(LOCKED)
+    skipped = await fake.reply(await fake.slash(teacher, "quiz skip", room=here))
+    assert "Closing this question now" in reply_text(skipped), reply_text(skipped)
+    await question(fake, 2, 2, here)  # the first process's quiz goes on
+    for bot in (first, again):
+        assert problems(bot) == [], bot.output
+    assert fake.unknown == []
