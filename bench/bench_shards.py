@@ -13,7 +13,8 @@ clicks/s = every click of every worker / (last reply - first click).
 
 The ratio two/one is the figure (target >= 1.7x on 2 cores); PostgreSQL shares those cores.
 
-    PURGEBOT_BENCH_POSTGRES=postgresql://USER@HOST:PORT/postgres python bench/bench_shards.py [--quick]
+    PURGEBOT_BENCH_POSTGRES=postgresql://USER@HOST:PORT/postgres \
+        python bench/bench_shards.py [--quick]
 
 (an admin URL: a database is created for the run and dropped after; PURGEBOT_TEST_POSTGRES is
 read when PURGEBOT_BENCH_POSTGRES is unset; without either it says so and measures nothing.)
@@ -33,8 +34,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
-HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 from common import row
 
 QUIZZES = {True: 100, False: 400}  # per worker of the two-process run (--quick: 100)
@@ -54,7 +54,6 @@ def guild_on(shard: int, count: int) -> int:
 
 async def work(url: str, shards: str, count: int, quizzes: int, bursts: int, seed: int) -> None:
     import bench_clicks as bc
-
     from purgebot.bot import create_bot
     from purgebot.config import Settings
     from purgebot.shards import shard_plan
