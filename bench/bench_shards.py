@@ -26,6 +26,7 @@ import asyncio
 import json
 import os
 import random
+import statistics
 import sys
 import tempfile
 import time
@@ -39,6 +40,7 @@ from common import row
 
 QUIZZES = {True: 100, False: 400}  # per worker of the two-process run (--quick: 100)
 BURSTS = {True: 2, False: 4}
+ROUNDS = {True: 2, False: 4}  # each layout this many times, alternating; medians reported
 ENV = ("PURGEBOT_BENCH_POSTGRES", "PURGEBOT_TEST_POSTGRES")
 TARGET = 1.7
 
@@ -89,20 +91,22 @@ async def work(url: str, shards: str, count: int, quizzes: int, bursts: int, see
             posted = dict(fake.posted)
             print("ready", flush=True)
             await asyncio.to_thread(sys.stdin.readline)  # "go"
-            began = time.monotonic()
+            began, cpu = time.monotonic(), time.process_time()
             clicks = 0
             for burst in range(bursts):
                 students = range(burst * bc.PLAYERS, (burst + 1) * bc.PLAYERS)
                 payloads = bc.click_payloads(fake.ids, posted, students, rng)
                 await bc.feed(bot, fake, payloads, None)
                 clicks += len(payloads)
-            ended = time.monotonic()
+            ended, cpu = time.monotonic(), time.process_time() - cpu
             report = await store.run_report(
                 bc.GUILD_ID, (await store.list_runs(bc.GUILD_ID))[-1].run_id
             )
             stored = sum(s.answered for s in report.students)
             assert stored == bc.PLAYERS * bursts, f"{stored} answers stored in one quiz"
-            print(json.dumps({"clicks": clicks, "began": began, "ended": ended}), flush=True)
+            result = {"clicks": clicks, "began": began, "ended": ended, "cpu": cpu}
+            print(json.dumps(result), flush=True)
+            await asyncio.to_thread(sys.stdin.readline)  # "done": its backends were measured
         finally:
             await bot.close()
             await store.close()
@@ -134,21 +138,48 @@ async def drop_database(admin: str, url: str) -> None:
         await conn.close()
 
 
-async def together(url: str, jobs: list[tuple[str, int]], bursts: int) -> float:
-    """Run a worker per (shards, quizzes) at once; the stored clicks/s of them all."""
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU of a local process (a PostgreSQL backend), from /proc."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:  # not on this machine (a remote server), or already gone
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+async def backends_cpu(url: str) -> dict[int, float]:
+    """CPU so far of each server process serving the bench database (if the server is local)."""
+    import asyncpg
+
+    conn = await asyncpg.connect(url)
+    try:
+        rows = await conn.fetch(
+            "SELECT pid FROM pg_stat_activity WHERE datname = current_database() "
+            "AND pid <> pg_backend_pid()"
+        )
+    finally:
+        await conn.close()
+    return {int(r[0]): cpu_seconds(int(r[0])) for r in rows}
+
+
+async def tell(procs: list[asyncio.subprocess.Process], word: bytes) -> None:
+    for proc in procs:
+        assert proc.stdin is not None
+        proc.stdin.write(word + b"\n")
+        await proc.stdin.drain()
+
+
+async def together(url: str, jobs: list[tuple[str, int]], bursts: int) -> dict[str, float]:
+    """Run a worker per (shards, quizzes) at once: the stored clicks/s of them all, and the CPU
+    seconds per 1,000 clicks of the workers and of PostgreSQL's backends."""
     procs = []
     for seed, (shards, quizzes) in enumerate(jobs, 1):
+        args = ["--worker", url, shards, "2", str(quizzes), str(bursts), str(seed)]
         procs.append(
             await asyncio.create_subprocess_exec(
                 sys.executable,
                 __file__,
-                "--worker",
-                url,
-                shards,
-                "2",
-                str(quizzes),
-                str(bursts),
-                str(seed),
+                *args,
                 stdin=asyncio.subprocess.PIPE,
                 stdout=asyncio.subprocess.PIPE,
             )
@@ -158,14 +189,15 @@ async def together(url: str, jobs: list[tuple[str, int]], bursts: int) -> float:
             assert proc.stdout is not None
             line = await proc.stdout.readline()
             assert line.strip() == b"ready", f"a worker did not start: {line!r}"
-        for proc in procs:
-            assert proc.stdin is not None
-            proc.stdin.write(b"go\n")
-            await proc.stdin.drain()
+        server_before = await backends_cpu(url)
+        await tell(procs, b"go")
         results: list[dict[str, Any]] = []
         for proc in procs:
             assert proc.stdout is not None
             results.append(json.loads(await proc.stdout.readline()))
+        server_after = await backends_cpu(url)
+        await tell(procs, b"done")
+        for proc in procs:
             assert await proc.wait() == 0
     finally:
         for proc in procs:
@@ -173,22 +205,37 @@ async def together(url: str, jobs: list[tuple[str, int]], bursts: int) -> float:
                 proc.kill()
                 await proc.wait()
     clicks = sum(r["clicks"] for r in results)
-    return clicks / (max(r["ended"] for r in results) - min(r["began"] for r in results))
+    server = sum(after - server_before.get(pid, 0.0) for pid, after in server_after.items())
+    return {
+        "rate": clicks / (max(r["ended"] for r in results) - min(r["began"] for r in results)),
+        "bot cpu": 1000 * sum(r["cpu"] for r in results) / clicks,
+        "server cpu": 1000 * server / clicks,
+    }
 
 
-async def measure(admin: str, quick: bool) -> dict[str, float]:
+async def measure(admin: str, quick: bool) -> dict[str, list[dict[str, float]]]:
+    """One process, then two, in alternating order over the rounds (the machine is shared)."""
     quizzes, bursts = QUIZZES[quick], BURSTS[quick]
-    out: dict[str, float] = {}
-    for name, jobs in (
-        ("one", [("0-1", 2 * quizzes)]),
-        ("two", [("0", quizzes), ("1", quizzes)]),
-    ):
-        url = await fresh_database(admin)
-        try:
-            out[name] = await together(url, jobs, bursts)
-        finally:
-            await drop_database(admin, url)
+    layouts = {"one": [("0-1", 2 * quizzes)], "two": [("0", quizzes), ("1", quizzes)]}
+    out: dict[str, list[dict[str, float]]] = {"one": [], "two": []}
+    for turn in range(ROUNDS[quick]):
+        for name in ("one", "two") if turn % 2 == 0 else ("two", "one"):
+            url = await fresh_database(admin)
+            try:
+                out[name].append(await together(url, layouts[name], bursts))
+            finally:
+                await drop_database(admin, url)
     return out
+
+
+def ceiling(cores: int, one: tuple[float, float], two: tuple[float, float]) -> float:
+    """Two processes' rate over one's were the cores free for them, from (bot, PostgreSQL) CPU
+    seconds per click: a process is bound by its own core, PostgreSQL by the cores left, and
+    all of them by every core's worth of their sum."""
+    (bot1, pg1), (bot2, pg2) = one, two
+    one_rate = 1 / max(bot1, pg1, (bot1 + pg1) / cores)
+    two_rate = 1 / max(bot2 / 2, pg2, (bot2 + pg2) / cores)
+    return two_rate / one_rate
 
 
 def main(quick: bool = False) -> list[dict[str, Any]]:
@@ -196,22 +243,52 @@ def main(quick: bool = False) -> list[dict[str, Any]]:
     if not admin:
         print(f"bench_shards: set {ENV[0]} to a PostgreSQL admin URL to measure", file=sys.stderr)
         return []
+    load = os.getloadavg()[0]
     got = asyncio.run(measure(admin, quick))
+
+    def mid(name: str, key: str) -> float:
+        return statistics.median(r[key] for r in got[name])
+
     clicks = 2 * QUIZZES[quick] * 30
+    cores = os.cpu_count() or 1
+    cpu = {name: (mid(name, "bot cpu"), mid(name, "server cpu")) for name in ("one", "two")}
+    rates = ", ".join(f"{r['rate']:,.0f}" for r in got["one"] + got["two"])
+    print(f"bench_shards: clicks/s by run (one process, then two): {rates}", file=sys.stderr)
     return [
         row(
             f"stored clicks/s, 1 process, PostgreSQL ({clicks:,} a burst)",
-            got["one"],
+            mid("one", "rate"),
             "/s",
             None,
             "—",
         ),
         row(
-            "stored clicks/s, 2 shard processes, PostgreSQL",
-            got["two"],
+            f"stored clicks/s, 2 shard processes ({cores} cores, load {load:.1f})",
+            mid("two", "rate"),
             "/s",
-            got["one"],
+            mid("one", "rate"),
             f"ratio ≥ {TARGET:g}",
+        ),
+        row(
+            "  bot CPU per 1,000 clicks, 2 processes",
+            mid("two", "bot cpu"),
+            "s",
+            mid("one", "bot cpu"),
+            "≈ 1",
+        ),
+        row(
+            "  PostgreSQL CPU per 1,000 clicks, 2 processes",
+            mid("two", "server cpu"),
+            "s",
+            mid("one", "server cpu"),
+            "—",
+        ),
+        row(
+            f"  the ratio these CPU costs allow on {cores} idle cores",
+            ceiling(cores, cpu["one"], cpu["two"]),
+            "×",
+            None,
+            f"≥ {TARGET:g}",
         ),
     ]
 
@@ -224,5 +301,5 @@ if __name__ == "__main__":
         rows = main("--quick" in sys.argv)
         for r in rows:
             print(r)
-        if len(rows) == 2:
+        if rows:
             print(f"two processes / one: {rows[1]['ratio']:.2f}x (target >= {TARGET:g}x)")
