@@ -19,7 +19,7 @@ from botprocess import BotProcess, StartBot
 from classroom import LOCKED, answer, bank_questions, prompt_of, question, reply_text
 from fakediscord import FakeDiscord, Room
 from payloads import Member
-from test_real_process import problems
+from test_real_process import SHUTDOWN_BUDGET, problems
 
 POSTGRES_ENV = "PURGEBOT_TEST_POSTGRES"
 RESTARTED = "The quiz bot restarted while a quiz was running here"
@@ -85,6 +85,9 @@ async def test_one_process_on_sqlite_serves_servers_on_all_its_shards(
     for room in (here, there):
         await fake.wait_until(lambda room=room: restart_notices(fake, room), "the restart notice")
         assert len(restart_notices(fake, room)) == 1
+    # SIGTERM closes every shard's connection and the database, cleanly, in the usual budget
+    assert await again.terminate(within=SHUTDOWN_BUDGET) == 0, again.output
+    assert again.matching(r"stopping: closing the connection and the database")
     assert problems(bot) == [] and problems(again) == [] and fake.unknown == []
 
 

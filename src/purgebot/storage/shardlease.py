@@ -73,6 +73,11 @@ class ShardLease:
         self.taken = 0  # how many times the shards were taken (1, then 1 per re-take)
 
     @property
+    def what(self) -> str:
+        """'shards 0-1 of 4', or 'the whole bot' for an unsharded process, for the log."""
+        return "the whole bot" if self.plan == UNSHARDED else f"shards {self.plan.label}"
+
+    @property
     def held(self) -> bool:
         return self._conn is not None and not self._conn.is_closed()
 
@@ -91,7 +96,7 @@ class ShardLease:
         self._conn = conn
         conn.add_termination_listener(self._ended)
         self._broken.clear()
-        log.info("holding shards %s of this database", self.plan.label)
+        log.info("holding %s of this database", self.what)
         async with self.changed:
             self.taken += 1
             self.changed.notify_all()
@@ -124,10 +129,8 @@ class ShardLease:
         )
         while True:
             await self._broken.wait()
-            log.warning(
-                "the database connection holding shards %s broke; taking them again",
-                self.plan.label,
-            )
+            log.warning("the database connection holding %s broke; taking it again", self.what)
+            tries = 0
             while True:
                 await wait()
                 try:
@@ -137,8 +140,11 @@ class ShardLease:
                     lost(exc.message)
                     return
                 except retryable as exc:
-                    log.info(
-                        "PostgreSQL does not answer yet (%s); trying again", type(exc).__name__
+                    tries += 1  # said once, then quietly: the server may be away a while
+                    log.log(
+                        logging.WARNING if tries == 1 else logging.DEBUG,
+                        "PostgreSQL does not answer yet (%s); trying again every few seconds",
+                        type(exc).__name__,
                     )
 
     async def _claim(self, conn: asyncpg.Connection) -> None:
