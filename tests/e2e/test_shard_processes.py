@@ -9,6 +9,7 @@ Nothing sleeps: every wait is for a request, a log line or an exit, bounded.
 
 from __future__ import annotations
 
+import asyncio
 import os
 import uuid
 from collections.abc import AsyncIterator
@@ -168,3 +169,48 @@ async def test_two_processes_over_postgres_run_their_own_servers_quizzes(
     for bot in (first, again):
         assert problems(bot) == [], bot.output
     assert fake.unknown == []
+
+
+async def test_a_process_whose_shards_were_taken_while_it_was_cut_off_stops(
+    fake: FakeDiscord, start_bot: StartBot, pg_url: str
+) -> None:
+    """The connection holding a process's shards breaks (PostgreSQL restarted, the network
+    dropped) and, before it can take them again, another holder takes one: the process must
+    stop, saying why, rather than serve a shard twice."""
+    import asyncpg
+
+    from purgebot.storage.shardlease import SHARD_LOCK
+
+    bot = await sharded(start_bot, "0-1", pg_url, 1)
+    other = await asyncpg.connect(pg_url, server_settings={"application_name": "the other one"})
+    try:
+        # waits for shard 0, which it gets the moment the bot's holding connection ends
+        taking = asyncio.create_task(other.execute("SELECT pg_advisory_lock($1, 0)", SHARD_LOCK))
+        ended = await other_conn_ends(pg_url, "purgebot shards 0-1 of 4%")
+        assert ended == 1
+        await asyncio.wait_for(taking, 10)
+        assert await bot.exited(within=30) == 2
+    finally:
+        await other.close()
+    assert bot.matching(r"the database connection holding shards 0-1 of 4 broke")
+    assert bot.matching(
+        r"^purgebot: shard 0 of 4 already belongs to another purgebot process on this "
+        r"database \(the other one\)"
+    ), bot.output
+    assert not bot.matching(r"Traceback")
+
+
+async def other_conn_ends(url: str, like: str) -> int:
+    """End the server side of the connections named `like`, as a PostgreSQL restart would."""
+    import asyncpg
+
+    admin = await asyncpg.connect(url)
+    try:
+        rows = await admin.fetch(
+            "SELECT pg_terminate_backend(pid, 5000) FROM pg_stat_activity "
+            "WHERE application_name LIKE $1 AND pid <> pg_backend_pid()",
+            like,
+        )
+        return len(rows)
+    finally:
+        await admin.close()
