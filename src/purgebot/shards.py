@@ -129,6 +129,12 @@ class ShardKeys:
             return [self.base]
         return [self._shard_key(shard) for shard in self.plan.ids]
 
+    def read_keys(self) -> list[str]:
+        """The keys to read at start: this process's own, and (when sharded) the one key an
+        unsharded process used, whose entries for other shards' servers are left to them."""
+        own = self.stored_keys()
+        return own if self.plan is None else [*own, self.base]
+
     def key_of(self, guild_id: int) -> str:
         """The key of the list that holds `guild_id`'s entries."""
         if self.plan is None:

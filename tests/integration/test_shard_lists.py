@@ -63,6 +63,16 @@ async def test_two_shard_processes_keep_their_open_drills_apart(tmp_path: Path) 
         unsharded = DrillClock(services(store, None))  # the old single list is untouched
         assert await store.get_value(OPEN_DRILLS_KEY) is None
         assert await unsharded.restore(Client()) == 0  # type: ignore[arg-type]
+        # a drill an unsharded process wrote down, before the bot was sharded: the process
+        # holding its server's shard closes it, the other leaves it alone
+        await unsharded.schedule(posted(GUILD_ON[1], 13), bank, prompt, LATER, "mr-ivanov")  # type: ignore[arg-type]
+        unsharded.cancel_all()
+        zero, one = (DrillClock(services(store, ShardPlan((s,), 2))) for s in (0, 1))
+        await zero.restore(Client())  # type: ignore[arg-type]
+        await one.restore(Client())  # type: ignore[arg-type]
+        assert (sorted(zero._closers), sorted(one._closers)) == ([10, 12], [11, 13])
+        zero.cancel_all()
+        one.cancel_all()
     finally:
         first.cancel_all()
         second.cancel_all()

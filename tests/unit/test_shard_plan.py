@@ -125,10 +125,12 @@ def test_each_shard_keeps_its_own_list_of_running_quizzes() -> None:
     assert list(book.updates(rows)) == ["quiz.running:shard1of4"]
     assert book.updates(rows) == {}
     assert not book.owns(GUILD_ON[2]) and book.owns(GUILD_ON[0])
+    # at start it also reads the list an unsharded process kept (before sharding)
+    assert book.read_keys() == [*book.stored_keys(), "quiz.running"]
 
 
 def test_unsharded_the_running_quizzes_stay_under_the_one_key() -> None:
     book = RunningBook("quiz.running", None)
-    assert book.stored_keys() == ["quiz.running"]
+    assert book.stored_keys() == book.read_keys() == ["quiz.running"]
     assert book.updates([[1, GUILD_ON[3], 2, 3]]) == {"quiz.running": f"[[1, {GUILD_ON[3]}, 2, 3]]"}
     assert book.owns(GUILD_ON[3])

@@ -90,7 +90,12 @@ class DrillClock:
 
     async def restore(self, client: discord.Client) -> int:
         """At start: close (now, or at their deadline) the drills a previous process left open."""
-        drills = [d for key in self._keys.stored_keys() for d in await self._load(key)]
+        drills = [
+            d
+            for key in self._keys.read_keys()
+            for d in await self._load(key)
+            if self._keys.owns(d.guild_id)
+        ]
         for drill in drills:
             if drill.message_id in self._closers:
                 continue

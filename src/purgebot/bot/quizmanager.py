@@ -325,7 +325,7 @@ class QuizManager:
     async def recover(self) -> int:
         """At start: end the runs a previous process left running, keeping their answers."""
         rows: list[list[Any]] = []
-        for key in self._book.stored_keys():
+        for key in self._book.read_keys():
             rows += json.loads(await self.store.get_value(key) or "[]")
         for run_id, guild_id, channel_id, *rest in rows:
             run = await self.store.get_run(run_id)
