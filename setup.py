@@ -12,7 +12,7 @@ setup(
     packages=[*find_packages("src"), "purgebot.questions"],
     package_dir={"": "src", "purgebot.questions": "questions"},
     package_data={
-        "purgebot": ["py.typed", "storage/migrations/*.sql"],
+        "purgebot": ["py.typed", "storage/migrations/*.sql", "storage/migrations/postgres/*.sql"],
         "purgebot.questions": ["*.yaml", "*.yml", "*.YAML", "*.YML"],
     },
 )

@@ -7,6 +7,10 @@ server per day over three banks. Rows are generated inside SQLite with a recursi
 transaction, into the schema the migrations create, with every index in place.
 
     python bench/bench_leaderboard.py [--quick]      # --quick: 200,000 rows
+    python bench/bench_leaderboard.py --db postgresql://USER@HOST:PORT/postgres [--quick]
+
+With --db (an admin URL, e.g. from .ci/postgres) the same rows go into a new PostgreSQL database
+(generate_series, same formulas), measured the same way, dropped afterwards.
 """
 
 from __future__ import annotations
@@ -110,7 +114,7 @@ async def median_ms(call: Callable[[], Awaitable[Any]], repeats: int) -> float:
     return statistics.median(times) * 1000
 
 
-async def measure(path: Path, repeats: int) -> dict[str, float]:
+async def measure(path: Path | str, repeats: int) -> dict[str, float]:
     store = await Store.open(path, clock=lambda: NOW)
     try:
         week = await store.leaderboard(BUSY_GUILD, period=Period.WEEK, limit=10)
@@ -134,9 +138,13 @@ async def measure(path: Path, repeats: int) -> dict[str, float]:
         await store.close()
 
 
-def main(quick: bool = False) -> list[dict[str, Any]]:
+def main(quick: bool = False, db: str | None = None) -> list[dict[str, Any]]:
     n = 200_000 if quick else 1_000_000
     repeats = 7 if quick else 21
+    if db is not None:
+        from bench_leaderboard_pg import run_postgres
+
+        return run_postgres(db, n, repeats, measure, report)
     with tempfile.TemporaryDirectory(prefix="purgebot-bench-") as tmp:
         path = Path(tmp) / "bench.db"
         return _run(path, n, repeats)
@@ -160,12 +168,24 @@ def _run(path: Path, n: int, repeats: int) -> list[dict[str, Any]]:
     _analyze(path)
     analyzed = asyncio.run(measure(path, repeats))
     size_mb = path.stat().st_size / 1e6
+    return report(n, seconds, size_mb, floor, fresh, analyzed, "SQLite")
+
+
+def report(
+    n: int,
+    seconds: float,
+    size_mb: float,
+    floor: float,
+    fresh: dict[str, float],
+    analyzed: dict[str, float],
+    backend: str,
+) -> list[dict[str, Any]]:
     print(
-        f"built {n:,} answer rows in {seconds:.1f} s ({size_mb:.0f} MB); "
+        f"{backend}: built {n:,} answer rows in {seconds:.1f} s ({size_mb:.0f} MB); "
         f"full scan {floor:.1f} ms; the student measured has {int(fresh['student_rows']):,} rows",
         file=sys.stderr,
     )
-    label = f"{n:,} rows"
+    label = f"{n:,} rows" + ("" if backend == "SQLite" else f", {backend}")
     target = f"< {TARGET_MS:g} ms"
     return [
         row(f"leaderboard weekly top-10 ({label})", fresh["week"], "ms", floor, target),
@@ -178,7 +198,9 @@ def _run(path: Path, n: int, repeats: int) -> list[dict[str, Any]]:
 
 
 if __name__ == "__main__":
-    for result in main("--quick" in sys.argv[1:]):
+    argv = sys.argv[1:]
+    url = argv[argv.index("--db") + 1] if "--db" in argv else None
+    for result in main("--quick" in argv, url):
         print(
             f"{result['name']:<48} {result['value']:8.2f} {result['unit']}  "
             f"floor {result['floor']:8.2f} ms  ratio {result['ratio']:.4f}  "

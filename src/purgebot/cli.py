@@ -31,6 +31,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "play": ("play", "play a bank as a quiz in the terminal, to preview it"),
     "import": ("import_", "convert GIFT, Aiken, Red trivia, Open Trivia DB or CSV to a bank"),
     "essay-feedback": ("essay_feedback", "print key-point feedback for an essay in a file"),
+    "db": ("db", "database tools: copy a history between SQLite and PostgreSQL"),
 }
 
 

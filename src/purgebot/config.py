@@ -57,6 +57,9 @@ class Settings:
     """Everything the bot reads from its environment, read once at start."""
 
     db_path: Path = Path(DEFAULT_DB)
+    # PURGEBOT_DB as a postgresql:// URL (then db_path is unused); it may hold a password, so
+    # it stays out of repr (storage.pgdb.redact gives a showable form)
+    db_url: str | None = field(default=None, repr=False)
     banks_dir: Path = field(default_factory=builtin_banks_dir)
     log_level: str = "INFO"
     api_base: str | None = None
@@ -102,8 +105,11 @@ class Settings:
                 f"PURGEBOT_LOG_LEVEL must be one of {', '.join(LOG_LEVELS)}; got {level!r}."
             )
         banks = get("PURGEBOT_BANKS")
+        db = get("PURGEBOT_DB") or DEFAULT_DB
+        is_url = db.startswith(("postgresql://", "postgres://"))
         return cls(
-            db_path=Path(get("PURGEBOT_DB") or DEFAULT_DB),
+            db_path=Path(DEFAULT_DB if is_url else db),
+            db_url=db if is_url else None,
             banks_dir=Path(banks) if banks else builtin_banks_dir(),
             log_level=level,
             api_base=_url(get("DISCORD_API_BASE"), "DISCORD_API_BASE", ("http://", "https://")),

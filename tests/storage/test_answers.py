@@ -6,12 +6,12 @@ import asyncio
 import sqlite3
 from dataclasses import replace
 from datetime import datetime
-from pathlib import Path
 
 import pytest
-from storage_helpers import CHANNEL, GUILD, TEACHER, FakeClock, player
+from storage_helpers import CHANNEL, GUILD, TEACHER, FakeClock, committed, player
 
 from purgebot.storage import AnswerRecord, RunNotFoundError, Store, StoreClosedError
+from purgebot.storage.db import execute
 
 
 def record(run_id: int, user_id: int, question: str, clock: FakeClock) -> AnswerRecord:
@@ -30,26 +30,26 @@ def record(run_id: int, user_id: int, question: str, clock: FakeClock) -> Answer
     )
 
 
-def rows(path: Path) -> list[tuple[int, int, str, str, int, int]]:
+async def rows(target: str) -> list[tuple[object, ...]]:
     """What another process sees: only committed rows."""
-    with sqlite3.connect(path) as conn:
-        return conn.execute(
-            "SELECT answer_id, user_id, question_id, raw_answer, correct, points FROM answers"
-            " ORDER BY answer_id"
-        ).fetchall()
+    return await committed(
+        target,
+        "SELECT answer_id, user_id, question_id, raw_answer, correct, points FROM answers"
+        " ORDER BY answer_id",
+    )
 
 
 async def test_an_acknowledged_answer_is_committed_with_every_field(
-    store: Store, db_path: Path, clock: FakeClock
+    store: Store, db_target: str, clock: FakeClock
 ) -> None:
     run = await store.start_run(GUILD, CHANNEL, "purges", TEACHER)
     answer_id = await store.record_answer(record(run.run_id, 2, "q1", clock))
     # read through a separate connection: the row is there before the store is closed
-    assert rows(db_path) == [(answer_id, 2, "q1", "=cmd|' /C calc'!A0", 1, 700)]
+    assert (await rows(db_target)) == [(answer_id, 2, "q1", "=cmd|' /C calc'!A0", 1, 700)]
 
 
 async def test_two_hundred_concurrent_answers_share_a_few_transactions(
-    store: Store, db_path: Path, clock: FakeClock
+    store: Store, db_target: str, clock: FakeClock
 ) -> None:
     run = await store.start_run(GUILD, CHANNEL, "purges", TEACHER)
     commits_before, batches_before = store.commit_count, store.answer_batches
@@ -62,7 +62,7 @@ async def test_two_hundred_concurrent_answers_share_a_few_transactions(
     assert 1 <= commits <= 5
     assert batches == commits
     assert len(set(ids)) == 200
-    stored = {r[0]: r[1] for r in rows(db_path)}
+    stored = {r[0]: r[1] for r in (await rows(db_target))}
     # each caller got the id of its own row
     assert [stored[i] for i in ids] == list(range(200))
 
@@ -78,7 +78,7 @@ async def test_answers_one_after_another_each_commit(store: Store, clock: FakeCl
 
 
 async def test_an_answer_for_an_unknown_run_fails_alone(
-    store: Store, db_path: Path, clock: FakeClock
+    store: Store, db_target: str, clock: FakeClock
 ) -> None:
     run = await store.start_run(GUILD, CHANNEL, "purges", TEACHER)
     good = [record(run.run_id, u, "q1", clock) for u in range(5)]
@@ -88,13 +88,13 @@ async def test_an_answer_for_an_unknown_run_fails_alone(
     )
     assert isinstance(results[2], RunNotFoundError)
     assert all(isinstance(r, int) for i, r in enumerate(results) if i != 2)
-    assert sorted(r[1] for r in rows(db_path)) == [0, 1, 2, 3, 4]
+    assert sorted(r[1] for r in (await rows(db_target))) == [0, 1, 2, 3, 4]
 
 
 async def test_close_commits_what_is_queued_and_later_answers_are_refused(
-    db_path: Path, clock: FakeClock
+    db_target: str, clock: FakeClock
 ) -> None:
-    store = await Store.open(db_path, clock=clock)
+    store = await Store.open(db_target, clock=clock)
     run = await store.start_run(GUILD, CHANNEL, "purges", TEACHER)
     pending = [
         asyncio.ensure_future(store.record_answer(record(run.run_id, u, "q1", clock)))
@@ -104,25 +104,25 @@ async def test_close_commits_what_is_queued_and_later_answers_are_refused(
     assert not any(task.done() for task in pending)
     await store.close()
     assert all(task.done() and not task.exception() for task in pending)
-    assert len(rows(db_path)) == 30
+    assert len(await rows(db_target)) == 30
     with pytest.raises(StoreClosedError):
         await store.record_answer(record(run.run_id, 1, "q2", clock))
     await store.close()  # twice is harmless
 
 
 async def test_a_cancelled_caller_does_not_cancel_the_write(
-    store: Store, db_path: Path, clock: FakeClock
+    store: Store, db_target: str, clock: FakeClock
 ) -> None:
     run = await store.start_run(GUILD, CHANNEL, "purges", TEACHER)
     task = asyncio.ensure_future(store.record_answer(record(run.run_id, 4, "q1", clock)))
     await asyncio.sleep(0)  # let it queue (a yield, not a wait)
     task.cancel()
     await store.flush()
-    assert [r[1] for r in rows(db_path)] == [4]
+    assert [r[1] for r in (await rows(db_target))] == [4]
 
 
 async def test_a_malformed_answer_is_refused_to_its_caller_only(
-    store: Store, db_path: Path, clock: FakeClock
+    store: Store, db_target: str, clock: FakeClock
 ) -> None:
     run = await store.start_run(GUILD, CHANNEL, "purges", TEACHER)
     naive = replace(record(run.run_id, 7, "q1", clock), answered_at=datetime(2024, 3, 13, 12))
@@ -133,11 +133,11 @@ async def test_a_malformed_answer_is_refused_to_its_caller_only(
         return_exceptions=True,
     )
     assert isinstance(results[1], ValueError)
-    assert [r[1] for r in rows(db_path)] == [1, 2]
+    assert [r[1] for r in (await rows(db_target))] == [1, 2]
 
 
 async def test_a_row_sqlite_cannot_store_fails_alone_and_its_batch_is_kept(
-    store: Store, db_path: Path, clock: FakeClock
+    store: Store, db_target: str, clock: FakeClock
 ) -> None:
     """Ten students answer together; one answer holds a lone surrogate (a modified client)."""
     run = await store.start_run(GUILD, CHANNEL, "purges", TEACHER)
@@ -148,24 +148,42 @@ async def test_a_row_sqlite_cannot_store_fails_alone_and_its_batch_is_kept(
     )
     assert isinstance(results[4], UnicodeEncodeError)
     assert all(isinstance(r, int) for i, r in enumerate(results) if i != 4)
-    assert sorted(r[1] for r in rows(db_path)) == [0, 1, 2, 3, 5, 6, 7, 8, 9]
+    assert sorted(r[1] for r in (await rows(db_target))) == [0, 1, 2, 3, 5, 6, 7, 8, 9]
     totals = await store.student_stats(GUILD, 2)
     assert totals.answered == 1
 
 
 async def test_a_row_a_constraint_refuses_fails_alone_whatever_the_error(
-    store: Store, db_path: Path, clock: FakeClock
+    store: Store, db_target: str, clock: FakeClock
 ) -> None:
     run = await store.start_run(GUILD, CHANNEL, "purges", TEACHER)
-    # any failure SQLite raises for one row (here an "integer overflow" in a trigger, not a
-    # constraint) stays with that row
-    await store._db.conn.execute(
-        "CREATE TEMP TRIGGER refuse_7 BEFORE INSERT ON answers WHEN NEW.user_id = 7 "
-        "BEGIN SELECT abs(-9223372036854775807 - 1); END"
-    )
+    # any failure the database raises for one row (here an "integer overflow" in a trigger, not
+    # a constraint) stays with that row
+    async with store._db.write() as conn:
+        if store.dialect == "sqlite":
+            await execute(
+                conn,
+                "CREATE TEMP TRIGGER refuse_7 BEFORE INSERT ON answers WHEN NEW.user_id = 7 "
+                "BEGIN SELECT abs(-9223372036854775807 - 1); END",
+            )
+            expected: type[Exception] = sqlite3.OperationalError
+        else:
+            import asyncpg
+
+            await execute(
+                conn,
+                """CREATE FUNCTION refuse_7() RETURNS trigger LANGUAGE plpgsql AS $$
+                   BEGIN PERFORM abs(-9223372036854775807 - 1 - NEW.user_id); RETURN NEW; END $$""",
+            )
+            await execute(
+                conn,
+                "CREATE TRIGGER refuse_7 BEFORE INSERT ON answers FOR EACH ROW "
+                "WHEN (NEW.user_id = 7) EXECUTE FUNCTION refuse_7()",
+            )
+            expected = asyncpg.PostgresError
     results = await asyncio.gather(
         *(store.record_answer(record(run.run_id, u, "q1", clock)) for u in range(10)),
         return_exceptions=True,
     )
-    assert isinstance(results[7], sqlite3.OperationalError)
-    assert sorted(r[1] for r in rows(db_path)) == [0, 1, 2, 3, 4, 5, 6, 8, 9]
+    assert isinstance(results[7], expected)
+    assert sorted(r[1] for r in (await rows(db_target))) == [0, 1, 2, 3, 4, 5, 6, 8, 9]

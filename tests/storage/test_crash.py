@@ -1,4 +1,5 @@
-"""SIGKILL in the middle of a busy run: the file is intact and nothing acknowledged is lost."""
+"""SIGKILL in the middle of a busy run: the database is intact and nothing acknowledged is lost
+(on each backend: an SQLite file, a PostgreSQL database)."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ import time
 from pathlib import Path
 
 import pytest
+from storage_helpers import committed
 
 from purgebot.storage import Store
 
@@ -48,15 +50,15 @@ def read_acknowledged(proc: subprocess.Popen[bytes], wanted: int) -> dict[int, s
     return acked
 
 
-def test_sigkill_loses_no_acknowledged_answer(tmp_path: Path) -> None:
-    db = tmp_path / "crash.db"
-    proc = subprocess.Popen(
-        [sys.executable, str(WRITER), str(db), "12"],
+async def test_sigkill_loses_no_acknowledged_answer(db_target: str) -> None:
+    proc = await asyncio.to_thread(
+        subprocess.Popen,
+        [sys.executable, str(WRITER), db_target, "12"],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
     )
     try:
-        acked = read_acknowledged(proc, WANTED)
+        acked = await asyncio.to_thread(read_acknowledged, proc, WANTED)
         os.kill(proc.pid, signal.SIGKILL)  # mid-stream: the writer is committing nonstop
     finally:
         proc.kill()
@@ -65,23 +67,25 @@ def test_sigkill_loses_no_acknowledged_answer(tmp_path: Path) -> None:
             if pipe:
                 pipe.close()
     assert proc.returncode == -signal.SIGKILL
-    # no clean shutdown happened: the log of committed-but-unmerged pages is still there
-    assert db.with_name(db.name + "-wal").stat().st_size > 0
-
-    with sqlite3.connect(db) as conn:
-        assert conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
-        stored = dict(conn.execute("SELECT answer_id, question_id FROM answers").fetchall())
+    if not db_target.startswith("postgresql://"):
+        db = Path(db_target)
+        # no clean shutdown happened: the log of committed-but-unmerged pages is still there
+        assert db.with_name(db.name + "-wal").stat().st_size > 0
+        with sqlite3.connect(db) as conn:
+            assert conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+    rows = await committed(db_target, "SELECT answer_id, question_id FROM answers")
+    stored = {int(str(i)): str(t) for i, t in rows}
     missing = {i: t for i, t in acked.items() if stored.get(i) != t}
     print(f"acknowledged {len(acked)}, found {len(stored)} rows, missing {len(missing)}")
     assert missing == {}
     assert len(stored) >= len(acked)
 
-    # and the bot can open the file again and read it
-    answered = asyncio.run(answers_of_student_zero(db))
+    # and the bot can open the database again and read it
+    answered = await answers_of_student_zero(db_target)
     assert answered == sum(1 for t in stored.values() if t.startswith("u0-"))
 
 
-async def answers_of_student_zero(db: Path) -> int:
+async def answers_of_student_zero(db: str) -> int:
     store = await Store.open(db)
     try:
         return (await store.student_stats(1, 0)).answered

@@ -4,12 +4,10 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
-import sqlite3
 from datetime import UTC, datetime
-from pathlib import Path
 
 import pytest
-from storage_helpers import CHANNEL, GUILD, OTHER_GUILD, TEACHER, FakeClock, player
+from storage_helpers import CHANNEL, GUILD, OTHER_GUILD, TEACHER, FakeClock, committed, player
 
 from purgebot.storage import (
     AnswerRecord,
@@ -112,13 +110,13 @@ async def test_runs_start_end_list_and_abort(store: Store, clock: FakeClock) -> 
     assert (aborted.status, aborted.end_reason) == (RunStatus.ABORTED, "restart")
 
 
-def count(path: Path, sql: str, *params: object) -> int:
-    with sqlite3.connect(path) as conn:
-        return int(conn.execute(sql, params).fetchone()[0])
+async def count(target: str, sql: str, *params: object) -> int:
+    ((value,),) = await committed(target, sql, *params)
+    return int(str(value))
 
 
 async def test_forget_student_removes_their_data_and_only_theirs(
-    store: Store, db_path: Path, clock: FakeClock
+    store: Store, db_target: str, clock: FakeClock
 ) -> None:
     ana_id, boris_id = 1, 2
     run = await store.start_run(GUILD, CHANNEL, "purges", ana_id)  # Ana started this one
@@ -148,8 +146,8 @@ async def test_forget_student_removes_their_data_and_only_theirs(
     assert late.done()
     assert (summary.answers, summary.essays, summary.accommodations) == (2, 1, 1)
     assert (
-        count(
-            db_path,
+        await count(
+            db_target,
             "SELECT count(*) FROM answers WHERE guild_id = ? AND user_id = ?",
             GUILD,
             ana_id,
@@ -157,8 +155,8 @@ async def test_forget_student_removes_their_data_and_only_theirs(
         == 0
     )
     assert (
-        count(
-            db_path,
+        await count(
+            db_target,
             "SELECT count(*) FROM essay_reviews WHERE submission_id = ?",
             ana_essay.submission_id,
         )
@@ -185,7 +183,7 @@ async def test_forget_student_removes_their_data_and_only_theirs(
 
 
 async def test_reset_leaderboard_keeps_banks_settings_and_the_running_quiz(
-    store: Store, db_path: Path, clock: FakeClock
+    store: Store, db_target: str, clock: FakeClock
 ) -> None:
     await store.save_settings(GuildSettings(GUILD, 555))
     await store.save_bank(GUILD, "purges", BANK, TEACHER)
@@ -210,4 +208,4 @@ async def test_reset_leaderboard_keeps_banks_settings_and_the_running_quiz(
     assert await store.get_bank(GUILD, "purges") is not None
     assert await store.get_accommodation(GUILD, 1) == 2.0
     assert (await store.leaderboard(OTHER_GUILD)).total == 1
-    assert count(db_path, "SELECT count(*) FROM runs WHERE guild_id = ?", OTHER_GUILD) == 1
+    assert await count(db_target, "SELECT count(*) FROM runs WHERE guild_id = ?", OTHER_GUILD) == 1

@@ -30,7 +30,7 @@ async def _attempt(
 
 
 async def test_an_attempt_is_a_run_that_survives_reopening_and_a_restart_sweep(
-    store: Store, clock: FakeClock, db_path
+    store: Store, clock: FakeClock, db_target: str
 ) -> None:
     due = clock.now + timedelta(days=2)
     hw = await store.create_assignment(GUILD, CHANNEL, "purges", TEACHER, due, attempts=1)
@@ -52,7 +52,7 @@ async def test_an_attempt_is_a_run_that_survives_reopening_and_a_restart_sweep(
     # the live quiz's restart sweep leaves private attempts running
     assert await store.abort_running_runs("restart") == 0
     await store.close()
-    again = await Store.open(db_path, clock=clock)
+    again = await Store.open(db_target, clock=clock)
     try:
         found = await again.get_attempt(attempt.run_id)
         assert found is not None

@@ -20,6 +20,7 @@ from purgebot.shards import ShardError, ShardPlan, shard_plan
 if TYPE_CHECKING:
     from purgebot.bot import PurgeBot
     from purgebot.storage import Store
+    from purgebot.storage.shardlease import ShardLease
 
 log = logging.getLogger("purgebot")
 
@@ -88,6 +89,10 @@ class StartupError(UserFacingError):
 async def open_store(settings: Settings) -> Store:
     """The database, opened and checked before Discord is contacted, so a file the bot cannot
     use is named plainly, with the reason that fits (see storage/opening.py)."""
+    if settings.db_url is not None:
+        from purgebot.storage.pgopening import open_postgres_for_bot
+
+        return await open_postgres_for_bot(settings.db_url)
     from purgebot.storage.opening import open_for_bot
 
     return await open_for_bot(settings.db_path)
@@ -143,6 +148,14 @@ async def serve(settings: Settings, shards: ShardPlan | None = None) -> None:
     from purgebot.bot import create_bot
     from purgebot.storage.opening import DatabaseProblem, InstanceLock
 
+    build = functools.partial(create_bot, shards=shards)
+    if settings.db_url is not None:  # processes share the database; each holds its own shards
+        lease = await take_shards(settings.db_url, shards)
+        try:
+            await _serve_locked(settings, build, lease)
+        finally:
+            await lease.release()
+        return
     lock = InstanceLock(settings.db_path)
     if settings.db_path.parent.is_dir():  # else open_store says the folder is missing
         try:
@@ -152,13 +165,34 @@ async def serve(settings: Settings, shards: ShardPlan | None = None) -> None:
                 raise
             raise DatabaseProblem(f"{exc.message} {SQLITE_SHARDS}") from None
     try:
-        await _serve_locked(settings, functools.partial(create_bot, shards=shards))
+        await _serve_locked(settings, build)
     finally:
         lock.release()
 
 
-async def _serve_locked(settings: Settings, create_bot: Callable[..., PurgeBot]) -> None:
+async def take_shards(url: str, shards: ShardPlan | None) -> ShardLease:
+    """This process's shards of the PostgreSQL database (all of them when not sharded), or the
+    plain reason it cannot have them: another process holds them, or the server cannot be used."""
+    from purgebot.storage.pgopening import explain_postgres
+    from purgebot.storage.shardlease import ShardLease, ShardsTaken
+
+    try:
+        return await ShardLease(url, shards).acquire()
+    except ShardsTaken:
+        raise
+    except Exception as exc:
+        problem = explain_postgres(url, exc)
+        if problem is None:
+            raise
+        raise problem from None
+
+
+async def _serve_locked(
+    settings: Settings, create_bot: Callable[..., PurgeBot], lease: ShardLease | None = None
+) -> None:
     store = await open_store(settings)
+    keeper: asyncio.Task[None] | None = None
+    lost: list[str] = []
     try:
         bot = create_bot(settings, store=store)
         tuned = False
@@ -175,6 +209,14 @@ async def _serve_locked(settings: Settings, create_bot: Callable[..., PurgeBot])
         for sig in (signal.SIGINT, signal.SIGTERM):
             with contextlib.suppress(NotImplementedError):  # no signal handlers on Windows
                 loop.add_signal_handler(sig, stop.set)
+        if lease is not None:
+
+            def give_up(reason: str) -> None:
+                log.error("stopping: this process lost its shards: %s", reason)
+                lost.append(reason)
+                stop.set()
+
+            keeper = asyncio.create_task(lease.keep(give_up))
         async with bot:
             runner = asyncio.create_task(bot.start(settings.require_token()))
             waiter = asyncio.create_task(stop.wait())
@@ -187,7 +229,11 @@ async def _serve_locked(settings: Settings, create_bot: Callable[..., PurgeBot])
                 await bot.close()
                 await asyncio.gather(runner, return_exceptions=True)
     finally:
+        if keeper is not None:
+            keeper.cancel()
         await store.close()
+    if lost:
+        raise StartupError(lost[0])
 
 
 def run(args: argparse.Namespace) -> int:

@@ -13,7 +13,7 @@ from datetime import datetime
 from typing import Any
 
 from purgebot.storage.base import StoreBase, dump_json, load_json
-from purgebot.storage.db import execute, fetchall, fetchone
+from purgebot.storage.db import execute, fetchall, fetchone, latest
 from purgebot.storage.errors import StorageError
 from purgebot.storage.records import RunStatus
 from purgebot.storage.timeutil import from_ms, to_ms
@@ -333,7 +333,7 @@ class AttemptsMixin(StoreBase):
                FROM attempts AS t JOIN runs AS r ON r.run_id = t.run_id
                LEFT JOIN answers AS a ON a.run_id = t.run_id
                WHERE t.assignment_id = ?
-               GROUP BY t.run_id ORDER BY t.run_id""",
+               GROUP BY t.run_id, r.run_id ORDER BY t.run_id""",
             (assignment_id,),
         )
         return [
@@ -379,8 +379,9 @@ class AttemptsMixin(StoreBase):
     async def known_students(self, guild_id: int) -> dict[int, str]:
         """Everyone who has answered a question in this server, with their latest name."""
         await self._flush_answers()
+        name = latest(self._db.dialect, "user_name", "answered_at")
         rows = await self._db.fetchall(
-            """SELECT user_id, user_name, max(answered_at) FROM answers WHERE guild_id = ?
+            f"""SELECT user_id, {name}, max(answered_at) FROM answers WHERE guild_id = ?
                GROUP BY user_id""",
             (guild_id,),
         )

@@ -7,12 +7,12 @@ from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
-from purgebot.storage.db import Db
+from purgebot.storage.db import Database
 from purgebot.storage.timeutil import Clock, as_datetime, to_ms
 
 
 class StoreBase:
-    _db: Db
+    _db: Database
     _clock: Clock
 
     def _now(self) -> datetime:

@@ -86,15 +86,11 @@ class ClassesMixin(StoreBase):
     async def new_term(self, guild_id: int, name: str, started_by: int | None) -> TermRecord:
         """Start a term now: boards count from here; nothing is deleted."""
         async with self._db.write() as conn:
-            await execute(
-                conn,
-                "INSERT INTO terms (guild_id, name, started_at, started_by) VALUES (?, ?, ?, ?)",
-                (guild_id, name, self._now_ms(), started_by),
-            )
             row = await fetchone(
                 conn,
-                """SELECT term_id, guild_id, name, started_at, started_by FROM terms
-                   WHERE term_id = last_insert_rowid()""",
+                """INSERT INTO terms (guild_id, name, started_at, started_by) VALUES (?, ?, ?, ?)
+                   RETURNING term_id, guild_id, name, started_at, started_by""",
+                (guild_id, name, self._now_ms(), started_by),
             )
         assert row is not None
         return _term(row)

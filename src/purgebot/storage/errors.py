@@ -31,3 +31,13 @@ class SubmissionNotFoundError(UserFacingError):
     def __init__(self, submission_id: int) -> None:
         super().__init__(f"There is no essay submission #{submission_id} in this server.")
         self.submission_id = submission_id
+
+
+class DatabaseUnavailableError(UserFacingError, StorageError):
+    """The database server cannot be reached just now (PostgreSQL); nothing was saved."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "The quiz database can't be reached right now, so this was not saved. "
+            "Please try again in a minute."
+        )

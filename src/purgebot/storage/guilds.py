@@ -68,9 +68,12 @@ class GuildsMixin(StoreBase):
                 return SaveOutcome.UNCHANGED
             await execute(
                 conn,
-                """INSERT OR REPLACE INTO banks
+                """INSERT INTO banks
                    (guild_id, bank_id, yaml_text, sha256, uploader_id, uploaded_at)
-                   VALUES (?, ?, ?, ?, ?, ?)""",
+                   VALUES (?, ?, ?, ?, ?, ?)
+                   ON CONFLICT (guild_id, bank_id) DO UPDATE SET
+                     yaml_text = excluded.yaml_text, sha256 = excluded.sha256,
+                     uploader_id = excluded.uploader_id, uploaded_at = excluded.uploaded_at""",
                 (guild_id, bank_id, yaml_text, digest, uploader_id, self._now_ms()),
             )
         return SaveOutcome.CREATED if old is None else SaveOutcome.REPLACED

@@ -74,7 +74,9 @@ def aggregate_cte(
             [guild_id, bank_id, min_answered],
         )
     where, params = answers_where(guild_id, since=since, bank_id=bank_id)
-    where += f" AND run_id IN (SELECT run_id FROM runs WHERE guild_id = ? AND {BOARD_MODES})"
+    # `+run_id`: the runs only filter the window's entries; never let SQLite drive the read
+    # from them through ix_answers_run (all of a server's time, run by run, once it has stats)
+    where += f" AND +run_id IN (SELECT run_id FROM runs WHERE guild_id = ? AND {BOARD_MODES})"
     params.append(guild_id)
     if class_name is not None:
         where += " AND " + class_clause("")
@@ -211,7 +213,8 @@ class StatsMixin(StoreBase):
                            (SELECT 1 FROM answers AS x WHERE x.run_id = r.run_id AND x.user_id = ?)
                          ORDER BY r.started_at DESC, r.run_id DESC LIMIT ?) AS r
                    JOIN answers AS a ON a.run_id = r.run_id AND a.user_id = ?
-                   GROUP BY r.run_id ORDER BY r.started_at DESC, r.run_id DESC""",
+                   GROUP BY r.run_id, r.bank_id, r.channel_id, r.started_at, r.status
+                   ORDER BY r.started_at DESC, r.run_id DESC""",
                 (guild_id, user_id, recent, user_id),
             )
         topics = tuple(TopicStats(r[0], int(r[1]), int(r[2])) for r in topic_rows)

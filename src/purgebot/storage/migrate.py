@@ -45,9 +45,13 @@ def _has_code(sql: str) -> bool:
     return any(line and line != ";" for line in lines)
 
 
-def load_migrations() -> list[Migration]:
-    """Every bundled migration in order; numbering must run 1, 2, 3 ... without gaps."""
+def load_migrations(dialect: str = "sqlite") -> list[Migration]:
+    """Every bundled migration in order; numbering must run 1, 2, 3 ... without gaps.
+
+    PostgreSQL's live in migrations/postgres/ under the same numbers and names."""
     folder = resources.files("purgebot.storage").joinpath("migrations")
+    if dialect == "postgres":
+        folder = folder.joinpath("postgres")
     found: list[Migration] = []
     for entry in folder.iterdir():
         match = _NAME.match(entry.name)

@@ -30,7 +30,7 @@ class ModeBoardMixin(StoreBase):
             raise ValueError(f"unknown mode {mode!r}")
         start = period_start(period, self._now())
         where, params = answers_where(guild_id, since=to_ms(start) if start else None)
-        where += " AND run_id IN (SELECT run_id FROM runs WHERE guild_id = ? AND mode = ?)"
+        where += " AND +run_id IN (SELECT run_id FROM runs WHERE guild_id = ? AND mode = ?)"
         params += [guild_id, mode]
         needed = MIN_FOR_ACCURACY if metric is Metric.ACCURACY else 1
         agg = f"""WITH agg AS (

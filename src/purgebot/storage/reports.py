@@ -14,11 +14,9 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-import aiosqlite
-
 from purgebot.storage import csvout
 from purgebot.storage.base import StoreBase
-from purgebot.storage.db import fetchall, fetchone
+from purgebot.storage.db import Conn, dialect_of, fetchall, fetchone, latest
 from purgebot.storage.errors import RunNotFoundError
 from purgebot.storage.records import EssaySubmission, QuestionRow, RunRecord, StudentRow
 from purgebot.storage.runs import RUN_COLUMNS, run_from_row
@@ -84,17 +82,18 @@ _NUMBER = """LEFT JOIN student_numbers AS n ON n.guild_id = a.guild_id AND n.use
 
 
 async def _rows(
-    conn: aiosqlite.Connection, where: str, params: list[Any]
+    conn: Conn, where: str, params: list[Any]
 ) -> tuple[tuple[StudentRow, ...], tuple[QuestionRow, ...], tuple[AnswerRow, ...]]:
     # `user_name` beside max(answered_at) is SQLite's documented bare-column rule: it comes
     # from the row holding the maximum, i.e. the student's latest name.
+    name = latest(dialect_of(conn), "a.user_name", "a.answered_at")
     students = await fetchall(
         conn,
-        f"""SELECT a.user_id, a.user_name, max(a.answered_at), count(*), sum(a.correct),
+        f"""SELECT a.user_id, {name}, max(a.answered_at), count(*), sum(a.correct),
                    sum(a.points), coalesce(max(n.number), 0)
             FROM answers AS a {_NUMBER} WHERE {where}
             GROUP BY a.user_id
-            ORDER BY sum(a.points) DESC, sum(a.correct) DESC, a.user_name, a.user_id""",
+            ORDER BY sum(a.points) DESC, sum(a.correct) DESC, 2, a.user_id""",
         params,
     )
     questions = await fetchall(

@@ -1,4 +1,5 @@
-"""The store: one SQLite connection per process, opened at start and closed at shutdown."""
+"""The store: one SQLite connection, or a PostgreSQL pool, per process; opened at start and
+closed at shutdown."""
 
 from __future__ import annotations
 
@@ -8,12 +9,13 @@ import os
 import sqlite3
 import time
 from types import TracebackType
+from typing import Protocol
 
 import aiosqlite
 
 from purgebot.storage.attempts import AttemptsMixin
 from purgebot.storage.classes import ClassesMixin
-from purgebot.storage.db import Db
+from purgebot.storage.db import Database, Db
 from purgebot.storage.essays import EssaysMixin
 from purgebot.storage.guilds import GuildsMixin
 from purgebot.storage.leaderboard import StatsMixin
@@ -27,6 +29,18 @@ from purgebot.storage.timeutil import Clock, system_clock
 from purgebot.storage.writer import AnswerWriter
 
 
+class Writer(Protocol):
+    """Group commit for answers (writer.AnswerWriter on SQLite, pgwriter on PostgreSQL)."""
+
+    batches: int
+
+    async def submit(self, record: AnswerRecord) -> int: ...
+
+    async def flush(self) -> None: ...
+
+    async def close(self) -> None: ...
+
+
 class Store(
     GuildsMixin,
     RunsMixin,
@@ -38,9 +52,9 @@ class Store(
     ReviewMixin,
     ModeBoardMixin,
 ):
-    """Everything purgebot remembers. Open with `await Store.open(path)`."""
+    """Everything purgebot remembers. Open with `await Store.open(path_or_url)`."""
 
-    def __init__(self, db: Db, clock: Clock, writer: AnswerWriter) -> None:
+    def __init__(self, db: Database, clock: Clock, writer: Writer) -> None:
         self._db = db
         self._clock = clock
         self._writer = writer
@@ -56,7 +70,8 @@ class Store(
         synchronous: str = "FULL",
         schema_version: int | None = None,
     ) -> Store:
-        """Open (creating if needed) and migrate the database.
+        """Open (creating if needed) and migrate the database: a file path, or a
+        `postgresql://` URL (then busy_timeout_ms and synchronous do not apply).
 
         WAL lets readers (a `purgebot stats` run) work beside the bot; synchronous=FULL makes
         a commit survive power loss, which group commit keeps cheap. `schema_version` stops the
@@ -64,6 +79,8 @@ class Store(
         """
         if synchronous.upper() not in {"OFF", "NORMAL", "FULL", "EXTRA"}:
             raise ValueError(f"unknown synchronous mode {synchronous!r}")
+        if isinstance(path, str) and path.startswith(("postgresql://", "postgres://")):
+            return await cls._open_postgres(path, clock=clock, schema_version=schema_version)
         quiet_driver_log()
         conn = await aiosqlite.connect(os.fspath(path), isolation_level=None)
         try:
@@ -81,15 +98,38 @@ class Store(
         writer.start()
         return cls(db, clock, writer)
 
+    @classmethod
+    async def _open_postgres(cls, url: str, *, clock: Clock, schema_version: int | None) -> Store:
+        from purgebot.storage import pgdb
+        from purgebot.storage.pgwriter import PgAnswerWriter
+
+        pool = await pgdb.open_pool(url)
+        try:
+            async with pool.acquire() as conn:
+                await pgdb.migrate(conn, load_migrations("postgres"), schema_version)
+                await pgdb.analyze_if_never(conn)
+        except BaseException:
+            await pool.close()
+            raise
+        db = pgdb.PgDb(pool, url)
+        writer = PgAnswerWriter(db)
+        writer.start()
+        return cls(db, clock, writer)
+
+    @property
+    def dialect(self) -> str:
+        """'sqlite' or 'postgres'."""
+        return self._db.dialect
+
     async def close(self) -> None:
         """Commit every queued answer, then close the connection. Safe to call twice."""
         if self._closed:
             return
         self._closed = True
-        await self._writer.close()
-        async with self._db.lock:
-            await self._db.conn.execute("PRAGMA optimize")
-            await self._db.conn.close()
+        try:
+            await self._writer.close()
+        finally:
+            await self._db.close()
 
     async def __aenter__(self) -> Store:
         return self
