@@ -8,8 +8,9 @@ import os
 import re
 import signal
 import sys
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Sequence
 from pathlib import Path
+from typing import Protocol
 
 from fakediscord import FakeDiscord
 
@@ -19,9 +20,12 @@ ANSI = re.compile(r"\x1b\[[0-9;]*m")  # discord.py's log colours
 
 
 class BotProcess:
-    def __init__(self, fake: FakeDiscord, db_path: Path, workdir: Path) -> None:
+    def __init__(
+        self, fake: FakeDiscord, db_path: Path | str, workdir: Path, args: Sequence[str] = ()
+    ) -> None:
         self.fake = fake
-        self.db_path = db_path
+        self.db_path = db_path  # a file, or a postgresql:// URL
+        self.args = tuple(args)  # after `purgebot run`, e.g. --shards 0-1 --shard-count 4
         self.workdir = workdir  # the bot reads a .env from its working folder: keep it empty
         self.proc: asyncio.subprocess.Process | None = None
         self.lines: list[str] = []
@@ -40,6 +44,7 @@ class BotProcess:
             "-m",
             "purgebot",
             "run",
+            *self.args,
             cwd=self.workdir,
             env=env,
             stdin=asyncio.subprocess.DEVNULL,
@@ -96,6 +101,15 @@ class BotProcess:
                 await self._reader
         return code
 
+    async def exited(self, within: float) -> int:
+        """The exit code of a process that ends by itself (a refused start), within `within` s."""
+        assert self.proc is not None
+        async with asyncio.timeout(within):
+            code = await self.proc.wait()
+            if self._reader is not None:
+                await self._reader
+        return code
+
     async def crash(self) -> int:
         """SIGKILL, as a power cut or the OOM killer would: no clean-up runs."""
         assert self.proc is not None
@@ -118,4 +132,7 @@ class BotProcess:
                 self._reader.cancel()
 
 
-StartBot = Callable[[], Awaitable[BotProcess]]
+class StartBot(Protocol):
+    """Start `purgebot run ARGS` on the test's database (or `db`: another file, or a URL)."""
+
+    def __call__(self, *args: str, db: Path | str | None = None) -> Awaitable[BotProcess]: ...

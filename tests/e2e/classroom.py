@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from fakediscord import FakeDiscord, Interaction
+from fakediscord import FakeDiscord, Interaction, Room
 from payloads import Member, custom_ids
 
 KIROV = Path(__file__).resolve().parents[2] / "questions" / "kirov.yaml"
@@ -85,22 +85,24 @@ def field_names(message: dict[str, Any]) -> list[str]:
     return [f["name"] for f in embed(message).get("fields", [])]
 
 
-def titled(fake: FakeDiscord, wanted: str) -> dict[str, Any] | None:
-    """The newest channel message whose embed title is `wanted`."""
-    found = [m for m in fake.channel_messages() if title(m) == wanted]
+def titled(fake: FakeDiscord, wanted: str, room: Room | None = None) -> dict[str, Any] | None:
+    """The newest channel message (in `room`, else the first) whose embed title is `wanted`."""
+    found = [m for m in fake.channel_messages(room) if title(m) == wanted]
     return found[-1] if found else None
 
 
-def titled_like(fake: FakeDiscord, prefix: str) -> dict[str, Any] | None:
-    found = [m for m in fake.channel_messages() if title(m).startswith(prefix)]
+def titled_like(fake: FakeDiscord, prefix: str, room: Room | None = None) -> dict[str, Any] | None:
+    found = [m for m in fake.channel_messages(room) if title(m).startswith(prefix)]
     return found[-1] if found else None
 
 
-async def question(fake: FakeDiscord, number: int, total: int) -> dict[str, Any]:
-    """Wait for question `number` to be posted, open."""
+async def question(
+    fake: FakeDiscord, number: int, total: int, room: Room | None = None
+) -> dict[str, Any]:
+    """Wait for question `number` to be posted, open (in `room`, else the first)."""
     wanted = f"Question {number} of {total}"
     found: dict[str, Any] = await fake.wait_until(
-        lambda: titled(fake, wanted), f"{wanted!r} to be posted", within=20
+        lambda: titled(fake, wanted, room), f"{wanted!r} to be posted", within=20
     )
     return found
 

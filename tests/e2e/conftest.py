@@ -16,8 +16,14 @@ from fakediscord import FakeDiscord
 
 
 @pytest.fixture
-async def fake() -> AsyncIterator[FakeDiscord]:
-    server = FakeDiscord()
+def shard_count() -> int:
+    """How many shards the fake Discord has; a test module overrides this fixture to shard."""
+    return 1
+
+
+@pytest.fixture
+async def fake(shard_count: int) -> AsyncIterator[FakeDiscord]:
+    server = FakeDiscord(shard_count)
     await server.start()
     try:
         yield server
@@ -32,8 +38,8 @@ async def start_bot(fake: FakeDiscord, tmp_path: Path) -> AsyncIterator[StartBot
     workdir = tmp_path / "cwd"
     workdir.mkdir()
 
-    async def start() -> BotProcess:
-        bot = BotProcess(fake, tmp_path / "purgebot.db", workdir)
+    async def start(*args: str, db: Path | str | None = None) -> BotProcess:
+        bot = BotProcess(fake, db or tmp_path / "purgebot.db", workdir, args)
         started.append(bot)
         await bot.start()
         return bot
@@ -43,7 +49,10 @@ async def start_bot(fake: FakeDiscord, tmp_path: Path) -> AsyncIterator[StartBot
     finally:
         for number, bot in enumerate(started, 1):
             await bot.kill()
-            print(f"----- bot process {number} output (exit code {bot.returncode}) -----")
+            print(
+                f"----- bot process {number} {' '.join(bot.args)} output "
+                f"(exit code {bot.returncode}) -----"
+            )
             print(bot.output)
         if fake.unknown:
             print("----- routes the fake did not know -----")

@@ -37,6 +37,7 @@ class Interaction:
     followups: list[dict[str, Any]] = field(default_factory=list)  # follow-up messages
     original: dict[str, Any] | None = None  # the response message, as last edited
     message_id: int | None = None  # the message whose component was used
+    channel_id: int | None = None  # where it was used
     sent_at: float = field(default_factory=time.monotonic)
     acked_at: float | None = None  # when the first callback arrived
 
@@ -109,6 +110,7 @@ class RestRoutes:
     owner: User
     guild_id: int
     channel_id: int
+    shard_count: int
     port: int
     commands: list[dict[str, Any]]
     command_puts: int
@@ -223,7 +225,7 @@ class RestRoutes:
     async def _gateway_url(self, body: Any) -> web.Response:
         url = f"ws://127.0.0.1:{self.port}/gateway"
         limit = {"total": 1000, "remaining": 1000, "reset_after": 0, "max_concurrency": 1}
-        return self._json({"url": url, "shards": 1, "session_start_limit": limit})
+        return self._json({"url": url, "shards": self.shard_count, "session_start_limit": limit})
 
     async def _put_commands(self, body: Any, app: str) -> web.Response:
         self.command_puts += 1
@@ -242,12 +244,18 @@ class RestRoutes:
             raise not_found("Unknown interaction", 10062)
         return found[0]
 
-    def _new_message(self, body: dict[str, Any], channel_id: int) -> dict[str, Any]:
+    def room_of(self, channel_id: int) -> Any:
+        raise NotImplementedError
+
+    def _new_message(self, body: dict[str, Any], channel_id: int | None) -> dict[str, Any]:
         files = [
             {"id": str(self.ids()), "filename": name, "size": 0, "url": "", "proxy_url": ""}
             for name in body.get("_files", [])
         ]
-        return message(self.ids(), channel_id, self.guild_id, self.bot, body, attachments=files)
+        room = self.room_of(channel_id or self.channel_id)
+        guild_id = self.guild_id if room is None else room.guild_id
+        channel = room.channel_id if room is not None else self.channel_id
+        return message(self.ids(), channel, guild_id, self.bot, body, attachments=files)
 
     async def _callback(self, body: Any, iid: str, token: str) -> web.Response:
         interaction = self._interaction(token)
@@ -259,7 +267,7 @@ class RestRoutes:
         info: dict[str, Any] = {"id": iid, "type": kind}
         out: dict[str, Any] = {"interaction": info}
         if kind in (4, 5):  # a message, or "thinking" until it is edited or followed up
-            msg = self._new_message(data, self.channel_id)
+            msg = self._new_message(data, interaction.channel_id)
             if kind == 5:
                 msg["_loading"] = True
             interaction.original = msg
@@ -280,7 +288,7 @@ class RestRoutes:
 
     async def _followup(self, body: Any, app: str, token: str) -> web.Response:
         interaction = self._interaction(token)
-        msg = self._new_message(body, self.channel_id)
+        msg = self._new_message(body, interaction.channel_id)
         if interaction.original is not None and interaction.original.get("_loading"):
             # the first follow-up after a "thinking" defer replaces the thinking message
             interaction.original = msg
@@ -312,7 +320,7 @@ class RestRoutes:
         return self._json(None)
 
     async def _post_message(self, body: Any, cid: str) -> web.Response:
-        if int(cid) != self.channel_id:
+        if self.room_of(int(cid)) is None:
             raise not_found("Unknown Channel", 10003)
         msg = self._new_message(body, int(cid))
         msg["_allowed_mentions"] = body.get("allowed_mentions")

@@ -32,6 +32,11 @@ ALLOWED: dict[str, set[str]] = {
     "__main__": {"cli"},
     "__init__": set(),
 }
+# shards.py: which of Discord's shards a process serves (no Discord in it), read by the storage
+# query that recovers a process's own runs, by the bot and by `purgebot run`
+ALLOWED["shards"] = {"errors"}
+for _user in ("storage", "bot", "commands"):
+    ALLOWED[_user].add("shards")
 # third-party packages that belong to one layer only
 OWNERS = {"discord": {"bot", "commands"}, "aiosqlite": {"storage"}, "matplotlib": {"reports"}}
 

@@ -10,6 +10,7 @@ import logging
 import random
 import time
 from pathlib import Path
+from typing import Any
 
 import discord
 import yarl
@@ -29,6 +30,7 @@ from purgebot.bot.services import Clock, Services
 from purgebot.bot.sync import sync_if_changed
 from purgebot.catalog import BankCatalog
 from purgebot.config import Settings
+from purgebot.shards import ShardPlan
 from purgebot.storage import Store
 
 log = logging.getLogger("purgebot.bot")  # the core package: the name operators read
@@ -102,6 +104,7 @@ class PurgeBot(commands.Bot):
         clock: Clock = time.time,
         rng: random.Random | None = None,
         auto_sync: bool = True,
+        shards: ShardPlan | None = None,
     ) -> None:
         # purgebot has no voice: "PyNaCl/davey is not installed, voice will NOT be supported"
         # at every start would only alarm whoever reads the log
@@ -116,6 +119,7 @@ class PurgeBot(commands.Bot):
                 guild=True, dm_channel=False, private_channel=False
             ),
             allowed_installs=app_commands.AppInstallationType(guild=True, user=False),
+            **shard_options(shards),
         )
         # text from Discord is made storable as it arrives (see bot/edge.py)
         guard_interactions(self._connection.parsers)
@@ -124,6 +128,7 @@ class PurgeBot(commands.Bot):
         self.clock = clock
         self.rng = rng if rng is not None else random.Random()
         self.auto_sync = auto_sync
+        self.shard_plan = shards
         self._store = store
         self._owns_store = store is None
         self._services: Services | None = None
@@ -145,13 +150,16 @@ class PurgeBot(commands.Bot):
             catalog=BankCatalog(store, builtin),
             clock=self.clock,
             rng=self.rng,
+            shards=self.shard_plan,
         )
         self.add_dynamic_items(StaleConfirm, StalePager, *DYNAMIC_ITEMS)
         self.add_dynamic_items(*selfpaced.DYNAMIC_ITEMS, *homework.DYNAMIC_ITEMS)
         for cog in build_cogs(self._services, self):
             await self.add_cog(cog)
-        if self.auto_sync:
+        if self.auto_sync and (self.shard_plan is None or self.shard_plan.syncs_commands):
             await sync_if_changed(self.tree, store.get_value, store.set_value)
+        elif self.auto_sync:
+            log.info("slash commands are synced by the process holding shard 0, not this one")
 
     async def on_ready(self) -> None:
         log.info("ready as %s in %d servers", self.user, len(self.guilds))
@@ -166,6 +174,23 @@ class PurgeBot(commands.Bot):
                 await self._store.close()
 
 
+class ShardedPurgeBot(PurgeBot, commands.AutoShardedBot):
+    """The bot over several of Discord's shards in one process (`--shards`): one gateway
+    connection per shard, everything else as PurgeBot."""
+
+    async def on_ready(self) -> None:
+        await super().on_ready()
+        if self.shard_plan is not None:
+            log.info("holding shards %s", self.shard_plan.label)
+
+
+def shard_options(shards: ShardPlan | None) -> dict[str, Any]:
+    """AutoShardedClient's arguments for `shards`; none for an unsharded bot."""
+    if shards is None:
+        return {}
+    return {"shard_ids": list(shards.ids), "shard_count": shards.count}
+
+
 def create_bot(
     settings: Settings | None = None,
     *,
@@ -173,18 +198,23 @@ def create_bot(
     clock: Clock | None = None,
     rng: random.Random | None = None,
     auto_sync: bool = True,
+    shards: ShardPlan | None = None,
 ) -> PurgeBot:
     """Build the bot; settings come from the environment when not given.
 
     With `store` given the caller owns it (and closes it); otherwise the bot opens the database
-    named by the settings in `setup_hook` and closes it in `close()`.
+    named by the settings in `setup_hook` and closes it in `close()`. With `shards`, the bot
+    connects only those of Discord's shards (ShardedPurgeBot), recovers only their quizzes and
+    syncs the commands only if it holds shard 0.
     """
     settings = settings if settings is not None else Settings.from_env()
     apply_endpoints(settings)
-    return PurgeBot(
+    kind = PurgeBot if shards is None else ShardedPurgeBot
+    return kind(
         settings,
         store=store,
         clock=clock if clock is not None else time.time,
         rng=rng,
         auto_sync=auto_sync,
+        shards=shards,
     )

@@ -15,6 +15,7 @@ import discord
 
 from purgebot.catalog import BankCatalog
 from purgebot.config import Settings
+from purgebot.shards import ShardPlan
 from purgebot.storage import Store
 
 Clock = Callable[[], float]
@@ -28,6 +29,7 @@ class Services:
     catalog: BankCatalog
     clock: Clock
     rng: random.Random
+    shards: ShardPlan | None = None  # the shards this process holds; None: not sharded
 
 
 class HasServices(Protocol):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
+import functools
 import gc
 import logging
 import signal
@@ -14,15 +15,29 @@ from typing import TYPE_CHECKING
 
 from purgebot.config import TOKEN_HELP, Settings, SettingsError
 from purgebot.errors import UserFacingError
+from purgebot.shards import ShardError, ShardPlan, shard_plan
 
 if TYPE_CHECKING:
     from purgebot.bot import PurgeBot
     from purgebot.storage import Store
+    from purgebot.storage.shardlease import ShardLease
 
 log = logging.getLogger("purgebot")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--shards",
+        metavar="IDS",
+        help="serve only these of Discord's shards, e.g. 0-1 or 0,2 (needs --shard-count); run "
+        "one process per range, each on the same PostgreSQL database",
+    )
+    parser.add_argument(
+        "--shard-count",
+        type=int,
+        metavar="N",
+        help="how many shards the whole bot has across all its processes",
+    )
     parser.epilog = (
         "Settings come from the environment or a .env file: DISCORD_TOKEN (required), PURGEBOT_DB, "
         "PURGEBOT_BANKS, PURGEBOT_LOG_LEVEL, DISCORD_API_BASE, DISCORD_GATEWAY_URL."
@@ -59,6 +74,12 @@ def configure_logging(level: str) -> None:
         level=getattr(logging, level),
         root=True,
     )
+
+
+SQLITE_SHARDS = (
+    "An SQLite file serves one process, whatever its shards: to run shards in several "
+    "processes, set PURGEBOT_DB to a postgresql:// URL that they all share."
+)
 
 
 class StartupError(UserFacingError):
@@ -121,24 +142,57 @@ def tune_gc() -> None:
     gc.set_threshold(50_000, 20, 100)
 
 
-async def serve(settings: Settings) -> None:
-    """Run the bot until it stops or a signal asks it to; the bot and database are closed either
-    way."""
+async def serve(settings: Settings, shards: ShardPlan | None = None) -> None:
+    """Run the bot (on `shards`, if given) until it stops or a signal asks it to; the bot and
+    database are closed either way."""
     from purgebot.bot import create_bot
-    from purgebot.storage.opening import InstanceLock
+    from purgebot.storage.opening import DatabaseProblem, InstanceLock
 
+    build = functools.partial(create_bot, shards=shards)
+    if settings.db_url is not None:  # processes share the database; each holds its own shards
+        lease = await take_shards(settings.db_url, shards)
+        try:
+            await _serve_locked(settings, build, lease)
+        finally:
+            await lease.release()
+        return
     lock = InstanceLock(settings.db_path)
-    # (PostgreSQL: sharded processes share one database; the shard lease keeps them apart)
-    if settings.db_url is None and settings.db_path.parent.is_dir():  # else open_store says why
-        lock.acquire()
+    if settings.db_path.parent.is_dir():  # else open_store says the folder is missing
+        try:
+            lock.acquire()
+        except DatabaseProblem as exc:
+            if shards is None:
+                raise
+            raise DatabaseProblem(f"{exc.message} {SQLITE_SHARDS}") from None
     try:
-        await _serve_locked(settings, create_bot)
+        await _serve_locked(settings, build)
     finally:
         lock.release()
 
 
-async def _serve_locked(settings: Settings, create_bot: Callable[..., PurgeBot]) -> None:
+async def take_shards(url: str, shards: ShardPlan | None) -> ShardLease:
+    """This process's shards of the PostgreSQL database (all of them when not sharded), or the
+    plain reason it cannot have them: another process holds them, or the server cannot be used."""
+    from purgebot.storage.pgopening import explain_postgres
+    from purgebot.storage.shardlease import ShardLease, ShardsTaken
+
+    try:
+        return await ShardLease(url, shards).acquire()
+    except ShardsTaken:
+        raise
+    except Exception as exc:
+        problem = explain_postgres(url, exc)
+        if problem is None:
+            raise
+        raise problem from None
+
+
+async def _serve_locked(
+    settings: Settings, create_bot: Callable[..., PurgeBot], lease: ShardLease | None = None
+) -> None:
     store = await open_store(settings)
+    keeper: asyncio.Task[None] | None = None
+    lost: list[str] = []
     try:
         bot = create_bot(settings, store=store)
         tuned = False
@@ -155,6 +209,14 @@ async def _serve_locked(settings: Settings, create_bot: Callable[..., PurgeBot])
         for sig in (signal.SIGINT, signal.SIGTERM):
             with contextlib.suppress(NotImplementedError):  # no signal handlers on Windows
                 loop.add_signal_handler(sig, stop.set)
+        if lease is not None:
+
+            def give_up(reason: str) -> None:
+                log.error("stopping: this process lost its shards: %s", reason)
+                lost.append(reason)
+                stop.set()
+
+            keeper = asyncio.create_task(lease.keep(give_up))
         async with bot:
             runner = asyncio.create_task(bot.start(settings.require_token()))
             waiter = asyncio.create_task(stop.wait())
@@ -167,16 +229,25 @@ async def _serve_locked(settings: Settings, create_bot: Callable[..., PurgeBot])
                 await bot.close()
                 await asyncio.gather(runner, return_exceptions=True)
     finally:
+        if keeper is not None:
+            keeper.cancel()
         await store.close()
+    if lost:
+        raise StartupError(lost[0])
 
 
 def run(args: argparse.Namespace) -> int:
+    try:
+        shards = shard_plan(args.shards, args.shard_count)
+    except ShardError as exc:
+        print(f"purgebot: {exc.message}", file=sys.stderr)
+        return 2
     settings = load_settings()
     if settings is None:
         return 2
     configure_logging(settings.log_level)
     try:
-        asyncio.run(serve(settings))
+        asyncio.run(serve(settings, shards))
     except Exception as exc:
         if not report_startup_failure(exc):
             raise

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from purgebot.shards import ShardPlan
 from purgebot.storage.base import StoreBase, dump_json, load_json
 from purgebot.storage.db import execute, fetchone
 from purgebot.storage.errors import RunNotFoundError, StorageError
@@ -100,13 +101,22 @@ class RunsMixin(StoreBase):
         )
         return [run_from_row(r) for r in rows]
 
-    async def abort_running_runs(self, reason: str = "restart") -> int:
+    async def abort_running_runs(
+        self, reason: str = "restart", shards: ShardPlan | None = None
+    ) -> int:
         """Mark live runs left open by a previous process as aborted; call once at start-up.
-        (Private attempts, whose state is stored, resume instead.)"""
+        (Private attempts, whose state is stored, resume instead.) With `shards`, only the runs
+        in servers on those shards: another process's live quizzes are left alone."""
+        where: str = ""
+        params: tuple[int, ...] = ()
+        if shards is not None:
+            marks = ", ".join("?" * len(shards.ids))
+            where = f" AND ((guild_id >> 22) % ?) IN ({marks})"
+            params = (shards.count, *shards.ids)
         async with self._db.write() as conn:
             return await execute(
                 conn,
-                """UPDATE runs SET status = ?, ended_at = ?, end_reason = ?
-                   WHERE status = ? AND mode = 'live'""",
-                (RunStatus.ABORTED.value, self._now_ms(), reason, RunStatus.RUNNING.value),
+                f"""UPDATE runs SET status = ?, ended_at = ?, end_reason = ?
+                    WHERE status = ? AND mode = 'live'{where}""",
+                (RunStatus.ABORTED.value, self._now_ms(), reason, RunStatus.RUNNING.value, *params),
             )

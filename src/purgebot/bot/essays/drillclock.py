@@ -22,6 +22,7 @@ from purgebot.bot.essays import embeds as essaycards
 from purgebot.bot.essays.components import drill_view
 from purgebot.bot.services import Services
 from purgebot.essays import find_prompt
+from purgebot.shards import ShardKeys
 
 log = logging.getLogger(__name__)
 
@@ -49,17 +50,18 @@ class DrillClock:
         self.store = services.store
         self._closers: dict[int, asyncio.Task[None]] = {}  # drill message id -> its closer
         self._lock = asyncio.Lock()  # one read-modify-write of the list at a time
+        self._keys = ShardKeys(OPEN_DRILLS_KEY, services.shards)  # a list per shard, if sharded
 
-    async def _load(self) -> list[OpenDrill]:
+    async def _load(self, key: str = OPEN_DRILLS_KEY) -> list[OpenDrill]:
         try:
-            rows: Any = json.loads(await self.store.get_value(OPEN_DRILLS_KEY) or "[]")
+            rows: Any = json.loads(await self.store.get_value(key) or "[]")
             return [OpenDrill(**row) for row in rows]
         except (ValueError, TypeError):
             log.warning("the list of open drills is unreadable; starting a new one")
             return []
 
-    async def _save(self, drills: list[OpenDrill]) -> None:
-        await self.store.set_value(OPEN_DRILLS_KEY, json.dumps([asdict(d) for d in drills]))
+    async def _save(self, key: str, drills: list[OpenDrill]) -> None:
+        await self.store.set_value(key, json.dumps([asdict(d) for d in drills]))
 
     async def schedule(
         self, message: discord.Message, bank: Bank, prompt: EssayPrompt, deadline: int, set_by: str
@@ -74,8 +76,9 @@ class DrillClock:
             deadline=deadline,
             set_by=set_by,
         )
+        key = self._keys.key_of(drill.guild_id)
         async with self._lock:
-            await self._save([*await self._load(), drill])
+            await self._save(key, [*await self._load(key), drill])
         self._start(message, bank, prompt, drill)
 
     def _start(
@@ -87,7 +90,12 @@ class DrillClock:
 
     async def restore(self, client: discord.Client) -> int:
         """At start: close (now, or at their deadline) the drills a previous process left open."""
-        drills = await self._load()
+        drills = [
+            d
+            for key in self._keys.read_keys()
+            for d in await self._load(key)
+            if self._keys.owns(d.guild_id)
+        ]
         for drill in drills:
             if drill.message_id in self._closers:
                 continue
@@ -119,8 +127,11 @@ class DrillClock:
             log.warning(
                 "could not close drill message %s: %s %s", drill.message_id, exc.status, exc.code
             )
+        key = self._keys.key_of(drill.guild_id)
         async with self._lock:
-            await self._save([d for d in await self._load() if d.message_id != drill.message_id])
+            await self._save(
+                key, [d for d in await self._load(key) if d.message_id != drill.message_id]
+            )
 
     def cancel_all(self) -> None:
         """Stop the closers (the bot is closing); the drills stay written down for next time."""

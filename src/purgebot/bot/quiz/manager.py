@@ -42,6 +42,7 @@ from purgebot.quiz import (
     SessionRegistry,
     TextAnswer,
 )
+from purgebot.shards import RunningBook
 from purgebot.storage import AnswerRecord, RunStatus
 from purgebot.storage.timeutil import as_datetime
 
@@ -130,7 +131,8 @@ class QuizManager:
         self._starting: set[int] = set()
         # guild id -> {channel to tell: its last question message, to grey out}
         self._interrupted: dict[int, dict[int, int | None]] = {}
-        self.record = RunningRecord(self.store, self._running_rows)
+        self._book = RunningBook(RUNNING_KEY, services.shards)  # one list per shard, if sharded
+        self.record = RunningRecord(self.store, self._running_rows, self._book)
         self._stopping = False
         self._ended_by_shutdown: list[int] = []  # run ids, recorded together at the end
 
@@ -318,8 +320,8 @@ class QuizManager:
             if stuck:  # those stay running for the next start to end: the others one by one
                 for run_id in ended:
                     await self.store.end_run(run_id, RunStatus.ABORTED, SHUTDOWN_REASON)
-            else:  # every live run of this process ends the same way: one statement
-                await self.store.abort_running_runs(SHUTDOWN_REASON)
+            else:  # every live run of this process's shards ends the same way: one statement
+                await self.store.abort_running_runs(SHUTDOWN_REASON, self.services.shards)
         except Exception:
             log.exception("could not record the end of %d quiz runs", len(ended))
 
@@ -328,12 +330,12 @@ class QuizManager:
         rows = await self.record.read()
         for run_id, guild_id, channel_id, *rest in rows:
             run = await self.store.get_run(run_id)
-            if run is None or run.status is not RunStatus.RUNNING:
+            if run is None or run.status is not RunStatus.RUNNING or not self._book.owns(guild_id):
                 continue
             await self.store.end_run(run_id, RunStatus.ABORTED, INTERRUPTED)
             # (rows written before message ids were kept have none)
             self._interrupted.setdefault(guild_id, {})[channel_id] = rest[0] if rest else None
-        swept = await self.store.abort_running_runs(INTERRUPTED)
+        swept = await self.store.abort_running_runs(INTERRUPTED, self.services.shards)
         await self.record.write([])
         return sum(len(c) for c in self._interrupted.values()) + swept
 

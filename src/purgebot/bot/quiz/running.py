@@ -16,6 +16,7 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
+from purgebot.shards import RunningBook
 from purgebot.storage import Store
 
 log = logging.getLogger("purgebot.bot.quiz")
@@ -26,9 +27,10 @@ Rows = Callable[[], list[list[Any]]]
 
 
 class RunningRecord:
-    def __init__(self, store: Store, rows: Rows) -> None:
+    def __init__(self, store: Store, rows: Rows, book: RunningBook) -> None:
         self._store = store
         self._rows = rows
+        self._book = book  # which key each server's rows go under (one per shard, if sharded)
         self._stale = False
         self._task: asyncio.Task[None] | None = None
 
@@ -61,10 +63,14 @@ class RunningRecord:
 
     async def _write(self, rows: list[list[Any]]) -> None:
         try:
-            await self._store.set_value(RUNNING_KEY, json.dumps(rows))
+            for key, text in self._book.updates(rows).items():
+                await self._store.set_value(key, text)
         except Exception:
             log.exception("could not record which quizzes are running")
 
     async def read(self) -> list[list[Any]]:
-        rows: list[list[Any]] = json.loads(await self._store.get_value(RUNNING_KEY) or "[]")
+        """This process's rows (its own shards' keys, and the unsharded key's if sharded)."""
+        rows: list[list[Any]] = []
+        for key in self._book.read_keys():
+            rows += json.loads(await self._store.get_value(key) or "[]")
         return rows
