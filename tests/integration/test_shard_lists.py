@@ -10,8 +10,8 @@ from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 
-from purgebot.bot.catalog import BankCatalog
-from purgebot.bot.drillclock import OPEN_DRILLS_KEY, DrillClock
+from purgebot.catalog import BankCatalog
+from purgebot.bot.essays.drillclock import OPEN_DRILLS_KEY, DrillClock
 
 from purgebot.bot.services import Services
 from purgebot.config import Settings
