@@ -10,10 +10,9 @@ from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 
-from purgebot.catalog import BankCatalog
 from purgebot.bot.essays.drillclock import OPEN_DRILLS_KEY, DrillClock
-
 from purgebot.bot.services import Services
+from purgebot.catalog import BankCatalog
 from purgebot.config import Settings
 from purgebot.shards import ShardPlan
 from purgebot.storage import Store
