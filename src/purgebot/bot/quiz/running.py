@@ -27,10 +27,11 @@ Rows = Callable[[], list[list[Any]]]
 
 
 class RunningRecord:
-    def __init__(self, store: Store, rows: Rows, book: RunningBook) -> None:
+    def __init__(self, store: Store, rows: Rows, book: RunningBook | None = None) -> None:
         self._store = store
         self._rows = rows
-        self._book = book  # which key each server's rows go under (one per shard, if sharded)
+        # which key each server's rows go under: one per shard if sharded, else RUNNING_KEY
+        self._book = book or RunningBook(RUNNING_KEY, None)
         self._stale = False
         self._task: asyncio.Task[None] | None = None
 
