@@ -5,8 +5,13 @@ child (storage/writer_child.py) runs every statement, the COMMIT and its fsync o
 connection, with `synchronous` as the store was opened. An answer is acknowledged only once its
 batch's outcome is back, that is after COMMIT.
 
-A child that dies (killed, out of memory) fails the batch it held with `WriterStopped`, which
-says so in plain words; the next batch starts a new child.
+A child that dies (killed, out of memory) with a batch in flight may have died before COMMIT or
+after it, before its reply. Before failing anyone, the rows the batch committed are looked up on
+the store's own connection: the child said, once its transaction held the write lock, which
+answer id was the highest stored ("begun", floor), so the batch's rows, if committed, are the
+ones above it. Those answers get their ids as if the reply had come (a student told "answer
+again" for a stored answer would count twice); only the rows not stored fail, with
+`WriterStopped`, which says so in plain words. The next batch starts a new child.
 """
 
 from __future__ import annotations
@@ -17,10 +22,11 @@ import logging
 import marshal
 import sqlite3
 import sys
+from collections import defaultdict, deque
 from pathlib import Path
 from typing import Any
 
-from purgebot.storage.db import Db
+from purgebot.storage.db import Db, fetchall
 from purgebot.storage.errors import StorageError, WriterStopped
 from purgebot.storage.writer import AnswerWriter, Outcome, Row
 
@@ -28,6 +34,10 @@ log = logging.getLogger(__name__)
 
 CHILD = Path(__file__).with_name("writer_child.py")
 HEADER_SIZE = 4
+# The rows above a dead child's floor, oldest first: its batch's committed rows come first.
+_ABOVE = """SELECT answer_id, run_id, guild_id, user_id, user_name, question_id, topic, raw_answer,
+       correct, points, response_ms, answered_at
+FROM answers WHERE answer_id > ? ORDER BY answer_id LIMIT ?"""
 
 
 def _error(name: str, message: str) -> BaseException:
@@ -95,16 +105,50 @@ class ProcessWriter(AnswerWriter):
         proc = await self._child()
         assert proc.stdin is not None
         body = marshal.dumps(rows)
+        floor: int | None = None  # known once the child's transaction has begun
         try:
             proc.stdin.write(len(body).to_bytes(HEADER_SIZE, "big") + body)
             await proc.stdin.drain()
-            got: list[Any] = await self._receive(proc)
+            got: Any = await self._receive(proc)
+            if isinstance(got, tuple):  # ("begun", floor); no such frame if BEGIN failed
+                floor = got[1]
+                got = await self._receive(proc)
         except (WriterStopped, ConnectionError):
             await self._died(proc)
-            raise WriterStopped() from None
+            if floor is None:  # it died before its transaction began: nothing is stored
+                raise WriterStopped() from None
+            return await self._recover(rows, floor)
         self._db.commits += 1
         self.batches += 1
         return [_error(*o) if isinstance(o, tuple) else o for o in got]
+
+    async def _recover(self, rows: list[Row], floor: int) -> list[Outcome]:
+        """The outcomes of a batch whose child died after its transaction began: the id of each
+        row the batch committed (matched by every column, in id order), `WriterStopped` for the
+        rest. If the rows cannot be read, nobody can say: the batch fails as a whole."""
+        try:
+            async with self._db.lock:
+                stored = await fetchall(self._db.conn, _ABOVE, (floor, len(rows)))
+        except Exception as exc:
+            log.error("could not check which answers a dead writer stored: %s", type(exc).__name__)
+            raise WriterStopped() from None
+        ids: dict[tuple[Any, ...], deque[int]] = defaultdict(deque)
+        for answer_id, *values in stored:
+            ids[tuple(values)].append(int(answer_id))
+        outcomes: list[Outcome] = []
+        for row in rows:
+            found = ids.get(tuple(row))
+            outcomes.append(found.popleft() if found else WriterStopped())
+        saved = sum(not isinstance(o, BaseException) for o in outcomes)
+        log.warning(
+            "the answer writer died with a batch of %d answers in flight; %d were stored",
+            len(rows),
+            saved,
+        )
+        if saved:
+            self._db.commits += 1
+            self.batches += 1
+        return outcomes
 
     async def _died(self, proc: asyncio.subprocess.Process) -> None:
         with contextlib.suppress(ProcessLookupError):
