@@ -140,14 +140,11 @@ class ProcessWriter(AnswerWriter):
             found = ids.get(tuple(row))
             outcomes.append(found.popleft() if found else WriterStopped())
         saved = sum(not isinstance(o, BaseException) for o in outcomes)
-        log.warning(
-            "the answer writer died with a batch of %d answers in flight; %d were stored",
-            len(rows),
-            saved,
-        )
-        if saved:
-            self._db.commits += 1
-            self.batches += 1
+        if not saved:  # died before COMMIT (or its whole transaction failed): one failure
+            raise WriterStopped()
+        log.warning("of a batch of %d answers in flight, %d were stored", len(rows), saved)
+        self._db.commits += 1
+        self.batches += 1
         return outcomes
 
     async def _died(self, proc: asyncio.subprocess.Process) -> None:
