@@ -5,6 +5,12 @@ transaction (one statement over arrays, whatever the batch size) and resolves ea
 answer id only after COMMIT returned. If PostgreSQL is unreachable the batch fails with
 DatabaseUnavailableError (a plain reply to each student): nothing was acknowledged, so nothing
 acknowledged is lost, and the next batch tries again on a fresh connection.
+
+A connection lost during COMMIT leaves it unknown whether the batch was stored; telling the
+students "not saved" when it was would make them answer again and count twice. So the insert
+returns its transaction id, and after such a loss a fresh connection asks the server
+(`txid_status`): committed, the waiters get their ids; aborted, or still unknown after a short
+wait (the server unreachable), the batch fails as before.
 """
 
 from __future__ import annotations
@@ -30,7 +36,11 @@ INSERT INTO answers (run_id, guild_id, user_id, user_name, question_id, topic, r
 SELECT * FROM unnest($1::bigint[], $2::bigint[], $3::bigint[], $4::text[], $5::text[],
                      $6::text[], $7::text[], $8::bigint[], $9::bigint[], $10::bigint[],
                      $11::bigint[])
-RETURNING answer_id, run_id, user_id, question_id"""
+RETURNING answer_id, run_id, user_id, question_id, txid_current()"""
+_STATUS = "SELECT txid_status($1)"
+# How long to wait for the server to finish a transaction whose COMMIT lost its reply.
+STATUS_CHECKS = 40
+STATUS_INTERVAL_S = 0.05
 
 _Pending = tuple[AnswerRecord, tuple[Any, ...], "asyncio.Future[int]"]
 
@@ -133,13 +143,21 @@ class PgAnswerWriter:
 
     async def _insert(self, rows: list[tuple[Any, ...]]) -> list[int]:
         columns = [list(column) for column in zip(*rows, strict=True)]
-        async with self._db.connection() as conn:
-            async with conn.transaction():
-                returned = await conn.fetch(_INSERT, *columns)
-            # acknowledged only from here: the transaction has committed
-            self._db.commits += 1
+        returned: list[Any] = []
+        committed = False
+        try:
+            async with self._db.connection() as conn:
+                async with conn.transaction():
+                    returned = await conn.fetch(_INSERT, *columns)
+                committed = True
+        except DatabaseUnavailableError:
+            # Lost before the rows were inserted: nothing is stored. Lost during COMMIT: ask.
+            if not (committed or (returned and await self._committed(int(returned[0][4])))):
+                raise
+        # acknowledged only from here: the transaction has committed
+        self._db.commits += 1
         by_key: dict[tuple[Any, ...], deque[int]] = defaultdict(deque)
-        for answer_id, *key in sorted(tuple(r) for r in returned):
+        for answer_id, *key, _txid in sorted(tuple(r) for r in returned):
             by_key[tuple(key)].append(int(answer_id))
         try:
             ids = [by_key[(row[0], row[2], row[4])].popleft() for row in rows]
@@ -147,6 +165,22 @@ class PgAnswerWriter:
             raise RuntimeError("answer ids do not match the batch just written") from None
         self.batches += 1
         return ids
+
+    async def _committed(self, txid: int) -> bool:
+        """Whether the transaction whose COMMIT lost its reply committed, asked on a fresh
+        connection; while its server process has not finished it, ask again, briefly."""
+        for _ in range(STATUS_CHECKS):
+            try:
+                async with self._db.connection() as conn:
+                    status = await conn.fetchval(_STATUS, txid)
+            except DatabaseUnavailableError:
+                break
+            if status != "in progress":
+                log.warning("a batch whose COMMIT lost its reply was %s", status or "forgotten")
+                return bool(status == "committed")
+            await asyncio.sleep(STATUS_INTERVAL_S)
+        log.error("a batch whose COMMIT lost its reply may be stored; its answers were refused")
+        return False
 
 
 def _resolve(future: asyncio.Future[int], answer_id: int) -> None:
