@@ -55,7 +55,8 @@ def guild_on(shard: int, count: int) -> int:
 
 
 async def work(url: str, shards: str, count: int, quizzes: int, bursts: int, seed: int) -> None:
-    import bench_clicks as bc
+    import bench_clicks
+    import botkit as bc
     from purgebot.bot import create_bot
     from purgebot.config import Settings
     from purgebot.shards import shard_plan
@@ -94,7 +95,7 @@ async def work(url: str, shards: str, count: int, quizzes: int, bursts: int, see
             began, cpu = time.monotonic(), time.process_time()
             clicks = 0
             for burst in range(bursts):
-                students = range(burst * bc.PLAYERS, (burst + 1) * bc.PLAYERS)
+                students = range(burst * bench_clicks.PLAYERS, (burst + 1) * bench_clicks.PLAYERS)
                 payloads = bc.click_payloads(fake.ids, posted, students, rng)
                 await bc.feed(bot, fake, payloads, None)
                 clicks += len(payloads)
@@ -103,7 +104,7 @@ async def work(url: str, shards: str, count: int, quizzes: int, bursts: int, see
                 bc.GUILD_ID, (await store.list_runs(bc.GUILD_ID))[-1].run_id
             )
             stored = sum(s.answered for s in report.students)
-            assert stored == bc.PLAYERS * bursts, f"{stored} answers stored in one quiz"
+            assert stored == bench_clicks.PLAYERS * bursts, f"{stored} answers stored in one quiz"
             result = {"clicks": clicks, "began": began, "ended": ended, "cpu": cpu}
             print(json.dumps(result), flush=True)
             await asyncio.to_thread(sys.stdin.readline)  # "done": its backends were measured
@@ -268,6 +269,7 @@ def main(quick: bool = False) -> list[dict[str, Any]]:
             "/s",
             mid("one", "rate"),
             f"ratio ≥ {TARGET:g}",
+            figure="shards.two_processes_rate",
         ),
         row(
             "  bot CPU per 1,000 clicks, 2 processes",
@@ -300,6 +302,6 @@ if __name__ == "__main__":
     else:
         rows = main("--quick" in sys.argv)
         for r in rows:
-            print(r)
+            print(json.dumps(r, ensure_ascii=False))
         if rows:
             print(f"two processes / one: {rows[1]['ratio']:.2f}x (target >= {TARGET:g}x)")

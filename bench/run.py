@@ -30,6 +30,7 @@ MODULES = [
     "bench_private",
     "bench_red",
     "bench_essays",
+    "bench_shards",  # measures only with PURGEBOT_BENCH_POSTGRES (or PURGEBOT_TEST_POSTGRES) set
 ]
 
 
