@@ -39,6 +39,14 @@ whole.
 
 from __future__ import annotations
 
+from purgebot.essays.stancecues import (
+    alleged,
+    biased,
+    doubt_phrase,
+    poor_verdict,
+    rejects_previous,
+    told_of_that,
+)
 from purgebot.essays.text import EssayText, Token, words
 
 _SUBJECTS = words("i i'm i've i'd")
@@ -47,8 +55,9 @@ _SOFTENERS = words(
     "still exactly truly entirely completely even personally"
 )
 _KNOWING = words(
-    "know knew understand understood remember remembered recall recalled see get got gotten "
-    "grasp grasped follow sure certain idea clue say tell explain work"
+    "know knew understand understood remember remembered recall recalled see saw seen get got "
+    "gotten grasp grasped follow sure certain idea clue say tell explain work worked figure "
+    "figured comprehend comprehended fathom learned learnt"
 )
 _THINKING = words("think believe agree accept buy convinced persuaded")
 _DOUBT = words(
@@ -114,12 +123,28 @@ def _after_negation(tokens: tuple[Token, ...], i: int, end: int) -> tuple[int, s
     return None
 
 
+def _claims(tokens: tuple[Token, ...], j: int, end: int) -> bool:
+    """The clause after a thinking verb at j says something of its own ("I don't think he
+    trusted anyone"), not just "so" or "that mattered"."""
+    return any(
+        t.content
+        and t.norm not in _EMPTY
+        and t.norm not in _MATTERS
+        and t.norm not in _SOFTENERS
+        and t.norm not in _VERDICTS
+        for t in tokens[j + 1 : end]
+        if t.clause == tokens[j].clause
+    )
+
+
 def _vague(tokens: tuple[Token, ...], i: int, end: int) -> bool:
     """A vague naming: "something called X", "some kind of X", "something to do with X",
     "X or something", "X or whatever", "apparently"."""
     norm = tokens[i].norm
     nxt = [tokens[j].norm for j in range(i + 1, min(end, i + 4))]
-    if norm in ("apparently", "supposedly"):
+    if norm in ("apparently", "supposedly") or alleged(tokens, i, end):
+        return True
+    if doubt_phrase(tokens, i, end):
         return True
     before = [tokens[j].norm for j in range(max(0, i - 4), i)]
     if norm == "sense" and "not" in before and any(w.startswith("mak") for w in before):
@@ -172,6 +197,8 @@ def _cue(tokens: tuple[Token, ...], i: int, start: int, end: int) -> str | None:
         return "knowing"
     if tok.norm in _OVERRATED:  # "the Kirov question is overrated"
         return "matters"
+    if biased(tokens, i, end):  # "..., so of course he would say that"
+        return "bias"
     if _contrast(tokens, i, start, end):
         return "contrast"
     if (  # ", whatever that was"
@@ -188,6 +215,10 @@ def _cue(tokens: tuple[Token, ...], i: int, start: int, end: int) -> str | None:
         # "Some books say he was only a scapegoat, which is rubbish"
         if [t.norm for t in clause[:2]] in (["which", "is"], ["which", "was"]) and len(clause) <= 4:
             return "matters"
+    if poor_verdict(tokens, i, start, end):  # "..., but that is just an excuse for Stalin"
+        clause = [t for t in tokens[start:i] if t.clause == tok.clause]
+        if clause and clause[0].norm in _TURNS:
+            return "matters"
     if tok.norm in _SUBJECTS:
         for j in range(i + 1, min(end, i + 4)):
             norm = tokens[j].norm
@@ -195,6 +226,10 @@ def _cue(tokens: tuple[Token, ...], i: int, start: int, end: int) -> str | None:
                 return "knowing"
             if tokens[j].negation:
                 found = _after_negation(tokens, j, end)
+                if found and found[1] == "thinking" and _claims(tokens, found[0], end):
+                    # "I don't think he trusted anyone": the writer's own negative claim, left
+                    # to the negation rules; only a reported claim before it is set aside
+                    return "denial"
                 if found and found[1] in ("knowing", "thinking"):
                     return found[1]
                 return None
@@ -297,9 +332,14 @@ def dismissed_tokens(essay: EssayText) -> frozenset[int]:
         reported = prev is not None and _reported(tokens, prev.first, prev.last)
         if (
             prev is not None
-            and reported
             and s.last > s.first
-            and (_conceded(tokens, s.first, s.last) or _rejected(tokens, s.first, s.last))
+            and (
+                rejects_previous(tokens, s.first, s.last)
+                or (
+                    reported
+                    and (_conceded(tokens, s.first, s.last) or _rejected(tokens, s.first, s.last))
+                )
+            )
         ):
             out.update(range(prev.first, prev.last))
         for i in range(s.first, s.last):
@@ -313,16 +353,28 @@ def dismissed_tokens(essay: EssayText) -> frozenset[int]:
             own = [j for j in range(s.first, s.last) if tokens[j].clause == clause]
             before = [j for j in range(s.first, own[0]) if tokens[j].clause < clause]
             previous = _previous_clause(tokens, before)
-            if kind == "contrast":  # only someone else's claim is set aside, not the view
+            if kind in ("contrast", "denial"):  # only someone else's claim is set aside
                 if any(tokens[j].norm in _REPORTING for j in previous) and not any(
                     tokens[j].norm in _SUBJECTS for j in previous
                 ):
                     out.update(previous)
+                if kind == "denial" and prev is not None and reported:
+                    out.update(range(prev.first, prev.last))  # "Some say X. I don't think Y."
+                continue
+            if kind == "bias":  # "Trotsky called it paranoia, but ... he would say that"
+                earlier = [j for j in range(s.first, i) if tokens[j].clause < clause]
+                if any(tokens[j].norm in _REPORTING for j in earlier):
+                    out.update(earlier)
+                elif prev is not None and reported:
+                    out.update(range(prev.first, prev.last))
+                out.update(own)
                 continue
             out.update(own)
             out.update(previous)
             if prev is not None and reported and kind in ("knowing", "thinking"):
                 out.update(range(prev.first, prev.last))  # "Some say X. I'm not convinced."
+            if prev is not None and kind == "knowing" and told_of_that(tokens, previous):
+                out.update(range(prev.first, prev.last))  # "My teacher said that, but I never"
             if kind == "knowing" and tokens[s.first].norm == "there":
                 # "There is the thing about X, ..., but I can't remember ...": the whole sentence
                 out.update(j for j in range(s.first, i) if tokens[j].clause < clause)

@@ -1,0 +1,147 @@
+"""More dismissal cues for `purgebot.essays.stance` (issue 15), kept apart to keep modules small.
+
+- alleged: "X is supposed to have / said to have done Y", "allegedly", "reportedly" - the
+  writer passes a claim on without making it;
+- biased source: "..., so of course he would say that" - the writer sets a reported claim aside
+  because of who made it;
+- a poor verdict in a clause that answers the one before: "but that is just an excuse for
+  Stalin", "but that sounds far-fetched" - an "excuse" is poor only when it is an excuse for
+  someone ("an excuse for Stalin", "an excuse made up", "just an excuse"), never when it is the
+  point ("an excuse to arrest his rivals", "an excuse for the arrests");
+- a sentence that rejects the one before: opening with "Rubbish," / "Nonsense." / "Not true.",
+  or calling "that / this / it" something to take with a pinch (grain) of salt or made up;
+- "if that is (even) true", "who knows what it was", "don't ask me";
+- a writer's report of what "that" was, told by someone else ("My teacher said that in class,
+  but I never saw any proof"): the cue in it reaches the sentence before.
+"""
+
+from __future__ import annotations
+
+from purgebot.essays.text import Token, words
+
+_BACK = words("that this it")
+ALLEGED = words("allegedly reportedly")
+_ALLEGING = words("supposed said meant thought believed rumoured rumored reported alleged")
+_WOULD_SAY = words("say claim think argue")
+# Calling a claim poor, after "that / this / it" and within a few words of them.
+POOR = words(
+    "exaggerated overrated overstated overblown myth myths wrong false unlikely nonsense rubbish "
+    "doubtful dubious questionable far-fetched fetched unproven lie lies propaganda invented "
+    "made-up baloney garbage"
+)
+_BETWEEN = words(
+    "is was be been seems seemed sounds sounded looks looked feels just only a an like really "
+    "simply probably all total complete completely pure a bit of kind sort more most the to me "
+    "basically clearly obviously far"
+)
+_OPENERS = words("rubbish nonsense untrue wrong codswallop rot")
+_PERSONS = words("stalin him them me his yezhov")
+_TELLING = words("say says said told taught mentioned claimed claims claim wrote writes")
+
+
+def doubt_phrase(tokens: tuple[Token, ...], i: int, end: int) -> bool:
+    """ "if that is (even) true", "who knows what it was", "don't ask me what it was"."""
+    norm = tokens[i].norm
+    nxt = [tokens[j].norm for j in range(i + 1, min(end, i + 5))]
+    if norm == "if" and nxt[:1] and nxt[0] in _BACK:
+        rest = [w for w in nxt[1:] if w not in ("is", "was", "even", "really", "actually")]
+        return rest[:1] == ["true"]
+    if norm == "who" and nxt[:1] == ["knows"]:
+        return True
+    return norm == "ask" and nxt[:1] == ["me"] and i > 0 and tokens[i - 1].negation
+
+
+def alleged(tokens: tuple[Token, ...], i: int, end: int) -> bool:
+    """ "supposed to have", "said to have", "allegedly": a claim passed on, not made."""
+    if tokens[i].norm in ALLEGED:
+        return True
+    nxt = [tokens[j].norm for j in range(i + 1, min(end, i + 3))]
+    return (
+        tokens[i].norm in _ALLEGING
+        and nxt == ["to", "have"]
+        and i > 0
+        and (tokens[i - 1].norm in ("is", "was", "are", "were", "been"))
+    )
+
+
+def biased(tokens: tuple[Token, ...], i: int, end: int) -> bool:
+    """ "..., so of course he would say that": the source's bias sets its claim aside."""
+    nxt = [tokens[j].norm for j in range(i + 1, min(end, i + 3))]
+    return (
+        tokens[i].norm == "would"
+        and len(nxt) == 2
+        and nxt[0] in _WOULD_SAY
+        and nxt[1] in ("that", "so", "this", "it")
+        and (i + 3 >= end or tokens[i + 3].clause != tokens[i].clause)
+    )
+
+
+def _poor_excuse(tokens: tuple[Token, ...], i: int, end: int) -> bool:
+    nxt = [
+        tokens[j].norm
+        for j in range(i + 1, min(end, i + 3))
+        if tokens[j].clause == tokens[i].clause
+    ]
+    if not nxt:
+        return True  # "that is just an excuse."
+    if nxt[0] == "made":
+        return True  # "an excuse made up for Stalin"
+    return nxt[0] in ("for", "to") and len(nxt) > 1 and nxt[1] in _PERSONS
+
+
+def poor_verdict(tokens: tuple[Token, ...], i: int, start: int, end: int) -> bool:
+    """ "that / this / it" then, a few words on, a word calling it poor, with no negation."""
+    norm = tokens[i].norm
+    if norm == "excuse":
+        if not _poor_excuse(tokens, i, end):
+            return False
+    elif norm not in POOR:
+        return False
+    j = i - 1
+    while j >= start and i - j <= 6 and tokens[j].clause == tokens[i].clause:
+        if tokens[j].negation:
+            return False
+        if tokens[j].norm in _BACK:
+            return True
+        if tokens[j].norm not in _BETWEEN:
+            return False
+        j -= 1
+    return False
+
+
+def rejects_previous(tokens: tuple[Token, ...], first: int, last: int) -> bool:
+    """A sentence that rejects the one before: "Rubbish, he killed thousands.", "Not true.",
+    "I would take that with a pinch of salt.", "That is probably made up." """
+    if last <= first:
+        return False
+    head = [t for t in tokens[first:last] if t.clause == tokens[first].clause]
+    norms = [t.norm for t in head]
+    if norms in (["not", "true"], ["not", "really"], ["hardly"], ["untrue"]):
+        return True
+    if len(norms) <= 2 and norms[-1] in _OPENERS:  # "Rubbish, ...", "Total nonsense."
+        return True
+    for k in range(first, last):
+        t = tokens[k]
+        if t.norm == "salt" and [x.norm for x in tokens[max(first, k - 2) : k]] in (
+            ["pinch", "of"],
+            ["grain", "of"],
+        ):
+            return any(x.norm in _BACK for x in tokens[first:k])
+        if t.norm == "made" and k + 1 < last and tokens[k + 1].norm == "up":
+            clause = [x for x in tokens[first:k] if x.clause == t.clause]
+            if any(x.norm in _BACK for x in clause) and not any(x.negation for x in clause):
+                return True
+    return False
+
+
+def told_of_that(tokens: tuple[Token, ...], part: list[int]) -> bool:
+    """ "My teacher said that in class": a report whose object is the sentence before."""
+    for n, j in enumerate(part[:-1]):
+        if tokens[j].norm in _TELLING:
+            k = part[n + 1]
+            if tokens[k].norm not in _BACK:
+                continue
+            after = part[n + 2 : n + 3]
+            if not after or tokens[after[0]].norm in ("in", "at", "too", "once", "to", "as"):
+                return True
+    return False

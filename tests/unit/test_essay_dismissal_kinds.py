@@ -1,0 +1,99 @@
+"""Kinds of dismissal a student uses (issue 15, round 5): each kind of wording, not one sentence.
+A claim passed on ("is supposed to have"), a source's bias ("he would say that"), a poor
+verdict ("just an excuse for Stalin", "far-fetched"), a sentence that rejects the one before
+("Rubbish, ...", "a pinch of salt"), a teacher's word doubted, never working out or seeing
+what it was; and the sound sentences that look like them and must still earn credit."""
+
+from __future__ import annotations
+
+import pytest
+
+from purgebot.banks.loader import load_bank_dir
+from purgebot.essays import check_essay
+from tests.unit.test_essay_dismissal import covered
+
+from tests.conftest import ROOT  # noqa: I001
+
+
+@pytest.mark.parametrize(
+    ("text", "point"),
+    [
+        # a claim passed on, not made
+        ("Stalin is supposed to have signed Order 00447 himself.", "order"),
+        ("Kirov's murder was said to have been a pretext for the arrests.", "pretext"),
+        ("Stalin allegedly signed Order 00447 in person.", "order"),
+        # the source's bias sets its claim aside
+        ("Trotsky called Stalin paranoid, but he hated Stalin, so of course he would say that.",
+         "paranoia"),
+        ("Khrushchev said Stalin was paranoid. Well, he would say that.", "paranoia"),
+        # a poor verdict in the clause that answers the one before
+        ("Some link the murder to a pretext, but that is just an excuse for Stalin if you ask me.",
+         "pretext"),
+        ("Historians say he used a pretext, but that sounds like an excuse made up for Stalin.",
+         "pretext"),
+        ("Books say Stalin was paranoid, but that sounds far-fetched to me.", "paranoia"),
+        ("Stalin was paranoid, but this is probably propaganda from his enemies.", "paranoia"),
+        # a sentence that rejects the one before
+        ("We were told in class that Stalin was paranoid. Rubbish, he knew exactly what he did.",
+         "paranoia"),
+        ("Stalin signed Order 00447 himself. I would take that with a pinch of salt.", "order"),
+        ("Stalin signed Order 00447 himself. It sounds like the kind of thing that gets made up.",
+         "order"),
+        ("By 1936 Stalin was paranoid about the people around him. Not true.", "paranoia"),
+        # never worked out, never saw, a teacher's word doubted
+        ("Then there is the pretext for the arrests. I never worked out what that meant.",
+         "pretext"),
+        ("Then there is the thing about Stalin signing Order 00447 himself. My teacher said that "
+         "in class but honestly I never saw any proof of it.", "order"),
+        ("Stalin signed Order 00447, if that is even true.", "order"),
+        ("Stalin signed Order 00447, and who knows what it said.", "order"),
+        ("Stalin signed Order 00447, but don't ask me what it was about.", "order"),
+        # "I don't think ..." after a reported claim still sets the claim aside
+        ("People say Stalin was paranoid, but I don't think he feared anyone at all.",
+         "paranoia"),
+    ],
+)  # fmt: skip
+def test_each_kind_of_dismissal_earns_nothing(text: str, point: str) -> None:
+    assert point not in covered(text), text
+
+
+@pytest.mark.parametrize(
+    ("text", "point"),
+    [
+        ("Stalin was supposed to sign every list, and he signed Order 00447 himself.", "order"),
+        ("Stalin signed Order 00447 himself, so the NKVD would say it came from the top.",
+         "order"),
+        ("Kirov's murder was used as a pretext, an excuse to arrest his rivals.", "pretext"),
+        ("Kirov's murder gave him an excuse for the arrests, a pretext he had waited for.",
+         "pretext"),
+        ("Stalin was paranoid, and the show trials were propaganda.", "paranoia"),
+        ("Stalin signed Order 00447. It was not made up by the NKVD.", "order"),
+        ("By 1936 Stalin was paranoid about the people around him. He was not wrong that he had "
+         "enemies, but he imagined far more.",
+         "paranoia"),
+        ("I saw the document: Stalin signed Order 00447 himself.", "order"),
+        ("Stalin signed Order 00447, which shows what he knew.", "order"),
+    ],
+)  # fmt: skip
+def test_sound_sentences_that_look_like_dismissals_still_count(text: str, point: str) -> None:
+    assert point in covered(text), text
+
+
+PROMPTS = {f"{b.id}/{e.id}": e for b in load_bank_dir(ROOT / "questions") for e in b.essays}
+
+
+@pytest.mark.parametrize(
+    ("text", "credited"),
+    [
+        # the writer's own negative claim is a point, not a dismissal
+        ("I don't think he trusted anyone around him in the party by 1936.", True),
+        ("Honestly, I don't believe Stalin trusted anyone in the party by 1936.", True),
+        ("He did not trust anyone around him in the party by 1936.", True),
+        # a denial of the point is still not credited
+        ("I don't think he was paranoid, he was just ruthless with the party by 1936.", False),
+        ("Some say Stalin was paranoid by 1936, but I don't think so at all.", False),
+    ],
+)
+def test_i_dont_think_is_a_claim_of_its_own(text: str, credited: bool) -> None:
+    fb = check_essay(PROMPTS["causes/why-purges"], text)
+    assert ("paranoia" in {p.id for p in fb.covered}) is credited, text
