@@ -7,12 +7,11 @@ what it was; and the sound sentences that look like them and must still earn cre
 from __future__ import annotations
 
 import pytest
+from tests.conftest import ROOT
+from tests.unit.test_essay_dismissal import covered
 
 from purgebot.banks.loader import load_bank_dir
 from purgebot.essays import check_essay
-from tests.unit.test_essay_dismissal import covered
-
-from tests.conftest import ROOT  # noqa: I001
 
 
 @pytest.mark.parametrize(

@@ -3,21 +3,17 @@
 "He signed Order 00447, but I'm not sure what that order was for" names a point without making
 it; crediting it would teach that name-dropping pays. A dismissal cue is
 
-- the writer saying they do not know, understand, remember, see, think, believe or agree
-  ("I don't really think", "I'm not sure", "I can't remember", "I have no idea", "I doubt"),
-- "not sure", "no idea" without a subject ("though not sure what for"), a negated knowing or
-  thinking verb whose subject is left out ("..., but don't know what it was"), and "whatever
-  that was / means",
-- in a clause opened by but / though / although / however / yet, "that / this / it" with a
-  negated "matter", "important", "relevant", "true", "right" or "big" ("but that didn't
-  matter"), or calling it exaggerated, a myth, wrong or unlikely ("but that is a myth"); or a
-  sentence of its own saying "that is not true / right" of the one before.
-
-- a vague naming ("something called X", "some kind of X", "something to do with X", "X or
-  something", "X or whatever", "apparently"), or calling it overrated / overstated,
-- "..., but I think / believe / reckon ..." answering a claim reported as someone else's
-  ("Some people say Stalin was paranoid, but I think he was just ruthless"): only the reported
-  clause is set aside; the writer's own view after the "but" still counts.
+- the writer not knowing, understanding, remembering, seeing or agreeing ("I'm not sure", "I
+  can't remember", "I never worked out", "I doubt"), also with the subject left out ("..., but
+  don't know what it was"), "whatever that was / means";
+- in a clause opened by but / though / yet, "that / this / it" with a negated "matter",
+  "important", "true" ("but that didn't matter"), or called a myth, wrong or unlikely;
+- a vague naming ("something called X", "X or something", "apparently"), "overrated";
+- "..., but I think / believe ..." or "..., but I don't think ..." answering a claim reported as
+  someone else's: only the reported clause is set aside. "I don't think he trusted anyone"
+  with a claim of its own is the writer's negative claim, left to the negation rules;
+- the kinds in `purgebot.essays.stancecues` (alleged, a source's bias, poor verdicts, a
+  sentence rejecting the one before).
 
 Its scope is its own clause, the clause just before it in the same sentence (the one the "but"
 answers, reaching past clauses of nothing but hedges: "X, apparently, but I'm not sure"),
@@ -32,9 +28,8 @@ Across sentences: a sentence that only reports or presents someone else's idea (
 say X.", "X is often mentioned.", "There is the argument about X.") is set aside whole when the
 next sentence holds the writer's not-knowing or not-thinking cue anywhere ("I have read this but
 never understood ..."), opens "Maybe, but ..." / "Perhaps, but ...", or calls it poor ("That
-seems like an excuse to me."). A "There is the X about
-..." sentence whose later clause says the writer can't remember or doesn't know is set aside
-whole.
+seems like an excuse to me."). A "There is the X about ..." sentence whose later clause says
+the writer can't remember or doesn't know is set aside whole.
 """
 
 from __future__ import annotations
