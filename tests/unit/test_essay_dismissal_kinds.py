@@ -72,6 +72,8 @@ def test_each_kind_of_dismissal_earns_nothing(text: str, point: str) -> None:
          "paranoia"),
         ("I saw the document: Stalin signed Order 00447 himself.", "order"),
         ("Stalin signed Order 00447, which shows what he knew.", "order"),
+        # "never saw" of someone else is a claim about him, not the writer's not knowing
+        ("Stalin signed Order 00447, and he never saw what it led to.", "order"),
     ],
 )  # fmt: skip
 def test_sound_sentences_that_look_like_dismissals_still_count(text: str, point: str) -> None:

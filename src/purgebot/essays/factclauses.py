@@ -29,6 +29,13 @@ def with_antecedent(
         and tokens[previous[-1]].text[:1].isupper()
     ):
         return [*previous[-4:], *clause], previous[-1]
+    if (  # "the Winter War against Finland, fought in 1949-50, ...": a participle's aside
+        previous
+        and tokens[clause[0]].norm in _PARTICIPLES
+        and tokens[previous[-1]].text[:1].isupper()
+        and any(year_of(tokens[j]) for j in clause[1:4])
+    ):
+        return [*previous[-4:], *clause], None
     if (
         previous
         and previous is not first
@@ -43,6 +50,7 @@ def with_antecedent(
 
 
 _AUX = words("was were had has is")
+_PARTICIPLES = words("fought waged held staged signed issued launched begun started murdered")
 _TITLES = words("the marshal general comrade commissar")
 _NAMELESS = MONTHS | fd.KNOWN_PLACES | words("nkvd order soviet red army")
 

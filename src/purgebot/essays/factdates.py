@@ -160,6 +160,7 @@ def _apart(tokens: tuple[Token, ...], p: int, i: int, between: list[int]) -> boo
 
 
 _LANDMARK = words("after before following")
+_SIDES = words("against with")
 
 
 def dated(
@@ -204,6 +205,7 @@ def dated(
             and (w := tokens[j].norm) not in MONTHS
             and w not in _TIME_VERBS
             and w not in _SOON
+            and w not in _SIDES  # "the Winter War against Finland was fought in 1949"
             and not w.isdigit()
             and not any(starts(w, g) for g in event.groups)
         }

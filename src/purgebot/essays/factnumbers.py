@@ -35,7 +35,7 @@ class Figure:
 FIGURES: tuple[Figure, ...] = (
     Figure(
         "Order 00447's arrests are an order of magnitude too high.",
-        (("00447", "quota"), ("arrest",)),
+        (("00447", "quota", "target"), ("arrest",)),
         2_000_000,
         "Order 00447 set about 259,450 arrests, of whom about 72,950 were to be shot.",
     ),

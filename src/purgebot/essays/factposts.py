@@ -134,3 +134,52 @@ def _handed_on(norms: list[str], heads: list[int]) -> tuple[int, int] | None:
 def _owns(tokens: tuple[Token, ...], i: int) -> bool:
     """ "Yezhov's successor" (or "the successor of Yezhov" read as Yezhov's)."""
     return tokens[i].text.endswith(("'s", "\u2019s"))
+
+
+_TAKE = ("took", "taken", "take", "replac", "succeed", "became", "become", "appoint", "made")
+_TAKE_LINKS = words("over from after before")
+
+
+def took_over(essay: EssayText, span: list[int]) -> list[tuple[str, str, int]]:
+    """ "Beria, who had taken over from Yagoda in 1936", "he became head of the NKVD after
+    Beria was sacked": a head said to take the post from (after) another who did not hold it
+    just before him. Without a head before the verb ("he took over from Beria"), only a
+    predecessor who had none after him in the period (Beria) or a successor who had none
+    before him (Yagoda) is wrong."""
+    tokens = essay.tokens
+    norms = [tokens[i].norm for i in span]
+    if "nkvd" not in norms and "police" not in norms and "over" not in norms:
+        return []
+    for n, w in enumerate(norms):
+        if not starts(w, _TAKE):
+            continue
+        passive = n + 1 < len(norms) and norms[n + 1] == "by"
+        after = next(
+            (
+                k
+                for k in range(n + 1, min(len(norms), n + 9))
+                if norms[k] in fd.NKVD_HEADS and norms[k - 1] in (*_TAKE_LINKS, "by")
+            ),
+            None,
+        )
+        if after is None or (norms[after - 1] == "by" and not passive):
+            continue
+        link = norms[after - 1]
+        other = norms[after]
+        subject = next(
+            (k for k in range(n - 1, max(-1, n - 9), -1) if norms[k] in fd.NKVD_HEADS), None
+        )
+        if starts(w, ("replac", "succeed")) and not passive and link not in ("over", "from"):
+            link = "from"  # "Beria replaced Yagoda": Yagoda came before
+        rank = fd.NKVD_HEADS.index(other)
+        if subject is None:
+            wrong = (link != "before" and rank == 2 and not passive) or (
+                link == "before" and rank == 0
+            )
+        else:
+            step = rank - fd.NKVD_HEADS.index(norms[subject])
+            wrong = step != (1 if passive or link == "before" else -1)
+        if wrong:
+            return [("The NKVD heads are in the wrong order.", fd.NKVD_ORDER, span[after])]
+        return []
+    return []

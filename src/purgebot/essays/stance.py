@@ -37,6 +37,7 @@ from __future__ import annotations
 from purgebot.essays.stancecues import (
     alleged,
     biased,
+    claims_after,
     doubt_phrase,
     poor_verdict,
     rejects_previous,
@@ -116,20 +117,6 @@ def _after_negation(tokens: tuple[Token, ...], i: int, end: int) -> tuple[int, s
         if norm not in _SOFTENERS and norm not in ("a", "any", "the", "much", "so", "too"):
             return None
     return None
-
-
-def _claims(tokens: tuple[Token, ...], j: int, end: int) -> bool:
-    """The clause after a thinking verb at j says something of its own ("I don't think he
-    trusted anyone"), not just "so" or "that mattered"."""
-    return any(
-        t.content
-        and t.norm not in _EMPTY
-        and t.norm not in _MATTERS
-        and t.norm not in _SOFTENERS
-        and t.norm not in _VERDICTS
-        for t in tokens[j + 1 : end]
-        if t.clause == tokens[j].clause
-    )
 
 
 def _vague(tokens: tuple[Token, ...], i: int, end: int) -> bool:
@@ -221,7 +208,13 @@ def _cue(tokens: tuple[Token, ...], i: int, start: int, end: int) -> str | None:
                 return "knowing"
             if tokens[j].negation:
                 found = _after_negation(tokens, j, end)
-                if found and found[1] == "thinking" and _claims(tokens, found[0], end):
+                if (
+                    found
+                    and found[1] == "thinking"
+                    and claims_after(
+                        tokens, found[0], end, _EMPTY | _MATTERS | _SOFTENERS | _VERDICTS
+                    )
+                ):
                     # "I don't think he trusted anyone": the writer's own negative claim, left
                     # to the negation rules; only a reported claim before it is set aside
                     return "denial"
@@ -248,7 +241,11 @@ def _cue(tokens: tuple[Token, ...], i: int, start: int, end: int) -> str | None:
             return "knowing"
         before = [t for t in tokens[start:i] if t.clause == tok.clause]
         elided = before and before[0].norm in (*_TURNS, "and")  # "..., but don't know what"
-        if kind in ("knowing", "thinking") and elided and all(not t.content for t in before[1:]):
+        if (
+            kind in ("knowing", "thinking")
+            and elided
+            and all(t.norm in _SOFTENERS for t in before[1:])
+        ):
             return kind
         if kind == "matters":
             clause = [t for t in tokens[start:i] if t.clause == tok.clause]

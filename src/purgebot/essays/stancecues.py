@@ -145,3 +145,21 @@ def told_of_that(tokens: tuple[Token, ...], part: list[int]) -> bool:
             if not after or tokens[after[0]].norm in ("in", "at", "too", "once", "to", "as"):
                 return True
     return False
+
+
+# "I don't think that explains it": a verdict on the clause before, not a claim of its own.
+_VERDICT_VERBS = words(
+    "is was explains explained matters mattered proves proved shows showed makes made helps "
+    "helped works worked counts means meant adds fits holds justifies"
+)
+
+
+def claims_after(tokens: tuple[Token, ...], j: int, end: int, empty: frozenset[str]) -> bool:
+    """The clause after a thinking verb at j says something of its own ("I don't think he
+    trusted anyone"), not just "so", "that mattered" or "that explains it"."""
+    rest = [t for t in tokens[j + 1 : end] if t.clause == tokens[j].clause]
+    if rest[:1] and rest[0].norm in ("it", "this") and len(rest) <= 4:
+        return False
+    if len(rest) > 1 and rest[0].norm in _BACK and rest[1].norm in _VERDICT_VERBS:
+        return False
+    return any(t.content and t.norm not in empty for t in rest)
