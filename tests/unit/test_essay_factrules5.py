@@ -48,6 +48,17 @@ def claims(text: str) -> list[str]:
         ("Yezhov became head of the NKVD after Yagoda was sacked in 1936.", False),
         ("Yagoda became head of the NKVD before Yezhov.", False),
         ("He became head of the NKVD after Yagoda was sacked in 1936.", False),
+        # who "then" headed the NKVD, dated by the sentence before
+        ("Kirov was murdered in December 1934.\n\nWithin a day, a decree gave the secret "
+         "police, which was then run by Yezhov, sweeping powers.", True),
+        ("In May 1937 the generals were arrested. Tukhachevsky was shot. The arrests were "
+         "carried out by the NKVD under Yagoda, who was then at the height of his power.", True),
+        ("Kirov was murdered in 1934. At the time the NKVD was run by Yezhov.", True),
+        ("Kirov was murdered in December 1934.\n\nWithin a day, a decree gave the secret "
+         "police, which was then run by Yagoda, sweeping powers.", False),
+        ("Kirov was murdered in 1934. The NKVD under Yezhov then arrested thousands.", False),
+        ("In 1934 Kirov was murdered.\n\nLater came the Terror. The NKVD was then run by "
+         "Yezhov.", False),
         # Trotsky was murdered with an ice axe, neither shot nor executed
         ("Among them was Trotsky, who was shot in 1937 with Tukhachevsky.", True),
         ("Trotsky was exiled in 1929 and murdered in Mexico in 1940.", False),

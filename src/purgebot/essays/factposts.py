@@ -183,3 +183,38 @@ def took_over(essay: EssayText, span: list[int]) -> list[tuple[str, str, int]]:
             return [("The NKVD heads are in the wrong order.", fd.NKVD_ORDER, span[after])]
         return []
     return []
+
+
+_WAS = words("was were is who which")
+
+
+def head_back_then(essay: EssayText, n: int, span: list[int]) -> list[tuple[str, str, int]]:
+    """ "Kirov was murdered in December 1934. Within a day, a decree gave the secret police,
+    which was then run by Yezhov, ...": a sentence with no year of its own that says who "then"
+    headed the NKVD is dated by the one year of the sentence just before it, or of the one before
+    that in the same paragraph."""
+    tokens = essay.tokens
+    norms = [tokens[i].norm for i in span]
+    # "was then run by", "who was then", "at the time": not "then arrested" (what came next)
+    then = any(w == "then" and k and norms[k - 1] in _WAS for k, w in enumerate(norms)) or any(
+        norms[k : k + 3] in (["at", "the", "time"], ["at", "that", "time"])
+        for k in range(len(norms))
+    )
+    if any(year_of(tokens[i]) for i in span) or not then:
+        return []
+    head = next((k for k, w in enumerate(norms) if w in fd.NKVD_TERMS), None)
+    if head is None:
+        return []
+    for back in (n - 1, n - 2):
+        if back < 0:
+            return []
+        s, after = essay.sentences[back], essay.sentences[back + 1]
+        if back < n - 1 and "\n\n" in essay.text[s.end : after.start]:
+            return []
+        years = [i for i in range(s.first, s.last) if year_of(tokens[i])]
+        if not years:
+            continue
+        if len({tokens[i].norm for i in years}) != 1:
+            return []
+        return head_out_of_term(essay, [*span[: head + 1], years[-1], *span[head + 1 :]])
+    return []

@@ -38,7 +38,7 @@ from purgebot.essays.factfigures import (
     year_of,
 )
 from purgebot.essays.factorder import wrong_order
-from purgebot.essays.factposts import head_out_of_term, heads_in_turn, took_over
+from purgebot.essays.factposts import head_back_then, head_out_of_term, heads_in_turn, took_over
 from purgebot.essays.factroles import (
     killed_by,
     post,
@@ -280,7 +280,7 @@ def find_fact_errors(essay: EssayText, dismissed: frozenset[int]) -> tuple[Found
         elif any(_denies(tokens, i) for i in span):  # a claim denied is read for one thing only
             hits = denied_fates(essay, kept)
         else:
-            hits = _sentence_hits(essay, kept, s.last, span)
+            hits = _sentence_hits(essay, kept, s.last, span) + head_back_then(essay, n, kept)
         for claim, correction, at in hits:
             found.setdefault(
                 (n, claim),
