@@ -59,10 +59,20 @@ def claims(text: str) -> list[str]:
         ("Kirov was murdered in 1934. The NKVD under Yezhov then arrested thousands.", False),
         ("In 1934 Kirov was murdered.\n\nLater came the Terror. The NKVD was then run by "
          "Yezhov.", False),
+        # a head cast in his post ("as head", "it was X") holds it for the whole sentence
+        ("It was Yagoda, as head of the NKVD, who carried out the arrests of the generals in "
+         "1937.", True),
+        ("It was Yezhov, as head of the NKVD, who carried out the arrests of the generals in "
+         "1937.", False),
+        ("Yagoda, as head of the NKVD, organised the first show trial, and the generals were "
+         "shot later in 1937.", False),
         # Trotsky was murdered with an ice axe, neither shot nor executed
         ("Among them was Trotsky, who was shot in 1937 with Tukhachevsky.", True),
         ("Trotsky was exiled in 1929 and murdered in Mexico in 1940.", False),
         ("Trotsky's old ally Tukhachevsky was shot in 1937.", False),
+        # a possessive name before another noun: someone else's event, not his
+        ("Trotsky's supporters were shot in 1937.", False),
+        ("Trotsky's murder in 1937 shocked the world.", True),
     ],
 )  # fmt: skip
 def test_round_five_rules(text: str, flagged: bool) -> None:

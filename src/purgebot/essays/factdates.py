@@ -71,6 +71,15 @@ def word_of(tokens: tuple[Token, ...], i: int, group: tuple[str, ...]) -> bool:
     return False
 
 
+def _owner(tokens: tuple[Token, ...], i: int, verbs: tuple[str, ...]) -> bool:
+    """A possessive name followed by another noun than the event's ("Trotsky's supporters")."""
+    text = tokens[i].text
+    if not text.endswith(("'s", "\u2019s")) or i + 1 >= len(tokens):
+        return False
+    nxt = i + 1
+    return tokens[nxt].content and not word_of(tokens, nxt, verbs)
+
+
 def _event_places(
     clause: list[int], tokens: tuple[Token, ...], event: fd.Event, anchor: int | None = None
 ) -> list[int]:
@@ -87,6 +96,9 @@ def _event_places(
         ]
         for g in event.groups
     ]
+    if len(hits) == 2:  # "Trotsky's supporters were shot": someone else's event, not his
+        others = event.groups[1]
+        hits[0] = [i for i in hits[0] if not _owner(tokens, i, others)]
     if anchor is not None:
         rest = [i for h in hits if anchor not in h for i in h]
         hits = [[min(rest)] if anchor in h and rest else h for h in hits]

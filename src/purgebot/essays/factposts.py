@@ -2,7 +2,8 @@
 
 "The NKVD under Beria in 1937", "the head of the NKVD who ran the arrests of 1937 was Yagoda": the
 sentence names the NKVD, exactly one of its heads in that role ("under X", a head word beside him),
-and dates only to years outside his term, each within `REACH` words of him. A sentence about what
+and dates only to years outside his term, each within `REACH` words of him (twice that when "as
+head" or "it was X" casts him in the post). A sentence about what
 became of a person (arrested, shot, replaced...), a bound ("until 1936", "by 1938") or a range that
 meets his term is left alone.
 """
@@ -42,6 +43,13 @@ def head_out_of_term(essay: EssayText, span: list[int]) -> list[tuple[str, str, 
     near = norms[:n] + norms[n + 1 : n + 4]  # "the head of the NKVD ... was Yagoda"
     if not (n and norms[n - 1] == "under") and not any(starts(w, _ROLE) for w in near):
         return []
+    # "It was Yagoda, as head of the NKVD, who carried out the arrests ... in 1937": a head
+    # put in his post by "as head" or a cleft "it was X" holds it for the whole sentence
+    cast = norms[n + 1 : n + 3] in (["as", w] for w in _ROLE) or norms[max(0, n - 2) : n] == [
+        "it",
+        "was",
+    ]
+    reach = 2 * REACH if cast else REACH
     years: set[int] = set()
     for m, w in enumerate(norms):
         # "the NKVD chief during the Great Terror was Yagoda": the Terror's years
@@ -51,7 +59,7 @@ def head_out_of_term(essay: EssayText, span: list[int]) -> list[tuple[str, str, 
             years.add(1937)  # its heart: Beria came only at its very end, in late 1938
     for m, i in enumerate(span):
         year = year_of(tokens[i])
-        if year is None or abs(m - n) > REACH:
+        if year is None or abs(m - n) > reach:
             continue
         if m and norms[m - 1] in _BOUNDS:
             # "ran the NKVD until 1938": the end of his term must be its end
