@@ -35,13 +35,26 @@ the writer can't remember or doesn't know is set aside whole.
 from __future__ import annotations
 
 from purgebot.essays.stancecues import (
-    alleged,
+    DOUBT as _DOUBT,
+)
+from purgebot.essays.stancecues import (
+    KNOWING as _KNOWING,
+)
+from purgebot.essays.stancecues import (
+    REPORTING as _REPORTING,
+)
+from purgebot.essays.stancecues import (
+    THINKING as _THINKING,
+)
+from purgebot.essays.stancecues import (
     biased,
     claims_after,
-    doubt_phrase,
     poor_verdict,
     rejects_previous,
     told_of_that,
+)
+from purgebot.essays.stancecues import (
+    vague as _vague,
 )
 from purgebot.essays.text import EssayText, Token, words
 
@@ -49,16 +62,6 @@ _SUBJECTS = words("i i'm i've i'd")
 _SOFTENERS = words(
     "am do did does have had can could will would really honestly actually quite totally fully "
     "still exactly truly entirely completely even personally"
-)
-_KNOWING = words(
-    "know knew understand understood remember remembered recall recalled see saw seen get got "
-    "gotten grasp grasped follow sure certain idea clue say tell explain work worked figure "
-    "figured comprehend comprehended fathom learned learnt"
-)
-_THINKING = words("think believe agree accept buy convinced persuaded")
-_DOUBT = words(
-    "doubt unsure unclear forget forgot forgotten disagree sceptical skeptical unconvinced "
-    "confused puzzled lost"
 )
 _MATTERS = words(
     "matter mattered matters important relevant significant true big major right correct accurate "
@@ -72,10 +75,6 @@ _BACK_REFERENCE = words("that this it")
 _OVERRATED = words("overrated overstated overblown")
 # "..., but I think / believe / reckon ..." answering a claim the writer reports.
 _OWN_VIEW = words("think believe reckon feel")
-_REPORTING = words(
-    "say says said claim claims claimed argue argues argued suggest suggests suggested "
-    "believe believes believed think thinks thought call calls called"
-)
 # Words that leave a clause empty: the cue looks past it ("X, apparently, but I'm not sure").
 _HEDGES = words(
     "apparently also too though then still perhaps maybe probably supposedly think believe "
@@ -100,7 +99,7 @@ _POOR = _REJECT | words(
 # Words of a cue clause that refers back rather than naming something new: "what it said".
 _EMPTY = words(
     "said say says mean means meant happened happen did do done about for involved why how "
-    "actually exactly was were"
+    "actually exactly was were ask knows cares"
 )
 
 
@@ -117,46 +116,6 @@ def _after_negation(tokens: tuple[Token, ...], i: int, end: int) -> tuple[int, s
         if norm not in _SOFTENERS and norm not in ("a", "any", "the", "much", "so", "too"):
             return None
     return None
-
-
-def _vague(tokens: tuple[Token, ...], i: int, end: int) -> bool:
-    """A vague naming: "something called X", "some kind of X", "something to do with X",
-    "X or something", "X or whatever", "apparently"."""
-    norm = tokens[i].norm
-    nxt = [tokens[j].norm for j in range(i + 1, min(end, i + 4))]
-    if norm in ("apparently", "supposedly") or alleged(tokens, i, end):
-        return True
-    if doubt_phrase(tokens, i, end):
-        return True
-    before = [tokens[j].norm for j in range(max(0, i - 4), i)]
-    if norm == "sense" and "not" in before and any(w.startswith("mak") for w in before):
-        return True  # "it didn't make much sense to me"
-    if (
-        norm in ("hard", "difficult")
-        and nxt[:1] == ["to"]
-        and nxt[1:2]
-        and (nxt[1] in _KNOWING or nxt[1] in _THINKING)
-    ):
-        return True  # "I find it hard to believe", "difficult to understand"
-    if norm in ("beyond", "confuses", "confused", "lost") and nxt[:1] == ["me"]:
-        return True  # "what it did is beyond me", "it confuses me", "that's lost on me"
-    if norm == "on" and i > 0 and tokens[i - 1].norm == "lost" and nxt[:1] == ["me"]:
-        return True
-    if norm == "or" and (nxt[:1] == ["so"] or nxt[:2] == ["at", "least"]):
-        # "..., or so my textbook says", "..., or at least that's what people say"
-        rest = [tokens[j].norm for j in range(i + 1, end) if tokens[j].clause == tokens[i].clause]
-        return any(w in _REPORTING for w in rest)
-    if norm == "something" and nxt[:1] in (["called"], ["like"]):
-        return True
-    if norm == "something" and nxt[:3] == ["to", "do", "with"]:
-        return True
-    if norm == "some" and nxt[:2] in (["kind", "of"], ["sort", "of"]):
-        return True
-    return (
-        norm == "or"
-        and nxt[:1] in (["something"], ["whatever"])
-        and (i + 2 >= end or tokens[i + 2].clause != tokens[i].clause)
-    )
 
 
 def _contrast(tokens: tuple[Token, ...], i: int, start: int, end: int) -> bool:
@@ -187,7 +146,10 @@ def _cue(tokens: tuple[Token, ...], i: int, start: int, end: int) -> str | None:
         tok.norm == "whatever"
         and i + 2 < end
         and tokens[i + 1].norm in _BACK_REFERENCE
-        and tokens[i + 2].norm in ("was", "is", "means", "meant", "were")
+        and any(  # ", whatever that actually means"
+            tokens[j].norm in ("was", "is", "means", "meant", "were")
+            for j in range(i + 2, min(end, i + 4))
+        )
     ):
         return "knowing"
     if tok.norm in _REJECT:  # "..., but that is exaggerated", "..., though I think it's a myth"
@@ -195,7 +157,10 @@ def _cue(tokens: tuple[Token, ...], i: int, start: int, end: int) -> str | None:
         if clause and clause[0].norm in _TURNS and any(t.norm in _BACK_REFERENCE for t in clause):
             return "matters"
         # "Some books say he was only a scapegoat, which is rubbish"
-        if [t.norm for t in clause[:2]] in (["which", "is"], ["which", "was"]) and len(clause) <= 4:
+        which = clause[:1] and clause[0].norm == "which" and len(clause) <= 5
+        # "..., which was wrong" of a deed is a moral verdict; of a claim reported, a rejection
+        said = tok.norm != "wrong" or any(t.norm in _REPORTING for t in tokens[start:i])
+        if which and said and clause[1:2] and clause[1].norm in _SEEMS:
             return "matters"
     if poor_verdict(tokens, i, start, end):  # "..., but that is just an excuse for Stalin"
         clause = [t for t in tokens[start:i] if t.clause == tok.clause]

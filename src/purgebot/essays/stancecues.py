@@ -10,7 +10,11 @@
   point ("an excuse to arrest his rivals", "an excuse for the arrests");
 - a sentence that rejects the one before: opening with "Rubbish," / "Nonsense." / "Not true.",
   or calling "that / this / it" something to take with a pinch (grain) of salt or made up;
-- "if that is (even) true", "who knows what it was", "don't ask me";
+- "if that is (even) true", "who knows what it was", "don't ask me", "but who cares", "but so
+  what", "if you believe the textbook", "I have my doubts", "but there is no proof of it", "but
+  it does not convince me", "but that theory doesn't hold up", "just a theory", "a stretch";
+- a claim handed on: "..., so my textbook claims", "..., or that is what the book claims", "- at
+  least that's the theory" (with `vague`, the general vague namings stance reads);
 - a writer's report of what "that" was, told by someone else ("My teacher said that in class,
   but I never saw any proof"): the cue in it reaches the sentence before.
 """
@@ -27,7 +31,7 @@ _WOULD_SAY = words("say claim think argue")
 POOR = words(
     "exaggerated overrated overstated overblown myth myths wrong false unlikely nonsense rubbish "
     "doubtful dubious questionable far-fetched fetched unproven lie lies propaganda invented "
-    "made-up baloney garbage"
+    "made-up baloney garbage debatable stretch"
 )
 _BETWEEN = words(
     "is was be been seems seemed sounds sounded looks looked feels just only a an like really "
@@ -46,8 +50,25 @@ def doubt_phrase(tokens: tuple[Token, ...], i: int, end: int) -> bool:
     if norm == "if" and nxt[:1] and nxt[0] in _BACK:
         rest = [w for w in nxt[1:] if w not in ("is", "was", "even", "really", "actually")]
         return rest[:1] == ["true"]
-    if norm == "who" and nxt[:1] == ["knows"]:
-        return True
+    if norm == "who" and nxt[:1] in (["knows"], ["cares"]):
+        return True  # "who knows what it was", "but who cares"
+    if (
+        norm == "so"
+        and nxt[:1] == ["what"]
+        and (i + 2 >= end or tokens[i + 2].clause != tokens[i].clause)
+    ):
+        return True  # "..., but so what."
+    if norm == "if" and nxt[:1] == ["you"] and nxt[1:2] and nxt[1] in ("believe", "trust", "buy"):
+        return True  # "..., if you believe the textbook"
+    if norm == "doubts" and i and tokens[i - 1].norm in ("my", "some", "serious", "real", "big"):
+        return True  # "I have my doubts"
+    negated = any(tokens[j].negation for j in range(max(0, i - 3), i))
+    if negated and norm in ("proof", "evidence") and nxt[:1] in (["of"], ["for"]):
+        return nxt[1:2] != [] and nxt[1] in _BACK  # "but there is no proof of it"
+    if negated and norm in ("convince", "convinces", "persuade", "persuades"):
+        return nxt[:1] == ["me"]  # "but it does not convince me"
+    if negated and norm == "hold" and nxt[:1] == ["up"]:
+        return True  # "but that theory doesn't hold up"
     return norm == "ask" and nxt[:1] == ["me"] and i > 0 and tokens[i - 1].negation
 
 
@@ -94,6 +115,12 @@ def poor_verdict(tokens: tuple[Token, ...], i: int, start: int, end: int) -> boo
     norm = tokens[i].norm
     if norm == "excuse":
         if not _poor_excuse(tokens, i, end):
+            return False
+    elif norm in ("theory", "guess", "speculation", "assumption", "opinion"):
+        # "but it is just a theory", not "but that theory ..." (a subject)
+        if not any(
+            tokens[j].norm in ("just", "only", "merely") for j in range(max(start, i - 3), i)
+        ):
             return False
     elif norm not in POOR:
         return False
@@ -163,3 +190,71 @@ def claims_after(tokens: tuple[Token, ...], j: int, end: int, empty: frozenset[s
     if len(rest) > 1 and rest[0].norm in _BACK and rest[1].norm in _VERDICT_VERBS:
         return False
     return any(t.content and t.norm not in empty for t in rest)
+
+
+KNOWING = words(
+    "know knew understand understood remember remembered recall recalled see saw seen get got "
+    "gotten grasp grasped follow sure certain idea clue say tell explain work worked figure "
+    "figured comprehend comprehended fathom learned learnt"
+)
+THINKING = words("think believe agree accept buy convinced persuaded swallow")
+DOUBT = words(
+    "doubt unsure unclear forget forgot forgotten disagree sceptical skeptical unconvinced "
+    "confused puzzled lost"
+)
+REPORTING = words(
+    "say says said claim claims claimed argue argues argued suggest suggests suggested "
+    "believe believes believed think thinks thought call calls called according"
+)
+
+
+def vague(tokens: tuple[Token, ...], i: int, end: int) -> bool:
+    """A vague naming: "something called X", "some kind of X", "something to do with X",
+    "X or something", "X or whatever", "apparently", and the cues of this module's rules."""
+    norm = tokens[i].norm
+    nxt = [tokens[j].norm for j in range(i + 1, min(end, i + 4))]
+    if norm in ("apparently", "supposedly") or alleged(tokens, i, end):
+        return True
+    if doubt_phrase(tokens, i, end):
+        return True
+    before = [tokens[j].norm for j in range(max(0, i - 4), i)]
+    if norm == "sense" and "not" in before and any(w.startswith("mak") for w in before):
+        return True  # "it didn't make much sense to me"
+    if (
+        norm in ("hard", "difficult")
+        and nxt[:1] == ["to"]
+        and nxt[1:2]
+        and (nxt[1] in KNOWING or nxt[1] in THINKING)
+    ):
+        return True  # "I find it hard to believe", "difficult to understand"
+    if norm in ("beyond", "confuses", "confused", "lost") and nxt[:1] == ["me"]:
+        return True  # "what it did is beyond me", "it confuses me", "that's lost on me"
+    if norm == "on" and i > 0 and tokens[i - 1].norm == "lost" and nxt[:1] == ["me"]:
+        return True
+    own = [t.norm for t in tokens[i:end] if t.clause == tokens[i].clause]
+    if (
+        norm == "so"
+        and i
+        and tokens[i - 1].clause != tokens[i].clause
+        and tokens[i - 1].norm != "or"
+    ):
+        return len(own) <= 4 and own[-1] in REPORTING  # "..., so my textbook claims."
+    if (norm == "or" and nxt[:1] in (["so"], ["that"], ["this"])) or (
+        norm == "at" and nxt[:1] == ["least"]
+    ):
+        # "..., or so my textbook says", "..., or at least that's what people say", "..., so
+        # my textbook claims", "- at least that's the theory"
+        near = {tokens[i].clause, tokens[min(i + 1, end - 1)].clause}
+        rest = [tokens[j].norm for j in range(i + 1, end) if tokens[j].clause in near]
+        return any(w in REPORTING or w in ("theory", "story", "idea") for w in rest[:6])
+    if norm == "something" and nxt[:1] in (["called"], ["like"]):
+        return True
+    if norm == "something" and nxt[:3] == ["to", "do", "with"]:
+        return True
+    if norm == "some" and nxt[:2] in (["kind", "of"], ["sort", "of"]):
+        return True
+    return (
+        norm == "or"
+        and nxt[:1] in (["something"], ["whatever"])
+        and (i + 2 >= end or tokens[i + 2].clause != tokens[i].clause)
+    )
