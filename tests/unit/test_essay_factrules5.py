@@ -66,6 +66,19 @@ def claims(text: str) -> list[str]:
          "1937.", False),
         ("Yagoda, as head of the NKVD, organised the first show trial, and the generals were "
          "shot later in 1937.", False),
+        ("Under Beria, the NKVD carried out the mass operations of 1937.", True),
+        ("Under Yezhov, the NKVD carried out the mass operations of 1937.", False),
+        # a "when" clause dates the post; a fate in another person's clause is his
+        ("Yagoda was in charge of the NKVD when Tukhachevsky was shot in 1937.", True),
+        ("Yezhov was in charge of the NKVD when Tukhachevsky was shot in 1937.", False),
+        ("Yagoda headed the NKVD when Kirov was killed in 1934.", False),
+        ("Yagoda, who ran the NKVD when Kirov was killed, was shot in 1938.", False),
+        # the narrower event named is the one the year is said of, across an aside
+        ("The first show trial took place in 1938.", True),
+        ("The first show trial, of Zinoviev and Kamenev, took place in 1938.", True),
+        ("The first show trial, of Zinoviev and Kamenev, took place in August 1936.", False),
+        ("The third show trial, of Bukharin, took place in 1938.", False),
+        ("The show trials took place in 1936-38.", False),
         # Trotsky was murdered with an ice axe, neither shot nor executed
         ("Among them was Trotsky, who was shot in 1937 with Tukhachevsky.", True),
         ("Trotsky was exiled in 1929 and murdered in Mexico in 1940.", False),

@@ -39,7 +39,7 @@ def with_antecedent(
     if (
         previous
         and previous is not first
-        and tokens[clause[0]].norm in _AUX
+        and (tokens[clause[0]].norm in _AUX or tokens[clause[0]].norm in _HAPPENED)
         and 0 < len(first) <= 4
         and any(_name_word(tokens[j]) for j in first)
         and not any(tokens[j].norm in _AUX for j in first)
@@ -50,6 +50,8 @@ def with_antecedent(
 
 
 _AUX = words("was were had has is")
+# "The first show trial, of Zinoviev and Kamenev, took place in 1938": a predicate of time
+_HAPPENED = words("took happened began started ended opened")
 _PARTICIPLES = words("fought waged held staged signed issued launched begun started murdered")
 _TITLES = words("the marshal general comrade commissar")
 _NAMELESS = MONTHS | fd.KNOWN_PLACES | words("nkvd order soviet red army")

@@ -195,13 +195,22 @@ def dated(
         month = _month_at(tokens, i) if len(years) == 1 else None
 
         near: list[tuple[int, int, fd.Event]] = []  # distance, nearest word, event
+        found: dict[str, set[int]] = {}
         for event in fd.EVENTS:
             places = _event_places(clause, tokens, event, anchor)
             if places:
                 p = min(places, key=lambda p: abs(pos[p] - pos[i]))
                 near.append((abs(pos[p] - pos[i]), p, event))
+                found[event.claim] = found.get(event.claim, set()) | set(places)
+        # "the first show trial took place in 1938": an event named by more of the same words
+        # (the first trial, not any show trial) is the one the year is said of
+        narrower = {c for c, ws in found.items() if any(o != c and ws > found[o] for o in found)}
+        broader = {c for c in found if any(found[c] < found[n] for n in narrower if n != c)}
         if any(
-            _fits(e, years, month) and not _apart(tokens, p, i, inner(p, i)) for _, p, e in near
+            _fits(e, years, month)
+            and e.claim not in broader
+            and not _apart(tokens, p, i, inner(p, i))
+            for _, p, e in near
         ):
             continue
         unfit = [(d, p, e) for d, p, e in near if not _fits(e, years, month)]

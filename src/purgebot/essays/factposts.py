@@ -30,9 +30,24 @@ _BOUNDS = frozenset({"before", "after", "by", "until", "till", "since", "from", 
 def head_out_of_term(essay: EssayText, span: list[int]) -> list[tuple[str, str, int]]:
     tokens = essay.tokens
     norms = [tokens[i].norm for i in span]
+    # "Yagoda was in charge of the NKVD when Tukhachevsky was shot": a fate in the clause of
+    # another person named after the head is his, not the head's
+    other = next(
+        (
+            m
+            for m, w in enumerate(norms)
+            if tokens[span[m]].text[:1].isupper()
+            and w not in fd.NKVD_TERMS
+            and w not in ("nkvd", "stalin's")
+            and any(x in fd.NKVD_TERMS for x in norms[:m])
+        ),
+        len(norms),
+    )
+    theirs = tokens[span[other]].clause if other < len(norms) else -1
     fate = any(
         w in _FATE_VERBS or (m and norms[m - 1] in _AUX and starts(w, _FATE))
         for m, w in enumerate(norms)
+        if m < other or tokens[span[m]].clause != theirs
     )
     if ("nkvd" not in norms and " ".join(norms).find("secret police") < 0) or fate:
         return []
@@ -45,10 +60,13 @@ def head_out_of_term(essay: EssayText, span: list[int]) -> list[tuple[str, str, 
         return []
     # "It was Yagoda, as head of the NKVD, who carried out the arrests ... in 1937": a head
     # put in his post by "as head" or a cleft "it was X" holds it for the whole sentence
-    cast = norms[n + 1 : n + 3] in (["as", w] for w in _ROLE) or norms[max(0, n - 2) : n] == [
-        "it",
-        "was",
-    ]
+    cast = (
+        norms[n + 1 : n + 3] in (["as", w] for w in _ROLE)
+        or norms[max(0, n - 2) : n] == ["it", "was"]
+        or (n == 1 and norms[0] == "under")  # "Under Beria, the NKVD ..."
+        # "Yagoda was in charge of the NKVD when Tukhachevsky was shot in 1937"
+        or ("when" in norms[n + 1 :] and "nkvd" in norms[n + 1 : norms.index("when", n + 1)])
+    )
     reach = 2 * REACH if cast else REACH
     years: set[int] = set()
     for m, w in enumerate(norms):
