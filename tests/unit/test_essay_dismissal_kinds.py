@@ -67,6 +67,16 @@ from purgebot.essays import check_essay
         ("The murder was used as a pretext, but that seems a stretch to me.", "pretext"),
         ("The murder was used as a pretext, but that theory doesn't hold up.", "pretext"),
         ("The murder was used as a pretext, but I find that hard to swallow.", "pretext"),
+        # not clear, fuzzy, over my head, escapes me, never found out, not buying it
+        ("Stalin signed Order 00447, but I'm a bit fuzzy on what it actually did.", "order"),
+        ("Stalin signed Order 00447, but I'm not clear what it was.", "order"),
+        ("Stalin signed Order 00447, but that went over my head.", "order"),
+        ("Stalin signed Order 00447, the details of which escape me.", "order"),
+        ("Stalin signed Order 00447 - I never found out what that was.", "order"),
+        ("People claim Stalin was paranoid. I'm not buying it.", "paranoia"),
+        ("People claim Stalin was paranoid. That's a load of rubbish.", "paranoia"),
+        ("People claim Stalin was paranoid, but there's little evidence for that.", "paranoia"),
+        ("They say the murder was a pretext, but honestly, I don't get it.", "pretext"),
         # "I don't think ..." after a reported claim still sets the claim aside
         ("People say Stalin was paranoid, but I don't think he feared anyone at all.",
          "paranoia"),
@@ -98,6 +108,12 @@ def test_each_kind_of_dismissal_earns_nothing(text: str, point: str) -> None:
          "pretext"),
         ("Stalin signed Order 00447, which was wrong but typical of him.", "order"),
         ("Stalin signed Order 00447, or that is how the regions got their quotas.", "order"),
+        # the official story told, then denied: the point of the official story stands
+        ("Stalin said Kirov's murder was part of a plot. This was obviously false, but it was "
+         "his pretext for the arrests.", "pretext"),
+        ("It is not clear that anyone ordered it, but Stalin signed Order 00447 himself.",
+         "order"),
+        ("I'm a little surprised that Stalin signed Order 00447 himself.", "order"),
         # "never saw" of someone else is a claim about him, not the writer's not knowing
         ("Stalin signed Order 00447, and he never saw what it led to.", "order"),
     ],

@@ -61,7 +61,7 @@ from purgebot.essays.text import EssayText, Token, words
 _SUBJECTS = words("i i'm i've i'd")
 _SOFTENERS = words(
     "am do did does have had can could will would really honestly actually quite totally fully "
-    "still exactly truly entirely completely even personally"
+    "still exactly truly entirely completely even personally a bit little rather pretty"
 )
 _MATTERS = words(
     "matter mattered matters important relevant significant true big major right correct accurate "
@@ -250,7 +250,10 @@ def _previous_clause(tokens: tuple[Token, ...], before: list[int]) -> list[int]:
         hedged = len(part) <= 4 and [tokens[j].norm for j in part[-2:]] in _HEDGED
         if hedged:
             continue
-        if not aside and any(tokens[j].content and tokens[j].norm not in _HEDGES for j in part):
+        if not aside and any(
+            tokens[j].content and tokens[j].norm not in _HEDGES and tokens[j].norm not in _SOFTENERS
+            for j in part
+        ):
             break
     return out
 

@@ -36,7 +36,14 @@ POOR = words(
 _BETWEEN = words(
     "is was be been seems seemed sounds sounded looks looked feels just only a an like really "
     "simply probably all total complete completely pure a bit of kind sort more most the to me "
-    "basically clearly obviously far"
+    "basically clearly obviously far load lot pile"
+)
+# Said of "that / this / it" opening a sentence, these reject the sentence before. Not "It was
+# propaganda / wrong / false / a myth": "The official reason was a plot of traitors. This was
+# obviously false." makes the point of the official story while denying the story itself.
+_BLUNT = words(
+    "rubbish nonsense baloney garbage fetched overblown debatable dubious doubtful questionable "
+    "unproven"
 )
 _OPENERS = words("rubbish nonsense untrue wrong codswallop rot")
 _PERSONS = words("stalin him them me his yezhov")
@@ -62,7 +69,14 @@ def doubt_phrase(tokens: tuple[Token, ...], i: int, end: int) -> bool:
         return True  # "..., if you believe the textbook"
     if norm == "doubts" and i and tokens[i - 1].norm in ("my", "some", "serious", "real", "big"):
         return True  # "I have my doubts"
-    negated = any(tokens[j].negation for j in range(max(0, i - 3), i))
+    if norm in ("escape", "escapes") and nxt[:1] == ["me"]:
+        return True  # "the details of which escape me"
+    if norm == "over" and nxt[:2] == ["my", "head"]:
+        return True  # "that went over my head"
+    negated = any(
+        tokens[j].negation or tokens[j].norm in ("little", "scant", "hardly")
+        for j in range(max(0, i - 3), i)
+    )
     if negated and norm in ("proof", "evidence") and nxt[:1] in (["of"], ["for"]):
         return nxt[1:2] != [] and nxt[1] in _BACK  # "but there is no proof of it"
     if negated and norm in ("convince", "convinces", "persuade", "persuades"):
@@ -145,6 +159,11 @@ def rejects_previous(tokens: tuple[Token, ...], first: int, last: int) -> bool:
     norms = [t.norm for t in head]
     if norms in (["not", "true"], ["not", "really"], ["hardly"], ["untrue"]):
         return True
+    if norms[:1] in (["that"], ["this"], ["it"]) and any(  # "That's a load of rubbish."
+        t.norm in _BLUNT and poor_verdict(tokens, first + k, first, last)
+        for k, t in enumerate(head)
+    ):
+        return True
     if len(norms) <= 2 and norms[-1] in _OPENERS:  # "Rubbish, ...", "Total nonsense."
         return True
     for k in range(first, last):
@@ -195,12 +214,12 @@ def claims_after(tokens: tuple[Token, ...], j: int, end: int, empty: frozenset[s
 KNOWING = words(
     "know knew understand understood remember remembered recall recalled see saw seen get got "
     "gotten grasp grasped follow sure certain idea clue say tell explain work worked figure "
-    "figured comprehend comprehended fathom learned learnt"
+    "figured comprehend comprehended fathom learned learnt found clear"
 )
-THINKING = words("think believe agree accept buy convinced persuaded swallow")
+THINKING = words("think believe agree accept buy buying convinced persuaded swallow")
 DOUBT = words(
     "doubt unsure unclear forget forgot forgotten disagree sceptical skeptical unconvinced "
-    "confused puzzled lost"
+    "confused puzzled lost fuzzy hazy"
 )
 REPORTING = words(
     "say says said claim claims claimed argue argues argued suggest suggests suggested "
