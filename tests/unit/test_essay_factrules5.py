@@ -38,6 +38,12 @@ def claims(text: str) -> list[str]:
         # a target for arrests an order of magnitude too high
         ("The order set a target of about 2.5 million arrests across the regions.", True),
         ("The order set a target of about 259,450 arrests across the regions.", False),
+        # Order 00447's own totals an order of magnitude too low; a region's share is no total
+        ("About 20,000 people were arrested under Order 00447.", True),
+        ("Order 00447 planned about 2,000 executions.", True),
+        ("About 259,450 people were to be arrested under Order 00447.", False),
+        ("In Moscow region, 5,000 people were arrested under Order 00447.", False),
+        ("Order 00447 gave Leningrad a quota of 4,000 arrests.", False),
         # who took the NKVD over from whom
         ("Beria, who had taken over from Yagoda in 1936, drew up the order.", True),
         ("He became head of the NKVD after Beria was sacked for being too soft in 1936.", True),
