@@ -113,7 +113,7 @@ def _after_negation(tokens: tuple[Token, ...], i: int, end: int) -> tuple[int, s
             return j, "thinking"
         if norm in _MATTERS:
             return j, "matters"
-        if norm not in _SOFTENERS and norm not in ("a", "any", "the", "much", "so", "too"):
+        if norm not in _SOFTENERS and norm not in ("a", "any", "the", "much", "so", "too", "that"):
             return None
     return None
 
@@ -248,6 +248,8 @@ def _previous_clause(tokens: tuple[Token, ...], before: list[int]) -> list[int]:
         # "He wrote some order, 00447 I think, but I'm not sure what it was for": a name with
         # "I think" after it is a hedge on the clause before, which the cue reaches too
         hedged = len(part) <= 4 and [tokens[j].norm for j in part[-2:]] in _HEDGED
+        # "..., if I remember right, but I'm not certain": a hedge of the writer's own memory
+        hedged = hedged or [tokens[j].norm for j in part[:2]] == ["if", "i"]
         if hedged:
             continue
         if not aside and any(
@@ -294,7 +296,7 @@ def dismissed_tokens(essay: EssayText) -> frozenset[int]:
             prev is not None
             and s.last > s.first
             and (
-                rejects_previous(tokens, s.first, s.last)
+                rejects_previous(tokens, s.first, s.last, reported)
                 or (
                     reported
                     and (_conceded(tokens, s.first, s.last) or _rejected(tokens, s.first, s.last))
@@ -351,6 +353,7 @@ def dismissed_tokens(essay: EssayText) -> frozenset[int]:
                 and tokens[j].norm not in _KNOWING
                 and tokens[j].norm not in _DOUBT
                 and tokens[j].norm not in _VERDICTS
+                and tokens[j].norm not in _MATTERS
                 and tokens[j].norm not in _THINKING
                 and tokens[j].norm not in _SUBJECTS
                 and tokens[j].norm not in _SOFTENERS

@@ -31,12 +31,12 @@ _WOULD_SAY = words("say claim think argue")
 POOR = words(
     "exaggerated overrated overstated overblown myth myths wrong false unlikely nonsense rubbish "
     "doubtful dubious questionable far-fetched fetched unproven lie lies propaganda invented "
-    "made-up baloney garbage debatable stretch"
+    "made-up baloney garbage debatable stretch simplistic"
 )
 _BETWEEN = words(
     "is was be been seems seemed sounds sounded looks looked feels just only a an like really "
     "simply probably all total complete completely pure a bit of kind sort more most the to me "
-    "basically clearly obviously far load lot pile"
+    "basically clearly obviously far load lot pile too"
 )
 # Said of "that / this / it" opening a sentence, these reject the sentence before. Not "It was
 # propaganda / wrong / false / a myth": "The official reason was a plot of traitors. This was
@@ -45,6 +45,7 @@ _BLUNT = words(
     "rubbish nonsense baloney garbage fetched overblown debatable dubious doubtful questionable "
     "unproven"
 )
+_LEADS = words("personally honestly i think believe reckon feel but")
 _OPENERS = words("rubbish nonsense untrue wrong codswallop rot")
 _PERSONS = words("stalin him them me his yezhov")
 _TELLING = words("say says said told taught mentioned claimed claims claim wrote writes")
@@ -69,6 +70,32 @@ def doubt_phrase(tokens: tuple[Token, ...], i: int, end: int) -> bool:
         return True  # "..., if you believe the textbook"
     if norm == "doubts" and i and tokens[i - 1].norm in ("my", "some", "serious", "real", "big"):
         return True  # "I have my doubts"
+    if (norm in ("all", "much") and nxt[:2] == ["i", "know"]) or nxt[:3] == ["as", "i", "know"]:
+        return True  # "That's all I know.", "That is as much as I know about it."
+    if norm == "not" and nxt[:1] == ["that"] and nxt[1:2] and nxt[1] in _BACK:
+        return nxt[2:3] != [] and nxt[2] in (
+            "matters",
+            "mattered",
+            "matter",
+        )  # "not that it matters"
+    before = [tokens[j].norm for j in range(max(0, i - 3), i)]
+    if norm == "wrong" and before[-1:] == ["be"] and any(w in ("i", "i'm") for w in before):
+        return True  # "I might be wrong", "I could be wrong though"
+    if norm in ("mixing", "mixed", "confusing", "muddling") and nxt[1:2] == ["up"]:
+        return True  # "I might be mixing it up with something else"
+    if (
+        norm == "quote"
+        and nxt[:1] == ["me"]
+        and any(tokens[j].negation for j in range(max(0, i - 2), i))
+    ):
+        return True  # "don't quote me on that"
+    if (
+        norm == "only"
+        and before[-1:] == ["i"]
+        and nxt[:1]
+        and nxt[0] in ("know", "knew", "remember")
+    ):
+        return True  # "which I only know the name of"
     if norm in ("escape", "escapes") and nxt[:1] == ["me"]:
         return True  # "the details of which escape me"
     if norm == "over" and nxt[:2] == ["my", "head"]:
@@ -136,6 +163,9 @@ def poor_verdict(tokens: tuple[Token, ...], i: int, start: int, end: int) -> boo
             tokens[j].norm in ("just", "only", "merely") for j in range(max(start, i - 3), i)
         ):
             return False
+    elif norm == "simple":  # "but that's too simple"
+        if tokens[i - 1].norm != "too":
+            return False
     elif norm not in POOR:
         return False
     j = i - 1
@@ -150,7 +180,7 @@ def poor_verdict(tokens: tuple[Token, ...], i: int, start: int, end: int) -> boo
     return False
 
 
-def rejects_previous(tokens: tuple[Token, ...], first: int, last: int) -> bool:
+def rejects_previous(tokens: tuple[Token, ...], first: int, last: int, reported: bool) -> bool:
     """A sentence that rejects the one before: "Rubbish, he killed thousands.", "Not true.",
     "I would take that with a pinch of salt.", "That is probably made up." """
     if last <= first:
@@ -159,9 +189,16 @@ def rejects_previous(tokens: tuple[Token, ...], first: int, last: int) -> bool:
     norms = [t.norm for t in head]
     if norms in (["not", "true"], ["not", "really"], ["hardly"], ["untrue"]):
         return True
-    if norms[:1] in (["that"], ["this"], ["it"]) and any(  # "That's a load of rubbish."
-        t.norm in _BLUNT and poor_verdict(tokens, first + k, first, last)
-        for k, t in enumerate(head)
+    # "That's a load of rubbish."; of a claim reported, "Personally, I think that's wrong."
+    lead = first
+    while reported and lead < last and tokens[lead].norm in _LEADS:
+        lead += 1
+    opener = lead < last and tokens[lead].norm in _BACK
+    blunt = _BLUNT | POOR if reported else _BLUNT
+    if opener and any(
+        tokens[k].norm in blunt and poor_verdict(tokens, k, first, last)
+        for k in range(lead, last)
+        if tokens[k].clause == tokens[lead].clause
     ):
         return True
     if len(norms) <= 2 and norms[-1] in _OPENERS:  # "Rubbish, ...", "Total nonsense."
