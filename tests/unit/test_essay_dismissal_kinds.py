@@ -136,6 +136,11 @@ def test_each_kind_of_dismissal_earns_nothing(text: str, point: str) -> None:
         ("Stalin trusted no one. He was paranoid, and I think that explains the purges.",
          "paranoia"),
         ("Stalin was wrong about the plots, but he signed Order 00447 anyway.", "order"),
+        # the regime's charge or claim told, then denied: telling of it is the writer's point
+        ("Stalin claimed Kirov's murder was a pretext for a plot by Zinoviev. There was no "
+         "real evidence for this.", "pretext"),
+        ("Zinoviev was accused of using the murder as a pretext for a plot. It was nonsense of "
+         "course, but all were tried and executed.", "pretext"),
         # "never saw" of someone else is a claim about him, not the writer's not knowing
         ("Stalin signed Order 00447, and he never saw what it led to.", "order"),
     ],

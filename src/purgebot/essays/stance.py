@@ -50,6 +50,7 @@ from purgebot.essays.stancecues import (
     biased,
     claims_after,
     poor_verdict,
+    regime_claim,
     rejects_previous,
     told_of_that,
 )
@@ -292,9 +293,13 @@ def dismissed_tokens(essay: EssayText) -> frozenset[int]:
     for n, s in enumerate(essay.sentences):
         prev = essay.sentences[n - 1] if n else None
         reported = prev is not None and _reported(tokens, prev.first, prev.last)
+        # "They were accused of plotting with Trotsky. It was nonsense, of course.": the
+        # regime's charge denied; telling of the charge is the writer's point
+        charged = prev is not None and regime_claim(tokens, prev.first, prev.last)
         if (
             prev is not None
             and s.last > s.first
+            and not charged
             and (
                 rejects_previous(tokens, s.first, s.last, reported)
                 or (
@@ -333,7 +338,8 @@ def dismissed_tokens(essay: EssayText) -> frozenset[int]:
                 continue
             out.update(own)
             out.update(previous)
-            if prev is not None and reported and kind in ("knowing", "thinking"):
+            denied = charged and tokens[i].norm in ("proof", "evidence")
+            if prev is not None and reported and kind in ("knowing", "thinking") and not denied:
                 out.update(range(prev.first, prev.last))  # "Some say X. I'm not convinced."
             if prev is not None and kind == "knowing" and told_of_that(tokens, previous):
                 out.update(range(prev.first, prev.last))  # "My teacher said that, but I never"

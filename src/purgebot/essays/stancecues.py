@@ -314,3 +314,28 @@ def vague(tokens: tuple[Token, ...], i: int, end: int) -> bool:
         and nxt[:1] in (["something"], ["whatever"])
         and (i + 2 >= end or tokens[i + 2].clause != tokens[i].clause)
     )
+
+
+_CHARGES = ("accus", "charg", "confess", "official", "convict", "implicat")
+# The regime and its spokesmen (not its critics: "Khrushchev said it was all paranoia" is a
+# reading of the Terror a writer may doubt).
+_REGIME = words(
+    "regime government nkvd prosecutor prosecution pravda authorities party soviet stalin "
+    "vyshinsky yezhov molotov beria kaganovich"
+)
+_CLAIMING = words("claimed claims claim said says insisted announced declared alleged")
+
+
+def regime_claim(tokens: tuple[Token, ...], first: int, last: int) -> bool:
+    """The sentence tells of a charge or a claim made by the regime or its spokesmen
+    ("were accused of taking orders from Trotsky", "Stalin claimed the assassin belonged to the
+    opposition"), not a historian's or a book's idea."""
+    for k in range(first, last):
+        norm = tokens[k].norm
+        if norm.startswith(_CHARGES):
+            return True
+        if norm in _CLAIMING and any(
+            tokens[j].norm in _REGIME for j in range(max(first, k - 3), k)
+        ):
+            return True
+    return False
