@@ -29,10 +29,17 @@ def with_antecedent(
         and tokens[previous[-1]].text[:1].isupper()
     ):
         return [*previous[-4:], *clause], previous[-1]
+    if (  # "the Winter War against Finland, fought in 1949-50, ...": a participle's aside
+        previous
+        and tokens[clause[0]].norm in _PARTICIPLES
+        and tokens[previous[-1]].text[:1].isupper()
+        and any(year_of(tokens[j]) for j in clause[1:4])
+    ):
+        return [*previous[-4:], *clause], None
     if (
         previous
         and previous is not first
-        and tokens[clause[0]].norm in _AUX
+        and (tokens[clause[0]].norm in _AUX or tokens[clause[0]].norm in _HAPPENED)
         and 0 < len(first) <= 4
         and any(_name_word(tokens[j]) for j in first)
         and not any(tokens[j].norm in _AUX for j in first)
@@ -43,6 +50,9 @@ def with_antecedent(
 
 
 _AUX = words("was were had has is")
+# "The first show trial, of Zinoviev and Kamenev, took place in 1938": a predicate of time
+_HAPPENED = words("took happened began started ended opened")
+_PARTICIPLES = words("fought waged held staged signed issued launched begun started murdered")
 _TITLES = words("the marshal general comrade commissar")
 _NAMELESS = MONTHS | fd.KNOWN_PLACES | words("nkvd order soviet red army")
 

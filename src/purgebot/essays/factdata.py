@@ -108,11 +108,11 @@ SURVIVED = {
     "sokolnikov": "Sokolnikov was sentenced to ten years at the second Moscow trial and killed "
     "in prison in 1939.",
 }
-# Verbs that say someone was put to death; "trotsky" is only wrong with "executed", and the
-# prosecutor "tried" people himself.
+# Verbs that say someone was put to death ("trotsky" was murdered with an ice axe, so "shot" or
+# "executed" are wrong of him); the prosecutor "tried" people himself.
 KILLED_VERBS = ("shot", "execut")
 SURVIVED_VERBS = {
-    "trotsky": ("execut",),
+    "trotsky": KILLED_VERBS,
     "vyshinsky": KILLED_VERBS,
     "zhdanov": KILLED_VERBS,
     "radek": KILLED_VERBS,

@@ -71,6 +71,15 @@ def word_of(tokens: tuple[Token, ...], i: int, group: tuple[str, ...]) -> bool:
     return False
 
 
+def _owner(tokens: tuple[Token, ...], i: int, verbs: tuple[str, ...]) -> bool:
+    """A possessive name followed by another noun than the event's ("Trotsky's supporters")."""
+    text = tokens[i].text
+    if not text.endswith(("'s", "\u2019s")) or i + 1 >= len(tokens):
+        return False
+    nxt = i + 1
+    return tokens[nxt].content and not word_of(tokens, nxt, verbs)
+
+
 def _event_places(
     clause: list[int], tokens: tuple[Token, ...], event: fd.Event, anchor: int | None = None
 ) -> list[int]:
@@ -87,6 +96,9 @@ def _event_places(
         ]
         for g in event.groups
     ]
+    if len(hits) == 2:  # "Trotsky's supporters were shot": someone else's event, not his
+        others = event.groups[1]
+        hits[0] = [i for i in hits[0] if not _owner(tokens, i, others)]
     if anchor is not None:
         rest = [i for h in hits if anchor not in h for i in h]
         hits = [[min(rest)] if anchor in h and rest else h for h in hits]
@@ -160,6 +172,7 @@ def _apart(tokens: tuple[Token, ...], p: int, i: int, between: list[int]) -> boo
 
 
 _LANDMARK = words("after before following")
+_SIDES = words("against with")
 
 
 def dated(
@@ -182,13 +195,22 @@ def dated(
         month = _month_at(tokens, i) if len(years) == 1 else None
 
         near: list[tuple[int, int, fd.Event]] = []  # distance, nearest word, event
+        found: dict[str, set[int]] = {}
         for event in fd.EVENTS:
             places = _event_places(clause, tokens, event, anchor)
             if places:
                 p = min(places, key=lambda p: abs(pos[p] - pos[i]))
                 near.append((abs(pos[p] - pos[i]), p, event))
+                found[event.claim] = found.get(event.claim, set()) | set(places)
+        # "the first show trial took place in 1938": an event named by more of the same words
+        # (the first trial, not any show trial) is the one the year is said of
+        narrower = {c for c, ws in found.items() if any(o != c and ws > found[o] for o in found)}
+        broader = {c for c in found if any(found[c] < found[n] for n in narrower if n != c)}
         if any(
-            _fits(e, years, month) and not _apart(tokens, p, i, inner(p, i)) for _, p, e in near
+            _fits(e, years, month)
+            and e.claim not in broader
+            and not _apart(tokens, p, i, inner(p, i))
+            for _, p, e in near
         ):
             continue
         unfit = [(d, p, e) for d, p, e in near if not _fits(e, years, month)]
@@ -204,6 +226,7 @@ def dated(
             and (w := tokens[j].norm) not in MONTHS
             and w not in _TIME_VERBS
             and w not in _SOON
+            and w not in _SIDES  # "the Winter War against Finland was fought in 1949"
             and not w.isdigit()
             and not any(starts(w, g) for g in event.groups)
         }

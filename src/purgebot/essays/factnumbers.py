@@ -35,7 +35,7 @@ class Figure:
 FIGURES: tuple[Figure, ...] = (
     Figure(
         "Order 00447's arrests are an order of magnitude too high.",
-        (("00447", "quota"), ("arrest",)),
+        (("00447", "quota", "target"), ("arrest",)),
         2_000_000,
         "Order 00447 set about 259,450 arrests, of whom about 72,950 were to be shot.",
     ),
@@ -125,7 +125,24 @@ class LowFigure:
     unless: tuple[str, ...] = ()
 
 
+# One region's, one month's or one body's share of Order 00447 is no total of it.
+_NOT_ALL_00447 = tuple(w for w in _NOT_A_TOTAL if w not in ("00447", "quota"))
+
 LOW_FIGURES: tuple[LowFigure, ...] = (
+    LowFigure(
+        "Order 00447's arrests are an order of magnitude too low.",
+        (("00447",), ("arrest",)),
+        26_000,
+        "Order 00447 set about 259,450 arrests, of whom about 72,950 were to be shot.",
+        _NOT_ALL_00447,
+    ),
+    LowFigure(
+        "Order 00447's executions are an order of magnitude too low.",
+        (("00447",), ("shot", "execut")),
+        7_300,
+        "Order 00447 set about 259,450 arrests, of whom about 72,950 were to be shot.",
+        _NOT_ALL_00447,
+    ),
     LowFigure(
         "The number arrested in 1937-38 is an order of magnitude too low.",
         (("arrest",), ("1937", "1938", "terror", "yezhovshchina")),

@@ -2,7 +2,8 @@
 
 "The NKVD under Beria in 1937", "the head of the NKVD who ran the arrests of 1937 was Yagoda": the
 sentence names the NKVD, exactly one of its heads in that role ("under X", a head word beside him),
-and dates only to years outside his term, each within `REACH` words of him. A sentence about what
+and dates only to years outside his term, each within `REACH` words of him (twice that when "as
+head" or "it was X" casts him in the post). A sentence about what
 became of a person (arrested, shot, replaced...), a bound ("until 1936", "by 1938") or a range that
 meets his term is left alone.
 """
@@ -29,9 +30,24 @@ _BOUNDS = frozenset({"before", "after", "by", "until", "till", "since", "from", 
 def head_out_of_term(essay: EssayText, span: list[int]) -> list[tuple[str, str, int]]:
     tokens = essay.tokens
     norms = [tokens[i].norm for i in span]
+    # "Yagoda was in charge of the NKVD when Tukhachevsky was shot": a fate in the clause of
+    # another person named after the head is his, not the head's
+    other = next(
+        (
+            m
+            for m, w in enumerate(norms)
+            if tokens[span[m]].text[:1].isupper()
+            and w not in fd.NKVD_TERMS
+            and w not in ("nkvd", "stalin's")
+            and any(x in fd.NKVD_TERMS for x in norms[:m])
+        ),
+        len(norms),
+    )
+    theirs = tokens[span[other]].clause if other < len(norms) else -1
     fate = any(
         w in _FATE_VERBS or (m and norms[m - 1] in _AUX and starts(w, _FATE))
         for m, w in enumerate(norms)
+        if m < other or tokens[span[m]].clause != theirs
     )
     if ("nkvd" not in norms and " ".join(norms).find("secret police") < 0) or fate:
         return []
@@ -42,6 +58,16 @@ def head_out_of_term(essay: EssayText, span: list[int]) -> list[tuple[str, str, 
     near = norms[:n] + norms[n + 1 : n + 4]  # "the head of the NKVD ... was Yagoda"
     if not (n and norms[n - 1] == "under") and not any(starts(w, _ROLE) for w in near):
         return []
+    # "It was Yagoda, as head of the NKVD, who carried out the arrests ... in 1937": a head
+    # put in his post by "as head" or a cleft "it was X" holds it for the whole sentence
+    cast = (
+        norms[n + 1 : n + 3] in (["as", w] for w in _ROLE)
+        or norms[max(0, n - 2) : n] == ["it", "was"]
+        or (n == 1 and norms[0] == "under")  # "Under Beria, the NKVD ..."
+        # "Yagoda was in charge of the NKVD when Tukhachevsky was shot in 1937"
+        or ("when" in norms[n + 1 :] and "nkvd" in norms[n + 1 : norms.index("when", n + 1)])
+    )
+    reach = 2 * REACH if cast else REACH
     years: set[int] = set()
     for m, w in enumerate(norms):
         # "the NKVD chief during the Great Terror was Yagoda": the Terror's years
@@ -51,7 +77,7 @@ def head_out_of_term(essay: EssayText, span: list[int]) -> list[tuple[str, str, 
             years.add(1937)  # its heart: Beria came only at its very end, in late 1938
     for m, i in enumerate(span):
         year = year_of(tokens[i])
-        if year is None or abs(m - n) > REACH:
+        if year is None or abs(m - n) > reach:
             continue
         if m and norms[m - 1] in _BOUNDS:
             # "ran the NKVD until 1938": the end of his term must be its end
@@ -134,3 +160,87 @@ def _handed_on(norms: list[str], heads: list[int]) -> tuple[int, int] | None:
 def _owns(tokens: tuple[Token, ...], i: int) -> bool:
     """ "Yezhov's successor" (or "the successor of Yezhov" read as Yezhov's)."""
     return tokens[i].text.endswith(("'s", "\u2019s"))
+
+
+_TAKE = ("took", "taken", "take", "replac", "succeed", "became", "become", "appoint", "made")
+_TAKE_LINKS = words("over from after before")
+
+
+def took_over(essay: EssayText, span: list[int]) -> list[tuple[str, str, int]]:
+    """ "Beria, who had taken over from Yagoda in 1936", "he became head of the NKVD after
+    Beria was sacked": a head said to take the post from (after) another who did not hold it
+    just before him. Without a head before the verb ("he took over from Beria"), only a
+    predecessor who had none after him in the period (Beria) or a successor who had none
+    before him (Yagoda) is wrong."""
+    tokens = essay.tokens
+    norms = [tokens[i].norm for i in span]
+    if "nkvd" not in norms and "police" not in norms and "over" not in norms:
+        return []
+    for n, w in enumerate(norms):
+        if not starts(w, _TAKE):
+            continue
+        passive = n + 1 < len(norms) and norms[n + 1] == "by"
+        after = next(
+            (
+                k
+                for k in range(n + 1, min(len(norms), n + 9))
+                if norms[k] in fd.NKVD_HEADS and norms[k - 1] in (*_TAKE_LINKS, "by")
+            ),
+            None,
+        )
+        if after is None or (norms[after - 1] == "by" and not passive):
+            continue
+        link = norms[after - 1]
+        other = norms[after]
+        subject = next(
+            (k for k in range(n - 1, max(-1, n - 9), -1) if norms[k] in fd.NKVD_HEADS), None
+        )
+        if starts(w, ("replac", "succeed")) and not passive and link not in ("over", "from"):
+            link = "from"  # "Beria replaced Yagoda": Yagoda came before
+        rank = fd.NKVD_HEADS.index(other)
+        if subject is None:
+            wrong = (link != "before" and rank == 2 and not passive) or (
+                link == "before" and rank == 0
+            )
+        else:
+            step = rank - fd.NKVD_HEADS.index(norms[subject])
+            wrong = step != (1 if passive or link == "before" else -1)
+        if wrong:
+            return [("The NKVD heads are in the wrong order.", fd.NKVD_ORDER, span[after])]
+        return []
+    return []
+
+
+_WAS = words("was were is who which")
+
+
+def head_back_then(essay: EssayText, n: int, span: list[int]) -> list[tuple[str, str, int]]:
+    """ "Kirov was murdered in December 1934. Within a day, a decree gave the secret police,
+    which was then run by Yezhov, ...": a sentence with no year of its own that says who "then"
+    headed the NKVD is dated by the one year of the sentence just before it, or of the one before
+    that in the same paragraph."""
+    tokens = essay.tokens
+    norms = [tokens[i].norm for i in span]
+    # "was then run by", "who was then", "at the time": not "then arrested" (what came next)
+    then = any(w == "then" and k and norms[k - 1] in _WAS for k, w in enumerate(norms)) or any(
+        norms[k : k + 3] in (["at", "the", "time"], ["at", "that", "time"])
+        for k in range(len(norms))
+    )
+    if any(year_of(tokens[i]) for i in span) or not then:
+        return []
+    head = next((k for k, w in enumerate(norms) if w in fd.NKVD_TERMS), None)
+    if head is None:
+        return []
+    for back in (n - 1, n - 2):
+        if back < 0:
+            return []
+        s, after = essay.sentences[back], essay.sentences[back + 1]
+        if back < n - 1 and "\n\n" in essay.text[s.end : after.start]:
+            return []
+        years = [i for i in range(s.first, s.last) if year_of(tokens[i])]
+        if not years:
+            continue
+        if len({tokens[i].norm for i in years}) != 1:
+            return []
+        return head_out_of_term(essay, [*span[: head + 1], years[-1], *span[head + 1 :]])
+    return []

@@ -38,7 +38,7 @@ from purgebot.essays.factfigures import (
     year_of,
 )
 from purgebot.essays.factorder import wrong_order
-from purgebot.essays.factposts import head_out_of_term, heads_in_turn
+from purgebot.essays.factposts import head_back_then, head_out_of_term, heads_in_turn, took_over
 from purgebot.essays.factroles import (
     killed_by,
     post,
@@ -46,7 +46,7 @@ from purgebot.essays.factroles import (
     trial_then_accused,
     which_trial,
 )
-from purgebot.essays.factsources import source_for
+from purgebot.essays.factsources import course_quoted, source_for
 from purgebot.essays.misconceptions import _REPORTED, FoundMisconception
 from purgebot.essays.text import EssayText, Token, words
 
@@ -145,6 +145,7 @@ _OFFICE = words(
 )
 _SUCCESSION = ("replac", "succeed", "follow", "after", "before", "preced")
 _FOUGHT = words("was were fought waged the of 1939 1940 1939-40")
+_ROUGHLY = words("only just about around some roughly nearly almost approximately barely merely")
 _STOPS = frozenset({"but", "while", "whereas", "unlike", "though", "although", "however"})
 
 
@@ -221,6 +222,8 @@ def _across(essay: EssayText, span: list[int]) -> list[tuple[str, str, int]]:
         whole = number_at(tokens, span[lead + (norms[lead] == "the")], span[-1] + 1)
         clause = tokens[span[0]].clause
         later = [j for j in span if tokens[j].clause > clause]
+        while later[1:] and tokens[later[0]].norm in _ROUGHLY:  # "..., only 9 were shot"
+            later = later[1:]
         part = number_at(tokens, later[0], span[-1] + 1) if later else None
         if whole and part and year_of(tokens[later[0]]) is None:
             if part > whole:
@@ -246,7 +249,7 @@ def _sentence_hits(
         clauses.setdefault(tokens[i].clause, []).append(i)
     hits = _across(essay, kept)
     hits += head_out_of_term(essay, kept) + wrong_fates(essay, kept) + wrong_blame(essay, kept)
-    hits += wrong_order(essay, kept) + heads_in_turn(essay, kept)
+    hits += wrong_order(essay, kept) + heads_in_turn(essay, kept) + took_over(essay, kept)
     previous: list[int] = []
     merged = with_dates(tokens, list(clauses.values()))
     first = merged[0] if merged else []
@@ -270,13 +273,14 @@ def find_fact_errors(essay: EssayText, dismissed: frozenset[int]) -> tuple[Found
         if s.question or s.heading or not span:
             continue
         reported = any(tokens[i].norm in _REPORTED or tokens[i].norm in _SAID for i in span)
+        reported = reported and not course_quoted(tokens, span)
         kept = [i for i in span if i not in dismissed]
         if reported or _attributed(tokens, span):  # someone else's claim: only the absurd
             hits = [] if any(_denies(tokens, i) for i in span) else beyond_any_estimate(essay, kept)
         elif any(_denies(tokens, i) for i in span):  # a claim denied is read for one thing only
             hits = denied_fates(essay, kept)
         else:
-            hits = _sentence_hits(essay, kept, s.last, span)
+            hits = _sentence_hits(essay, kept, s.last, span) + head_back_then(essay, n, kept)
         for claim, correction, at in hits:
             found.setdefault(
                 (n, claim),

@@ -5,6 +5,8 @@ tests as a bank's quotes are."""
 from __future__ import annotations
 
 from purgebot.banks.model import SourceRef
+from purgebot.essays import factdata as fd
+from purgebot.essays.text import Token, words
 
 # Quotes from the source documents (/work/shared/sources, by id) that settle a correction: the
 # first entry whose words start a correction cites it.
@@ -65,3 +67,35 @@ SOURCES: tuple[tuple[str, SourceRef], ...] = tuple(
 def source_for(correction: str) -> SourceRef | None:
     """The source quote that settles a correction, or None (it comes from the record)."""
     return next((ref for start, ref in SOURCES if correction.startswith(start)), None)
+
+
+# The course's own material, which states the record: "according to the revision blog, 370,000
+# officers were purged" misquotes it, where "Conquest estimated ..." reports a historian.
+_COURSE = words("blog flashcards flashcard notes textbook handout worksheet sources")
+# Only a plain "says / according to": a claim called a myth, an estimate or an allegation is
+# still someone else's.
+_PLAIN = words("said says say according states stated shows show")
+_NOT_PLAIN = words(
+    "claimed claims claim estimated estimate estimates alleged allegedly exaggerated "
+    "exaggeration myth wrongly mistakenly supposedly propaganda argues argued reckoned "
+    "suggest suggests suggested thought believed believe reckons"
+)
+_NAMELESS = words(
+    "nkvd red army order central committee party soviet ussr gulag politburo great terror purge "
+    "purges show trial trials winter war revision blog flashcards i"
+)
+
+
+def course_quoted(tokens: tuple[Token, ...], span: list[int]) -> bool:
+    """The sentence quotes the course's material with a plain "says / according to", and names
+    no one else (a historian's name keeps it reported)."""
+    norms = {tokens[i].norm for i in span}
+    if not norms & _COURSE or not norms & _PLAIN or norms & _NOT_PLAIN:
+        return False
+    return not any(
+        tokens[i].text[:1].isupper()
+        and tokens[i].norm not in fd.KNOWN_PEOPLE
+        and tokens[i].norm not in fd.KNOWN_PLACES
+        and tokens[i].norm not in _NAMELESS
+        for i in span[1:]
+    )

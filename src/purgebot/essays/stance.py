@@ -3,21 +3,17 @@
 "He signed Order 00447, but I'm not sure what that order was for" names a point without making
 it; crediting it would teach that name-dropping pays. A dismissal cue is
 
-- the writer saying they do not know, understand, remember, see, think, believe or agree
-  ("I don't really think", "I'm not sure", "I can't remember", "I have no idea", "I doubt"),
-- "not sure", "no idea" without a subject ("though not sure what for"), a negated knowing or
-  thinking verb whose subject is left out ("..., but don't know what it was"), and "whatever
-  that was / means",
-- in a clause opened by but / though / although / however / yet, "that / this / it" with a
-  negated "matter", "important", "relevant", "true", "right" or "big" ("but that didn't
-  matter"), or calling it exaggerated, a myth, wrong or unlikely ("but that is a myth"); or a
-  sentence of its own saying "that is not true / right" of the one before.
-
-- a vague naming ("something called X", "some kind of X", "something to do with X", "X or
-  something", "X or whatever", "apparently"), or calling it overrated / overstated,
-- "..., but I think / believe / reckon ..." answering a claim reported as someone else's
-  ("Some people say Stalin was paranoid, but I think he was just ruthless"): only the reported
-  clause is set aside; the writer's own view after the "but" still counts.
+- the writer not knowing, understanding, remembering, seeing or agreeing ("I'm not sure", "I
+  can't remember", "I never worked out", "I doubt"), also with the subject left out ("..., but
+  don't know what it was"), "whatever that was / means";
+- in a clause opened by but / though / yet, "that / this / it" with a negated "matter",
+  "important", "true" ("but that didn't matter"), or called a myth, wrong or unlikely;
+- a vague naming ("something called X", "X or something", "apparently"), "overrated";
+- "..., but I think / believe ..." or "..., but I don't think ..." answering a claim reported as
+  someone else's: only the reported clause is set aside. "I don't think he trusted anyone"
+  with a claim of its own is the writer's negative claim, left to the negation rules;
+- the kinds in `purgebot.essays.stancecues` (alleged, a source's bias, poor verdicts, a
+  sentence rejecting the one before).
 
 Its scope is its own clause, the clause just before it in the same sentence (the one the "but"
 answers, reaching past clauses of nothing but hedges: "X, apparently, but I'm not sure"),
@@ -32,28 +28,41 @@ Across sentences: a sentence that only reports or presents someone else's idea (
 say X.", "X is often mentioned.", "There is the argument about X.") is set aside whole when the
 next sentence holds the writer's not-knowing or not-thinking cue anywhere ("I have read this but
 never understood ..."), opens "Maybe, but ..." / "Perhaps, but ...", or calls it poor ("That
-seems like an excuse to me."). A "There is the X about
-..." sentence whose later clause says the writer can't remember or doesn't know is set aside
-whole.
+seems like an excuse to me."). A "There is the X about ..." sentence whose later clause says
+the writer can't remember or doesn't know is set aside whole.
 """
 
 from __future__ import annotations
 
+from purgebot.essays.stancecues import (
+    DOUBT as _DOUBT,
+)
+from purgebot.essays.stancecues import (
+    KNOWING as _KNOWING,
+)
+from purgebot.essays.stancecues import (
+    REPORTING as _REPORTING,
+)
+from purgebot.essays.stancecues import (
+    THINKING as _THINKING,
+)
+from purgebot.essays.stancecues import (
+    biased,
+    claims_after,
+    poor_verdict,
+    regime_claim,
+    rejects_previous,
+    told_of_that,
+)
+from purgebot.essays.stancecues import (
+    vague as _vague,
+)
 from purgebot.essays.text import EssayText, Token, words
 
 _SUBJECTS = words("i i'm i've i'd")
 _SOFTENERS = words(
     "am do did does have had can could will would really honestly actually quite totally fully "
-    "still exactly truly entirely completely even personally"
-)
-_KNOWING = words(
-    "know knew understand understood remember remembered recall recalled see get got gotten "
-    "grasp grasped follow sure certain idea clue say tell explain work"
-)
-_THINKING = words("think believe agree accept buy convinced persuaded")
-_DOUBT = words(
-    "doubt unsure unclear forget forgot forgotten disagree sceptical skeptical unconvinced "
-    "confused puzzled lost"
+    "still exactly truly entirely completely even personally a bit little rather pretty"
 )
 _MATTERS = words(
     "matter mattered matters important relevant significant true big major right correct accurate "
@@ -67,10 +76,6 @@ _BACK_REFERENCE = words("that this it")
 _OVERRATED = words("overrated overstated overblown")
 # "..., but I think / believe / reckon ..." answering a claim the writer reports.
 _OWN_VIEW = words("think believe reckon feel")
-_REPORTING = words(
-    "say says said claim claims claimed argue argues argued suggest suggests suggested "
-    "believe believes believed think thinks thought call calls called"
-)
 # Words that leave a clause empty: the cue looks past it ("X, apparently, but I'm not sure").
 _HEDGES = words(
     "apparently also too though then still perhaps maybe probably supposedly think believe "
@@ -95,7 +100,7 @@ _POOR = _REJECT | words(
 # Words of a cue clause that refers back rather than naming something new: "what it said".
 _EMPTY = words(
     "said say says mean means meant happened happen did do done about for involved why how "
-    "actually exactly was were"
+    "actually exactly was were ask knows cares"
 )
 
 
@@ -109,47 +114,9 @@ def _after_negation(tokens: tuple[Token, ...], i: int, end: int) -> tuple[int, s
             return j, "thinking"
         if norm in _MATTERS:
             return j, "matters"
-        if norm not in _SOFTENERS and norm not in ("a", "any", "the", "much", "so", "too"):
+        if norm not in _SOFTENERS and norm not in ("a", "any", "the", "much", "so", "too", "that"):
             return None
     return None
-
-
-def _vague(tokens: tuple[Token, ...], i: int, end: int) -> bool:
-    """A vague naming: "something called X", "some kind of X", "something to do with X",
-    "X or something", "X or whatever", "apparently"."""
-    norm = tokens[i].norm
-    nxt = [tokens[j].norm for j in range(i + 1, min(end, i + 4))]
-    if norm in ("apparently", "supposedly"):
-        return True
-    before = [tokens[j].norm for j in range(max(0, i - 4), i)]
-    if norm == "sense" and "not" in before and any(w.startswith("mak") for w in before):
-        return True  # "it didn't make much sense to me"
-    if (
-        norm in ("hard", "difficult")
-        and nxt[:1] == ["to"]
-        and nxt[1:2]
-        and (nxt[1] in _KNOWING or nxt[1] in _THINKING)
-    ):
-        return True  # "I find it hard to believe", "difficult to understand"
-    if norm in ("beyond", "confuses", "confused", "lost") and nxt[:1] == ["me"]:
-        return True  # "what it did is beyond me", "it confuses me", "that's lost on me"
-    if norm == "on" and i > 0 and tokens[i - 1].norm == "lost" and nxt[:1] == ["me"]:
-        return True
-    if norm == "or" and (nxt[:1] == ["so"] or nxt[:2] == ["at", "least"]):
-        # "..., or so my textbook says", "..., or at least that's what people say"
-        rest = [tokens[j].norm for j in range(i + 1, end) if tokens[j].clause == tokens[i].clause]
-        return any(w in _REPORTING for w in rest)
-    if norm == "something" and nxt[:1] in (["called"], ["like"]):
-        return True
-    if norm == "something" and nxt[:3] == ["to", "do", "with"]:
-        return True
-    if norm == "some" and nxt[:2] in (["kind", "of"], ["sort", "of"]):
-        return True
-    return (
-        norm == "or"
-        and nxt[:1] in (["something"], ["whatever"])
-        and (i + 2 >= end or tokens[i + 2].clause != tokens[i].clause)
-    )
 
 
 def _contrast(tokens: tuple[Token, ...], i: int, start: int, end: int) -> bool:
@@ -172,13 +139,18 @@ def _cue(tokens: tuple[Token, ...], i: int, start: int, end: int) -> str | None:
         return "knowing"
     if tok.norm in _OVERRATED:  # "the Kirov question is overrated"
         return "matters"
+    if biased(tokens, i, end):  # "..., so of course he would say that"
+        return "bias"
     if _contrast(tokens, i, start, end):
         return "contrast"
     if (  # ", whatever that was"
         tok.norm == "whatever"
         and i + 2 < end
         and tokens[i + 1].norm in _BACK_REFERENCE
-        and tokens[i + 2].norm in ("was", "is", "means", "meant", "were")
+        and any(  # ", whatever that actually means"
+            tokens[j].norm in ("was", "is", "means", "meant", "were")
+            for j in range(i + 2, min(end, i + 4))
+        )
     ):
         return "knowing"
     if tok.norm in _REJECT:  # "..., but that is exaggerated", "..., though I think it's a myth"
@@ -186,7 +158,14 @@ def _cue(tokens: tuple[Token, ...], i: int, start: int, end: int) -> str | None:
         if clause and clause[0].norm in _TURNS and any(t.norm in _BACK_REFERENCE for t in clause):
             return "matters"
         # "Some books say he was only a scapegoat, which is rubbish"
-        if [t.norm for t in clause[:2]] in (["which", "is"], ["which", "was"]) and len(clause) <= 4:
+        which = clause[:1] and clause[0].norm == "which" and len(clause) <= 5
+        # "..., which was wrong" of a deed is a moral verdict; of a claim reported, a rejection
+        said = tok.norm != "wrong" or any(t.norm in _REPORTING for t in tokens[start:i])
+        if which and said and clause[1:2] and clause[1].norm in _SEEMS:
+            return "matters"
+    if poor_verdict(tokens, i, start, end):  # "..., but that is just an excuse for Stalin"
+        clause = [t for t in tokens[start:i] if t.clause == tok.clause]
+        if clause and clause[0].norm in _TURNS:
             return "matters"
     if tok.norm in _SUBJECTS:
         for j in range(i + 1, min(end, i + 4)):
@@ -195,6 +174,16 @@ def _cue(tokens: tuple[Token, ...], i: int, start: int, end: int) -> str | None:
                 return "knowing"
             if tokens[j].negation:
                 found = _after_negation(tokens, j, end)
+                if (
+                    found
+                    and found[1] == "thinking"
+                    and claims_after(
+                        tokens, found[0], end, _EMPTY | _MATTERS | _SOFTENERS | _VERDICTS
+                    )
+                ):
+                    # "I don't think he trusted anyone": the writer's own negative claim, left
+                    # to the negation rules; only a reported claim before it is set aside
+                    return "denial"
                 if found and found[1] in ("knowing", "thinking"):
                     return found[1]
                 return None
@@ -218,7 +207,11 @@ def _cue(tokens: tuple[Token, ...], i: int, start: int, end: int) -> str | None:
             return "knowing"
         before = [t for t in tokens[start:i] if t.clause == tok.clause]
         elided = before and before[0].norm in (*_TURNS, "and")  # "..., but don't know what"
-        if kind in ("knowing", "thinking") and elided and all(not t.content for t in before[1:]):
+        if (
+            kind in ("knowing", "thinking")
+            and elided
+            and all(t.norm in _SOFTENERS for t in before[1:])
+        ):
             return kind
         if kind == "matters":
             clause = [t for t in tokens[start:i] if t.clause == tok.clause]
@@ -256,9 +249,14 @@ def _previous_clause(tokens: tuple[Token, ...], before: list[int]) -> list[int]:
         # "He wrote some order, 00447 I think, but I'm not sure what it was for": a name with
         # "I think" after it is a hedge on the clause before, which the cue reaches too
         hedged = len(part) <= 4 and [tokens[j].norm for j in part[-2:]] in _HEDGED
+        # "..., if I remember right, but I'm not certain": a hedge of the writer's own memory
+        hedged = hedged or [tokens[j].norm for j in part[:2]] == ["if", "i"]
         if hedged:
             continue
-        if not aside and any(tokens[j].content and tokens[j].norm not in _HEDGES for j in part):
+        if not aside and any(
+            tokens[j].content and tokens[j].norm not in _HEDGES and tokens[j].norm not in _SOFTENERS
+            for j in part
+        ):
             break
     return out
 
@@ -295,11 +293,20 @@ def dismissed_tokens(essay: EssayText) -> frozenset[int]:
     for n, s in enumerate(essay.sentences):
         prev = essay.sentences[n - 1] if n else None
         reported = prev is not None and _reported(tokens, prev.first, prev.last)
+        # "They were accused of plotting with Trotsky. It was nonsense, of course.": the
+        # regime's charge denied; telling of the charge is the writer's point
+        charged = prev is not None and regime_claim(tokens, prev.first, prev.last)
         if (
             prev is not None
-            and reported
             and s.last > s.first
-            and (_conceded(tokens, s.first, s.last) or _rejected(tokens, s.first, s.last))
+            and not charged
+            and (
+                rejects_previous(tokens, s.first, s.last, reported)
+                or (
+                    reported
+                    and (_conceded(tokens, s.first, s.last) or _rejected(tokens, s.first, s.last))
+                )
+            )
         ):
             out.update(range(prev.first, prev.last))
         for i in range(s.first, s.last):
@@ -313,16 +320,29 @@ def dismissed_tokens(essay: EssayText) -> frozenset[int]:
             own = [j for j in range(s.first, s.last) if tokens[j].clause == clause]
             before = [j for j in range(s.first, own[0]) if tokens[j].clause < clause]
             previous = _previous_clause(tokens, before)
-            if kind == "contrast":  # only someone else's claim is set aside, not the view
+            if kind in ("contrast", "denial"):  # only someone else's claim is set aside
                 if any(tokens[j].norm in _REPORTING for j in previous) and not any(
                     tokens[j].norm in _SUBJECTS for j in previous
                 ):
                     out.update(previous)
+                if kind == "denial" and prev is not None and reported:
+                    out.update(range(prev.first, prev.last))  # "Some say X. I don't think Y."
+                continue
+            if kind == "bias":  # "Trotsky called it paranoia, but ... he would say that"
+                earlier = [j for j in range(s.first, i) if tokens[j].clause < clause]
+                if any(tokens[j].norm in _REPORTING for j in earlier):
+                    out.update(earlier)
+                elif prev is not None and reported:
+                    out.update(range(prev.first, prev.last))
+                out.update(own)
                 continue
             out.update(own)
             out.update(previous)
-            if prev is not None and reported and kind in ("knowing", "thinking"):
+            denied = charged and tokens[i].norm in ("proof", "evidence")
+            if prev is not None and reported and kind in ("knowing", "thinking") and not denied:
                 out.update(range(prev.first, prev.last))  # "Some say X. I'm not convinced."
+            if prev is not None and kind == "knowing" and told_of_that(tokens, previous):
+                out.update(range(prev.first, prev.last))  # "My teacher said that, but I never"
             if kind == "knowing" and tokens[s.first].norm == "there":
                 # "There is the thing about X, ..., but I can't remember ...": the whole sentence
                 out.update(j for j in range(s.first, i) if tokens[j].clause < clause)
@@ -339,6 +359,7 @@ def dismissed_tokens(essay: EssayText) -> frozenset[int]:
                 and tokens[j].norm not in _KNOWING
                 and tokens[j].norm not in _DOUBT
                 and tokens[j].norm not in _VERDICTS
+                and tokens[j].norm not in _MATTERS
                 and tokens[j].norm not in _THINKING
                 and tokens[j].norm not in _SUBJECTS
                 and tokens[j].norm not in _SOFTENERS
