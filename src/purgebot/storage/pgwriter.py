@@ -16,17 +16,14 @@ wait (the server unreachable), the batch fails as before.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
-from collections import defaultdict, deque
 from typing import Any
 
 import asyncpg
 
-from purgebot.storage.errors import DatabaseUnavailableError, RunNotFoundError, StoreClosedError
+from purgebot.storage.errors import DatabaseUnavailableError, RunNotFoundError
 from purgebot.storage.pgdb import PgDb
-from purgebot.storage.records import AnswerRecord
-from purgebot.storage.writer import answer_params
+from purgebot.storage.writer import InsertingWriter, Pending, _fail, ids_in_order
 
 log = logging.getLogger(__name__)
 
@@ -42,93 +39,17 @@ _STATUS = "SELECT txid_status($1)"
 STATUS_CHECKS = 40
 STATUS_INTERVAL_S = 0.05
 
-_Pending = tuple[AnswerRecord, tuple[Any, ...], "asyncio.Future[int]"]
 
+class PgAnswerWriter(InsertingWriter):
+    """The group commit of writer.AnswerWriter, each batch one INSERT over arrays."""
 
-class PgAnswerWriter:
-    def __init__(self, db: PgDb, max_batch: int = 1000) -> None:
-        self._db = db
-        self._max_batch = max_batch
-        self._pending: list[_Pending] = []
-        self._wake = asyncio.Event()
-        self._closing = False
-        self._task: asyncio.Task[None] | None = None
-        self.batches = 0  # answer transactions committed
+    _db: PgDb
+    whole_batch = (DatabaseUnavailableError,)
 
     def start(self) -> None:
         self._task = asyncio.create_task(self._run(), name="purgebot-pg-answer-writer")
 
-    async def submit(self, record: AnswerRecord) -> int:
-        """Returns the answer id once the row is committed."""
-        if self._closing:
-            raise StoreClosedError("the store is closed")
-        params = answer_params(record)
-        future: asyncio.Future[int] = asyncio.get_running_loop().create_future()
-        self._pending.append((record, params, future))
-        self._wake.set()
-        return await asyncio.shield(future)
-
-    async def flush(self) -> None:
-        waiting = [future for *_, future in self._pending]
-        if waiting:
-            await asyncio.wait(waiting)
-
-    async def close(self) -> None:
-        self._closing = True
-        self._wake.set()
-        try:
-            if self._task is not None:
-                await self._task
-        finally:
-            for *_, future in self._pending:
-                _fail(future, StoreClosedError("the store closed before this answer was saved"))
-            self._pending.clear()
-
-    async def _run(self) -> None:
-        while True:
-            await self._wake.wait()
-            self._wake.clear()
-            await asyncio.sleep(0)  # one tick for callers woken together to join the batch
-            while self._pending:
-                batch = self._pending[: self._max_batch]
-                del self._pending[: self._max_batch]
-                await self._commit(batch)
-            if self._closing:
-                return
-
-    async def _commit(self, batch: list[_Pending]) -> None:
-        try:
-            ids = await self._insert([params for _, params, _ in batch])
-        except DatabaseUnavailableError as exc:
-            for *_, future in batch:
-                _fail(future, exc)
-            return
-        except Exception as exc:
-            if len(batch) == 1:
-                self._fail_row(batch[0], exc)
-                return
-            # one bad row must not sink its neighbours: retry them one by one
-            log.warning(
-                "a batch of %d answers failed (%s); retrying them one by one",
-                len(batch),
-                type(exc).__name__,
-            )
-            for pending in batch:
-                try:
-                    (answer_id,) = await self._insert([pending[1]])
-                except Exception as row_exc:
-                    self._fail_row(pending, row_exc)
-                else:
-                    _resolve(pending[2], answer_id)
-            return
-        except BaseException as exc:
-            for *_, future in batch:
-                _fail(future, exc)
-            raise
-        for (*_, future), answer_id in zip(batch, ids, strict=True):
-            _resolve(future, answer_id)
-
-    def _fail_row(self, pending: _Pending, exc: Exception) -> None:
+    def _fail_row(self, pending: Pending, exc: BaseException) -> None:
         record, _, future = pending
         if isinstance(exc, asyncpg.ForeignKeyViolationError):
             _fail(future, RunNotFoundError(record.run_id))
@@ -156,13 +77,7 @@ class PgAnswerWriter:
                 raise
         # acknowledged only from here: the transaction has committed
         self._db.commits += 1
-        by_key: dict[tuple[Any, ...], deque[int]] = defaultdict(deque)
-        for answer_id, *key, _txid in sorted(tuple(r) for r in returned):
-            by_key[tuple(key)].append(int(answer_id))
-        try:
-            ids = [by_key[(row[0], row[2], row[4])].popleft() for row in rows]
-        except IndexError:
-            raise RuntimeError("answer ids do not match the batch just written") from None
+        ids = ids_in_order([tuple(r)[:4] for r in returned], rows)
         self.batches += 1
         return ids
 
@@ -181,15 +96,3 @@ class PgAnswerWriter:
             await asyncio.sleep(STATUS_INTERVAL_S)
         log.error("a batch whose COMMIT lost its reply may be stored; its answers were refused")
         return False
-
-
-def _resolve(future: asyncio.Future[int], answer_id: int) -> None:
-    if not future.done():
-        future.set_result(answer_id)
-
-
-def _fail(future: asyncio.Future[int], exc: BaseException) -> None:
-    if not future.done():
-        future.set_exception(exc)
-        with contextlib.suppress(BaseException):
-            future.exception()

@@ -34,7 +34,7 @@ _RETURNING = " RETURNING answer_id, run_id, user_id, question_id"
 
 Row = tuple[Any, ...]
 Outcome = int | BaseException  # an answer id, or why that row was not stored
-_Pending = tuple[AnswerRecord, Row, "asyncio.Future[int]"]
+Pending = tuple[AnswerRecord, Row, "asyncio.Future[int]"]
 
 
 def _text(value: str) -> str:
@@ -63,10 +63,11 @@ def answer_params(r: AnswerRecord) -> Row:
 class AnswerWriter:
     """The queue: `start`, `submit` (the answer id once committed), `flush`, `close`."""
 
-    def __init__(self, db: Db, max_batch: int = 1000) -> None:
+    def __init__(self, db: Any, max_batch: int = 1000) -> None:
+        # db: the store's Db (SQLite) or PgDb; each subclass uses its own
         self._db = db
         self._max_batch = max_batch
-        self._pending: list[_Pending] = []
+        self._pending: list[Pending] = []
         self._wake = asyncio.Event()
         self._closing = False
         self._task: asyncio.Task[None] | None = None
@@ -116,7 +117,7 @@ class AnswerWriter:
             if self._closing:
                 return
 
-    async def _commit(self, batch: list[_Pending]) -> None:
+    async def _commit(self, batch: list[Pending]) -> None:
         try:
             outcomes = await self._write([params for _, params, _ in batch])
         except Exception as exc:
@@ -140,7 +141,7 @@ class AnswerWriter:
         alone (an unknown run, a constraint) must never sink its neighbours."""
         raise NotImplementedError
 
-    def _fail_row(self, pending: _Pending, exc: BaseException) -> None:
+    def _fail_row(self, pending: Pending, exc: BaseException) -> None:
         record, _, future = pending
         if isinstance(exc, sqlite3.IntegrityError) and "FOREIGN KEY" in str(exc):
             _fail(future, RunNotFoundError(record.run_id))
@@ -150,12 +151,18 @@ class AnswerWriter:
         _fail(future, exc)
 
 
-class ThreadWriter(AnswerWriter):
-    """Batches through the store's own aiosqlite connection (in-memory databases)."""
+class InsertingWriter(AnswerWriter):
+    """A writer whose batch is one INSERT (`_insert`, in its subclass). A batch that fails is
+    retried row by row, so only the rows that fail alone fail; an error in `whole_batch` (the
+    database unreachable) fails the whole batch at once."""
+
+    whole_batch: tuple[type[Exception], ...] = ()
 
     async def _write(self, rows: list[Row]) -> list[Outcome]:
         try:
             return list(await self._insert(rows))
+        except self.whole_batch:
+            raise
         except Exception as exc:
             if len(rows) == 1:
                 return [exc]
@@ -177,6 +184,28 @@ class ThreadWriter(AnswerWriter):
         return outcomes
 
     async def _insert(self, rows: list[Row]) -> list[int]:
+        """Insert the rows in one transaction; their ids, in the rows' order."""
+        raise NotImplementedError
+
+
+def ids_in_order(returned: list[tuple[Any, ...]], rows: list[Row]) -> list[int]:
+    """RETURNING gives no promise of order: match each (answer_id, run, student, question) back
+    to its row by (run, student, question)."""
+    by_key: dict[tuple[Any, ...], deque[int]] = defaultdict(deque)
+    for answer_id, *key in sorted(returned):
+        by_key[tuple(key)].append(int(answer_id))
+    try:
+        return [by_key[(row[0], row[2], row[4])].popleft() for row in rows]
+    except IndexError:  # cannot happen unless the database returned other rows than it inserted
+        raise sqlite3.DatabaseError("answer ids do not match the batch just written") from None
+
+
+class ThreadWriter(InsertingWriter):
+    """Batches through the store's own aiosqlite connection (in-memory databases)."""
+
+    _db: Db
+
+    async def _insert(self, rows: list[Row]) -> list[int]:
         """Insert the batch in one statement, one round trip to the database thread.
 
         The connection is in autocommit mode, so the single INSERT is its own transaction: it is
@@ -188,13 +217,7 @@ class ThreadWriter(AnswerWriter):
         async with self._db.lock:
             returned = await fetchall(self._db.conn, sql, params)
             self._db.commits += 1
-        by_key: dict[tuple[Any, ...], deque[int]] = defaultdict(deque)
-        for answer_id, *key in sorted(returned):
-            by_key[tuple(key)].append(int(answer_id))
-        try:
-            ids = [by_key[(row[0], row[2], row[4])].popleft() for row in rows]
-        except IndexError:  # cannot happen unless SQLite returned other rows than it inserted
-            raise sqlite3.DatabaseError("answer ids do not match the batch just written") from None
+        ids = ids_in_order(returned, rows)
         self.batches += 1
         return ids
 
