@@ -239,6 +239,36 @@ def _denies(tokens: tuple[Token, ...], i: int) -> bool:
     return tokens[i].negation and not (tokens[i].norm == "no" and number)
 
 
+_SUBORDINATORS = frozenset(
+    ("once", "when", "because", "since", "as", "although", "though", "while", "until", "now")
+)
+
+
+def _negated_aside(tokens: tuple[Token, ...], span: list[int]) -> frozenset[int]:
+    """ "Yezhov was arrested in 1935, once the purges were no longer needed": a negation in a
+    later clause that a subordinator opens is about that clause, not the claim before it; the
+    clause is set aside and the negation denies nothing."""
+    if not span:
+        return frozenset()
+    head = tokens[span[0]].clause
+    out: set[int] = set()
+    clause = -1
+    opened = False
+    for i in span:
+        if tokens[i].clause != clause:
+            clause = tokens[i].clause
+            opened = clause != head and tokens[i].norm in _SUBORDINATORS
+        if opened:
+            out.add(i)
+    if not any(_denies(tokens, i) for i in out):
+        return frozenset()
+    return frozenset(i for i in out if _clause_denied(tokens, out, tokens[i].clause))
+
+
+def _clause_denied(tokens: tuple[Token, ...], aside: set[int], clause: int) -> bool:
+    return any(_denies(tokens, j) for j in aside if tokens[j].clause == clause)
+
+
 def _sentence_hits(
     essay: EssayText, kept: list[int], last: int, span: list[int]
 ) -> list[tuple[str, str, int]]:
@@ -274,10 +304,12 @@ def find_fact_errors(essay: EssayText, dismissed: frozenset[int]) -> tuple[Found
             continue
         reported = any(tokens[i].norm in _REPORTED or tokens[i].norm in _SAID for i in span)
         reported = reported and not course_quoted(tokens, span)
-        kept = [i for i in span if i not in dismissed]
+        aside = _negated_aside(tokens, span)
+        kept = [i for i in span if i not in dismissed and i not in aside]
+        denied = any(_denies(tokens, i) for i in span if i not in aside)
         if reported or _attributed(tokens, span):  # someone else's claim: only the absurd
-            hits = [] if any(_denies(tokens, i) for i in span) else beyond_any_estimate(essay, kept)
-        elif any(_denies(tokens, i) for i in span):  # a claim denied is read for one thing only
+            hits = [] if denied else beyond_any_estimate(essay, kept)
+        elif denied:  # a claim denied is read for one thing only
             hits = denied_fates(essay, kept)
         else:
             hits = _sentence_hits(essay, kept, s.last, span) + head_back_then(essay, n, kept)

@@ -1,0 +1,47 @@
+"""Round 6 of the fact table (issue 15): how a clause is read before it is checked, so that new
+wordings of the same claim are caught. A date said of "this"/"that" dates the clause before it;
+a cleft's date ("It was in YEAR, ..., that X") dates X's clause; a negation in a later clause
+that a subordinator opens ("once ... no longer ...") does not deny the claim before it. Each
+rule comes with sound sentences it must leave alone. The wordings are new, from no eval set."""
+
+from __future__ import annotations
+
+import pytest
+
+from purgebot.essays.facts import find_fact_errors
+from purgebot.essays.text import analyse
+
+
+def claims(text: str) -> list[str]:
+    return [f.claim for f in find_fact_errors(analyse(text), frozenset())]
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        # a date said of "this" / "that" / "which" dates the clause before it
+        ("Nikolaev killed Kirov at the Smolny, and that was in 1937.", True),
+        ("Nikolaev killed Kirov at the Smolny, and that was in 1934.", False),
+        ("Yezhov was arrested, which happened in 1936, and later shot.", True),
+        ("Yezhov was arrested, which happened in 1939, and later shot.", False),
+        ("Stalin signed Order 00447 and this took place in 1935.", True),
+        ("Stalin signed Order 00447 and this took place in 1937.", False),
+        # a cleft's date dates the clause its "that" opens, past an aside
+        ("It was in 1932, after months of planning, that Yezhov was arrested.", True),
+        ("It was in 1939, after months of planning, that Yezhov was arrested.", False),
+        ("It was in 1936 that Stalin signed Order 00447.", True),
+        ("It was in 1937 that Stalin signed Order 00447.", False),
+        # "it was in 1937" with no "that" dates nothing
+        ("It was in 1937. Yezhov was arrested later.", False),
+        # a negation in a later subordinate clause leaves the claim before it standing
+        ("Yezhov was arrested in 1936, once Stalin no longer needed him.", True),
+        ("Yezhov was arrested in 1939, once Stalin no longer needed him.", False),
+        ("Kirov was murdered in 1936, when nobody expected it.", True),
+        ("Kirov was murdered in 1934, when nobody expected it.", False),
+        # a negation in the claim's own clause still denies it
+        ("Yezhov was not arrested in 1936, once Stalin was done with him.", False),
+        ("It is not true that Kirov was murdered in 1936.", False),
+    ],
+)
+def test_clause_reading(text: str, flagged: bool) -> None:
+    assert bool(claims(text)) is flagged, claims(text)
