@@ -38,6 +38,12 @@ def claims(text: str) -> list[str]:
         ("Yezhov was arrested in 1939, once Stalin no longer needed him.", False),
         ("Kirov was murdered in 1936, when nobody expected it.", True),
         ("Kirov was murdered in 1934, when nobody expected it.", False),
+        # a time phrase that runs up to the year is the year's ("during the height of ...")
+        ("Beria headed the NKVD throughout the mass killings of 1937.", True),
+        ("Yezhov headed the NKVD throughout the mass killings of 1937.", False),
+        ("Yagoda, who led the NKVD during the first wave of shootings in 1938, was cruel.", True),
+        ("Yagoda, who led the NKVD during the first wave of shootings in 1935, was cruel.", False),
+        ("Beria led the NKVD during the war, which began in 1941.", False),
         # a negation in the claim's own clause still denies it
         ("Yezhov was not arrested in 1936, once Stalin was done with him.", False),
         ("It is not true that Kirov was murdered in 1936.", False),
