@@ -44,6 +44,12 @@ def claims(text: str) -> list[str]:
         ("Yagoda, who led the NKVD during the first wave of shootings in 1938, was cruel.", True),
         ("Yagoda, who led the NKVD during the first wave of shootings in 1935, was cruel.", False),
         ("Beria led the NKVD during the war, which began in 1941.", False),
+        # a figure ten times too low is an order of magnitude too low, whatever the body's word
+        ("Around 3,800 army officers were purged in 1937-38.", True),
+        ("Around 38,000 army officers were purged in 1937-38.", False),
+        ("The Red Army lost 3,000 officers in the Winter War.", False),
+        ("Only some 250 NKVD members were arrested by Yezhov.", True),
+        ("Over 3,000 NKVD members were arrested by Yezhov.", False),
         # a negation in the claim's own clause still denies it
         ("Yezhov was not arrested in 1936, once Stalin was done with him.", False),
         ("It is not true that Kirov was murdered in 1936.", False),
