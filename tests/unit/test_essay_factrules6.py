@@ -44,6 +44,12 @@ def claims(text: str) -> list[str]:
         ("Yagoda, who led the NKVD during the first wave of shootings in 1938, was cruel.", True),
         ("Yagoda, who led the NKVD during the first wave of shootings in 1935, was cruel.", False),
         ("Beria led the NKVD during the war, which began in 1941.", False),
+        # an event's participle aside dates the noun before it, capitalised or not, with or
+        # without "which was"
+        ("The second show trial, staged in January 1939, convicted Radek.", True),
+        ("The second show trial, staged in January 1937, convicted Radek.", False),
+        ("The last show trial, which was held in March 1936, condemned Bukharin.", True),
+        ("The last show trial, which was held in March 1938, condemned Bukharin.", False),
         # a figure ten times too low is an order of magnitude too low, whatever the body's word
         ("Around 3,800 army officers were purged in 1937-38.", True),
         ("Around 38,000 army officers were purged in 1937-38.", False),

@@ -29,13 +29,14 @@ def with_antecedent(
         and tokens[previous[-1]].text[:1].isupper()
     ):
         return [*previous[-4:], *clause], previous[-1]
-    if (  # "the Winter War against Finland, fought in 1949-50, ...": a participle's aside
+    if (  # "the Winter War against Finland, fought in 1949-50, ...": a participle's aside;
+        # "the first show trial, held in 1938" / "which was held in 1938": said of any noun
         previous
-        and tokens[clause[0]].norm in _PARTICIPLES
-        and tokens[previous[-1]].text[:1].isupper()
-        and any(year_of(tokens[j]) for j in clause[1:4])
+        and (n := _aside_of_time(tokens, clause)) >= 0
+        and (tokens[previous[-1]].text[:1].isupper() or tokens[previous[-1]].content)
+        and any(year_of(tokens[j]) for j in clause[n + 1 : n + 4])
     ):
-        return [*previous[-4:], *clause], None
+        return [*previous[-4:], *clause[n:]], None
     if (
         previous
         and previous is not first
@@ -47,6 +48,13 @@ def with_antecedent(
         name = first[-1] if _name_word(tokens[first[-1]]) else None
         return [*first, *clause], name
     return clause, None
+
+
+def _aside_of_time(tokens: tuple[Token, ...], clause: list[int]) -> int:
+    """ "fought in 1949", "which was held in 1938": where the participle of an event stands,
+    after "which was" or on its own (-1: not such an aside). The "which was" is no distance."""
+    n = 2 if [tokens[j].norm for j in clause[:2]] in (["which", "was"], ["which", "were"]) else 0
+    return n if n < len(clause) and tokens[clause[n]].norm in _PARTICIPLES else -1
 
 
 _AUX = words("was were had has is")
