@@ -50,6 +50,11 @@ def claims(text: str) -> list[str]:
         ("The second show trial, staged in January 1937, convicted Radek.", False),
         ("The last show trial, which was held in March 1936, condemned Bukharin.", True),
         ("The last show trial, which was held in March 1938, condemned Bukharin.", False),
+        # a fate said of a name past a relative clause between commas (and "himself")
+        ("Zhukov himself, who fought at Khalkhin Gol, was executed in 1938.", True),
+        ("Molotov, who signed many lists, was shot like the rest.", True),
+        ("Tukhachevsky, who had modernised the army, was executed in 1937.", False),
+        ("Zhukov, who served under Tukhachevsky, saw him shot.", False),
         # a figure ten times too low is an order of magnitude too low, whatever the body's word
         ("Around 3,800 army officers were purged in 1937-38.", True),
         ("Around 38,000 army officers were purged in 1937-38.", False),

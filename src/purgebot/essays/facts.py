@@ -149,6 +149,21 @@ _ROUGHLY = words("only just about around some roughly nearly almost approximatel
 _STOPS = frozenset({"but", "while", "whereas", "unlike", "though", "although", "however"})
 
 
+def _past_aside(tokens: tuple[Token, ...], span: list[int], n: int) -> int:
+    """ "Trotsky (himself), who stood in the dock, was shot": where the name's own predicate
+    starts after a relative clause set between commas (n itself when there is none)."""
+    m = n + 1
+    if m < len(span) and tokens[span[m]].norm == "himself":
+        m += 1
+    if m >= len(span) or tokens[span[m]].norm not in ("who", "whose"):
+        return n
+    aside = tokens[span[m]].clause
+    rest = next((k for k in range(m, len(span)) if tokens[span[k]].clause != aside), None)
+    if rest is None or tokens[span[rest]].norm not in ("was", "were", "had", "is"):
+        return n
+    return rest - 1
+
+
 def _across(essay: EssayText, span: list[int]) -> list[tuple[str, str, int]]:
     """The checks a sentence may spread over its clauses: "Zhukov, who was shot", "Order
     00447, which Beria drew up", "Kirov, the party leader in Moscow"."""
@@ -170,18 +185,20 @@ def _across(essay: EssayText, span: list[int]) -> list[tuple[str, str, int]]:
         norm = norms[n]
         if norm in fd.SURVIVED:
             verbs = fd.SURVIVED_VERBS.get(norm, (*fd.KILLED_VERBS, "tried"))
-            words = ahead(n, 8)
-            hit = next((m for m, w in enumerate(words) if starts(w, verbs)), None)
-            # "Zhukov, who was shot", "Zhukov and seven other generals were tried": only
-            # words that keep him the one shot stand between (not "Molotov signed lists...");
-            # "Gamarnik shot himself" is his suicide.
-            suicide = hit is not None and words[hit + 1 : hit + 2] == ["himself"]
-            if (
-                hit is not None
-                and not suicide
-                and all(w in _PASSIVE or w.isdigit() for w in words[:hit])
-            ):
-                out.append((f"{tokens[i].text} was not put to death.", fd.SURVIVED[norm], i))
+            for words in (ahead(n, 8), ahead(_past_aside(tokens, span, n), 8)):
+                hit = next((m for m, w in enumerate(words) if starts(w, verbs)), None)
+                # "Zhukov, who was shot", "Zhukov and seven other generals were tried": only
+                # words that keep him the one shot stand between (not "Molotov signed
+                # lists..."); "Gamarnik shot himself" is his suicide.
+                suicide = hit is not None and words[hit + 1 : hit + 2] == ["himself"]
+                if (
+                    hit is not None
+                    and not suicide
+                    and all(w in _PASSIVE or w.isdigit() for w in words[:hit])
+                ):
+                    claim = f"{tokens[i].text} was not put to death."
+                    out.append((claim, fd.SURVIVED[norm], i))
+                    break
         if norm in fd.ORDER_WRONG_AUTHORS and "00447" in norms[max(0, n - 8) : n + 8]:
             order_verbs: tuple[str, ...] = fd.AUTHOR_VERBS + (
                 fd.SIGN_VERBS if norm in fd.NEVER_SIGNED else ()
