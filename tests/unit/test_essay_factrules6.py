@@ -55,6 +55,11 @@ def claims(text: str) -> list[str]:
         ("Molotov, who signed many lists, was shot like the rest.", True),
         ("Tukhachevsky, who had modernised the army, was executed in 1937.", False),
         ("Zhukov, who served under Tukhachevsky, saw him shot.", False),
+        # a defendant at a trial past a determiner or a relative pronoun
+        ("Radek, who was tried at that first show trial, got ten years.", True),
+        ("Radek, who was tried at that second show trial, got ten years.", False),
+        ("Rykov himself was tried at the first show trial.", True),
+        ("Rykov himself was tried at the third show trial.", False),
         # a figure ten times too low is an order of magnitude too low, whatever the body's word
         ("Around 3,800 army officers were purged in 1937-38.", True),
         ("Around 38,000 army officers were purged in 1937-38.", False),
