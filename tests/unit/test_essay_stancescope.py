@@ -23,6 +23,14 @@ def dismissed_words(text: str) -> set[str]:
         ("The Politburo approved the lists, whatever the Politburo really is.", "approved", True),
         ("Many commissars were shot, whatever a commissar exactly was.", "shot", True),
         ("The troikas passed sentences, whatever troikas even are.", "sentences", True),
+        # "whatever that involved", "whoever he was": a pointer back to the claim
+        ("The NKVD used the conveyor, whatever that involved.", "conveyor", True),
+        ("The Yezhovshchina is named after Yezhov, whoever he really was.", "named", True),
+        ("Moscow set limits for each region, whatever the point of that was.", "limits", True),
+        # "whoever they were", "whatever they did", "whatever it took": anyone, anything
+        ("People were denounced, whoever they were.", "denounced", False),
+        ("Stalin removed anyone who opposed him, whatever they did.", "removed", False),
+        ("The NKVD got confessions, whatever it took.", "confessions", False),
         # a concession about something the claim does not name keeps the claim
         ("The NKVD arrested millions, whatever its faults were.", "arrested", False),
         ("Stalin signed the lists, whatever the reason was.", "signed", False),
@@ -34,6 +42,8 @@ def dismissed_words(text: str) -> set[str]:
             True,
         ),
         ("Yagoda was called too soft, which looks like a poor excuse to me.", "soft", True),
+        ("Historians blame the local bosses, which seems rather convenient to me.", "blame", True),
+        ("Stalin blamed the local officials, which was convenient for him.", "blamed", False),
         # an excuse that is the point, or a verdict that is not poor, keeps the claim
         ("Kirov's murder was used, which seems like an excuse to arrest rivals.", "murder", False),
         ("Stalin blamed Yezhov, which seems fair to me.", "blamed", False),

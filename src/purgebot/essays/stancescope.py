@@ -21,11 +21,14 @@ from purgebot.essays.stancecues import POOR
 from purgebot.essays.text import Token, words
 
 _FILLER = words("actually really exactly even truly precisely himself herself itself themselves")
-_BEING = words("is are was were means meant mean")
+_BEING = words("is are was were means meant mean involved involves entailed")
+_POINTING = words("that this it he she")  # not "whoever they were": anyone at all
 _DETERMINERS = words("a an the this that these those")
 _BACK = words("which that this it")
 _SEEMING = words("sounds sounded seems seemed looks looked feels felt")
-_VERDICT_WORDS = POOR | words("excuse cop fairytale fairy tale story joke")
+_VERDICT_WORDS = POOR | words(
+    "excuse cop fairytale fairy tale story joke convenient unconvincing fishy"
+)
 _FIRST_PERSON = words("i i'd i'm we me")
 _SPEAKERS = words("he she they it trotsky stalin khrushchev conquest")
 _SAYING = words("say says said write writes wrote claim claims claimed thinks thought")
@@ -42,11 +45,14 @@ def _unknown_term(tokens: tuple[Token, ...], part: list[int], before: list[int])
         return False
     if tokens[part[-1]].norm not in _BEING:
         return False
-    noun = [j for j in part[1:-1] if tokens[j].norm not in _DETERMINERS]
-    if not noun or len(noun) > 2:
+    noun = [j for j in part[1:-1] if tokens[j].norm not in _DETERMINERS - _POINTING]
+    if not noun or len(noun) > 4:
         return False
+    # "whatever that involved", "whoever he was", "whatever the point of that was"
+    if any(tokens[j].norm in _POINTING for j in noun):
+        return True
     stems = {tokens[j].stem for j in before if tokens[j].content}
-    return any(tokens[j].stem in stems for j in noun)
+    return len(noun) <= 2 and any(tokens[j].stem in stems for j in noun)
 
 
 def _poor_verdict(tokens: tuple[Token, ...], part: list[int]) -> bool:
