@@ -60,6 +60,13 @@ def claims(text: str) -> list[str]:
         ("Radek, who was tried at that second show trial, got ten years.", False),
         ("Rykov himself was tried at the first show trial.", True),
         ("Rykov himself was tried at the third show trial.", False),
+        # intensifiers say nothing about the claim; a hedge between commas splits no clause
+        ("Rykov was really tried at the first show trial.", True),
+        ("Rykov was really tried at the third show trial.", False),
+        ("Yezhov was, as far as I know, arrested in 1936.", True),
+        ("Yezhov was, as far as I know, arrested in 1939.", False),
+        ("Kirov was, I think, murdered in 1936.", True),
+        ("Kirov was, I think, murdered in 1934.", False),
         # a figure ten times too low is an order of magnitude too low, whatever the body's word
         ("Around 3,800 army officers were purged in 1937-38.", True),
         ("Around 38,000 army officers were purged in 1937-38.", False),

@@ -256,6 +256,8 @@ def _denies(tokens: tuple[Token, ...], i: int) -> bool:
     return tokens[i].negation and not (tokens[i].norm == "no" and number)
 
 
+# Words that say nothing about what is claimed: "Bukharin was actually tried at ...".
+_INTENSIFIERS = frozenset(("actually", "really", "indeed", "truly", "certainly", "definitely"))
 _SUBORDINATORS = frozenset(
     ("once", "when", "because", "since", "as", "although", "though", "while", "until", "now")
 )
@@ -286,6 +288,34 @@ def _clause_denied(tokens: tuple[Token, ...], aside: set[int], clause: int) -> b
     return any(_denies(tokens, j) for j in aside if tokens[j].clause == clause)
 
 
+_HEDGE_WORDS = words(
+    "as so far we i you know knew think believe can tell see it seems appears is was of course "
+    "understand remember recall"
+)
+
+
+def _without_hedges(
+    tokens: tuple[Token, ...], clauses: dict[int, list[int]]
+) -> dict[int, list[int]]:
+    """ "Tukhachevsky was, as far as we know, shot in 1941": a hedge set between commas inside a
+    clause is dropped, and the clause's two halves are read as one."""
+    out: dict[int, list[int]] = {}
+    keys = list(clauses)
+    k = 0
+    while k < len(keys):
+        part = clauses[keys[k]]
+        out[keys[k]] = list(part)
+        hedge = k + 2 < len(keys) and all(
+            tokens[j].norm in _HEDGE_WORDS for j in clauses[keys[k + 1]]
+        )
+        if hedge and tokens[part[-1]].norm in ("was", "were", "had", "is", "has"):
+            out[keys[k]] += clauses[keys[k + 2]]
+            k += 3
+            continue
+        k += 1
+    return out
+
+
 def _sentence_hits(
     essay: EssayText, kept: list[int], last: int, span: list[int]
 ) -> list[tuple[str, str, int]]:
@@ -294,6 +324,7 @@ def _sentence_hits(
     clauses: dict[int, list[int]] = {}
     for i in kept:
         clauses.setdefault(tokens[i].clause, []).append(i)
+    clauses = _without_hedges(tokens, clauses)
     hits = _across(essay, kept)
     hits += head_out_of_term(essay, kept) + wrong_fates(essay, kept) + wrong_blame(essay, kept)
     hits += wrong_order(essay, kept) + heads_in_turn(essay, kept) + took_over(essay, kept)
@@ -322,7 +353,11 @@ def find_fact_errors(essay: EssayText, dismissed: frozenset[int]) -> tuple[Found
         reported = any(tokens[i].norm in _REPORTED or tokens[i].norm in _SAID for i in span)
         reported = reported and not course_quoted(tokens, span)
         aside = _negated_aside(tokens, span)
-        kept = [i for i in span if i not in dismissed and i not in aside]
+        kept = [
+            i
+            for i in span
+            if i not in dismissed and i not in aside and tokens[i].norm not in _INTENSIFIERS
+        ]
         denied = any(_denies(tokens, i) for i in span if i not in aside)
         if reported or _attributed(tokens, span):  # someone else's claim: only the absurd
             hits = [] if denied else beyond_any_estimate(essay, kept)
