@@ -392,3 +392,21 @@ def test_plain_word_versions_of_a_point_are_credited(
     prompt_id, point = ref.rsplit(".", 1)
     found = detect(prompts[prompt_id], analyse(sentence))
     assert point in {r.point.id for r in found if r.covered}, (ref, sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "credited"),
+    [
+        # that people were arrested is no quota (round 6: a phrase that reduced to "people arrest")
+        ("In Georgia 20,000 people were arrested in 1937.", False),
+        ("How many people were arrested nobody really knows.", False),
+        # a figure handed to each region, in plain words, is
+        ("Moscow gave each region a figure of people to arrest.", True),
+        ("The NKVD sent down arrest quotas to every province.", True),
+    ],
+)
+def test_people_arrested_is_no_quota(
+    prompts: dict[str, EssayPrompt], sentence: str, credited: bool
+) -> None:
+    found = detect(prompts["purge-of-the-people/ordinary-people"], analyse(sentence))
+    assert ("quotas" in {r.point.id for r in found if r.covered}) is credited, sentence

@@ -29,13 +29,14 @@ def with_antecedent(
         and tokens[previous[-1]].text[:1].isupper()
     ):
         return [*previous[-4:], *clause], previous[-1]
-    if (  # "the Winter War against Finland, fought in 1949-50, ...": a participle's aside
+    if (  # "the Winter War against Finland, fought in 1949-50, ...": a participle's aside;
+        # "the first show trial, held in 1938" / "which was held in 1938": said of any noun
         previous
-        and tokens[clause[0]].norm in _PARTICIPLES
-        and tokens[previous[-1]].text[:1].isupper()
-        and any(year_of(tokens[j]) for j in clause[1:4])
+        and (n := _aside_of_time(tokens, clause)) >= 0
+        and (tokens[previous[-1]].text[:1].isupper() or tokens[previous[-1]].content)
+        and any(year_of(tokens[j]) for j in clause[n + 1 : n + 4])
     ):
-        return [*previous[-4:], *clause], None
+        return [*previous[-4:], *clause[n:]], None
     if (
         previous
         and previous is not first
@@ -47,6 +48,13 @@ def with_antecedent(
         name = first[-1] if _name_word(tokens[first[-1]]) else None
         return [*first, *clause], name
     return clause, None
+
+
+def _aside_of_time(tokens: tuple[Token, ...], clause: list[int]) -> int:
+    """ "fought in 1949", "which was held in 1938": where the participle of an event stands,
+    after "which was" or on its own (-1: not such an aside). The "which was" is no distance."""
+    n = 2 if [tokens[j].norm for j in clause[:2]] in (["which", "was"], ["which", "were"]) else 0
+    return n if n < len(clause) and tokens[clause[n]].norm in _PARTICIPLES else -1
 
 
 _AUX = words("was were had has is")
@@ -96,12 +104,55 @@ def subject_of(tokens: tuple[Token, ...], clause: list[int]) -> int | None:
 _DATE_ONLY = DATE_FILLER | MONTHS | words("during around about c circa")
 
 
+_ANAPHORS = words("this that it which all")
+_BE = words("was is happened occurred came took place")
+
+
+def _date_of_anaphor(tokens: tuple[Token, ...], clause: list[int]) -> tuple[list[int], list[int]]:
+    """ "..., and this happened in 1936, a few months later", "and this was in 1938 which
+    shows ...", "It was in 1938": a clause whose subject stands for a claim and whose predicate
+    is only a date. Returns the date's words and the rest of the clause ([] and the clause when
+    it is not one)."""
+    n = 1 if clause and tokens[clause[0]].norm in ("and", "but", "so") else 0
+    if n >= len(clause) or tokens[clause[n]].norm not in _ANAPHORS:
+        return [], clause
+    n += 1
+    start = n
+    while n < len(clause) and tokens[clause[n]].norm in _BE:
+        n += 1
+    if n == start:
+        return [], clause
+    end = n
+    while end < len(clause) and (
+        tokens[clause[end]].norm in _DATE_ONLY or year_of(tokens[clause[end]])
+    ):
+        end += 1
+    if not any(year_of(tokens[j]) for j in clause[n:end]):
+        return [], clause
+    return clause[n:end], clause[end:]
+
+
 def with_dates(tokens: tuple[Token, ...], clauses: list[list[int]]) -> list[list[int]]:
     """A clause that is only a date ("In 1935, Kirov was murdered", "Kirov's murder (1935)")
-    joins the clause it dates: the one before it, or the next when it opens the sentence."""
+    joins the clause it dates: the one before it, or the next when it opens the sentence.
+    "Kirov was shot in Leningrad, and this happened in 1936": a date said of "this" dates the
+    clause before; "It was in 1938, with ..., that Stalin signed X": a cleft's date dates the
+    clause its "that" opens."""
     out: list[list[int]] = []
     pending: list[int] = []
+    cleft: list[int] = []
     for clause in clauses:
+        if cleft and clause and tokens[clause[0]].norm == "that":
+            clause, cleft = [*clause, *cleft], []
+        date, rest = _date_of_anaphor(tokens, clause)
+        if date and tokens[clause[0]].norm == "it" and not rest:
+            cleft = date
+            continue
+        if date and out:
+            out[-1] = [*out[-1], *date]
+            if rest:
+                out.append(rest)
+            continue
         only_date = any(year_of(tokens[i]) for i in clause) and all(
             year_of(tokens[i]) or tokens[i].norm in _DATE_ONLY or tokens[i].norm.isdigit()
             for i in clause

@@ -131,6 +131,9 @@ def _gap(tokens: tuple[Token, ...], between: list[int]) -> int:
     )
 
 
+_DURING = words("during throughout amid")
+
+
 _SOON = words("straight away immediately soon quickly later eventually then finally once already")
 
 
@@ -218,6 +221,13 @@ def dated(
             continue
         _, p, event = min(unfit, key=lambda x: x[0])
         between = inner(p, i)
+        if pos[p] < pos[i]:  # "ran the NKVD during the worst of the killing in 1937": a time
+            # phrase that runs up to the year is the year's, no distance
+            between = between[
+                : next(
+                    (k for k, j in enumerate(between) if tokens[j].norm in _DURING), len(between)
+                )
+            ]
         others = {
             w
             for j in between

@@ -173,7 +173,7 @@ LOW_FIGURES: tuple[LowFigure, ...] = (
     LowFigure(
         "The number of NKVD officers purged is an order of magnitude too low.",
         (
-            ("officer", "personnel", "men", "chekist", "agent", "staff"),
+            ("officer", "personnel", "men", "member", "chekist", "agent", "staff"),
             ("purg", "arrest", "shot", "remov", "execut"),
             ("nkvd", "yagoda", "chekist", "own"),
         ),
@@ -195,7 +195,7 @@ LOW_FIGURES: tuple[LowFigure, ...] = (
     LowFigure(
         "The number of officers purged is an order of magnitude too low.",
         (("officer",), ("purg", "remov", "dismiss", "expel", "discharg")),
-        3_500,
+        4_000,
         "About 35,000-40,000 officers were purged (many later reinstated).",
         (
             "nkvd",

@@ -27,6 +27,9 @@ REACH = 8  # words between the head's name and a year said of him
 _BOUNDS = frozenset({"before", "after", "by", "until", "till", "since", "from", "prior", "to"})
 
 
+_DURING = words("during throughout amid")
+
+
 def head_out_of_term(essay: EssayText, span: list[int]) -> list[tuple[str, str, int]]:
     tokens = essay.tokens
     norms = [tokens[i].norm for i in span]
@@ -66,6 +69,8 @@ def head_out_of_term(essay: EssayText, span: list[int]) -> list[tuple[str, str, 
         or (n == 1 and norms[0] == "under")  # "Under Beria, the NKVD ..."
         # "Yagoda was in charge of the NKVD when Tukhachevsky was shot in 1937"
         or ("when" in norms[n + 1 :] and "nkvd" in norms[n + 1 : norms.index("when", n + 1)])
+        # "ran the NKVD during the worst of the killing in 1937": a time phrase after the post
+        or any(w in _DURING for w in norms[n + 1 : n + 3])
     )
     reach = 2 * REACH if cast else REACH
     years: set[int] = set()

@@ -149,6 +149,21 @@ _ROUGHLY = words("only just about around some roughly nearly almost approximatel
 _STOPS = frozenset({"but", "while", "whereas", "unlike", "though", "although", "however"})
 
 
+def _past_aside(tokens: tuple[Token, ...], span: list[int], n: int) -> int:
+    """ "Trotsky (himself), who stood in the dock, was shot": where the name's own predicate
+    starts after a relative clause set between commas (n itself when there is none)."""
+    m = n + 1
+    if m < len(span) and tokens[span[m]].norm == "himself":
+        m += 1
+    if m >= len(span) or tokens[span[m]].norm not in ("who", "whose"):
+        return n
+    aside = tokens[span[m]].clause
+    rest = next((k for k in range(m, len(span)) if tokens[span[k]].clause != aside), None)
+    if rest is None or tokens[span[rest]].norm not in ("was", "were", "had", "is"):
+        return n
+    return rest - 1
+
+
 def _across(essay: EssayText, span: list[int]) -> list[tuple[str, str, int]]:
     """The checks a sentence may spread over its clauses: "Zhukov, who was shot", "Order
     00447, which Beria drew up", "Kirov, the party leader in Moscow"."""
@@ -170,18 +185,20 @@ def _across(essay: EssayText, span: list[int]) -> list[tuple[str, str, int]]:
         norm = norms[n]
         if norm in fd.SURVIVED:
             verbs = fd.SURVIVED_VERBS.get(norm, (*fd.KILLED_VERBS, "tried"))
-            words = ahead(n, 8)
-            hit = next((m for m, w in enumerate(words) if starts(w, verbs)), None)
-            # "Zhukov, who was shot", "Zhukov and seven other generals were tried": only
-            # words that keep him the one shot stand between (not "Molotov signed lists...");
-            # "Gamarnik shot himself" is his suicide.
-            suicide = hit is not None and words[hit + 1 : hit + 2] == ["himself"]
-            if (
-                hit is not None
-                and not suicide
-                and all(w in _PASSIVE or w.isdigit() for w in words[:hit])
-            ):
-                out.append((f"{tokens[i].text} was not put to death.", fd.SURVIVED[norm], i))
+            for words in (ahead(n, 8), ahead(_past_aside(tokens, span, n), 8)):
+                hit = next((m for m, w in enumerate(words) if starts(w, verbs)), None)
+                # "Zhukov, who was shot", "Zhukov and seven other generals were tried": only
+                # words that keep him the one shot stand between (not "Molotov signed
+                # lists..."); "Gamarnik shot himself" is his suicide.
+                suicide = hit is not None and words[hit + 1 : hit + 2] == ["himself"]
+                if (
+                    hit is not None
+                    and not suicide
+                    and all(w in _PASSIVE or w.isdigit() for w in words[:hit])
+                ):
+                    claim = f"{tokens[i].text} was not put to death."
+                    out.append((claim, fd.SURVIVED[norm], i))
+                    break
         if norm in fd.ORDER_WRONG_AUTHORS and "00447" in norms[max(0, n - 8) : n + 8]:
             order_verbs: tuple[str, ...] = fd.AUTHOR_VERBS + (
                 fd.SIGN_VERBS if norm in fd.NEVER_SIGNED else ()
@@ -239,6 +256,66 @@ def _denies(tokens: tuple[Token, ...], i: int) -> bool:
     return tokens[i].negation and not (tokens[i].norm == "no" and number)
 
 
+# Words that say nothing about what is claimed: "Bukharin was actually tried at ...".
+_INTENSIFIERS = frozenset(("actually", "really", "indeed", "truly", "certainly", "definitely"))
+_SUBORDINATORS = frozenset(
+    ("once", "when", "because", "since", "as", "although", "though", "while", "until", "now")
+)
+
+
+def _negated_aside(tokens: tuple[Token, ...], span: list[int]) -> frozenset[int]:
+    """ "Yezhov was arrested in 1935, once the purges were no longer needed": a negation in a
+    later clause that a subordinator opens is about that clause, not the claim before it; the
+    clause is set aside and the negation denies nothing."""
+    if not span:
+        return frozenset()
+    head = tokens[span[0]].clause
+    out: set[int] = set()
+    clause = -1
+    opened = False
+    for i in span:
+        if tokens[i].clause != clause:
+            clause = tokens[i].clause
+            opened = clause != head and tokens[i].norm in _SUBORDINATORS
+        if opened:
+            out.add(i)
+    if not any(_denies(tokens, i) for i in out):
+        return frozenset()
+    return frozenset(i for i in out if _clause_denied(tokens, out, tokens[i].clause))
+
+
+def _clause_denied(tokens: tuple[Token, ...], aside: set[int], clause: int) -> bool:
+    return any(_denies(tokens, j) for j in aside if tokens[j].clause == clause)
+
+
+_HEDGE_WORDS = words(
+    "as so far we i you know knew think believe can tell see it seems appears is was of course "
+    "understand remember recall"
+)
+
+
+def _without_hedges(
+    tokens: tuple[Token, ...], clauses: dict[int, list[int]]
+) -> dict[int, list[int]]:
+    """ "Tukhachevsky was, as far as we know, shot in 1941": a hedge set between commas inside a
+    clause is dropped, and the clause's two halves are read as one."""
+    out: dict[int, list[int]] = {}
+    keys = list(clauses)
+    k = 0
+    while k < len(keys):
+        part = clauses[keys[k]]
+        out[keys[k]] = list(part)
+        hedge = k + 2 < len(keys) and all(
+            tokens[j].norm in _HEDGE_WORDS for j in clauses[keys[k + 1]]
+        )
+        if hedge and tokens[part[-1]].norm in ("was", "were", "had", "is", "has"):
+            out[keys[k]] += clauses[keys[k + 2]]
+            k += 3
+            continue
+        k += 1
+    return out
+
+
 def _sentence_hits(
     essay: EssayText, kept: list[int], last: int, span: list[int]
 ) -> list[tuple[str, str, int]]:
@@ -247,6 +324,7 @@ def _sentence_hits(
     clauses: dict[int, list[int]] = {}
     for i in kept:
         clauses.setdefault(tokens[i].clause, []).append(i)
+    clauses = _without_hedges(tokens, clauses)
     hits = _across(essay, kept)
     hits += head_out_of_term(essay, kept) + wrong_fates(essay, kept) + wrong_blame(essay, kept)
     hits += wrong_order(essay, kept) + heads_in_turn(essay, kept) + took_over(essay, kept)
@@ -274,10 +352,16 @@ def find_fact_errors(essay: EssayText, dismissed: frozenset[int]) -> tuple[Found
             continue
         reported = any(tokens[i].norm in _REPORTED or tokens[i].norm in _SAID for i in span)
         reported = reported and not course_quoted(tokens, span)
-        kept = [i for i in span if i not in dismissed]
+        aside = _negated_aside(tokens, span)
+        kept = [
+            i
+            for i in span
+            if i not in dismissed and i not in aside and tokens[i].norm not in _INTENSIFIERS
+        ]
+        denied = any(_denies(tokens, i) for i in span if i not in aside)
         if reported or _attributed(tokens, span):  # someone else's claim: only the absurd
-            hits = [] if any(_denies(tokens, i) for i in span) else beyond_any_estimate(essay, kept)
-        elif any(_denies(tokens, i) for i in span):  # a claim denied is read for one thing only
+            hits = [] if denied else beyond_any_estimate(essay, kept)
+        elif denied:  # a claim denied is read for one thing only
             hits = denied_fates(essay, kept)
         else:
             hits = _sentence_hits(essay, kept, s.last, span) + head_back_then(essay, n, kept)

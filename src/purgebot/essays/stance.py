@@ -57,7 +57,8 @@ from purgebot.essays.stancecues import (
 from purgebot.essays.stancecues import (
     vague as _vague,
 )
-from purgebot.essays.text import EssayText, Token, words
+from purgebot.essays.stancescope import distancing
+from purgebot.essays.text import EssayText, Sentence, Token, words
 
 _SUBJECTS = words("i i'm i've i'd")
 _SOFTENERS = words(
@@ -309,6 +310,7 @@ def dismissed_tokens(essay: EssayText) -> frozenset[int]:
             )
         ):
             out.update(range(prev.first, prev.last))
+        out.update(_scoped(tokens, s.first, s.last, prev is not None and reported, prev))
         for i in range(s.first, s.last):
             if tokens[i].norm == "whether":  # an open question, not a claim: "whether X or Y"
                 out.update(j for j in range(i, s.last) if tokens[j].clause == tokens[i].clause)
@@ -370,3 +372,25 @@ def dismissed_tokens(essay: EssayText) -> frozenset[int]:
                 p = essay.sentences[n - 1]
                 out.update(range(p.first, p.last))
     return frozenset(out)
+
+
+def _scoped(
+    tokens: tuple[Token, ...], first: int, last: int, reported: bool, prev: Sentence | None
+) -> set[int]:
+    """The words a later clause of the sentence distances the writer from (`stancescope`)."""
+    out: set[int] = set()
+    for clause in sorted({tokens[j].clause for j in range(first, last)})[1:]:
+        own = [j for j in range(first, last) if tokens[j].clause == clause]
+        before = [j for j in range(first, own[0]) if tokens[j].clause < clause]
+        kind = distancing(tokens, own, before)
+        if kind is None:
+            continue
+        out.update(own)
+        if kind != "source":
+            out.update(_previous_clause(tokens, before))
+        elif any(tokens[j].norm in _REPORTING for j in before):
+            said = next(j for j in before if tokens[j].norm in _REPORTING)
+            out.update(j for j in before if tokens[j].clause >= tokens[said].clause)
+        elif reported and prev is not None:
+            out.update(range(prev.first, prev.last))
+    return out
