@@ -10,10 +10,6 @@ Nothing sleeps: every wait is for a request, a log line or an exit, bounded.
 from __future__ import annotations
 
 import asyncio
-import os
-import uuid
-from collections.abc import AsyncIterator
-from urllib.parse import urlsplit, urlunsplit
 
 import pytest
 from botprocess import BotProcess, StartBot
@@ -22,7 +18,6 @@ from fakediscord import FakeDiscord, Room
 from payloads import Member
 from test_real_process import SHUTDOWN_BUDGET, problems
 
-POSTGRES_ENV = "PURGEBOT_TEST_POSTGRES"
 RESTARTED = "The quiz bot restarted while a quiz was running here"
 
 
@@ -90,30 +85,6 @@ async def test_one_process_on_sqlite_serves_servers_on_all_its_shards(
     assert await again.terminate(within=SHUTDOWN_BUDGET) == 0, again.output
     assert again.matching(r"stopping: closing the connection and the database")
     assert problems(bot) == [] and problems(again) == [] and fake.unknown == []
-
-
-@pytest.fixture
-async def pg_url() -> AsyncIterator[str]:
-    """A new, empty database on the test server, dropped afterwards."""
-    admin = os.environ.get(POSTGRES_ENV, "").strip()
-    if not admin:
-        pytest.skip(f"{POSTGRES_ENV} is not set: no PostgreSQL server for two shard processes")
-    import asyncpg
-
-    name = f"purgebot_e2e_{uuid.uuid4().hex[:12]}"
-    conn = await asyncpg.connect(admin)
-    try:
-        await conn.execute(f'CREATE DATABASE "{name}"')
-    finally:
-        await conn.close()
-    try:
-        yield urlunsplit(urlsplit(admin)._replace(path=f"/{name}"))
-    finally:
-        conn = await asyncpg.connect(admin)
-        try:
-            await conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        finally:
-            await conn.close()
 
 
 async def sharded(start_bot: StartBot, shards: str, url: str, servers: int) -> BotProcess:

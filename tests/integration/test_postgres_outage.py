@@ -22,8 +22,9 @@ from test_quiz_resilience import started_quiz
 from purgebot.storage import Store
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "storage"))
-from storage_helpers import fresh_postgres
 from test_pg_faults import PASSWORD, Proxy, via
+
+from pgserver import fresh_postgres
 
 
 @pytest.fixture

@@ -11,8 +11,9 @@ from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
-from storage_helpers import FakeClock, fresh_postgres
+from storage_helpers import FakeClock
 
+from pgserver import fresh_postgres
 from purgebot.storage import Store
 
 BACKENDS = ["sqlite", "postgres"]

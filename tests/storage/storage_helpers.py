@@ -2,15 +2,8 @@
 
 from __future__ import annotations
 
-import os
-import uuid
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from urllib.parse import urlsplit, urlunsplit
-
-import pytest
 
 from purgebot.storage import AnswerRecord, RunRecord, Store
 
@@ -75,37 +68,7 @@ def player(store: Store, clock: FakeClock, run: RunRecord, user_id: int, name: s
     return Player(store, clock, run, user_id, name)
 
 
-POSTGRES_ENV = "PURGEBOT_TEST_POSTGRES"
-
-
-def postgres_admin_url() -> str:
-    """The test server's admin URL, or a skip naming the variable that would enable the case."""
-    url = os.environ.get(POSTGRES_ENV, "").strip()
-    if not url:
-        pytest.skip(f"{POSTGRES_ENV} is not set (run .ci/postgres to start a server)")
-    return url
-
-
-@asynccontextmanager
-async def fresh_postgres() -> AsyncIterator[str]:
-    """A new, empty database on the test server for one test, dropped afterwards."""
-    import asyncpg
-
-    admin = postgres_admin_url()
-    name = f"purgebot_test_{uuid.uuid4().hex[:16]}"
-    conn = await asyncpg.connect(admin)
-    try:
-        await conn.execute(f'CREATE DATABASE "{name}"')
-    finally:
-        await conn.close()
-    try:
-        yield urlunsplit(urlsplit(admin)._replace(path=f"/{name}"))
-    finally:
-        conn = await asyncpg.connect(admin)
-        try:
-            await conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        finally:
-            await conn.close()
+# the test server's URL and fresh databases: tests/pgserver.py (shared with the e2e tests)
 
 
 async def committed(target: str, sql: str, *params: object) -> list[tuple[object, ...]]:

@@ -18,10 +18,10 @@ from storage_helpers import (
     TEACHER,
     FakeClock,
     committed,
-    fresh_postgres,
     player,
 )
 
+from pgserver import fresh_postgres
 from purgebot.storage import GuildSettings, NewEssay, Period, RunStatus, Store
 from purgebot.storage.copy import CopyError, checksum, copy_database
 from purgebot.storage.pgdb import redact

@@ -14,8 +14,9 @@ from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
 import pytest
-from storage_helpers import CHANNEL, GUILD, TEACHER, FakeClock, committed, fresh_postgres, player
+from storage_helpers import CHANNEL, GUILD, TEACHER, FakeClock, committed, player
 
+from pgserver import fresh_postgres
 from purgebot.config import Settings
 from purgebot.storage import Store
 from purgebot.storage.errors import DatabaseUnavailableError

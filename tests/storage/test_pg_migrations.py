@@ -8,8 +8,8 @@ from pathlib import Path
 
 import asyncpg
 import pytest
-from storage_helpers import fresh_postgres
 
+from pgserver import fresh_postgres
 from purgebot.storage import SchemaTooNewError, Store
 from purgebot.storage.migrate import load_migrations
 

@@ -11,8 +11,9 @@ from typing import Any
 import asyncpg
 import pytest
 from asyncpg.transaction import Transaction
-from storage_helpers import CHANNEL, GUILD, TEACHER, FakeClock, committed, fresh_postgres
+from storage_helpers import CHANNEL, GUILD, TEACHER, FakeClock, committed
 
+from pgserver import fresh_postgres
 from purgebot.errors import UserFacingError
 from purgebot.storage import AnswerRecord, Store
 

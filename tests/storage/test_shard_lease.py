@@ -9,40 +9,12 @@ from __future__ import annotations
 
 import asyncio
 import os
-import uuid
 from collections.abc import AsyncIterator
-from urllib.parse import urlsplit, urlunsplit
 
 import pytest
 
 from purgebot.shards import ShardPlan
 from purgebot.storage.shardlease import ShardLease, ShardsTaken
-
-POSTGRES_ENV = "PURGEBOT_TEST_POSTGRES"
-
-
-@pytest.fixture
-async def pg_url() -> AsyncIterator[str]:
-    """A new, empty database on the test server, dropped afterwards."""
-    admin = os.environ.get(POSTGRES_ENV, "").strip()
-    if not admin:
-        pytest.skip(f"{POSTGRES_ENV} is not set: no PostgreSQL server to test the shard lease on")
-    import asyncpg
-
-    name = f"purgebot_lease_{uuid.uuid4().hex[:12]}"
-    conn = await asyncpg.connect(admin)
-    try:
-        await conn.execute(f'CREATE DATABASE "{name}"')
-    finally:
-        await conn.close()
-    try:
-        yield urlunsplit(urlsplit(admin)._replace(path=f"/{name}"))
-    finally:
-        conn = await asyncpg.connect(admin)
-        try:
-            await conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        finally:
-            await conn.close()
 
 
 @pytest.fixture
