@@ -64,6 +64,23 @@ class Player:
         )
 
 
+def right_answer(run_id: int, user_id: int, clock: FakeClock) -> AnswerRecord:
+    """One student's right answer to q1, as the quiz would store it."""
+    return AnswerRecord(
+        run_id=run_id,
+        guild_id=GUILD,
+        user_id=user_id,
+        user_name=f"student {user_id}",
+        question_id="q1",
+        topic="terror",
+        raw_answer="Yezhov",
+        correct=True,
+        points=700,
+        response_ms=2300,
+        answered_at=clock(),
+    )
+
+
 def player(store: Store, clock: FakeClock, run: RunRecord, user_id: int, name: str) -> Player:
     return Player(store, clock, run, user_id, name)
 

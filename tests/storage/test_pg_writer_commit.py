@@ -5,45 +5,22 @@ it did not, they are told plainly and nothing is stored."""
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 import asyncpg
 import pytest
 from asyncpg.transaction import Transaction
-from storage_helpers import CHANNEL, GUILD, TEACHER, FakeClock, committed
+from storage_helpers import CHANNEL, GUILD, TEACHER, FakeClock, committed, right_answer
 
-from pgserver import fresh_postgres
 from purgebot.errors import UserFacingError
-from purgebot.storage import AnswerRecord, Store
+from purgebot.storage import Store
 
 PLAIN = (
     "The quiz database can't be reached right now, so this was not saved. "
     "Please try again in a minute."
 )
 Commit = Callable[[Transaction], Awaitable[None]]
-
-
-def answer(run_id: int, user_id: int, clock: FakeClock) -> AnswerRecord:
-    return AnswerRecord(
-        run_id=run_id,
-        guild_id=GUILD,
-        user_id=user_id,
-        user_name=f"student {user_id}",
-        question_id="q1",
-        topic="terror",
-        raw_answer="Yezhov",
-        correct=True,
-        points=700,
-        response_ms=2300,
-        answered_at=clock(),
-    )
-
-
-@pytest.fixture
-async def pg_url() -> AsyncIterator[str]:
-    async with fresh_postgres() as url:
-        yield url
 
 
 def lose_the_next_commit(monkeypatch: pytest.MonkeyPatch, *, reach_server: bool) -> None:
@@ -79,11 +56,13 @@ async def test_a_commit_that_lost_its_reply_gives_each_answer_its_id_once(
         run = await store.start_run(GUILD, CHANNEL, "purges", TEACHER)
         lose_the_next_commit(monkeypatch, reach_server=True)
         ids = await asyncio.gather(
-            *(store.record_answer(answer(run.run_id, u, clock)) for u in (1, 2, 3))
+            *(store.record_answer(right_answer(run.run_id, u, clock)) for u in (1, 2, 3))
         )
         assert await stored(pg_url) == [(ids[0], 1), (ids[1], 2), (ids[2], 3)]
 
-        again = await store.record_answer(answer(run.run_id, 4, clock))  # the writer carries on
+        again = await store.record_answer(
+            right_answer(run.run_id, 4, clock)
+        )  # the writer carries on
         assert (await stored(pg_url))[-1] == (again, 4)
     finally:
         await store.close()
@@ -97,14 +76,14 @@ async def test_a_commit_lost_before_the_server_fails_its_answers_plainly(
         run = await store.start_run(GUILD, CHANNEL, "purges", TEACHER)
         lose_the_next_commit(monkeypatch, reach_server=False)
         results = await asyncio.gather(
-            *(store.record_answer(answer(run.run_id, u, clock)) for u in (1, 2, 3)),
+            *(store.record_answer(right_answer(run.run_id, u, clock)) for u in (1, 2, 3)),
             return_exceptions=True,
         )
         for result in results:
             assert isinstance(result, UserFacingError) and str(result) == PLAIN
         assert await stored(pg_url) == []
 
-        again = await store.record_answer(answer(run.run_id, 2, clock))
+        again = await store.record_answer(right_answer(run.run_id, 2, clock))
         assert await stored(pg_url) == [(again, 2)]
     finally:
         await store.close()

@@ -11,30 +11,14 @@ from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
-from storage_helpers import CHANNEL, GUILD, TEACHER, FakeClock
+from storage_helpers import CHANNEL, GUILD, TEACHER, FakeClock, right_answer
 
 from purgebot.errors import UserFacingError
-from purgebot.storage import AnswerRecord, Store
+from purgebot.storage import Store
 from purgebot.storage.writer_child import DIE_AT
 from purgebot.storage.writerproc import ProcessWriter
 
 PLAIN = "⚠️ Your answer could not be saved (the bot's storage restarted). Please answer again."
-
-
-def answer(run_id: int, user_id: int, clock: FakeClock) -> AnswerRecord:
-    return AnswerRecord(
-        run_id=run_id,
-        guild_id=GUILD,
-        user_id=user_id,
-        user_name=f"student {user_id}",
-        question_id="q1",
-        topic="terror",
-        raw_answer="Yezhov",
-        correct=True,
-        points=700,
-        response_ms=2300,
-        answered_at=clock(),
-    )
 
 
 @pytest.fixture
@@ -66,7 +50,7 @@ async def test_answers_are_committed_by_a_process_other_than_the_bots(
 ) -> None:
     store = sqlite_store
     run = await store.start_run(GUILD, CHANNEL, "purges", TEACHER)
-    await store.record_answer(answer(run.run_id, 1, clock))
+    await store.record_answer(right_answer(run.run_id, 1, clock))
     writer = store._writer
     assert isinstance(writer, ProcessWriter)
     assert writer.pid is not None and writer.pid != os.getpid()
@@ -77,13 +61,14 @@ async def test_a_dead_writer_fails_its_pending_answers_plainly_and_starts_again(
 ) -> None:
     store = sqlite_store
     run = await store.start_run(GUILD, CHANNEL, "purges", TEACHER)
-    await store.record_answer(answer(run.run_id, 1, clock))
+    await store.record_answer(right_answer(run.run_id, 1, clock))
     writer = store._writer
     assert isinstance(writer, ProcessWriter) and writer.pid is not None
     first_pid = writer.pid
     os.kill(first_pid, signal.SIGSTOP)  # it takes no more batches until it is killed
     pending = [
-        asyncio.ensure_future(store.record_answer(answer(run.run_id, u, clock))) for u in (2, 3, 4)
+        asyncio.ensure_future(store.record_answer(right_answer(run.run_id, u, clock)))
+        for u in (2, 3, 4)
     ]
     for _ in range(3):  # yields only: the batch is taken and sent within these ticks
         await asyncio.sleep(0)
@@ -98,7 +83,7 @@ async def test_a_dead_writer_fails_its_pending_answers_plainly_and_starts_again(
         )
     assert stored_users(db_path) == [1]  # none of the three was stored, none acknowledged
 
-    again = await store.record_answer(answer(run.run_id, 2, clock))
+    again = await store.record_answer(right_answer(run.run_id, 2, clock))
     assert writer.pid is not None and writer.pid != first_pid
     assert writer.restarts == 1
     assert stored_users(db_path) == [1, 2]
@@ -111,9 +96,9 @@ async def test_a_writer_killed_after_commit_gives_each_answer_its_id_and_stores_
     store = sqlite_store
     run = await store.start_run(GUILD, CHANNEL, "purges", TEACHER)
     monkeypatch.setenv(DIE_AT, "after-commit")  # each child dies after COMMIT, before replying
-    stray = answer(run.run_id + 1000, 5, clock)  # no such run: fails alone, is not stored
+    stray = right_answer(run.run_id + 1000, 5, clock)  # no such run: fails alone, is not stored
     results = await asyncio.gather(
-        *(store.record_answer(answer(run.run_id, u, clock)) for u in (1, 2, 3)),
+        *(store.record_answer(right_answer(run.run_id, u, clock)) for u in (1, 2, 3)),
         store.record_answer(stray),
         return_exceptions=True,
     )
@@ -126,7 +111,7 @@ async def test_a_writer_killed_after_commit_gives_each_answer_its_id_and_stores_
     assert isinstance(results[3], UserFacingError) and str(results[3]) == PLAIN
 
     monkeypatch.delenv(DIE_AT)
-    again = await store.record_answer(answer(run.run_id, 4, clock))
+    again = await store.record_answer(right_answer(run.run_id, 4, clock))
     assert stored_ids(db_path)[4] == [again]
     assert stored_users(db_path) == [1, 2, 3, 4]
 
@@ -138,7 +123,7 @@ async def test_a_writer_killed_before_commit_fails_its_answers_plainly_and_store
     run = await store.start_run(GUILD, CHANNEL, "purges", TEACHER)
     monkeypatch.setenv(DIE_AT, "before-commit")  # each child dies after its inserts
     results = await asyncio.gather(
-        *(store.record_answer(answer(run.run_id, u, clock)) for u in (1, 2, 3)),
+        *(store.record_answer(right_answer(run.run_id, u, clock)) for u in (1, 2, 3)),
         return_exceptions=True,
     )
 
@@ -147,7 +132,7 @@ async def test_a_writer_killed_before_commit_fails_its_answers_plainly_and_store
     assert stored_users(db_path) == []  # none of the three was stored, none acknowledged
 
     monkeypatch.delenv(DIE_AT)
-    again = await store.record_answer(answer(run.run_id, 2, clock))
+    again = await store.record_answer(right_answer(run.run_id, 2, clock))
     assert stored_ids(db_path) == {2: [again]}
 
 
@@ -155,7 +140,7 @@ async def test_an_in_memory_store_keeps_its_answers_in_process(clock: FakeClock)
     store = await Store.open(":memory:", clock=clock)
     try:
         run = await store.start_run(GUILD, CHANNEL, "purges", TEACHER)
-        first = await store.record_answer(answer(run.run_id, 1, clock))
+        first = await store.record_answer(right_answer(run.run_id, 1, clock))
         assert (await store.student_stats(GUILD, 1)).answered == 1
         assert first > 0
     finally:
