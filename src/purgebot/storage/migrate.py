@@ -2,10 +2,18 @@
 
 The SQL ships as package data. storage/migrations/NNN_name.sql holds the tables, indexes and data
 both backends share, written once in SQLite's spelling; `portable()` translates it for
-PostgreSQL. The triggers, which the two write differently, are in sqlite/NNN_name.sql and
-postgres/NNN_name.sql and run after the shared part. Each migration runs statement by statement
-inside BEGIN IMMEDIATE ... COMMIT (not executescript, which commits on its own), so a failing
-migration leaves the database exactly at the previous version.
+PostgreSQL. What the two write differently is in sqlite/NNN_name.sql and postgres/NNN_name.sql
+and runs after the shared part. Each migration runs statement by statement inside
+BEGIN IMMEDIATE ... COMMIT (not executescript, which commits on its own), so a failing migration
+leaves the database exactly at the previous version.
+
+Triggers are not history but current definitions (like Flyway's repeatable migrations): each
+backend's whole set is one file, <dialect>/triggers.sql, written for the latest schema. Once the
+numbered migrations have brought a database to the latest version, the triggers the set names
+are dropped and created again in one transaction, which is kept only if that changed what the
+catalog holds (the catalog is the record: no checksum table, so the schema is the same as
+before). A trigger the set stops naming needs a DROP TRIGGER IF EXISTS line in it. No numbered
+migration's backfill needs a trigger: each fills its table from the answers itself.
 """
 
 from __future__ import annotations
@@ -21,6 +29,7 @@ from purgebot.storage.errors import MigrationError, SchemaTooNewError
 
 _NAME = re.compile(r"^(\d{3})_([a-z0-9_]+)\.sql$")
 DIALECTS = ("sqlite", "postgres")
+TRIGGERS = "triggers.sql"
 
 # The shared files' few spellings that differ. `{id}` marks a key the database hands out.
 # PostgreSQL needs BIGINT for Discord ids and epoch milliseconds, and its handed-out keys are
@@ -97,6 +106,19 @@ def load_migrations(dialect: str = "sqlite") -> list[Migration]:
     return found
 
 
+def created(sql: str, kind: str) -> list[str]:
+    """The names of the `kind` objects (TRIGGER, FUNCTION) that `sql` creates."""
+    return re.findall(rf"^CREATE {kind} (\w+)", sql, flags=re.MULTILINE)
+
+
+def load_triggers(dialect: str = "sqlite") -> str:
+    """The backend's current trigger set, applied after the numbered migrations."""
+    if dialect not in DIALECTS:
+        raise MigrationError(f"no migrations for {dialect!r}")
+    folder = resources.files("purgebot.storage").joinpath("migrations", dialect)
+    return folder.joinpath(TRIGGERS).read_text(encoding="utf-8")
+
+
 def pending(migrations: list[Migration], current: int, target: int | None) -> list[Migration]:
     """What to apply from version `current` up to `target` (default: the latest), on either
     backend; a schema newer than this purgebot's is refused, never guessed at."""
@@ -115,9 +137,14 @@ async def schema_version(db: aiosqlite.Connection) -> int:
 
 
 async def migrate(
-    db: aiosqlite.Connection, migrations: list[Migration], target: int | None = None
+    db: aiosqlite.Connection,
+    migrations: list[Migration],
+    target: int | None = None,
+    *,
+    triggers: str = "",
 ) -> list[int]:
-    """Bring the database up to `target` (default: the latest); returns the versions applied.
+    """Bring the database up to `target` (default: the latest), then, at the latest version,
+    put the `triggers` set in place; returns the versions applied.
 
     The connection must be in autocommit mode (isolation_level=None). The version is re-read
     under the write lock, so two processes opening the same file apply each migration once.
@@ -141,4 +168,31 @@ async def migrate(
                 f"migration {migration.version:03d}_{migration.name} failed: {exc}"
             ) from exc
         applied.append(migration.version)
+    if triggers and await schema_version(db) == len(migrations):
+        await replace_triggers(db, triggers)
     return applied
+
+
+async def _trigger_definitions(db: aiosqlite.Connection) -> list[tuple[str, str, str]]:
+    sql = "SELECT name, tbl_name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name"
+    async with db.execute(sql) as cur:
+        return [(str(r[0]), str(r[1]), str(r[2])) for r in await cur.fetchall()]
+
+
+async def replace_triggers(db: aiosqlite.Connection, triggers: str) -> bool:
+    """Drop the triggers the set in `triggers` names and create them again, in one transaction,
+    kept only if the definitions changed; returns whether they did."""
+    await db.execute("BEGIN IMMEDIATE")
+    try:
+        before = await _trigger_definitions(db)
+        for name in created(triggers, "TRIGGER"):  # \w+ names from our own file
+            await db.execute(f"DROP TRIGGER IF EXISTS {name}")
+        for statement in Migration(0, "triggers", triggers).statements():
+            await db.execute(statement)
+        changed = await _trigger_definitions(db) != before
+        await db.execute("COMMIT" if changed else "ROLLBACK")
+    except sqlite3.Error as exc:
+        if db.in_transaction:
+            await db.execute("ROLLBACK")
+        raise MigrationError(f"the triggers failed: {exc}") from exc
+    return changed

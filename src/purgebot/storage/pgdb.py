@@ -19,7 +19,7 @@ import asyncpg
 
 from purgebot.storage.db import Conn, Dialect, Params
 from purgebot.storage.errors import DatabaseUnavailableError, MigrationError
-from purgebot.storage.migrate import Migration, pending
+from purgebot.storage.migrate import Migration, created, pending
 from purgebot.storage.pgsql import row_tuple, rowcount, translate
 
 log = logging.getLogger(__name__)
@@ -159,10 +159,15 @@ async def schema_version(conn: asyncpg.Connection) -> int:
 
 
 async def migrate(
-    conn: asyncpg.Connection, migrations: list[Migration], target: int | None = None
+    conn: asyncpg.Connection,
+    migrations: list[Migration],
+    target: int | None = None,
+    *,
+    triggers: str = "",
 ) -> list[int]:
     """As migrate.migrate does for SQLite: each migration in one transaction with its number
-    recorded, re-read under an advisory lock so two processes apply each one once."""
+    recorded, re-read under an advisory lock so two processes apply each one once; then, at the
+    latest version, the `triggers` set."""
     applied: list[int] = []
     for migration in pending(migrations, await schema_version(conn), target):
         try:
@@ -180,4 +185,44 @@ async def migrate(
                 f"migration {migration.version:03d}_{migration.name} failed: {exc}"
             ) from exc
         applied.append(migration.version)
+    if triggers and await schema_version(conn) == len(migrations):
+        await replace_triggers(conn, triggers)
     return applied
+
+
+class _Unchanged(Exception):
+    """Rolls back a trigger set that changed nothing."""
+
+
+async def _trigger_definitions(conn: asyncpg.Connection) -> list[tuple[str, str]]:
+    rows = await conn.fetch(
+        """SELECT p.proname, pg_get_functiondef(p.oid) FROM pg_proc AS p
+           WHERE p.pronamespace = current_schema()::regnamespace
+             AND p.prorettype = 'trigger'::regtype
+           UNION ALL
+           SELECT t.tgname, pg_get_triggerdef(t.oid) FROM pg_trigger AS t
+           JOIN pg_class AS c ON c.oid = t.tgrelid
+           WHERE c.relnamespace = current_schema()::regnamespace AND NOT t.tgisinternal
+           ORDER BY 1, 2"""
+    )
+    return [(str(r[0]), str(r[1])) for r in rows]
+
+
+async def replace_triggers(conn: asyncpg.Connection, triggers: str) -> bool:
+    """As migrate.replace_triggers: drop the trigger functions the set names (and so their
+    triggers), create the set, keep it only if the definitions changed; returns whether they
+    did."""
+    try:
+        async with conn.transaction():
+            await conn.execute("SELECT pg_advisory_xact_lock($1)", MIGRATION_LOCK)
+            before = await _trigger_definitions(conn)
+            for name in created(triggers, "FUNCTION"):  # \w+ names from our own file
+                await conn.execute(f"DROP FUNCTION IF EXISTS {name}() CASCADE")
+            await conn.execute(triggers)
+            if await _trigger_definitions(conn) == before:
+                raise _Unchanged
+    except _Unchanged:
+        return False
+    except asyncpg.PostgresError as exc:
+        raise MigrationError(f"the triggers failed: {exc}") from exc
+    return True

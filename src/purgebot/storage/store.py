@@ -19,7 +19,7 @@ from purgebot.storage.db import Database, Db
 from purgebot.storage.essays import EssaysMixin
 from purgebot.storage.guilds import GuildsMixin
 from purgebot.storage.leaderboard import StatsMixin
-from purgebot.storage.migrate import load_migrations, migrate
+from purgebot.storage.migrate import load_migrations, load_triggers, migrate
 from purgebot.storage.modeboard import ModeBoardMixin
 from purgebot.storage.records import AnswerRecord
 from purgebot.storage.reports import ReportsMixin
@@ -76,7 +76,8 @@ class Store(
 
         WAL lets readers (a `purgebot stats` run) work beside the bot; synchronous=FULL makes
         a commit survive power loss, which group commit keeps cheap. `schema_version` stops the
-        migrations early and exists for upgrade tests.
+        migrations early, before the triggers (written for the latest schema), and exists for
+        upgrade tests.
         """
         if synchronous.upper() not in {"OFF", "NORMAL", "FULL", "EXTRA"}:
             raise ValueError(f"unknown synchronous mode {synchronous!r}")
@@ -90,7 +91,7 @@ class Store(
             await _set_wal(conn, busy_timeout_ms / 1000)
             await conn.execute(f"PRAGMA synchronous = {synchronous.upper()}")
             await conn.execute("PRAGMA foreign_keys = ON")
-            await migrate(conn, load_migrations(), schema_version)
+            await migrate(conn, load_migrations(), schema_version, triggers=load_triggers())
         except BaseException:
             await conn.close()
             raise
@@ -117,7 +118,12 @@ class Store(
         pool = await pgdb.open_pool(url)
         try:
             async with pool.acquire() as conn:
-                await pgdb.migrate(conn, load_migrations("postgres"), schema_version)
+                await pgdb.migrate(
+                    conn,
+                    load_migrations("postgres"),
+                    schema_version,
+                    triggers=load_triggers("postgres"),
+                )
                 await pgdb.analyze_if_never(conn)
         except BaseException:
             await pool.close()
