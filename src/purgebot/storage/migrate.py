@@ -137,14 +137,9 @@ async def schema_version(db: aiosqlite.Connection) -> int:
 
 
 async def migrate(
-    db: aiosqlite.Connection,
-    migrations: list[Migration],
-    target: int | None = None,
-    *,
-    triggers: str = "",
+    db: aiosqlite.Connection, migrations: list[Migration], target: int | None = None
 ) -> list[int]:
-    """Bring the database up to `target` (default: the latest), then, at the latest version,
-    put the `triggers` set in place; returns the versions applied.
+    """Bring the database up to `target` (default: the latest); returns the versions applied.
 
     The connection must be in autocommit mode (isolation_level=None). The version is re-read
     under the write lock, so two processes opening the same file apply each migration once.
@@ -168,8 +163,6 @@ async def migrate(
                 f"migration {migration.version:03d}_{migration.name} failed: {exc}"
             ) from exc
         applied.append(migration.version)
-    if triggers and await schema_version(db) == len(migrations):
-        await replace_triggers(db, triggers)
     return applied
 
 

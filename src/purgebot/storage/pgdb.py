@@ -159,15 +159,10 @@ async def schema_version(conn: asyncpg.Connection) -> int:
 
 
 async def migrate(
-    conn: asyncpg.Connection,
-    migrations: list[Migration],
-    target: int | None = None,
-    *,
-    triggers: str = "",
+    conn: asyncpg.Connection, migrations: list[Migration], target: int | None = None
 ) -> list[int]:
     """As migrate.migrate does for SQLite: each migration in one transaction with its number
-    recorded, re-read under an advisory lock so two processes apply each one once; then, at the
-    latest version, the `triggers` set."""
+    recorded, re-read under an advisory lock so two processes apply each one once."""
     applied: list[int] = []
     for migration in pending(migrations, await schema_version(conn), target):
         try:
@@ -185,8 +180,6 @@ async def migrate(
                 f"migration {migration.version:03d}_{migration.name} failed: {exc}"
             ) from exc
         applied.append(migration.version)
-    if triggers and await schema_version(conn) == len(migrations):
-        await replace_triggers(conn, triggers)
     return applied
 
 

@@ -19,7 +19,7 @@ from purgebot.storage.db import Database, Db
 from purgebot.storage.essays import EssaysMixin
 from purgebot.storage.guilds import GuildsMixin
 from purgebot.storage.leaderboard import StatsMixin
-from purgebot.storage.migrate import load_migrations, load_triggers, migrate
+from purgebot.storage.migrate import load_migrations, load_triggers, migrate, replace_triggers
 from purgebot.storage.modeboard import ModeBoardMixin
 from purgebot.storage.records import AnswerRecord
 from purgebot.storage.reports import ReportsMixin
@@ -91,7 +91,9 @@ class Store(
             await _set_wal(conn, busy_timeout_ms / 1000)
             await conn.execute(f"PRAGMA synchronous = {synchronous.upper()}")
             await conn.execute("PRAGMA foreign_keys = ON")
-            await migrate(conn, load_migrations(), schema_version, triggers=load_triggers())
+            await migrate(conn, load_migrations(), schema_version)
+            if schema_version is None:  # the triggers are written for the latest schema
+                await replace_triggers(conn, load_triggers())
         except BaseException:
             await conn.close()
             raise
@@ -118,12 +120,9 @@ class Store(
         pool = await pgdb.open_pool(url)
         try:
             async with pool.acquire() as conn:
-                await pgdb.migrate(
-                    conn,
-                    load_migrations("postgres"),
-                    schema_version,
-                    triggers=load_triggers("postgres"),
-                )
+                await pgdb.migrate(conn, load_migrations("postgres"), schema_version)
+                if schema_version is None:
+                    await pgdb.replace_triggers(conn, load_triggers("postgres"))
                 await pgdb.analyze_if_never(conn)
         except BaseException:
             await pool.close()
