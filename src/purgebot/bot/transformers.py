@@ -10,7 +10,7 @@ annotated `DayParam` arrives as a `Day`, or the command is refused with `BadDay`
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
-from typing import Any, ClassVar
+from typing import Any
 
 import discord
 from discord import app_commands
@@ -58,10 +58,11 @@ ClassName = app_commands.Transform[str, ClassNames]
 
 
 class BadDay(UserFacingError):
+    """The one refusal of a day, whichever command it was typed in."""
+
     def __init__(self, text: str) -> None:
-        super().__init__(
-            f"`{escape_markdown(text)}` is not a day: write it as YYYY-MM-DD, e.g. 2026-03-01."
-        )
+        shown = escape_markdown(render.cut(text, 40))
+        super().__init__(f"`{shown}` is not a day: write it as YYYY-MM-DD, e.g. 2026-03-01.")
 
 
 class Day(str):
@@ -82,15 +83,13 @@ class Day(str):
 
 
 class Days(app_commands.Transformer):
-    """A `Day`; a feature may word its refusal its own way (a subclass naming `refusal`)."""
-
-    refusal: ClassVar[type[UserFacingError]] = BadDay
+    """A `Day`, or `BadDay` before the command runs."""
 
     async def transform(self, interaction: discord.Interaction[Any], value: Any) -> Day:
         try:
             return Day(str(value))
         except ValueError:
-            raise self.refusal(str(value)) from None
+            raise BadDay(str(value)) from None
 
 
 DayParam = app_commands.Transform[Day, Days]

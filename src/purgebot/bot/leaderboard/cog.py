@@ -15,7 +15,7 @@ from purgebot.bot.checks import guild_id_of, is_teacher, teacher_only
 from purgebot.bot.errors import NotTeacher, reply_private
 from purgebot.bot.leaderboard.pager import PAGE_SIZE, LeaderboardPager, fetch_page
 from purgebot.bot.services import Services
-from purgebot.bot.transformers import BankId, ClassName, Day, Days
+from purgebot.bot.transformers import BankId, ClassName, DayParam
 from purgebot.errors import UserFacingError
 from purgebot.reports import class_chart, student_chart
 from purgebot.storage import LeaderboardPage, Metric, Period, Scope
@@ -35,18 +35,6 @@ METRICS = [
 class NoRunsYet(UserFacingError):
     def __init__(self) -> None:
         super().__init__("No quiz has been run in this server yet, so there is nothing to export.")
-
-
-class BadDate(UserFacingError):
-    def __init__(self, text: str) -> None:
-        super().__init__(f"“{render.cut(text, 40)}” is not a date: write it as YYYY-MM-DD.")
-
-
-class Dates(Days):
-    refusal = BadDate
-
-
-DateParam = app_commands.Transform[Day, Dates]
 
 
 class LeaderboardCog(commands.Cog, name="Leaderboard"):
@@ -172,8 +160,8 @@ class LeaderboardCog(commands.Cog, name="Leaderboard"):
         self,
         interaction: discord.Interaction[Any],
         run: int | None = None,
-        since: DateParam | None = None,
-        until: DateParam | None = None,
+        since: DayParam | None = None,
+        until: DayParam | None = None,
         class_name: ClassName | None = None,
     ) -> None:
         guild_id = guild_id_of(interaction)
@@ -222,8 +210,8 @@ class LeaderboardCog(commands.Cog, name="Leaderboard"):
         self,
         interaction: discord.Interaction[Any],
         bank: BankId | None = None,
-        since: DateParam | None = None,
-        until: DateParam | None = None,
+        since: DayParam | None = None,
+        until: DayParam | None = None,
         class_name: ClassName | None = None,
     ) -> None:
         guild_id = guild_id_of(interaction)
