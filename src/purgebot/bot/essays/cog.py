@@ -35,6 +35,7 @@ from purgebot.bot.essays.components import (
     submit_and_reply,
 )
 from purgebot.bot.essays.drillclock import DrillClock
+from purgebot.bot.featurecog import FeatureCog
 from purgebot.bot.services import Services
 from purgebot.bot.transformers import BadDay as BadDay  # the refusal of a bad day
 from purgebot.bot.transformers import DayParam
@@ -113,7 +114,7 @@ def essay_text(data: bytes) -> str:
     return decode_essay(data)
 
 
-class EssaysCog(commands.Cog, name=ESSAYS_COG):
+class EssaysCog(FeatureCog, name=ESSAYS_COG):
     essay = app_commands.Group(
         name="essay",
         description="Essay drills: write, get instant feedback, get marked",
@@ -121,9 +122,7 @@ class EssaysCog(commands.Cog, name=ESSAYS_COG):
     )
 
     def __init__(self, services: Services, client: discord.Client | None = None) -> None:
-        self.services = services
-        self.catalog = services.catalog
-        self.store = services.store
+        super().__init__(services)
         self.client = client  # to close the drills a restart left open
         self.drills = DrillClock(services)
         self.boxes = OpenBoxes()

@@ -7,14 +7,13 @@ from typing import Any
 
 import discord
 from discord import app_commands
-from discord.ext import commands
 
 from purgebot.bot import render, reportfiles, scorecards
 from purgebot.bot.cards import plural
 from purgebot.bot.checks import guild_id_of, is_teacher, teacher_only
 from purgebot.bot.errors import NotTeacher, reply_private
+from purgebot.bot.featurecog import FeatureCog
 from purgebot.bot.leaderboard.pager import PAGE_SIZE, LeaderboardPager, fetch_page
-from purgebot.bot.services import Services
 from purgebot.bot.transformers import BankId, ClassName, DayParam
 from purgebot.errors import UserFacingError
 from purgebot.reports import class_chart, student_chart
@@ -37,14 +36,10 @@ class NoRunsYet(UserFacingError):
         super().__init__("No quiz has been run in this server yet, so there is nothing to export.")
 
 
-class LeaderboardCog(commands.Cog, name="Leaderboard"):
+class LeaderboardCog(FeatureCog, name="Leaderboard"):
     results = app_commands.Group(
         name="results", description="Quiz results as spreadsheets (teachers)", guild_only=True
     )
-
-    def __init__(self, services: Services) -> None:
-        self.services = services
-        self.store = services.store
 
     async def run_autocomplete(
         self, interaction: discord.Interaction[Any], current: str
@@ -54,13 +49,8 @@ class LeaderboardCog(commands.Cog, name="Leaderboard"):
             return []
         runs = await self.store.list_runs(interaction.guild_id, limit=render.CHOICES)
         needle = current.strip().casefold()
-        out = []
-        for run in runs:
-            name = scorecards.run_label(run)
-            if needle in name.casefold():
-                label = render.cut(name, render.CHOICE_NAME)
-                out.append(app_commands.Choice(name=label, value=run.run_id))
-        return out
+        labels = [(scorecards.run_label(run), run.run_id) for run in runs]
+        return render.int_choices((n, v) for n, v in labels if needle in n.casefold())
 
     @app_commands.command(name="leaderboard", description="The best players in this server")
     @app_commands.describe(

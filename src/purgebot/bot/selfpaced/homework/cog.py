@@ -9,13 +9,13 @@ from typing import Any
 
 import discord
 from discord import app_commands
-from discord.ext import commands
 
 from purgebot.banks.model import MAX_SECONDS, MIN_SECONDS, Bank, Difficulty
 from purgebot.bot import render, scorecards
 from purgebot.bot.cards import plural
 from purgebot.bot.checks import guild_id_of, teacher_only
 from purgebot.bot.errors import reply_private
+from purgebot.bot.featurecog import FeatureCog
 from purgebot.bot.selfpaced import components as play
 from purgebot.bot.selfpaced import desk_of
 from purgebot.bot.selfpaced.desk import closed_text, when
@@ -46,7 +46,7 @@ class HomeworkRefused(UserFacingError):
     pass
 
 
-class HomeworkCog(commands.Cog, name=HOMEWORK_COG):
+class HomeworkCog(FeatureCog, name=HOMEWORK_COG):
     homework = app_commands.Group(
         name="homework",
         description="Quizzes students play privately by a due time",
@@ -54,9 +54,7 @@ class HomeworkCog(commands.Cog, name=HOMEWORK_COG):
     )
 
     def __init__(self, services: Services) -> None:
-        self.services = services
-        self.store = services.store
-        self.catalog = services.catalog
+        super().__init__(services)
         self._starting: dict[tuple[int, int], asyncio.Lock] = {}
 
     def now(self) -> Any:
