@@ -40,15 +40,17 @@ ADDED_BY = {
 }
 
 
-OLD_SCHEMAS = Path(__file__).parents[1] / "fixtures" / "schema"
+OLD_TRIGGERS = Path(__file__).parents[1] / "fixtures" / "schema"
 
 
-def old_database(path: Path, version: int) -> None:
-    """A file at `version` as an older purgebot made it (with the triggers it had then): the
-    migrations here put today's triggers in only at the latest version."""
+async def old_database(path: Path, version: int) -> None:
+    """A file at `version` as an older purgebot left it: the numbered migrations up to it, and
+    the triggers they held then (today's set goes in only at the latest version)."""
+    await (await Store.open(path, schema_version=version)).close()
     with sqlite3.connect(path) as conn:
-        conn.executescript((OLD_SCHEMAS / f"sqlite_v{version}.sql").read_text(encoding="utf-8"))
-        conn.execute(f"PRAGMA user_version = {version:d}")
+        for fixture in sorted(OLD_TRIGGERS.glob("sqlite_*.sql")):
+            if int(fixture.name.split("_")[1]) <= version:
+                conn.executescript(fixture.read_text(encoding="utf-8"))
 
 
 def tables(path: Path) -> set[str]:
@@ -101,7 +103,7 @@ async def test_reopening_an_up_to_date_database_changes_nothing(db_path: Path) -
 async def test_upgrade_from_each_earlier_version_keeps_the_data(
     db_path: Path, clock: FakeClock, start: int
 ) -> None:
-    old_database(db_path, start)
+    await old_database(db_path, start)
     old = await Store.open(db_path, clock=clock, schema_version=start)
     await old.save_settings(GuildSettings(GUILD, teacher_role_id=42, defaults={"seconds": 30}))
     await old.save_bank(GUILD, "purges", "bank: purges\n", TEACHER)
@@ -240,7 +242,7 @@ async def test_a_file_upgraded_from_each_older_version_has_a_fresh_files_schema(
 ) -> None:
     fresh, old = tmp_path / "fresh.db", tmp_path / "old.db"
     await (await Store.open(fresh)).close()
-    old_database(old, start)
+    await old_database(old, start)
     await (await Store.open(old)).close()
     assert schema(old) == schema(fresh)
     assert triggers(fresh) == [

@@ -16,6 +16,7 @@ import discord
 from discord import app_commands
 from discord.utils import escape_markdown
 
+from purgebot.banks.model import Difficulty
 from purgebot.bot import render
 from purgebot.bot.cards import bank_choices
 from purgebot.bot.reportfiles import class_choices
@@ -57,6 +58,15 @@ class ClassNames(Typed):
 ClassName = app_commands.Transform[str, ClassNames]
 
 
+DIFFICULTIES = [app_commands.Choice(name=d.value, value=d.value) for d in Difficulty]
+# The options that pick a bank's questions, worded alike in every command that has them.
+PICK_QUESTIONS = {
+    "bank": "The question bank",
+    "topic": "Only questions on this topic",
+    "difficulty": "Only questions of this difficulty",
+}
+
+
 class BadDay(UserFacingError):
     """The one refusal of a day, whichever command it was typed in."""
 
@@ -93,3 +103,8 @@ class Days(app_commands.Transformer):
 
 
 DayParam = app_commands.Transform[Day, Days]
+
+
+def span(since: Day | None, until: Day | None) -> tuple[datetime | None, datetime | None]:
+    """From `since`'s start up to `until`'s end, the whole day included; None leaves a side open."""
+    return (since.start if since else None, until.end if until else None)

@@ -38,7 +38,7 @@ from purgebot.bot.essays.drillclock import DrillClock
 from purgebot.bot.featurecog import FeatureCog
 from purgebot.bot.services import Services
 from purgebot.bot.transformers import BadDay as BadDay  # the refusal of a bad day
-from purgebot.bot.transformers import DayParam
+from purgebot.bot.transformers import DayParam, span
 from purgebot.errors import UserFacingError
 from purgebot.essays import EssayTextError, clean_essay_text, decode_essay, find_prompt
 from purgebot.storage import SubmissionNotFoundError
@@ -318,8 +318,7 @@ class EssaysCog(FeatureCog, name=ESSAYS_COG):
         until: DayParam | None = None,
     ) -> None:
         guild_id = guild_id_of(interaction)
-        start = since.start if since else None
-        end = until.end if until else None
+        start, end = span(since, until)
         await interaction.response.defer(ephemeral=True, thinking=True)
         report = await self.store.essay_report(guild_id, start, end)
         if not report.submissions:

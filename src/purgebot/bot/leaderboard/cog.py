@@ -14,7 +14,7 @@ from purgebot.bot.checks import guild_id_of, is_teacher, teacher_only
 from purgebot.bot.errors import NotTeacher, reply_private
 from purgebot.bot.featurecog import FeatureCog
 from purgebot.bot.leaderboard.pager import PAGE_SIZE, LeaderboardPager, fetch_page
-from purgebot.bot.transformers import BankId, ClassName, DayParam
+from purgebot.bot.transformers import BankId, ClassName, DayParam, span
 from purgebot.errors import UserFacingError
 from purgebot.reports import class_chart, student_chart
 from purgebot.storage import LeaderboardPage, Metric, Period, Scope
@@ -155,8 +155,7 @@ class LeaderboardCog(FeatureCog, name="Leaderboard"):
         class_name: ClassName | None = None,
     ) -> None:
         guild_id = guild_id_of(interaction)
-        start = since.start if since else None
-        end = until.end if until else None
+        start, end = span(since, until)
         # an export is the whole server's unless a class is named
         klass = (
             await reportfiles.class_scope(self.store, interaction, class_name)
@@ -205,8 +204,7 @@ class LeaderboardCog(FeatureCog, name="Leaderboard"):
         class_name: ClassName | None = None,
     ) -> None:
         guild_id = guild_id_of(interaction)
-        start = since.start if since else None
-        end = until.end if until else None
+        start, end = span(since, until)
         klass = await reportfiles.class_scope(self.store, interaction, class_name)
         await interaction.response.defer(ephemeral=True, thinking=True)
         term = await self.store.current_term(guild_id) if start is None else None

@@ -22,7 +22,7 @@ from purgebot.bot.selfpaced.desk import closed_text, when
 from purgebot.bot.selfpaced.homework import embeds
 from purgebot.bot.selfpaced.homework.components import HOMEWORK_COG, card_view
 from purgebot.bot.services import Services
-from purgebot.bot.transformers import BankId
+from purgebot.bot.transformers import DIFFICULTIES, PICK_QUESTIONS, BankId
 from purgebot.errors import UserFacingError
 from purgebot.quiz import QuizSettings
 from purgebot.quiz.due import parse_due, zone
@@ -39,7 +39,6 @@ SHOW = [
     app_commands.Choice(name="live quiz answers only", value="live"),
 ]
 PERIODS = [app_commands.Choice(name=p.value, value=p.value) for p in Period]
-DIFFICULTIES = [app_commands.Choice(name=d.value, value=d.value) for d in Difficulty]
 
 
 class HomeworkRefused(UserFacingError):
@@ -80,12 +79,10 @@ class HomeworkCog(FeatureCog, name=HOMEWORK_COG):
         name="set", description="Set homework: a bank to play privately by a due time"
     )
     @app_commands.describe(
-        bank="The question bank",
+        **PICK_QUESTIONS,
         due='When it is due, e.g. "friday 17:00", "2026-12-10", "in 3 days" (server time zone)',
         count="How many questions (default: all that match)",
         seconds="Seconds per question (default: each question's own time)",
-        topic="Only questions on this topic",
-        difficulty="Only questions of this difficulty",
         attempts="How many tries each student gets (default 1)",
     )
     @app_commands.choices(difficulty=DIFFICULTIES)

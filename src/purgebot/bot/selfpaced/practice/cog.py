@@ -17,7 +17,7 @@ from purgebot.bot.errors import NotTeacher, reply_private
 from purgebot.bot.featurecog import FeatureCog
 from purgebot.bot.selfpaced import PrivateDesk, desk_of
 from purgebot.bot.selfpaced.desk import when
-from purgebot.bot.transformers import BankId
+from purgebot.bot.transformers import DIFFICULTIES, PICK_QUESTIONS, BankId
 from purgebot.errors import UserFacingError
 from purgebot.quiz import QuizSettings
 from purgebot.quiz.selfpaced import Mode, plan
@@ -30,7 +30,6 @@ WHO = [
     app_commands.Choice(name="me: my questions due now", value="me"),
     app_commands.Choice(name="class: what the class keeps missing (teachers)", value="class"),
 ]
-DIFFICULTIES = [app_commands.Choice(name=d.value, value=d.value) for d in Difficulty]
 
 
 class PracticeCog(FeatureCog, name="Practice"):
@@ -41,12 +40,7 @@ class PracticeCog(FeatureCog, name="Practice"):
             desk.forget(old.run_id)
 
     @app_commands.command(name="practice", description="Practise privately: no points, no audience")
-    @app_commands.describe(
-        bank="The question bank",
-        topic="Only questions on this topic",
-        difficulty="Only questions of this difficulty",
-        count=f"How many questions (default {DEFAULT_COUNT})",
-    )
+    @app_commands.describe(**PICK_QUESTIONS, count=f"How many questions (default {DEFAULT_COUNT})")
     @app_commands.choices(difficulty=DIFFICULTIES)
     @app_commands.guild_only()
     async def practice(
