@@ -279,6 +279,13 @@ async def test_current_triggers_are_left_alone_and_changed_ones_replaced(db_path
         assert await replace_triggers(conn, load_triggers())
         assert not await replace_triggers(conn, load_triggers())
     assert schema(db_path) == built
+    with sqlite3.connect(db_path) as conn:  # one a later set no longer has
+        conn.execute("CREATE TRIGGER tr_retired AFTER INSERT ON kv BEGIN SELECT 1; END")
+    retiring = load_triggers() + "\nDROP TRIGGER IF EXISTS tr_retired;\n"
+    async with aiosqlite.connect(db_path, isolation_level=None) as conn:
+        assert await replace_triggers(conn, retiring)
+        assert not await replace_triggers(conn, retiring)
+    assert schema(db_path) == built
     with sqlite3.connect(db_path) as conn:  # someone else's trigger is not ours to drop
         conn.execute("CREATE TRIGGER audit AFTER INSERT ON kv BEGIN SELECT 1; END")
     await (await Store.open(db_path)).close()
@@ -290,6 +297,6 @@ async def test_a_failing_trigger_set_leaves_the_old_one(db_path: Path) -> None:
     built = schema(db_path)
     async with aiosqlite.connect(db_path, isolation_level=None) as conn:
         with pytest.raises(MigrationError, match="the triggers failed"):
-            await replace_triggers(conn, load_triggers() + "\nTHIS IS NOT SQL;\n")
+            await replace_triggers(conn, load_triggers().replace("box = 1,", "box = ,"))
         assert not conn.in_transaction
     assert schema(db_path) == built

@@ -9,11 +9,12 @@ leaves the database exactly at the previous version.
 
 Triggers are not history but current definitions (like Flyway's repeatable migrations): each
 backend's whole set is one file, <dialect>/triggers.sql, written for the latest schema. Once the
-numbered migrations have brought a database to the latest version, the triggers the set names
-are dropped and created again in one transaction, which is kept only if that changed what the
-catalog holds (the catalog is the record: no checksum table, so the schema is the same as
-before). A trigger the set stops naming needs a DROP TRIGGER IF EXISTS line in it. No numbered
-migration's backfill needs a trigger: each fills its table from the answers itself.
+numbered migrations have brought a database to the latest version, the set is compared with
+what the catalog holds, and where they differ the triggers it names are dropped and created
+again in one transaction (the catalog is the record: no checksum table, so the schema is the
+same as before, and an unchanged set takes no lock). A trigger the set no longer has needs a
+DROP ... IF EXISTS line in it. No numbered migration's backfill needs a trigger: each fills its
+table from the answers itself.
 """
 
 from __future__ import annotations
@@ -111,6 +112,11 @@ def created(sql: str, kind: str) -> list[str]:
     return re.findall(rf"^CREATE {kind} (\w+)", sql, flags=re.MULTILINE)
 
 
+def dropped(sql: str, kind: str) -> list[str]:
+    """The names of the `kind` objects that `sql` drops (one the set no longer has)."""
+    return re.findall(rf"^DROP {kind} IF EXISTS (\w+)", sql, flags=re.MULTILINE)
+
+
 def load_triggers(dialect: str = "sqlite") -> str:
     """The backend's current trigger set, applied after the numbered migrations."""
     if dialect not in DIALECTS:
@@ -166,26 +172,42 @@ async def migrate(
     return applied
 
 
-async def _trigger_definitions(db: aiosqlite.Connection) -> list[tuple[str, str, str]]:
-    sql = "SELECT name, tbl_name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name"
-    async with db.execute(sql) as cur:
-        return [(str(r[0]), str(r[1]), str(r[2])) for r in await cur.fetchall()]
+def _as_kept(statement: str) -> str:
+    """A statement as sqlite_master keeps it: from its first keyword, without the ';'."""
+    lines = statement.splitlines()
+    while lines and (not lines[0].strip() or lines[0].lstrip().startswith("--")):
+        del lines[0]
+    return "\n".join(lines).removesuffix(";")
+
+
+async def _triggers_in_place(db: aiosqlite.Connection, triggers: str) -> bool:
+    """Whether the catalog holds the set word for word (and none it drops)."""
+    async with db.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'") as cur:
+        held = {str(r[0]): str(r[1]) for r in await cur.fetchall()}
+    wanted = [_as_kept(s) for s in Migration(0, "triggers", triggers).statements()]
+    return all(
+        held.get(name) == text for text in wanted for name in created(text, "TRIGGER")
+    ) and not any(name in held for name in dropped(triggers, "TRIGGER"))
 
 
 async def replace_triggers(db: aiosqlite.Connection, triggers: str) -> bool:
-    """Drop the triggers the set in `triggers` names and create them again, in one transaction,
-    kept only if the definitions changed; returns whether they did."""
+    """Put the set in `triggers` in place unless the catalog already holds it word for word
+    (read without a lock): the triggers it names are dropped and created again in one
+    transaction. Returns whether they were."""
+    if await _triggers_in_place(db, triggers):
+        return False
     await db.execute("BEGIN IMMEDIATE")
     try:
-        before = await _trigger_definitions(db)
+        if await _triggers_in_place(db, triggers):  # another process was first
+            await db.execute("ROLLBACK")
+            return False
         for name in created(triggers, "TRIGGER"):  # \w+ names from our own file
             await db.execute(f"DROP TRIGGER IF EXISTS {name}")
         for statement in Migration(0, "triggers", triggers).statements():
             await db.execute(statement)
-        changed = await _trigger_definitions(db) != before
-        await db.execute("COMMIT" if changed else "ROLLBACK")
+        await db.execute("COMMIT")
     except sqlite3.Error as exc:
         if db.in_transaction:
             await db.execute("ROLLBACK")
         raise MigrationError(f"the triggers failed: {exc}") from exc
-    return changed
+    return True
