@@ -19,8 +19,9 @@ from simkit import reply, sim_clock, text_of
 from purgebot.bot import create_bot
 from purgebot.bot.components import NotYourButton
 from purgebot.bot.errors import NotTeacher, unwrap
-from purgebot.bot.leaderboard.cog import BadDate, NoRunsYet
+from purgebot.bot.leaderboard.cog import NoRunsYet
 from purgebot.bot.leaderboard.pager import PAGER_GONE
+from purgebot.bot.transformers import BadDay
 from purgebot.config import Settings
 from purgebot.storage import AnswerRecord, RunNotFoundError, Store
 from purgebot.storage.timeutil import as_datetime
@@ -177,8 +178,8 @@ async def test_the_csv_export_matches_what_the_class_did(
     server_rows = list(csv.reader(io.StringIO((await students_file.read()).decode("utf-8-sig"))))
     assert server_rows == run_rows  # one quiz that day: the same students, the same totals
     bad = reply(await teacher.slash(channel, "results export", since="1st of May"))
-    assert bad.content == "“1st of May” is not a date: write it as YYYY-MM-DD."
-    assert [type(unwrap(e)) for e in simcord_env.errors] == [NotTeacher, BadDate]
+    assert bad.content == "`1st of May` is not a day: write it as YYYY-MM-DD, e.g. 2026-03-01."
+    assert [type(unwrap(e)) for e in simcord_env.errors] == [NotTeacher, BadDay]
 
 
 async def test_export_before_any_quiz_says_so(

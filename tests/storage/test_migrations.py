@@ -21,8 +21,10 @@ from purgebot.storage import (
 from purgebot.storage.migrate import (
     Migration,
     load_migrations,
+    load_triggers,
     migrate,
     portable,
+    replace_triggers,
     schema_version,
 )
 
@@ -36,6 +38,19 @@ ADDED_BY = {
     4: "student_numbers",
     5: "review_boxes",
 }
+
+
+OLD_TRIGGERS = Path(__file__).parents[1] / "fixtures" / "schema"
+
+
+async def old_database(path: Path, version: int) -> None:
+    """A file at `version` as an older purgebot left it: the numbered migrations up to it, and
+    the triggers they held then (today's set goes in only at the latest version)."""
+    await (await Store.open(path, schema_version=version)).close()
+    with sqlite3.connect(path) as conn:
+        for fixture in sorted(OLD_TRIGGERS.glob("sqlite_*.sql")):
+            if int(fixture.name.split("_")[1]) <= version:
+                conn.executescript(fixture.read_text(encoding="utf-8"))
 
 
 def tables(path: Path) -> set[str]:
@@ -88,6 +103,7 @@ async def test_reopening_an_up_to_date_database_changes_nothing(db_path: Path) -
 async def test_upgrade_from_each_earlier_version_keeps_the_data(
     db_path: Path, clock: FakeClock, start: int
 ) -> None:
+    await old_database(db_path, start)
     old = await Store.open(db_path, clock=clock, schema_version=start)
     await old.save_settings(GuildSettings(GUILD, teacher_role_id=42, defaults={"seconds": 30}))
     await old.save_bank(GUILD, "purges", "bank: purges\n", TEACHER)
@@ -196,11 +212,91 @@ def test_a_shared_migration_is_spelled_for_each_backend() -> None:
         load_migrations("mysql")
 
 
-def test_each_backend_adds_its_own_triggers_after_the_shared_part() -> None:
+def test_each_backend_keeps_its_triggers_in_one_set_of_its_own() -> None:
     sqlite = {m.version: m.sql for m in MIGRATIONS}
     postgres = {m.version: m.sql for m in load_migrations("postgres")}
-    assert "CREATE TRIGGER tr_answer_totals_insert AFTER INSERT ON answers BEGIN" in sqlite[3]
-    assert "LANGUAGE plpgsql" not in sqlite[3]
-    assert "EXECUTE FUNCTION tr_answer_totals_insert()" in postgres[3]
-    assert sqlite[3].index("CREATE TABLE answer_totals") < sqlite[3].index("CREATE TRIGGER")
+    assert not any("CREATE TRIGGER" in sql for sql in [*sqlite.values(), *postgres.values()])
+    assert "CREATE TRIGGER tr_answer_totals_insert AFTER INSERT ON answers" in load_triggers()
+    assert "LANGUAGE plpgsql" not in load_triggers()
+    assert "EXECUTE FUNCTION tr_answer_totals_insert()" in load_triggers("postgres")
+    assert "fillfactor = 70" in postgres[3]
     assert "{id}" not in sqlite[1] + postgres[1]
+
+
+def schema(path: Path) -> list[tuple[str, str, str, str]]:
+    with sqlite3.connect(path) as conn:
+        rows = conn.execute(
+            "SELECT type, name, tbl_name, sql FROM sqlite_master"
+            " WHERE name NOT LIKE 'sqlite_%' ORDER BY type, name"
+        )
+        return [tuple(r) for r in rows]
+
+
+def triggers(path: Path) -> list[str]:
+    return [name for kind, name, _table, _sql in schema(path) if kind == "trigger"]
+
+
+@pytest.mark.parametrize("start", range(1, LATEST))
+async def test_a_file_upgraded_from_each_older_version_has_a_fresh_files_schema(
+    tmp_path: Path, start: int
+) -> None:
+    fresh, old = tmp_path / "fresh.db", tmp_path / "old.db"
+    await (await Store.open(fresh)).close()
+    await old_database(old, start)
+    await (await Store.open(old)).close()
+    assert schema(old) == schema(fresh)
+    assert triggers(fresh) == [
+        "tr_answer_totals_delete",
+        "tr_answer_totals_insert",
+        "tr_review_wrong",
+        "tr_student_numbers_delete",
+        "tr_student_numbers_insert",
+    ]
+
+
+async def test_the_triggers_go_in_at_the_latest_version_only(db_path: Path) -> None:
+    await (await Store.open(db_path, schema_version=LATEST - 1)).close()
+    assert triggers(db_path) == []
+    await (await Store.open(db_path)).close()
+    assert len(triggers(db_path)) == 5
+
+
+def schema_cookie(path: Path) -> int:
+    with sqlite3.connect(path) as conn:
+        return int(conn.execute("PRAGMA schema_version").fetchone()[0])
+
+
+async def test_current_triggers_are_left_alone_and_changed_ones_replaced(db_path: Path) -> None:
+    await (await Store.open(db_path)).close()
+    cookie, built = schema_cookie(db_path), schema(db_path)
+    await (await Store.open(db_path)).close()
+    assert schema_cookie(db_path) == cookie  # nothing was rewritten
+    with sqlite3.connect(db_path) as conn:
+        conn.execute("DROP TRIGGER tr_review_wrong")
+        conn.execute("CREATE TRIGGER tr_review_wrong AFTER INSERT ON answers BEGIN SELECT 1; END")
+        conn.execute("DROP TRIGGER tr_student_numbers_delete")
+    async with aiosqlite.connect(db_path, isolation_level=None) as conn:
+        assert await replace_triggers(conn, load_triggers())
+        assert not await replace_triggers(conn, load_triggers())
+    assert schema(db_path) == built
+    with sqlite3.connect(db_path) as conn:  # one a later set no longer has
+        conn.execute("CREATE TRIGGER tr_retired AFTER INSERT ON kv BEGIN SELECT 1; END")
+    retiring = load_triggers() + "\nDROP TRIGGER IF EXISTS tr_retired;\n"
+    async with aiosqlite.connect(db_path, isolation_level=None) as conn:
+        assert await replace_triggers(conn, retiring)
+        assert not await replace_triggers(conn, retiring)
+    assert schema(db_path) == built
+    with sqlite3.connect(db_path) as conn:  # someone else's trigger is not ours to drop
+        conn.execute("CREATE TRIGGER audit AFTER INSERT ON kv BEGIN SELECT 1; END")
+    await (await Store.open(db_path)).close()
+    assert "audit" in triggers(db_path)
+
+
+async def test_a_failing_trigger_set_leaves_the_old_one(db_path: Path) -> None:
+    await (await Store.open(db_path)).close()
+    built = schema(db_path)
+    async with aiosqlite.connect(db_path, isolation_level=None) as conn:
+        with pytest.raises(MigrationError, match="the triggers failed"):
+            await replace_triggers(conn, load_triggers().replace("box = 1,", "box = ,"))
+        assert not conn.in_transaction
+    assert schema(db_path) == built

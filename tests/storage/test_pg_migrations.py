@@ -11,7 +11,7 @@ import pytest
 
 from pgserver import fresh_postgres
 from purgebot.storage import SchemaTooNewError, Store
-from purgebot.storage.migrate import load_migrations
+from purgebot.storage.migrate import load_migrations, load_triggers
 
 
 def test_each_backend_has_the_same_numbered_migrations() -> None:
@@ -85,3 +85,31 @@ async def test_both_backends_end_with_the_same_tables_columns_indexes_and_trigge
             await conn.close()
     assert pg_columns == sqlite_columns
     assert pg_objects == sqlite_objects
+
+
+async def test_postgres_replaces_a_changed_trigger_and_leaves_current_ones_alone() -> None:
+    from purgebot.storage.pgdb import replace_triggers
+
+    triggers = load_triggers("postgres")
+    async with fresh_postgres() as url:
+        await (await Store.open(url)).close()
+        conn = await asyncpg.connect(url)
+        try:
+            assert not await replace_triggers(conn, triggers)
+            await conn.execute("DROP TRIGGER tr_student_numbers_delete ON answers")
+            await conn.execute(
+                "CREATE OR REPLACE FUNCTION tr_review_wrong() RETURNS trigger"
+                " LANGUAGE plpgsql AS $$ BEGIN RETURN NULL; END $$"
+            )
+            await conn.close()
+            await (await Store.open(url)).close()
+            conn = await asyncpg.connect(url)
+            assert not await replace_triggers(conn, triggers)  # back as the set has them
+            names = {r[0] for r in await conn.fetch("SELECT tgname FROM pg_trigger")}
+            assert {"tr_student_numbers_delete", "tr_review_wrong"} <= names
+            source = await conn.fetchval(
+                "SELECT prosrc FROM pg_proc WHERE proname = $1", "tr_review_wrong"
+            )
+            assert "review_boxes" in source
+        finally:
+            await conn.close()

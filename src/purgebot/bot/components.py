@@ -33,13 +33,23 @@ STALE_REQUEST = (
     "done. Run the command again if you still want to."
 )
 
-# The requests each bot has open, by key: what a ConfirmView answers itself. Weak, so a closed
-# bot takes its set with it.
-_OPEN: weakref.WeakKeyDictionary[discord.Client, set[int]] = weakref.WeakKeyDictionary()
+
+class LiveKeys:
+    """The keys of the views of one kind that each bot has live: a click on one of them is the
+    view's own, a click on any other is its `StaleButton`'s. Weak, so a closed bot takes its set
+    with it."""
+
+    def __init__(self) -> None:
+        self._keys: weakref.WeakKeyDictionary[discord.Client, set[int]] = (
+            weakref.WeakKeyDictionary()
+        )
+
+    def of(self, client: discord.Client) -> set[int]:
+        return self._keys.setdefault(client, set())
 
 
-def _open_keys(client: discord.Client) -> set[int]:
-    return _OPEN.setdefault(client, set())
+# The requests each bot has open, by key: what a ConfirmView answers itself.
+OPEN_REQUESTS = LiveKeys()
 
 
 class IdItem(DynamicItem[ItemT], template=r"(?!)"):
@@ -100,7 +110,18 @@ class NotYourButton(UserFacingError):
         super().__init__("These buttons belong to someone else's request.")
 
 
-class ConfirmView(PrivateErrorsView):
+class OwnedView(PrivateErrorsView):
+    """A view only the person who asked (`owner_id`) may press."""
+
+    owner_id: int
+
+    async def interaction_check(self, interaction: discord.Interaction[Any]) -> bool:
+        if interaction.user.id != self.owner_id:
+            raise NotYourButton()
+        return True
+
+
+class ConfirmView(OwnedView):
     """Confirm / Cancel for one person; the message is edited to say what happened.
 
     The view is not stopped when settled but kept until its timeout, so a click that raced the
@@ -127,7 +148,7 @@ class ConfirmView(PrivateErrorsView):
         self.outcome: str | None = None  # "confirmed", "cancelled" or "expired" once settled
         self._origin = origin
         self.key = origin.id
-        self._open = _open_keys(origin.client)
+        self._open = OPEN_REQUESTS.of(origin.client)
         self._open.add(self.key)  # before the buttons are shown: StaleConfirm must stay quiet
         confirm: discord.ui.Button[ConfirmView] = discord.ui.Button(
             label=render.button_label(confirm_label),
@@ -143,11 +164,6 @@ class ConfirmView(PrivateErrorsView):
         cancel.callback = self._cancel  # type: ignore[method-assign]
         self.add_item(confirm)
         self.add_item(cancel)
-
-    async def interaction_check(self, interaction: discord.Interaction[Any]) -> bool:
-        if interaction.user.id != self.owner_id:
-            raise NotYourButton()
-        return True
 
     async def _settled(self, interaction: discord.Interaction[Any]) -> bool:
         if self.outcome is None:
@@ -188,23 +204,25 @@ class StaleButton(IdItem[discord.ui.Button[Any]]):
     """A button of a view that may be gone (a restart, or an expiry whose edit failed).
 
     While the view lives it answers its own clicks; once it is gone, this answers in its place
-    instead of Discord's "This interaction failed". The first number of its id is the view's
-    key; subclasses say which keys are live and how to answer a click on a dead one.
+    instead of Discord's "This interaction failed". Its id is its prefix, the view's key and a
+    word for the button; subclasses name the `live` keys and how to answer a click on a dead one.
     """
+
+    live: ClassVar[LiveKeys]
+
+    @classmethod
+    def custom_id_for(cls, key: int, word: str) -> str:
+        return render.custom_id(cls.prefix, key, word)
 
     @property
     def key(self) -> int:
         return self.ids[0]
 
-    @staticmethod
-    def live_keys(client: discord.Client) -> set[int]:
-        raise NotImplementedError
-
     async def answer_gone(self, interaction: discord.Interaction[Any]) -> None:
         raise NotImplementedError
 
     async def clicked(self, interaction: discord.Interaction[Any]) -> None:
-        if self.key in self.live_keys(interaction.client):
+        if self.key in self.live.of(interaction.client):
             return  # the live view answers this click
         await self.answer_gone(interaction)
 
@@ -212,13 +230,7 @@ class StaleButton(IdItem[discord.ui.Button[Any]]):
 class StaleConfirm(StaleButton, prefix="pc", fields=("key",), tail=":(?:yes|no)"):
     """A confirmation button whose ConfirmView is gone: the request is over, nothing was done."""
 
-    @staticmethod
-    def custom_id_for(key: int, choice: str) -> str:
-        return render.custom_id("pc", key, choice)
-
-    @staticmethod
-    def live_keys(client: discord.Client) -> set[int]:
-        return _open_keys(client)
+    live = OPEN_REQUESTS
 
     async def answer_gone(self, interaction: discord.Interaction[Any]) -> None:
         await interaction.response.edit_message(content=render.content(STALE_REQUEST), view=None)

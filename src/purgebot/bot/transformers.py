@@ -10,12 +10,13 @@ annotated `DayParam` arrives as a `Day`, or the command is refused with `BadDay`
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
-from typing import Any, ClassVar
+from typing import Any
 
 import discord
 from discord import app_commands
 from discord.utils import escape_markdown
 
+from purgebot.banks.model import Difficulty
 from purgebot.bot import render
 from purgebot.bot.cards import bank_choices
 from purgebot.bot.reportfiles import class_choices
@@ -57,11 +58,21 @@ class ClassNames(Typed):
 ClassName = app_commands.Transform[str, ClassNames]
 
 
+DIFFICULTIES = [app_commands.Choice(name=d.value, value=d.value) for d in Difficulty]
+# The options that pick a bank's questions, worded alike in every command that has them.
+PICK_QUESTIONS = {
+    "bank": "The question bank",
+    "topic": "Only questions on this topic",
+    "difficulty": "Only questions of this difficulty",
+}
+
+
 class BadDay(UserFacingError):
+    """The one refusal of a day, whichever command it was typed in."""
+
     def __init__(self, text: str) -> None:
-        super().__init__(
-            f"`{escape_markdown(text)}` is not a day: write it as YYYY-MM-DD, e.g. 2026-03-01."
-        )
+        shown = escape_markdown(render.cut(text, 40))
+        super().__init__(f"`{shown}` is not a day: write it as YYYY-MM-DD, e.g. 2026-03-01.")
 
 
 class Day(str):
@@ -82,15 +93,18 @@ class Day(str):
 
 
 class Days(app_commands.Transformer):
-    """A `Day`; a feature may word its refusal its own way (a subclass naming `refusal`)."""
-
-    refusal: ClassVar[type[UserFacingError]] = BadDay
+    """A `Day`, or `BadDay` before the command runs."""
 
     async def transform(self, interaction: discord.Interaction[Any], value: Any) -> Day:
         try:
             return Day(str(value))
         except ValueError:
-            raise self.refusal(str(value)) from None
+            raise BadDay(str(value)) from None
 
 
 DayParam = app_commands.Transform[Day, Days]
+
+
+def span(since: Day | None, until: Day | None) -> tuple[datetime | None, datetime | None]:
+    """From `since`'s start up to `until`'s end, the whole day included; None leaves a side open."""
+    return (since.start if since else None, until.end if until else None)

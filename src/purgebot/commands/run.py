@@ -57,6 +57,14 @@ def load_settings() -> Settings | None:
     return settings
 
 
+def settings_with_logging() -> Settings | None:
+    """The settings, with logging set up as they say; None after telling the user what to fix."""
+    settings = load_settings()
+    if settings is not None:
+        configure_logging(settings.log_level)
+    return settings
+
+
 def configure_logging(level: str) -> None:
     """discord.py's log format, in colour only on a terminal: discord.py would colour any
     stream inside Docker, leaving escape codes in a log file or a pipe."""
@@ -242,10 +250,9 @@ def run(args: argparse.Namespace) -> int:
     except ShardError as exc:
         print(f"purgebot: {exc.message}", file=sys.stderr)
         return 2
-    settings = load_settings()
+    settings = settings_with_logging()
     if settings is None:
         return 2
-    configure_logging(settings.log_level)
     try:
         asyncio.run(serve(settings, shards))
     except Exception as exc:

@@ -13,10 +13,9 @@ from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING
 
 from purgebot.commands.run import (
-    configure_logging,
-    load_settings,
     open_store,
     report_startup_failure,
+    settings_with_logging,
 )
 from purgebot.config import Settings
 
@@ -69,10 +68,9 @@ def run(args: argparse.Namespace) -> int:
     if args.clear and args.guild is None:
         print("purgebot: --clear needs --guild ID", file=sys.stderr)
         return 2
-    settings = load_settings()
+    settings = settings_with_logging()
     if settings is None:
         return 2
-    configure_logging(settings.log_level)
     import discord
 
     try:

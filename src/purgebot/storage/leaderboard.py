@@ -38,7 +38,7 @@ _TIE_ORDER = {
 
 
 # The runs whose answers rank on the boards: practice and review are for the student alone.
-# (The all-time totals keep the same rule in their triggers, migration 005.)
+# (The all-time totals keep the same rule in their triggers, migrations/*/triggers.sql.)
 BOARD_MODES = "mode IN ('live', 'homework')"
 
 

@@ -2,10 +2,19 @@
 
 The SQL ships as package data. storage/migrations/NNN_name.sql holds the tables, indexes and data
 both backends share, written once in SQLite's spelling; `portable()` translates it for
-PostgreSQL. The triggers, which the two write differently, are in sqlite/NNN_name.sql and
-postgres/NNN_name.sql and run after the shared part. Each migration runs statement by statement
-inside BEGIN IMMEDIATE ... COMMIT (not executescript, which commits on its own), so a failing
-migration leaves the database exactly at the previous version.
+PostgreSQL. What the two write differently is in sqlite/NNN_name.sql and postgres/NNN_name.sql
+and runs after the shared part. Each migration runs statement by statement inside
+BEGIN IMMEDIATE ... COMMIT (not executescript, which commits on its own), so a failing migration
+leaves the database exactly at the previous version.
+
+Triggers are not history but current definitions (like Flyway's repeatable migrations): each
+backend's whole set is one file, <dialect>/triggers.sql, written for the latest schema. Once the
+numbered migrations have brought a database to the latest version, the set is compared with
+what the catalog holds, and where they differ the triggers it names are dropped and created
+again in one transaction (the catalog is the record: no checksum table, so the schema is the
+same as before, and an unchanged set takes no lock). A trigger the set no longer has needs a
+DROP ... IF EXISTS line in it. No numbered migration's backfill needs a trigger: each fills its
+table from the answers itself.
 """
 
 from __future__ import annotations
@@ -21,6 +30,7 @@ from purgebot.storage.errors import MigrationError, SchemaTooNewError
 
 _NAME = re.compile(r"^(\d{3})_([a-z0-9_]+)\.sql$")
 DIALECTS = ("sqlite", "postgres")
+TRIGGERS = "triggers.sql"
 
 # The shared files' few spellings that differ. `{id}` marks a key the database hands out.
 # PostgreSQL needs BIGINT for Discord ids and epoch milliseconds, and its handed-out keys are
@@ -97,6 +107,24 @@ def load_migrations(dialect: str = "sqlite") -> list[Migration]:
     return found
 
 
+def created(sql: str, kind: str) -> list[str]:
+    """The names of the `kind` objects (TRIGGER, FUNCTION) that `sql` creates."""
+    return re.findall(rf"^CREATE {kind} (\w+)", sql, flags=re.MULTILINE)
+
+
+def dropped(sql: str, kind: str) -> list[str]:
+    """The names of the `kind` objects that `sql` drops (one the set no longer has)."""
+    return re.findall(rf"^DROP {kind} IF EXISTS (\w+)", sql, flags=re.MULTILINE)
+
+
+def load_triggers(dialect: str = "sqlite") -> str:
+    """The backend's current trigger set, applied after the numbered migrations."""
+    if dialect not in DIALECTS:
+        raise MigrationError(f"no migrations for {dialect!r}")
+    folder = resources.files("purgebot.storage").joinpath("migrations", dialect)
+    return folder.joinpath(TRIGGERS).read_text(encoding="utf-8")
+
+
 def pending(migrations: list[Migration], current: int, target: int | None) -> list[Migration]:
     """What to apply from version `current` up to `target` (default: the latest), on either
     backend; a schema newer than this purgebot's is refused, never guessed at."""
@@ -142,3 +170,44 @@ async def migrate(
             ) from exc
         applied.append(migration.version)
     return applied
+
+
+def _as_kept(statement: str) -> str:
+    """A statement as sqlite_master keeps it: from its first keyword, without the ';'."""
+    lines = statement.splitlines()
+    while lines and (not lines[0].strip() or lines[0].lstrip().startswith("--")):
+        del lines[0]
+    return "\n".join(lines).removesuffix(";")
+
+
+async def _triggers_in_place(db: aiosqlite.Connection, triggers: str) -> bool:
+    """Whether the catalog holds the set word for word (and none it drops)."""
+    async with db.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'") as cur:
+        held = {str(r[0]): str(r[1]) for r in await cur.fetchall()}
+    wanted = [_as_kept(s) for s in Migration(0, "triggers", triggers).statements()]
+    return all(
+        held.get(name) == text for text in wanted for name in created(text, "TRIGGER")
+    ) and not any(name in held for name in dropped(triggers, "TRIGGER"))
+
+
+async def replace_triggers(db: aiosqlite.Connection, triggers: str) -> bool:
+    """Put the set in `triggers` in place unless the catalog already holds it word for word
+    (read without a lock): the triggers it names are dropped and created again in one
+    transaction. Returns whether they were."""
+    if await _triggers_in_place(db, triggers):
+        return False
+    await db.execute("BEGIN IMMEDIATE")
+    try:
+        if await _triggers_in_place(db, triggers):  # another process was first
+            await db.execute("ROLLBACK")
+            return False
+        for name in created(triggers, "TRIGGER"):  # \w+ names from our own file
+            await db.execute(f"DROP TRIGGER IF EXISTS {name}")
+        for statement in Migration(0, "triggers", triggers).statements():
+            await db.execute(statement)
+        await db.execute("COMMIT")
+    except sqlite3.Error as exc:
+        if db.in_transaction:
+            await db.execute("ROLLBACK")
+        raise MigrationError(f"the triggers failed: {exc}") from exc
+    return True

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import re
 from collections.abc import AsyncIterator, Iterable
 from contextlib import asynccontextmanager
 from typing import Any
@@ -19,7 +20,7 @@ import asyncpg
 
 from purgebot.storage.db import Conn, Dialect, Params
 from purgebot.storage.errors import DatabaseUnavailableError, MigrationError
-from purgebot.storage.migrate import Migration, pending
+from purgebot.storage.migrate import Migration, created, dropped, pending
 from purgebot.storage.pgsql import row_tuple, rowcount, translate
 
 log = logging.getLogger(__name__)
@@ -181,3 +182,53 @@ async def migrate(
             ) from exc
         applied.append(migration.version)
     return applied
+
+
+_FUNCTION = re.compile(r"^CREATE FUNCTION (\w+)\(\)[^$]*\$\$(.*?)\$\$;", re.DOTALL | re.MULTILINE)
+_TRIGGER = re.compile(r"^(CREATE TRIGGER (\w+)\b.*?);", re.DOTALL | re.MULTILINE)
+_SCHEMA = re.compile(r" ON \w+\.")  # pg_get_triggerdef names the table with its schema
+
+
+async def _triggers_in_place(conn: asyncpg.Connection, triggers: str) -> bool:
+    """Whether the catalog holds the set word for word (and none of the functions it drops)."""
+    functions = {
+        str(r[0]): str(r[1])
+        for r in await conn.fetch(
+            "SELECT proname, prosrc FROM pg_proc"
+            " WHERE pronamespace = current_schema()::regnamespace"
+        )
+    }
+    held = {
+        str(r[0]): _SCHEMA.sub(" ON ", str(r[1]))
+        for r in await conn.fetch(
+            """SELECT t.tgname, pg_get_triggerdef(t.oid) FROM pg_trigger AS t
+               JOIN pg_class AS c ON c.oid = t.tgrelid
+               WHERE c.relnamespace = current_schema()::regnamespace AND NOT t.tgisinternal"""
+        )
+    }
+    return (
+        all(functions.get(name) == body for name, body in _FUNCTION.findall(triggers))
+        and all(
+            held.get(name) == " ".join(text.split()) for text, name in _TRIGGER.findall(triggers)
+        )
+        and not any(name in functions for name in dropped(triggers, "FUNCTION"))
+    )
+
+
+async def replace_triggers(conn: asyncpg.Connection, triggers: str) -> bool:
+    """As migrate.replace_triggers: unless the catalog holds the set word for word, drop the
+    trigger functions it names (and so their triggers) and create it, in one transaction.
+    Returns whether it did."""
+    if await _triggers_in_place(conn, triggers):
+        return False
+    try:
+        async with conn.transaction():
+            await conn.execute("SELECT pg_advisory_xact_lock($1)", MIGRATION_LOCK)
+            if await _triggers_in_place(conn, triggers):  # another process was first
+                return False
+            for name in created(triggers, "FUNCTION"):  # \w+ names from our own file
+                await conn.execute(f"DROP FUNCTION IF EXISTS {name}() CASCADE")
+            await conn.execute(triggers)
+    except asyncpg.PostgresError as exc:
+        raise MigrationError(f"the triggers failed: {exc}") from exc
+    return True

@@ -1,6 +1,7 @@
 """A student's review boxes: which questions come back to them, and when.
 
-Questions enter by a trigger on every wrong answer (migration 006); `/review` moves them.
+Questions enter by a trigger on every wrong answer (migrations/*/triggers.sql); `/review`
+moves them.
 """
 
 from __future__ import annotations

@@ -19,7 +19,7 @@ from purgebot.storage.db import Database, Db
 from purgebot.storage.essays import EssaysMixin
 from purgebot.storage.guilds import GuildsMixin
 from purgebot.storage.leaderboard import StatsMixin
-from purgebot.storage.migrate import load_migrations, migrate
+from purgebot.storage.migrate import load_migrations, load_triggers, migrate, replace_triggers
 from purgebot.storage.modeboard import ModeBoardMixin
 from purgebot.storage.records import AnswerRecord
 from purgebot.storage.reports import ReportsMixin
@@ -76,7 +76,8 @@ class Store(
 
         WAL lets readers (a `purgebot stats` run) work beside the bot; synchronous=FULL makes
         a commit survive power loss, which group commit keeps cheap. `schema_version` stops the
-        migrations early and exists for upgrade tests.
+        migrations early, before the triggers (written for the latest schema), and exists for
+        upgrade tests.
         """
         if synchronous.upper() not in {"OFF", "NORMAL", "FULL", "EXTRA"}:
             raise ValueError(f"unknown synchronous mode {synchronous!r}")
@@ -91,6 +92,8 @@ class Store(
             await conn.execute(f"PRAGMA synchronous = {synchronous.upper()}")
             await conn.execute("PRAGMA foreign_keys = ON")
             await migrate(conn, load_migrations(), schema_version)
+            if schema_version is None:  # the triggers are written for the latest schema
+                await replace_triggers(conn, load_triggers())
         except BaseException:
             await conn.close()
             raise
@@ -118,6 +121,8 @@ class Store(
         try:
             async with pool.acquire() as conn:
                 await pgdb.migrate(conn, load_migrations("postgres"), schema_version)
+                if schema_version is None:
+                    await pgdb.replace_triggers(conn, load_triggers("postgres"))
                 await pgdb.analyze_if_never(conn)
         except BaseException:
             await pool.close()

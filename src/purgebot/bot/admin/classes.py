@@ -13,12 +13,11 @@ from typing import Any
 
 import discord
 from discord import app_commands
-from discord.ext import commands
 
 from purgebot.bot import reportfiles
 from purgebot.bot.checks import guild_id_of, teacher_only
 from purgebot.bot.errors import reply_private
-from purgebot.bot.services import Services
+from purgebot.bot.featurecog import FeatureCog
 from purgebot.bot.transformers import ClassName
 from purgebot.errors import UserFacingError
 
@@ -47,17 +46,13 @@ def class_name_of(text: str) -> str:
     return name
 
 
-class ClassesCog(commands.Cog, name="Classes"):
+class ClassesCog(FeatureCog, name="Classes"):
     classes = app_commands.Group(
         name="class", description="Classes in this server (teachers)", guild_only=True
     )
     terms = app_commands.Group(
         name="term", description="Terms: boards start at zero (teachers)", guild_only=True
     )
-
-    def __init__(self, services: Services) -> None:
-        self.services = services
-        self.store = services.store
 
     @classes.command(name="add", description="Name a class by the channel its quizzes run in")
     @app_commands.describe(

@@ -8,7 +8,6 @@ from typing import Any
 
 import discord
 from discord import app_commands
-from discord.ext import commands
 from discord.utils import escape_markdown
 
 from purgebot.banks import importers
@@ -20,7 +19,7 @@ from purgebot.bot.banks import embeds
 from purgebot.bot.cards import plural
 from purgebot.bot.checks import guild_id_of, teacher_only
 from purgebot.bot.errors import reply_private
-from purgebot.bot.services import Services
+from purgebot.bot.featurecog import FeatureCog
 from purgebot.bot.transformers import BankId
 from purgebot.catalog import BuiltinBankId, UnknownBank
 from purgebot.errors import UserFacingError
@@ -64,16 +63,12 @@ def is_own_format(filename: str, text: str, fmt: str) -> bool:
     return False
 
 
-class BanksCog(commands.Cog):
+class BanksCog(FeatureCog):
     bank = app_commands.Group(
         name="bank",
         description="Question banks: list, inspect, upload, remove, download",
         guild_only=True,
     )
-
-    def __init__(self, services: Services) -> None:
-        self.services = services
-        self.catalog = services.catalog
 
     @bank.command(name="list", description="The banks you can quiz on in this server")
     async def list_banks(self, interaction: discord.Interaction[Any]) -> None:

@@ -35,9 +35,10 @@ from purgebot.bot.essays.components import (
     submit_and_reply,
 )
 from purgebot.bot.essays.drillclock import DrillClock
+from purgebot.bot.featurecog import FeatureCog
 from purgebot.bot.services import Services
 from purgebot.bot.transformers import BadDay as BadDay  # the refusal of a bad day
-from purgebot.bot.transformers import DayParam
+from purgebot.bot.transformers import DayParam, span
 from purgebot.errors import UserFacingError
 from purgebot.essays import EssayTextError, clean_essay_text, decode_essay, find_prompt
 from purgebot.storage import SubmissionNotFoundError
@@ -113,7 +114,7 @@ def essay_text(data: bytes) -> str:
     return decode_essay(data)
 
 
-class EssaysCog(commands.Cog, name=ESSAYS_COG):
+class EssaysCog(FeatureCog, name=ESSAYS_COG):
     essay = app_commands.Group(
         name="essay",
         description="Essay drills: write, get instant feedback, get marked",
@@ -121,9 +122,7 @@ class EssaysCog(commands.Cog, name=ESSAYS_COG):
     )
 
     def __init__(self, services: Services, client: discord.Client | None = None) -> None:
-        self.services = services
-        self.catalog = services.catalog
-        self.store = services.store
+        super().__init__(services)
         self.client = client  # to close the drills a restart left open
         self.drills = DrillClock(services)
         self.boxes = OpenBoxes()
@@ -319,8 +318,7 @@ class EssaysCog(commands.Cog, name=ESSAYS_COG):
         until: DayParam | None = None,
     ) -> None:
         guild_id = guild_id_of(interaction)
-        start = since.start if since else None
-        end = until.end if until else None
+        start, end = span(since, until)
         await interaction.response.defer(ephemeral=True, thinking=True)
         report = await self.store.essay_report(guild_id, start, end)
         if not report.submissions:

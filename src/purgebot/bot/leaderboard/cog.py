@@ -7,15 +7,14 @@ from typing import Any
 
 import discord
 from discord import app_commands
-from discord.ext import commands
 
 from purgebot.bot import render, reportfiles, scorecards
 from purgebot.bot.cards import plural
 from purgebot.bot.checks import guild_id_of, is_teacher, teacher_only
 from purgebot.bot.errors import NotTeacher, reply_private
+from purgebot.bot.featurecog import FeatureCog
 from purgebot.bot.leaderboard.pager import PAGE_SIZE, LeaderboardPager, fetch_page
-from purgebot.bot.services import Services
-from purgebot.bot.transformers import BankId, ClassName, Day, Days
+from purgebot.bot.transformers import BankId, ClassName, DayParam, span
 from purgebot.errors import UserFacingError
 from purgebot.reports import class_chart, student_chart
 from purgebot.storage import LeaderboardPage, Metric, Period, Scope
@@ -37,26 +36,10 @@ class NoRunsYet(UserFacingError):
         super().__init__("No quiz has been run in this server yet, so there is nothing to export.")
 
 
-class BadDate(UserFacingError):
-    def __init__(self, text: str) -> None:
-        super().__init__(f"“{render.cut(text, 40)}” is not a date: write it as YYYY-MM-DD.")
-
-
-class Dates(Days):
-    refusal = BadDate
-
-
-DateParam = app_commands.Transform[Day, Dates]
-
-
-class LeaderboardCog(commands.Cog, name="Leaderboard"):
+class LeaderboardCog(FeatureCog, name="Leaderboard"):
     results = app_commands.Group(
         name="results", description="Quiz results as spreadsheets (teachers)", guild_only=True
     )
-
-    def __init__(self, services: Services) -> None:
-        self.services = services
-        self.store = services.store
 
     async def run_autocomplete(
         self, interaction: discord.Interaction[Any], current: str
@@ -66,13 +49,8 @@ class LeaderboardCog(commands.Cog, name="Leaderboard"):
             return []
         runs = await self.store.list_runs(interaction.guild_id, limit=render.CHOICES)
         needle = current.strip().casefold()
-        out = []
-        for run in runs:
-            name = scorecards.run_label(run)
-            if needle in name.casefold():
-                label = render.cut(name, render.CHOICE_NAME)
-                out.append(app_commands.Choice(name=label, value=run.run_id))
-        return out
+        labels = [(scorecards.run_label(run), run.run_id) for run in runs]
+        return render.int_choices((n, v) for n, v in labels if needle in n.casefold())
 
     @app_commands.command(name="leaderboard", description="The best players in this server")
     @app_commands.describe(
@@ -172,13 +150,12 @@ class LeaderboardCog(commands.Cog, name="Leaderboard"):
         self,
         interaction: discord.Interaction[Any],
         run: int | None = None,
-        since: DateParam | None = None,
-        until: DateParam | None = None,
+        since: DayParam | None = None,
+        until: DayParam | None = None,
         class_name: ClassName | None = None,
     ) -> None:
         guild_id = guild_id_of(interaction)
-        start = since.start if since else None
-        end = until.end if until else None
+        start, end = span(since, until)
         # an export is the whole server's unless a class is named
         klass = (
             await reportfiles.class_scope(self.store, interaction, class_name)
@@ -222,13 +199,12 @@ class LeaderboardCog(commands.Cog, name="Leaderboard"):
         self,
         interaction: discord.Interaction[Any],
         bank: BankId | None = None,
-        since: DateParam | None = None,
-        until: DateParam | None = None,
+        since: DayParam | None = None,
+        until: DayParam | None = None,
         class_name: ClassName | None = None,
     ) -> None:
         guild_id = guild_id_of(interaction)
-        start = since.start if since else None
-        end = until.end if until else None
+        start, end = span(since, until)
         klass = await reportfiles.class_scope(self.store, interaction, class_name)
         await interaction.response.defer(ephemeral=True, thinking=True)
         term = await self.store.current_term(guild_id) if start is None else None

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import contextlib
-import weakref
 from typing import Any
 
 import discord
 
-from purgebot.bot import render, reportfiles
-from purgebot.bot.components import NotYourButton, StaleButton
-from purgebot.bot.errors import PrivateErrorsView, reply_private
+from purgebot.bot import reportfiles
+from purgebot.bot.components import LiveKeys, OwnedView, StaleButton
+from purgebot.bot.errors import reply_private
 from purgebot.storage import LeaderboardPage, Metric, Period, Store
 
 PAGE_SIZE = 10
@@ -21,16 +20,11 @@ PAGER_GONE = (
     "Run `/leaderboard` again to page through it."
 )
 
-# The pagers each bot has live, by key: clicks on them are the pager's own. Weak, so a closed bot
-# takes its set with it.
-_PAGERS: weakref.WeakKeyDictionary[discord.Client, set[int]] = weakref.WeakKeyDictionary()
+# The pagers each bot has live, by key: clicks on them are the pager's own.
+LIVE_PAGERS = LiveKeys()
 
 
-def _live_pagers(client: discord.Client) -> set[int]:
-    return _PAGERS.setdefault(client, set())
-
-
-class LeaderboardPager(PrivateErrorsView):
+class LeaderboardPager(OwnedView):
     """Previous / Next under a leaderboard, for the person who asked; gone after a while."""
 
     def __init__(
@@ -54,7 +48,7 @@ class LeaderboardPager(PrivateErrorsView):
         self.message: discord.Message | discord.WebhookMessage | None = None
         # Ids `StalePager` knows, so a click outliving this view (a restart) still gets a reply.
         self.key = origin.id
-        self._live = _live_pagers(origin.client)
+        self._live = LIVE_PAGERS.of(origin.client)
         self._live.add(self.key)
         self.previous.custom_id = StalePager.custom_id_for(self.key, "prev")
         self.next.custom_id = StalePager.custom_id_for(self.key, "next")
@@ -63,11 +57,6 @@ class LeaderboardPager(PrivateErrorsView):
     def _sync(self) -> None:
         self.previous.disabled = self.page.offset == 0
         self.next.disabled = self.page.offset + self.page.limit >= self.page.total
-
-    async def interaction_check(self, interaction: discord.Interaction[Any]) -> bool:
-        if interaction.user.id != self.owner_id:
-            raise NotYourButton()
-        return True
 
     async def _show(self, interaction: discord.Interaction[Any], offset: int) -> None:
         self.page = await fetch_page(
@@ -106,13 +95,7 @@ class LeaderboardPager(PrivateErrorsView):
 class StalePager(StaleButton, prefix="plb", fields=("key",), tail=":(?:prev|next)"):
     """A leaderboard button whose pager is gone (the bot restarted): run /leaderboard again."""
 
-    @staticmethod
-    def custom_id_for(key: int, way: str) -> str:
-        return render.custom_id("plb", key, way)
-
-    @staticmethod
-    def live_keys(client: discord.Client) -> set[int]:
-        return _live_pagers(client)
+    live = LIVE_PAGERS
 
     async def answer_gone(self, interaction: discord.Interaction[Any]) -> None:
         await reply_private(interaction, PAGER_GONE)

@@ -9,20 +9,20 @@ from typing import Any
 
 import discord
 from discord import app_commands
-from discord.ext import commands
 
 from purgebot.banks.model import MAX_SECONDS, MIN_SECONDS, Bank, Difficulty
 from purgebot.bot import render, scorecards
 from purgebot.bot.cards import plural
 from purgebot.bot.checks import guild_id_of, teacher_only
 from purgebot.bot.errors import reply_private
+from purgebot.bot.featurecog import FeatureCog
 from purgebot.bot.selfpaced import components as play
 from purgebot.bot.selfpaced import desk_of
 from purgebot.bot.selfpaced.desk import closed_text, when
 from purgebot.bot.selfpaced.homework import embeds
 from purgebot.bot.selfpaced.homework.components import HOMEWORK_COG, card_view
 from purgebot.bot.services import Services
-from purgebot.bot.transformers import BankId
+from purgebot.bot.transformers import DIFFICULTIES, PICK_QUESTIONS, BankId
 from purgebot.errors import UserFacingError
 from purgebot.quiz import QuizSettings
 from purgebot.quiz.due import parse_due, zone
@@ -39,14 +39,13 @@ SHOW = [
     app_commands.Choice(name="live quiz answers only", value="live"),
 ]
 PERIODS = [app_commands.Choice(name=p.value, value=p.value) for p in Period]
-DIFFICULTIES = [app_commands.Choice(name=d.value, value=d.value) for d in Difficulty]
 
 
 class HomeworkRefused(UserFacingError):
     pass
 
 
-class HomeworkCog(commands.Cog, name=HOMEWORK_COG):
+class HomeworkCog(FeatureCog, name=HOMEWORK_COG):
     homework = app_commands.Group(
         name="homework",
         description="Quizzes students play privately by a due time",
@@ -54,9 +53,7 @@ class HomeworkCog(commands.Cog, name=HOMEWORK_COG):
     )
 
     def __init__(self, services: Services) -> None:
-        self.services = services
-        self.store = services.store
-        self.catalog = services.catalog
+        super().__init__(services)
         self._starting: dict[tuple[int, int], asyncio.Lock] = {}
 
     def now(self) -> Any:
@@ -82,12 +79,10 @@ class HomeworkCog(commands.Cog, name=HOMEWORK_COG):
         name="set", description="Set homework: a bank to play privately by a due time"
     )
     @app_commands.describe(
-        bank="The question bank",
+        **PICK_QUESTIONS,
         due='When it is due, e.g. "friday 17:00", "2026-12-10", "in 3 days" (server time zone)',
         count="How many questions (default: all that match)",
         seconds="Seconds per question (default: each question's own time)",
-        topic="Only questions on this topic",
-        difficulty="Only questions of this difficulty",
         attempts="How many tries each student gets (default 1)",
     )
     @app_commands.choices(difficulty=DIFFICULTIES)

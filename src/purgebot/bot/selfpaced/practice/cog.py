@@ -8,17 +8,16 @@ from typing import Any
 
 import discord
 from discord import app_commands
-from discord.ext import commands
 
 from purgebot.banks.model import Difficulty
 from purgebot.bot import render
 from purgebot.bot.cards import plural
 from purgebot.bot.checks import guild_id_of, is_teacher
 from purgebot.bot.errors import NotTeacher, reply_private
+from purgebot.bot.featurecog import FeatureCog
 from purgebot.bot.selfpaced import PrivateDesk, desk_of
 from purgebot.bot.selfpaced.desk import when
-from purgebot.bot.services import Services
-from purgebot.bot.transformers import BankId
+from purgebot.bot.transformers import DIFFICULTIES, PICK_QUESTIONS, BankId
 from purgebot.errors import UserFacingError
 from purgebot.quiz import QuizSettings
 from purgebot.quiz.selfpaced import Mode, plan
@@ -31,15 +30,9 @@ WHO = [
     app_commands.Choice(name="me: my questions due now", value="me"),
     app_commands.Choice(name="class: what the class keeps missing (teachers)", value="class"),
 ]
-DIFFICULTIES = [app_commands.Choice(name=d.value, value=d.value) for d in Difficulty]
 
 
-class PracticeCog(commands.Cog, name="Practice"):
-    def __init__(self, services: Services) -> None:
-        self.services = services
-        self.store = services.store
-        self.catalog = services.catalog
-
+class PracticeCog(FeatureCog, name="Practice"):
     async def _close_open(self, desk: PrivateDesk, guild_id: int, user_id: int, mode: Mode) -> None:
         """A new practice (or review) replaces one left unfinished; its answers stay."""
         for old in await self.store.user_attempts(guild_id, user_id, mode=mode.value, running=True):
@@ -47,12 +40,7 @@ class PracticeCog(commands.Cog, name="Practice"):
             desk.forget(old.run_id)
 
     @app_commands.command(name="practice", description="Practise privately: no points, no audience")
-    @app_commands.describe(
-        bank="The question bank",
-        topic="Only questions on this topic",
-        difficulty="Only questions of this difficulty",
-        count=f"How many questions (default {DEFAULT_COUNT})",
-    )
+    @app_commands.describe(**PICK_QUESTIONS, count=f"How many questions (default {DEFAULT_COUNT})")
     @app_commands.choices(difficulty=DIFFICULTIES)
     @app_commands.guild_only()
     async def practice(

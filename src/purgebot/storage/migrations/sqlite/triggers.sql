@@ -1,4 +1,23 @@
--- SQLite's triggers for ../005_homework_review.sql.
+-- SQLite's triggers as they stand now: the whole set, one definition each. Not history: after
+-- the numbered migrations, migrate.py drops the triggers named here and runs this file in one
+-- transaction, kept only where it changed what the database holds. They need the latest schema.
+
+CREATE TRIGGER tr_student_numbers_insert AFTER INSERT ON answers
+WHEN NOT EXISTS (SELECT 1 FROM student_numbers
+                 WHERE guild_id = NEW.guild_id AND user_id = NEW.user_id)
+BEGIN
+    INSERT INTO student_counters (guild_id, last) VALUES (NEW.guild_id, 1)
+    ON CONFLICT (guild_id) DO UPDATE SET last = last + 1;
+    INSERT INTO student_numbers (guild_id, user_id, number)
+    SELECT NEW.guild_id, NEW.user_id, last FROM student_counters WHERE guild_id = NEW.guild_id;
+END;
+
+-- A forgotten student (every answer deleted) leaves no id behind; their number is not reused.
+CREATE TRIGGER tr_student_numbers_delete AFTER DELETE ON answers
+WHEN NOT EXISTS (SELECT 1 FROM answers WHERE user_id = OLD.user_id AND guild_id = OLD.guild_id)
+BEGIN
+    DELETE FROM student_numbers WHERE guild_id = OLD.guild_id AND user_id = OLD.user_id;
+END;
 
 -- A wrong answer anywhere (live, homework, practice, review) puts its question in the first box,
 -- due a day later (quiz/review.py: BOX_DAYS[0]). A trigger, so no answer path can forget it.
@@ -13,10 +32,8 @@ END;
 
 -- Practice and review earn no place on the boards: the all-time totals count only the answers
 -- of live quizzes and homework (the window boards filter the same way in leaderboard.py). Every
--- run before this migration is live, so the totals kept so far stand as they are.
-DROP TRIGGER tr_answer_totals_insert;
-DROP TRIGGER tr_answer_totals_delete;
-
+-- run before migration 005 is live, so the totals kept until then stand as they are. An answer
+-- naming no run gets bank '' here and is then refused by the foreign key.
 CREATE TRIGGER tr_answer_totals_insert AFTER INSERT ON answers
 WHEN (SELECT mode FROM runs WHERE run_id = NEW.run_id) IS NOT 'practice'
  AND (SELECT mode FROM runs WHERE run_id = NEW.run_id) IS NOT 'review'
