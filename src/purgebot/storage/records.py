@@ -223,15 +223,9 @@ class EssayReview:
 
 
 @dataclass(frozen=True, slots=True)
-class EssaySubmission:
+class EssaySubmission(NewEssay):
+    """A stored submission: the new essay as it was handed over, plus its number, time and mark."""
+
     submission_id: int
-    guild_id: int
-    user_id: int
-    user_name: str
-    bank_id: str
-    prompt_id: str
-    text: str
-    word_count: int
-    feedback: Mapping[str, Any]
     submitted_at: datetime
     review: EssayReview | None

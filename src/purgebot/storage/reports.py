@@ -18,7 +18,13 @@ from purgebot.storage import csvout
 from purgebot.storage.base import StoreBase
 from purgebot.storage.db import Conn, dialect_of, fetchall, fetchone, latest
 from purgebot.storage.errors import RunNotFoundError
-from purgebot.storage.records import EssaySubmission, QuestionRow, RunRecord, StudentRow
+from purgebot.storage.records import (
+    AnswerRecord,
+    EssaySubmission,
+    QuestionRow,
+    RunRecord,
+    StudentRow,
+)
 from purgebot.storage.runs import RUN_COLUMNS, run_from_row
 from purgebot.storage.scope import Scope, scope_where
 from purgebot.storage.timeutil import from_ms
@@ -28,21 +34,14 @@ QuestionTexts = Mapping[tuple[str, str], str]
 
 
 @dataclass(frozen=True, slots=True)
-class AnswerRow:
-    """One stored answer with the student's number and the run's bank: a timeline line."""
+class AnswerRow(AnswerRecord):
+    """One stored answer with the student's number and the run's bank: a timeline line.
+
+    `user_id` is for filtering above storage; an export never writes it.
+    """
 
     number: int
-    user_id: int  # for filtering above storage; never written to an export
-    user_name: str
-    run_id: int
     bank_id: str
-    question_id: str
-    topic: str | None
-    raw_answer: str
-    correct: bool
-    points: int
-    response_ms: int
-    answered_at: datetime
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,9 +104,9 @@ async def _rows(
     )
     answers = await fetchall(
         conn,
-        f"""SELECT coalesce(n.number, 0), a.user_id, a.user_name, a.run_id, r.bank_id,
-                   a.question_id, a.topic, a.raw_answer, a.correct, a.points, a.response_ms,
-                   a.answered_at
+        f"""SELECT a.run_id, a.guild_id, a.user_id, a.user_name, a.question_id, a.topic,
+                   a.raw_answer, a.correct, a.points, a.response_ms, a.answered_at,
+                   coalesce(n.number, 0), r.bank_id
             FROM answers AS a JOIN runs AS r ON r.run_id = a.run_id {_NUMBER}
             WHERE {where} ORDER BY a.answered_at, a.answer_id""",
         params,
@@ -120,18 +119,19 @@ async def _rows(
         tuple(QuestionRow(str(r[0]), str(r[1]), r[2], int(r[3]), int(r[4])) for r in questions),
         tuple(
             AnswerRow(
-                int(r[0]),
-                int(r[1]),
-                str(r[2]),
-                int(r[3]),
-                str(r[4]),
-                str(r[5]),
-                r[6],
-                str(r[7]),
-                bool(r[8]),
-                int(r[9]),
-                int(r[10]),
-                from_ms(r[11]),
+                run_id=int(r[0]),
+                guild_id=int(r[1]),
+                user_id=int(r[2]),
+                user_name=str(r[3]),
+                question_id=str(r[4]),
+                topic=r[5],
+                raw_answer=str(r[6]),
+                correct=bool(r[7]),
+                points=int(r[8]),
+                response_ms=int(r[9]),
+                answered_at=from_ms(r[10]),
+                number=int(r[11]),
+                bank_id=str(r[12]),
             )
             for r in answers
         ),
