@@ -15,7 +15,8 @@ from typing import Any
 from purgebot.storage.base import StoreBase, dump_json, load_json
 from purgebot.storage.db import execute, fetchall, fetchone, latest
 from purgebot.storage.errors import StorageError
-from purgebot.storage.records import RunStatus
+from purgebot.storage.records import RunRecord, RunStatus
+from purgebot.storage.runs import run_columns, run_fields
 from purgebot.storage.timeutil import from_ms, to_ms
 
 DEADLINE = "deadline"
@@ -36,13 +37,11 @@ class Assignment:
 
 
 @dataclass(frozen=True, slots=True)
-class Attempt:
-    run_id: int
-    guild_id: int
-    channel_id: int
+class Attempt(RunRecord):
+    """A private attempt: its run, plus who plays it, which questions and where it stands."""
+
     user_id: int
     mode: str
-    bank_id: str
     assignment_id: int | None
     question_ids: tuple[str, ...]
     seed: int
@@ -50,10 +49,6 @@ class Attempt:
     position: int
     opened_at: datetime | None
     results: tuple[bool, ...]  # right or wrong, per question answered so far, in order
-    status: RunStatus
-    settings: Mapping[str, Any]
-    started_at: datetime
-    ended_at: datetime | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,9 +70,8 @@ class AttemptScore:
 
 ASSIGNMENT_COLUMNS = """assignment_id, guild_id, channel_id, bank_id, set_by, set_at, due_at,
     attempts, settings_json, message_id"""
-ATTEMPT_COLUMNS = """t.run_id, t.guild_id, r.channel_id, t.user_id, r.mode, r.bank_id,
-    t.assignment_id, t.question_ids, t.seed, t.multiplier, t.position, t.opened_at,
-    r.status, r.settings_json, r.started_at, r.ended_at"""
+ATTEMPT_COLUMNS = f"""{run_columns("r")}, t.user_id, r.mode, t.assignment_id, t.question_ids,
+    t.seed, t.multiplier, t.position, t.opened_at"""
 ATTEMPT_FROM = "attempts AS t JOIN runs AS r ON r.run_id = t.run_id"
 
 
@@ -98,23 +92,16 @@ def _assignment(row: tuple[Any, ...]) -> Assignment:
 
 def _attempt(row: tuple[Any, ...], results: tuple[bool, ...] = ()) -> Attempt:
     return Attempt(
-        run_id=row[0],
-        guild_id=row[1],
-        channel_id=row[2],
-        user_id=row[3],
-        mode=row[4],
-        bank_id=row[5],
-        assignment_id=row[6],
-        question_ids=tuple(json.loads(row[7])),
-        seed=row[8],
-        multiplier=row[9],
-        position=row[10],
-        opened_at=from_ms(row[11]) if row[11] is not None else None,
+        *run_fields(row),
+        user_id=row[10],
+        mode=row[11],
+        assignment_id=row[12],
+        question_ids=tuple(json.loads(row[13])),
+        seed=row[14],
+        multiplier=row[15],
+        position=row[16],
+        opened_at=from_ms(row[17]) if row[17] is not None else None,
         results=results,
-        status=RunStatus(row[12]),
-        settings=load_json(row[13]),
-        started_at=from_ms(row[14]),
-        ended_at=from_ms(row[15]) if row[15] is not None else None,
     )
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import datetime
 from typing import Any
 
 from purgebot.shards import ShardPlan
@@ -16,19 +17,25 @@ RUN_COLUMNS = """run_id, guild_id, channel_id, bank_id, started_by, started_at, 
                   settings_json, status, end_reason"""
 
 
+def run_columns(alias: str) -> str:
+    """RUN_COLUMNS of the runs table named `alias` in a join."""
+    return ", ".join(f"{alias}.{name.strip()}" for name in RUN_COLUMNS.split(","))
+
+
+RunFields = tuple[int, int, int, str, int | None, datetime, datetime | None, Mapping[str, Any], RunStatus, str | None]  # fmt: skip  # noqa: E501
+
+
+def run_fields(row: tuple[Any, ...]) -> RunFields:
+    """RunRecord's fields, in order, from a row that starts with RUN_COLUMNS (a run, or a run
+    with more, as an attempt is)."""
+    run_id, guild_id, channel_id, bank_id, by, started, ended, settings, status, why = row[:10]
+    ended_at = from_ms(ended) if ended is not None else None
+    return (run_id, guild_id, channel_id, bank_id, by, from_ms(started), ended_at,
+            load_json(settings), RunStatus(status), why)  # fmt: skip
+
+
 def run_from_row(row: tuple[Any, ...]) -> RunRecord:
-    return RunRecord(
-        run_id=row[0],
-        guild_id=row[1],
-        channel_id=row[2],
-        bank_id=row[3],
-        started_by=row[4],
-        started_at=from_ms(row[5]),
-        ended_at=from_ms(row[6]) if row[6] is not None else None,
-        settings=load_json(row[7]),
-        status=RunStatus(row[8]),
-        end_reason=row[9],
-    )
+    return RunRecord(*run_fields(row))
 
 
 class RunsMixin(StoreBase):
