@@ -8,7 +8,7 @@ from datetime import datetime
 from typing import Any
 
 from purgebot.storage.base import StoreBase
-from purgebot.storage.db import execute, fetchone
+from purgebot.storage.db import execute, fetchone, upsert
 from purgebot.storage.timeutil import from_ms
 
 
@@ -44,13 +44,11 @@ class ClassesMixin(StoreBase):
                 "SELECT class_name FROM class_channels WHERE guild_id = ? AND channel_id = ?",
                 (guild_id, channel_id),
             )
-            await execute(
+            await upsert(
                 conn,
-                """INSERT INTO class_channels (guild_id, channel_id, class_name, added_at)
-                   VALUES (?, ?, ?, ?)
-                   ON CONFLICT (guild_id, channel_id) DO UPDATE SET
-                     class_name = excluded.class_name, added_at = excluded.added_at""",
-                (guild_id, channel_id, name, self._now_ms()),
+                "class_channels",
+                {"guild_id": guild_id, "channel_id": channel_id},
+                {"class_name": name, "added_at": self._now_ms()},
             )
         previous = str(old[0]) if old else None
         return previous if previous != name else None
@@ -123,13 +121,8 @@ class ClassesMixin(StoreBase):
         if top is not None and top < 1:
             raise ValueError("a board shows at least one place")
         async with self._db.write() as conn:
-            await execute(
-                conn,
-                """INSERT INTO board_settings (guild_id, board_top, updated_at) VALUES (?, ?, ?)
-                   ON CONFLICT (guild_id) DO UPDATE SET
-                     board_top = excluded.board_top, updated_at = excluded.updated_at""",
-                (guild_id, top, self._now_ms()),
-            )
+            values = {"board_top": top, "updated_at": self._now_ms()}
+            await upsert(conn, "board_settings", {"guild_id": guild_id}, values)
 
     # -- student numbers --------------------------------------------------------------------
     async def student_number(self, guild_id: int, user_id: int) -> int | None:

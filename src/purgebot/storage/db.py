@@ -12,7 +12,7 @@ spelling, and pgdb.py translates it (placeholders and a few spellings).
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator, Iterable, Sequence
+from collections.abc import AsyncIterator, Iterable, Mapping, Sequence
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from typing import Any, Literal, Protocol
 
@@ -128,6 +128,18 @@ async def execute(conn: Conn, sql: str, params: Params = ()) -> int:
 
 async def executemany(conn: Conn, sql: str, rows: Iterable[Params]) -> None:
     await conn.executemany(sql, rows)
+
+
+async def upsert(conn: Conn, table: str, key: Mapping[str, Any], values: Mapping[str, Any]) -> None:
+    """Insert the row `key` + `values`, or where a row with that key stands, overwrite its
+    `values` (one spelling for both dialects: INSERT ... ON CONFLICT ... DO UPDATE)."""
+    names = [*key, *values]
+    sql = (
+        f"INSERT INTO {table} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})"
+        f" ON CONFLICT ({', '.join(key)}) DO UPDATE SET "
+        + ", ".join(f"{name} = excluded.{name}" for name in values)
+    )
+    await execute(conn, sql, (*key.values(), *values.values()))
 
 
 def latest(dialect: Dialect, column: str, by: str) -> str:

@@ -6,7 +6,7 @@ from datetime import datetime
 from typing import Any
 
 from purgebot.storage.base import StoreBase, dump_json, load_json, range_ms
-from purgebot.storage.db import execute, fetchone
+from purgebot.storage.db import fetchone, upsert
 from purgebot.storage.errors import StorageError, SubmissionNotFoundError
 from purgebot.storage.records import EssayReview, EssaySubmission, NewEssay
 from purgebot.storage.reports import EssayReport
@@ -114,16 +114,13 @@ class EssaysMixin(StoreBase):
             )
             if found is None:
                 raise SubmissionNotFoundError(submission_id)
-            await execute(
-                conn,
-                """INSERT INTO essay_reviews
-                     (submission_id, score, comment, reviewer_id, reviewed_at)
-                   VALUES (?, ?, ?, ?, ?)
-                   ON CONFLICT (submission_id) DO UPDATE SET
-                     score = excluded.score, comment = excluded.comment,
-                     reviewer_id = excluded.reviewer_id, reviewed_at = excluded.reviewed_at""",
-                (submission_id, score, comment, reviewer_id, now),
-            )
+            mark = {
+                "score": score,
+                "comment": comment,
+                "reviewer_id": reviewer_id,
+                "reviewed_at": now,
+            }
+            await upsert(conn, "essay_reviews", {"submission_id": submission_id}, mark)
         return EssayReview(submission_id, float(score), comment, reviewer_id, from_ms(now))
 
     async def student_essays(

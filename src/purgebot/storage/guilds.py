@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 
 from purgebot.storage.base import StoreBase, dump_json, load_json
-from purgebot.storage.db import execute, fetchone
+from purgebot.storage.db import execute, fetchone, upsert
 from purgebot.storage.records import (
     BankInfo,
     BankRecord,
@@ -36,20 +36,15 @@ class GuildsMixin(StoreBase):
 
     async def save_settings(self, settings: GuildSettings) -> None:
         async with self._db.write() as conn:
-            await execute(
+            await upsert(
                 conn,
-                """INSERT INTO guild_settings (guild_id, teacher_role_id, defaults_json, updated_at)
-                   VALUES (?, ?, ?, ?)
-                   ON CONFLICT (guild_id) DO UPDATE SET
-                     teacher_role_id = excluded.teacher_role_id,
-                     defaults_json = excluded.defaults_json,
-                     updated_at = excluded.updated_at""",
-                (
-                    settings.guild_id,
-                    settings.teacher_role_id,
-                    dump_json(settings.defaults),
-                    self._now_ms(),
-                ),
+                "guild_settings",
+                {"guild_id": settings.guild_id},
+                {
+                    "teacher_role_id": settings.teacher_role_id,
+                    "defaults_json": dump_json(settings.defaults),
+                    "updated_at": self._now_ms(),
+                },
             )
 
     # -- banks ------------------------------------------------------------------------------
@@ -66,15 +61,16 @@ class GuildsMixin(StoreBase):
             )
             if old is not None and old[0] == digest:
                 return SaveOutcome.UNCHANGED
-            await execute(
+            await upsert(
                 conn,
-                """INSERT INTO banks
-                   (guild_id, bank_id, yaml_text, sha256, uploader_id, uploaded_at)
-                   VALUES (?, ?, ?, ?, ?, ?)
-                   ON CONFLICT (guild_id, bank_id) DO UPDATE SET
-                     yaml_text = excluded.yaml_text, sha256 = excluded.sha256,
-                     uploader_id = excluded.uploader_id, uploaded_at = excluded.uploaded_at""",
-                (guild_id, bank_id, yaml_text, digest, uploader_id, self._now_ms()),
+                "banks",
+                {"guild_id": guild_id, "bank_id": bank_id},
+                {
+                    "yaml_text": yaml_text,
+                    "sha256": digest,
+                    "uploader_id": uploader_id,
+                    "uploaded_at": self._now_ms(),
+                },
             )
         return SaveOutcome.CREATED if old is None else SaveOutcome.REPLACED
 
@@ -116,13 +112,8 @@ class GuildsMixin(StoreBase):
                     (guild_id, user_id),
                 )
             else:
-                await execute(
-                    conn,
-                    """INSERT INTO accommodations (guild_id, user_id, multiplier) VALUES (?, ?, ?)
-                       ON CONFLICT (guild_id, user_id) DO UPDATE SET
-                         multiplier = excluded.multiplier""",
-                    (guild_id, user_id, multiplier),
-                )
+                key = {"guild_id": guild_id, "user_id": user_id}
+                await upsert(conn, "accommodations", key, {"multiplier": multiplier})
 
     async def get_accommodation(self, guild_id: int, user_id: int) -> float:
         row = await self._db.fetchone(
@@ -145,13 +136,7 @@ class GuildsMixin(StoreBase):
 
     async def set_value(self, key: str, value: str) -> None:
         async with self._db.write() as conn:
-            await execute(
-                conn,
-                """INSERT INTO kv (key, value, updated_at) VALUES (?, ?, ?)
-                   ON CONFLICT (key) DO UPDATE SET
-                     value = excluded.value, updated_at = excluded.updated_at""",
-                (key, value, self._now_ms()),
-            )
+            await upsert(conn, "kv", {"key": key}, {"value": value, "updated_at": self._now_ms()})
 
     # -- forgetting -------------------------------------------------------------------------
     async def forget_student(self, guild_id: int, user_id: int) -> DeletionSummary:
