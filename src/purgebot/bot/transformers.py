@@ -65,6 +65,11 @@ PICK_QUESTIONS = {
     "topic": "Only questions on this topic",
     "difficulty": "Only questions of this difficulty",
 }
+# The options that narrow which quizzes a board or a chart counts, worded alike in both.
+QUIZ_FILTERS = {
+    "bank": "Only this bank's quizzes",
+    "class_name": "Only this class (default: this channel's class, if any)",
+}
 
 
 class BadDay(UserFacingError):

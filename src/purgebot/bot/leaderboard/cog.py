@@ -14,7 +14,7 @@ from purgebot.bot.checks import guild_id_of, is_teacher, teacher_only
 from purgebot.bot.errors import NotTeacher, reply_private
 from purgebot.bot.featurecog import FeatureCog
 from purgebot.bot.leaderboard.pager import PAGE_SIZE, LeaderboardPager, fetch_page
-from purgebot.bot.transformers import BankId, ClassName, DayParam, span
+from purgebot.bot.transformers import QUIZ_FILTERS, BankId, ClassName, DayParam, span
 from purgebot.errors import UserFacingError
 from purgebot.reports import class_chart, student_chart
 from purgebot.storage import LeaderboardPage, Metric, Period, Scope
@@ -54,12 +54,11 @@ class LeaderboardCog(FeatureCog, name="Leaderboard"):
 
     @app_commands.command(name="leaderboard", description="The best players in this server")
     @app_commands.describe(
+        **QUIZ_FILTERS,
         period="Which answers count",
-        bank="Only this bank's quizzes",
         metric="Rank by",
         page=f"Which page of the board, {PAGE_SIZE} places each (default: the first)",
     )
-    @app_commands.describe(class_name="Only this class (default: this channel's class, if any)")
     @app_commands.rename(class_name="class")
     @app_commands.choices(period=PERIODS, metric=METRICS)
     @app_commands.guild_only()
@@ -188,10 +187,9 @@ class LeaderboardCog(FeatureCog, name="Leaderboard"):
 
     @results.command(name="chart", description="The class's results as a picture (teachers)")
     @app_commands.describe(
-        bank="Only this bank's quizzes",
+        **QUIZ_FILTERS,
         since="From this day (YYYY-MM-DD; default: the start of this term)",
         until="Up to and including this day (YYYY-MM-DD; default: today)",
-        class_name="Only this class (default: this channel's class, if any)",
     )
     @app_commands.rename(class_name="class")
     @teacher_only("see the results chart")
