@@ -233,6 +233,14 @@ def int_choices(pairs: Iterable[tuple[str, int]]) -> list[app_commands.Choice[in
     return out
 
 
+def matching_int_choices(
+    labelled: Iterable[tuple[str, int]], typed: str
+) -> list[app_commands.Choice[int]]:
+    """The labelled ids whose label holds what was typed (in any case), as `int_choices`."""
+    needle = typed.strip().casefold()
+    return int_choices((name, value) for name, value in labelled if needle in name.casefold())
+
+
 def text_display(text: str) -> str:
     """Text shown in a modal or a components message, cut to Discord's limit."""
     return cut(text, TEXT_DISPLAY) or BLANK

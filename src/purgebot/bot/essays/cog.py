@@ -255,8 +255,8 @@ class EssaysCog(FeatureCog, name=ESSAYS_COG):
         if typed.isdigit() and all(s.submission_id != int(typed) for s in subs):
             marked = await self.store.get_submission(interaction.guild_id, int(typed))
             subs = [marked, *subs] if marked is not None else subs
-        labels = [(essaycards.submission_choice(s), s.submission_id) for s in subs]
-        return render.int_choices((n, v) for n, v in labels if typed in n.casefold())
+        labelled = ((essaycards.submission_choice(s), s.submission_id) for s in subs)
+        return render.matching_int_choices(labelled, typed)
 
     @essay.command(name="review", description="Mark a submitted essay (teachers)")
     @app_commands.describe(

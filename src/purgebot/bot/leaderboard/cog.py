@@ -48,9 +48,8 @@ class LeaderboardCog(FeatureCog, name="Leaderboard"):
         if interaction.guild_id is None or not await is_teacher(interaction, self.store):
             return []
         runs = await self.store.list_runs(interaction.guild_id, limit=render.CHOICES)
-        needle = current.strip().casefold()
-        labels = [(scorecards.run_label(run), run.run_id) for run in runs]
-        return render.int_choices((n, v) for n, v in labels if needle in n.casefold())
+        labelled = ((scorecards.run_label(run), run.run_id) for run in runs)
+        return render.matching_int_choices(labelled, current)
 
     @app_commands.command(name="leaderboard", description="The best players in this server")
     @app_commands.describe(
