@@ -33,6 +33,8 @@ FOLDS: dict[str, tuple[str, ...]] = {
     "eval5": ("eval5",),
     "eval6": ("eval6",),
 }
+# Hand-written examples (see the file), always trained on, never held out.
+EXTRA = Path(__file__).resolve().parent / "stance_extra.yaml"
 _KEPT = (None, "dismissed", "misconception")
 
 
@@ -56,6 +58,9 @@ class Essay:
 
 
 def essays_of(fold: str) -> list[tuple[str, dict[str, Any]]]:
+    if fold == "extra":
+        items = yaml.safe_load(EXTRA.read_text(encoding="utf-8"))
+        return [(f"extra/{n:03d}", {"kind": "extra", **item}) for n, item in enumerate(items, 1)]
     out = []
     for split in FOLDS[fold]:
         for f in sorted((ESSAYS / split).glob("*.yaml")):
@@ -72,18 +77,23 @@ def extract() -> tuple[list[Essay], list[Mention]]:
     prompts = {f"{b.id}/{e.id}": e for b in load_bank_dir(QUESTIONS) for e in b.essays}
     essays: list[Essay] = []
     mentions: list[Mention] = []
-    for fold in FOLDS:
+    for fold in (*FOLDS, "extra"):
         for name, item in essays_of(fold):
             points = frozenset(item["points"])
             dismissed = frozenset(item.get("dismissed") or ())
             essays.append(Essay(fold, name, item["kind"], points, dismissed))
             fb = check_essay(prompts[item["prompt"]], item["text"], stance=RULES_ONLY)
             essay = analyse(item["text"])
+            named = {
+                p.id: frozenset(i for m in (*p.matches, *p.refused) for i in m.tokens)
+                for p in (*fb.covered, *fb.missed)
+            }
+            everywhere = frozenset().union(*named.values())
             for p in (*fb.covered, *fb.missed):
                 label = 1 if p.id in dismissed else 0 if p.id in points else None
                 for m in (*p.matches, *p.refused):
                     if m.reason in _KEPT:
-                        ctx = context(essay, m.tokens)
+                        ctx = context(essay, m.tokens, named[p.id], everywhere - named[p.id])
                         mentions.append(Mention(fold, name, p.id, label, m.reason, ctx))
     return essays, mentions
 

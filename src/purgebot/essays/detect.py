@@ -243,15 +243,19 @@ def detect(
     lists: dict[int, dict[int, int]] = {}
     dismissed = dismissed_tokens(essay)
     results = []
-    for kp in prompt.key_points:
+    found = [find(essay, index, kp.phrases) for kp in prompt.key_points]
+    # Where each point is named: the stance model reads its own term and the others' apart.
+    named = [frozenset(i for _, _, w in f for i in w) for f in found]
+    everywhere = frozenset().union(*named)
+    for kp, places, own in zip(prompt.key_points, found, named, strict=True):
         credited: list[Match] = []
         refused: list[Match] = []
-        for text, negated, window in find(essay, index, kp.phrases):
+        for text, negated, window in places:
             first, last = essay.tokens[window[0]], essay.tokens[window[-1]]
             reason = refusal(essay, window, negated, lists, dismissed)
             if reason is None and first.sentence in wrong:
                 reason = "misconception"
-            if reason is None and stance.dismisses(essay, window):
+            if reason is None and stance.dismisses(essay, window, own, everywhere - own):
                 reason = "dismissed"
             match = Match(
                 phrase=text,
