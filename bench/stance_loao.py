@@ -113,6 +113,7 @@ def main() -> int:
     parser.add_argument("--sweep", action="store_true")
     parser.add_argument("--threshold", type=float, default=THRESHOLD)
     parser.add_argument("--json", action="store_true")
+    parser.add_argument("-v", "--verbose", action="store_true", help="list what rules + model miss")
     args = parser.parse_args()
     essays, mentions = extract()
     scores = held_out_scores(mentions)
@@ -162,6 +163,14 @@ def main() -> int:
             f"{c['dismissed_credited']:>2} of {a['dismissed']:<3}    {cells[0]}     {cells[1]}"
             f"     {cells[2]}     {b['points_lost']} {c['points_lost']}"
         )
+    if args.verbose:
+        cov = coverage(mentions, scores, args.threshold)
+        for e in essays:
+            if e.fold in FOLDS:
+                for p in sorted(cov.get(e.name, set()) & e.dismissed):
+                    print(f"  dismissed, credited: {e.name} {p}")
+                for p in sorted((rules.get(e.name, set()) - cov.get(e.name, set())) & e.points):
+                    print(f"  point lost: {e.name} {p}")
     for t, r in out.get("sweep", {}).items():
         print(
             f"threshold {t}: dismissed credited {r['dismissed_credited']} of {r['dismissed']}, "

@@ -60,7 +60,7 @@ def fit(mentions: Sequence[Mention], vocab: frozenset[str]) -> dict[str, float]:
     first = train(rows)
     best: dict[tuple[str, str], tuple[float, int]] = {}
     for i, (m, (feats, _)) in enumerate(zip(labelled, rows, strict=True)):
-        if m.label == 0 and m.rules is None:
+        if m.label == 0 and m.rules != "dismissed":  # credited, or refused as an error
             z = math.fsum(first.get(f, 0.0) for f in feats)
             key = (m.essay, m.point)
             if key not in best or (z, i) < best[key]:
