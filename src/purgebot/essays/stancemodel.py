@@ -52,7 +52,7 @@ FAMILIES: dict[str, frozenset[str]] = {
     ),
     "unknown": words(
         "know knew sure remember understand understood forget forgot idea clue confused "
-        "confusing unclear get got sense follow off missed absent lost mystery vague "
+        "confusing unclear get got sense follow missed absent lost mystery vague "
         "learn learned learnt covered"
     ),
     "belief": words(
@@ -63,9 +63,9 @@ FAMILIES: dict[str, frozenset[str]] = {
         "rubbish nonsense propaganda lazy excuse excuses silly stupid myth myths exaggerated "
         "overrated overstated overblown ridiculous weak boring pointless convenient lie lies "
         "fairy story joke simplistic unconvincing doubt doubts doubtful dubious obvious bad "
-        "easy cliche cliché minor detail trivial irrelevant useless vague shaky flimsy thin "
+        "trivial irrelevant useless vague shaky flimsy thin "
         "naive far-fetched fetched rot garbage made-up invented false wrong untrue unlikely "
-        "questionable unproven cop-out cop logic logical sense obviously"
+        "questionable unproven cop-out cop sense obviously"
     ),
     "negation": words("not no never neither nor hardly barely nothing nobody"),
     "value": words(
@@ -95,12 +95,12 @@ STANCE_WORDS = frozenset().union(*FAMILIES.values())
 _GATE_POOR = words(
     "rubbish nonsense propaganda lazy excuse excuses silly stupid myth myths exaggerated "
     "exaggeration overrated overstated overblown ridiculous pointless convenient fairy joke "
-    "simplistic unconvincing doubtful dubious cliche cliché trivial irrelevant useless shaky "
+    "simplistic unconvincing doubtful dubious trivial irrelevant useless shaky "
     "flimsy naive far-fetched fetched garbage made-up invented untrue unlikely questionable "
     "unproven cop-out neat"
 )
 _GATE_HEDGE = words("apparently supposedly allegedly reportedly whatever whoever maybe perhaps")
-_GATE_DOUBT = words("doubt forget forgot unsure confused lost absent off missed skipped")
+_GATE_DOUBT = words("doubt forget forgot unsure confused lost absent missed skipped")
 _GATE_VALUE = words(
     "matter matters mattered explain explains tell tells important convincing convinced true "
     "help helps buy accept agree"
