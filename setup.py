@@ -14,6 +14,7 @@ setup(
     package_data={
         "purgebot": [
             "py.typed",
+            "essays/*.json",
             "storage/migrations/*.sql",
             "storage/migrations/sqlite/*.sql",
             "storage/migrations/postgres/*.sql",

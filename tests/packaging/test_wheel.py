@@ -112,3 +112,13 @@ def test_the_checkout_is_not_on_the_installed_path(installed: Path, tmp_path: Pa
     )
     assert "site-packages" in out.stdout and str(ROOT) not in out.stdout
     assert sys.prefix not in out.stdout
+
+
+def test_installed_wheel_carries_the_stance_weights(installed: Path, tmp_path: Path) -> None:
+    """The learned stance model's weights (essays/stance_weights.json) ship inside the package."""
+    code = (
+        "from purgebot.essays.stancemodel import shipped_model; print(len(shipped_model().weights))"
+    )
+    out = _run(installed / "python", "-c", code, cwd=tmp_path)
+    assert out.returncode == 0, out.stderr
+    assert int(out.stdout) > 100

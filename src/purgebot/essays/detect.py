@@ -17,12 +17,13 @@ one of its phrases is credited somewhere in the essay.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from purgebot.banks.model import EssayPrompt, KeyPoint
 from purgebot.essays.rules import Reason, refusal
 from purgebot.essays.stance import dismissed_tokens
+from purgebot.essays.stancemodel import StanceModel, shipped_model
 from purgebot.essays.synonyms import family, person_in, word_keys
 from purgebot.essays.text import EssayText, Token, analyse, stem_variants
 
@@ -42,6 +43,7 @@ class Match:
     end: int
     sentence: str
     reason: Reason | None = None
+    tokens: tuple[int, ...] = field(default=(), compare=False, repr=False)  # the token window
 
     @property
     def credited(self) -> bool:
@@ -230,21 +232,31 @@ def detect(
     *,
     wrong: frozenset[int] = frozenset(),
     index: dict[str, list[int]] | None = None,
+    stance: StanceModel | None = None,
 ) -> tuple[PointResult, ...]:
     """Every key point of the prompt with the matches that credit it and those refused;
-    `wrong` are the sentences that hold a misconception (found in them is not credited)."""
+    `wrong` are the sentences that hold a misconception (found in them is not credited);
+    `stance` judges each mention the rules credit (`stancemodel`; the shipped one by default)
+    and may only refuse it as dismissed."""
     index = index if index is not None else build_index(essay, subject_of(prompt))
+    stance = stance if stance is not None else shipped_model()
     lists: dict[int, dict[int, int]] = {}
     dismissed = dismissed_tokens(essay)
     results = []
-    for kp in prompt.key_points:
+    found = [find(essay, index, kp.phrases) for kp in prompt.key_points]
+    # Where each point is named: the stance model reads its own term and the others' apart.
+    named = [frozenset(i for _, _, w in f for i in w) for f in found]
+    everywhere = frozenset().union(*named)
+    for kp, places, own in zip(prompt.key_points, found, named, strict=True):
         credited: list[Match] = []
         refused: list[Match] = []
-        for text, negated, window in find(essay, index, kp.phrases):
+        for text, negated, window in places:
             first, last = essay.tokens[window[0]], essay.tokens[window[-1]]
             reason = refusal(essay, window, negated, lists, dismissed)
             if reason is None and first.sentence in wrong:
                 reason = "misconception"
+            if reason is None and stance.dismisses(essay, window, own, everywhere - own):
+                reason = "dismissed"
             match = Match(
                 phrase=text,
                 words=tuple(essay.tokens[i].text for i in window),
@@ -253,6 +265,7 @@ def detect(
                 end=last.end,
                 sentence=essay.context(first.sentence, first.start, last.end),
                 reason=reason,
+                tokens=window,
             )
             (credited if match.credited else refused).append(match)
         results.append(

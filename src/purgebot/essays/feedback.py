@@ -19,6 +19,7 @@ from purgebot.essays.facts import find_fact_errors
 from purgebot.essays.misconceptions import FoundMisconception, find_misconceptions
 from purgebot.essays.offtopic import is_off_topic
 from purgebot.essays.stance import dismissed_tokens
+from purgebot.essays.stancemodel import StanceModel
 from purgebot.essays.text import analyse, visible
 
 _WORD = re.compile(r"\d+(?:[.,\-–/]\d+)*(?:st|nd|rd|th|s)?|[^\W_]+(?:[-'’][^\W_]+)*")
@@ -123,10 +124,12 @@ def check_essay(
     sources: Mapping[str, SourceInfo] | None = None,
     names: Iterable[str] = (),
     rivals: Iterable[EssayPrompt] = (),
+    stance: StanceModel | None = None,
 ) -> Feedback:
     """Feedback on one essay for one prompt; `sources` titles the reading tips, `names` adds
     people to look for as evidence (the prompt's own phrases are always searched for names),
-    `rivals` are prompts besides the built-in ones that an off-topic essay may answer."""
+    `rivals` are prompts besides the built-in ones that an off-topic essay may answer, `stance`
+    the learned stance model (the shipped one by default; `stancemodel.RULES_ONLY` for none)."""
     essay = analyse(text)
     index = build_index(essay, subject_of(prompt))
     dismissed = dismissed_tokens(essay)
@@ -134,7 +137,9 @@ def check_essay(
         find_misconceptions(prompt, essay, index, dismissed), find_fact_errors(essay, dismissed)
     )
     points: list[PointFeedback] = []
-    results = detect(prompt, essay, wrong=frozenset(w.index for w in wrong), index=index)
+    results = detect(
+        prompt, essay, wrong=frozenset(w.index for w in wrong), index=index, stance=stance
+    )
     # Points the essay makes, or names and dismisses, or states wrongly: it engages with them.
     engaged = [
         r.covered or any(m.reason in ("dismissed", "misconception") for m in r.refused)

@@ -58,51 +58,22 @@ from purgebot.essays.stancecues import (
     vague as _vague,
 )
 from purgebot.essays.stancescope import distancing
-from purgebot.essays.text import EssayText, Sentence, Token, words
-
-_SUBJECTS = words("i i'm i've i'd")
-_SOFTENERS = words(
-    "am do did does have had can could will would really honestly actually quite totally fully "
-    "still exactly truly entirely completely even personally a bit little rather pretty"
-)
-_MATTERS = words(
-    "matter mattered matters important relevant significant true big major right correct accurate "
-    "convincing persuasive fair"
-)
-# Said of "that / this / it" in a clause that answers the one before: the writer rejects it.
-_REJECT = words("exaggerated overrated myth wrong false unlikely nonsense rubbish doubtful")
-# "That is not true.": the sentence before is denied.
-_VERDICTS = words("true right correct accurate")
-_BACK_REFERENCE = words("that this it")
-_OVERRATED = words("overrated overstated overblown")
-# "..., but I think / believe / reckon ..." answering a claim the writer reports.
-_OWN_VIEW = words("think believe reckon feel")
-# Words that leave a clause empty: the cue looks past it ("X, apparently, but I'm not sure").
-_HEDGES = words(
-    "apparently also too though then still perhaps maybe probably supposedly think believe "
-    "guess suppose reckon"
-)
-_TURNS = words("but though although however yet")
-# A sentence that only reports or presents someone else's idea ("Some historians say X.",
-# "X is often mentioned.", "There is the argument about X."): the writer's doubt in the next
-# sentence sets it aside, whatever that sentence goes on to say.
-# ("suggested", "believed" and "called" are left out: "officials suggested new victims" is a
-# claim the writer makes.)
-_REPORTED = words(
-    "say says said claim claims claimed argue argues argued talk talks talked mention mentions "
-    "mentioned supposedly story stories rumour rumours rumor argument arguments theory theories"
-)
-_MAYBE = words("maybe perhaps possibly")
-# "That seems like an excuse.": the writer's verdict on the sentence before.
-_SEEMS = words("is was seems seemed sounds sounded looks looked feels")
-_POOR = _REJECT | words(
-    "excuse excuses cop weak unconvincing silly ridiculous simplistic lazy naive biased propaganda"
-)
-# Words of a cue clause that refers back rather than naming something new: "what it said".
-_EMPTY = words(
-    "said say says mean means meant happened happen did do done about for involved why how "
-    "actually exactly was were ask knows cares"
-)
+from purgebot.essays.stancewords import BACK_REFERENCE as _BACK_REFERENCE
+from purgebot.essays.stancewords import EMPTY as _EMPTY
+from purgebot.essays.stancewords import HEDGES as _HEDGES
+from purgebot.essays.stancewords import MATTERS as _MATTERS
+from purgebot.essays.stancewords import MAYBE as _MAYBE
+from purgebot.essays.stancewords import OVERRATED as _OVERRATED
+from purgebot.essays.stancewords import OWN_VIEW as _OWN_VIEW
+from purgebot.essays.stancewords import POOR as _POOR
+from purgebot.essays.stancewords import REJECT as _REJECT
+from purgebot.essays.stancewords import REPORTED as _REPORTED
+from purgebot.essays.stancewords import SEEMS as _SEEMS
+from purgebot.essays.stancewords import SOFTENERS as _SOFTENERS
+from purgebot.essays.stancewords import SUBJECTS as _SUBJECTS
+from purgebot.essays.stancewords import TURNS as _TURNS
+from purgebot.essays.stancewords import VERDICTS as _VERDICTS
+from purgebot.essays.text import EssayText, Sentence, Token
 
 
 def _after_negation(tokens: tuple[Token, ...], i: int, end: int) -> tuple[int, str] | None:
