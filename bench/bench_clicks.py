@@ -43,7 +43,8 @@ from botkit import (
     start_quizzes,
 )
 from common import check, row
-from purgebot.bot.quiz.answers import QUIZ_COG
+from purgebot.bot.quickclick import quick_routes
+from purgebot.bot.quiz.answers import OPTION_PREFIX, QUICK_CLICKS, QUIZ_COG
 from purgebot.storage import RunStatus
 
 PLAYERS = 30
@@ -68,13 +69,16 @@ class Clicks:
     def use(self, kind: str) -> None:
         """floor: the do-nothing button; ours: everything; bare: ours, answers not stored."""
         bot, store = self.b.bot, self.b.store
-        ours = bot.get_cog(QUIZ_COG).on_interaction  # takes the options' clicks by their ids
+        ours = bot.get_cog(QUIZ_COG).on_interaction  # the quiz's typed answers
+        routes = quick_routes(bot)  # the options' clicks, taken before discord.py's dispatch
         bot.remove_dynamic_items(NullButton)
         bot.remove_listener(ours, "on_interaction")
+        routes.remove(OPTION_PREFIX)
         if kind == "floor":
             bot.add_dynamic_items(NullButton)
         else:
             bot.add_listener(ours, "on_interaction")
+            routes.add(*QUICK_CLICKS)
         if kind == "bare":
 
             async def unstored(record: Any) -> int:

@@ -25,6 +25,8 @@ from purgebot.bot.edge import guard_interactions, quiet_payload_loggers
 from purgebot.bot.errors import PurgeTree
 from purgebot.bot.features import DYNAMIC_ITEMS, build_cogs
 from purgebot.bot.leaderboard.pager import StalePager
+from purgebot.bot.quickclick import QuickShardedState, QuickState, quick_routes
+from purgebot.bot.quiz import answers as quizviews
 from purgebot.bot.selfpaced import homework
 from purgebot.bot.services import Clock, Services
 from purgebot.bot.sync import sync_if_changed
@@ -133,6 +135,16 @@ class PurgeBot(commands.Bot):
         self._owns_store = store is None
         self._services: Services | None = None
 
+    def _get_state(self, **options: Any) -> QuickState:
+        # discord.py's own body, with the state that takes quick clicks (bot/quickclick.py)
+        return QuickState(
+            dispatch=self.dispatch,
+            handlers=self._handlers,
+            hooks=self._hooks,
+            http=self.http,
+            **options,
+        )
+
     @property
     def services(self) -> Services:
         if self._services is None:
@@ -154,6 +166,9 @@ class PurgeBot(commands.Bot):
         )
         self.add_dynamic_items(StaleConfirm, StalePager, *DYNAMIC_ITEMS)
         self.add_dynamic_items(*selfpaced.DYNAMIC_ITEMS, *homework.DYNAMIC_ITEMS)
+        routes = quick_routes(self)
+        assert routes is not None  # this class's own state (`_get_state`)
+        routes.add(*quizviews.QUICK_CLICKS)
         for cog in build_cogs(self._services, self):
             await self.add_cog(cog)
         if self.auto_sync and (self.shard_plan is None or self.shard_plan.syncs_commands):
@@ -177,6 +192,15 @@ class PurgeBot(commands.Bot):
 class ShardedPurgeBot(PurgeBot, commands.AutoShardedBot):
     """The bot over several of Discord's shards in one process (`--shards`): one gateway
     connection per shard, everything else as PurgeBot."""
+
+    def _get_state(self, **options: Any) -> QuickShardedState:  # type: ignore[override]
+        return QuickShardedState(
+            dispatch=self.dispatch,
+            handlers=self._handlers,
+            hooks=self._hooks,
+            http=self.http,
+            **options,
+        )
 
     async def on_ready(self) -> None:
         await super().on_ready()
