@@ -5,6 +5,8 @@ interaction (bot/quickclick.py), and the student sees exactly what they saw befo
 from __future__ import annotations
 
 import re
+import sqlite3
+from pathlib import Path
 from typing import Any
 
 import discord
@@ -71,3 +73,22 @@ async def test_an_option_click_skips_discord_pys_message_and_dispatch_and_replie
     assert late.ephemeral
     assert late.content == "This quiz is over: no more answers are taken."
     assert len(watch.taken) == 3
+
+
+async def test_a_quick_clickers_name_with_a_lone_surrogate_is_stored_cleaned(
+    simcord_env: simcord.Env,
+    guild: simcord.GuildHandle,
+    channel: simcord.ChannelHandle,
+    teacher: simcord.MemberActor,
+    db_path: Path,
+) -> None:
+    """The quick way in still gets the payload as the edge cleaned it (bot/edge.py)."""
+    nikita = guild.add_member(simcord_env.create_user("nik\ud83dita"))
+    await teacher.slash(channel, "bank upload", file=("class.yaml", CLASS_BANK.encode()))
+    await teacher.slash(channel, "quiz start", bank="class-quiz", count=1, seconds=20)
+    shown = current_question(channel)
+    locked = reply(await nikita.click(shown.message, label=shown.letter("Leningrad")))
+    assert locked.content.startswith("🔒 Locked in:"), locked.content
+    with sqlite3.connect(db_path) as conn:
+        rows = conn.execute("SELECT user_name, raw_answer FROM answers").fetchall()
+    assert rows == [("nik\ufffdita", "Leningrad")]

@@ -181,3 +181,21 @@ def test_the_quiz_claims_exactly_the_options_ids() -> None:
     assert click.pattern.fullmatch("pq:1:2:3")
     assert not click.pattern.fullmatch("pq:1:2")
     assert not click.pattern.fullmatch("pqm:1:2")
+
+
+async def test_a_take_that_fails_is_logged_without_the_payload_and_the_bot_goes_on(
+    bot: PurgeBot, caplog: pytest.LogCaptureFixture
+) -> None:
+    async def broken(interaction: discord.Interaction[Any], match: re.Match[str]) -> None:
+        raise RuntimeError("a bug")
+
+    routes = quick_routes(bot)
+    assert routes is not None
+    routes.add(QuickClick("pq", OPTION_ID, broken))
+    bot._connection.parsers["INTERACTION_CREATE"](payload("pq:12:3:1"))
+    await asyncio.wait(list(routes.tasks))
+    await asyncio.sleep(0)  # the task's done callbacks (the log line) run one step later
+    [record] = [r for r in caplog.records if r.name == "purgebot.bot"]
+    assert record.levelname == "ERROR"
+    assert record.getMessage() == "unhandled error taking a pq: click"
+    assert record.exc_info is not None and str(record.exc_info[1]) == "a bug"

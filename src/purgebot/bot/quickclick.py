@@ -79,21 +79,19 @@ class QuickRoutes:
         click = self.routes.get(custom_id.partition(":")[0])
         if click is None or (match := click.pattern.fullmatch(custom_id)) is None:
             return False
-        slim: Any = {key: value for key, value in data.items() if key != "message"}
+        slim: Any = dict(data)
+        slim.pop("message", None)
         interaction: discord.Interaction[Any] = discord.Interaction(data=slim, state=state)
-        task = asyncio.create_task(self._take(click, interaction, match), name="purgebot-click")
+        task = asyncio.create_task(click.take(interaction, match), name=click.prefix)
         self.tasks.add(task)
-        task.add_done_callback(self.tasks.discard)
+        task.add_done_callback(self._taken)
         return True
 
-    @staticmethod
-    async def _take(
-        click: QuickClick, interaction: discord.Interaction[Any], match: re.Match[str]
-    ) -> None:
-        try:
-            await click.take(interaction, match)
-        except Exception:  # `take` replies to its own errors: this is a bug, logged only
-            log.exception("unhandled error taking a %s: click", click.prefix)
+    def _taken(self, task: asyncio.Task[None]) -> None:
+        self.tasks.discard(task)
+        if not task.cancelled() and (error := task.exception()) is not None:
+            # `take` replies to its own errors: this is a bug, logged only
+            log.error("unhandled error taking a %s: click", task.get_name(), exc_info=error)
 
 
 class QuickState(ConnectionState[Any]):
