@@ -21,11 +21,16 @@ from purgebot.banks.loader import BankError, bank_files, load_bank_file
 from purgebot.banks.model import Bank
 from purgebot.bot import selfpaced
 from purgebot.bot.components import StaleConfirm
-from purgebot.bot.edge import guard_interactions, quiet_payload_loggers
+from purgebot.bot.edge import clean, guard_interactions, quiet_payload_loggers
 from purgebot.bot.errors import PurgeTree
 from purgebot.bot.features import DYNAMIC_ITEMS, build_cogs
 from purgebot.bot.leaderboard.pager import StalePager
-from purgebot.bot.quickclick import QuickShardedState, QuickState, quick_routes
+from purgebot.bot.quickclick import (
+    QuickShardedState,
+    QuickState,
+    quick_routes,
+    route_before_cleaning,
+)
 from purgebot.bot.quiz import answers as quizviews
 from purgebot.bot.selfpaced import homework
 from purgebot.bot.services import Clock, Services
@@ -125,6 +130,10 @@ class PurgeBot(commands.Bot):
         )
         # text from Discord is made storable as it arrives (see bot/edge.py)
         guard_interactions(self._connection.parsers)
+        routes = quick_routes(self)
+        assert routes is not None  # this class's own state (`_get_state`)
+        route_before_cleaning(self._connection, routes, clean)
+        self.quick_clicks = routes  # the buttons taken before discord.py's dispatch
         quiet_payload_loggers()
         self.settings = settings
         self.clock = clock
@@ -166,9 +175,7 @@ class PurgeBot(commands.Bot):
         )
         self.add_dynamic_items(StaleConfirm, StalePager, *DYNAMIC_ITEMS)
         self.add_dynamic_items(*selfpaced.DYNAMIC_ITEMS, *homework.DYNAMIC_ITEMS)
-        routes = quick_routes(self)
-        assert routes is not None  # this class's own state (`_get_state`)
-        routes.add(*quizviews.QUICK_CLICKS)
+        self.quick_clicks.add(*quizviews.QUICK_CLICKS)
         for cog in build_cogs(self._services, self):
             await self.add_cog(cog)
         if self.auto_sync and (self.shard_plan is None or self.shard_plan.syncs_commands):

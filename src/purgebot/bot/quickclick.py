@@ -66,8 +66,11 @@ class QuickRoutes:
     def remove(self, prefix: str) -> QuickClick | None:
         return self.routes.pop(prefix, None)
 
-    def route(self, state: ConnectionState[Any], data: Any) -> bool:
-        """Take `data` if it is a claimed button's click; False leaves it to discord.py."""
+    def route(
+        self, state: ConnectionState[Any], data: Any, clean: Callable[[Any], Any] | None = None
+    ) -> bool:
+        """Take `data` if it is a claimed button's click; False leaves it to discord.py.
+        `clean`, if given, is applied to the payload once its message is dropped."""
         if data.get("type") != COMPONENT or not self.routes:
             return False
         inner = data.get("data")
@@ -81,6 +84,8 @@ class QuickRoutes:
             return False
         slim: Any = dict(data)
         slim.pop("message", None)
+        if clean is not None:
+            slim = clean(slim)
         interaction: discord.Interaction[Any] = discord.Interaction(data=slim, state=state)
         task = asyncio.create_task(click.take(interaction, match), name=click.prefix)
         self.tasks.add(task)
@@ -116,6 +121,21 @@ class QuickShardedState(AutoShardedConnectionState[Any]):
     def parse_interaction_create(self, data: Any) -> None:
         if not self.quick.route(self, data):
             super().parse_interaction_create(data)
+
+
+def route_before_cleaning(
+    state: ConnectionState[Any], routes: QuickRoutes, clean: Callable[[Any], Any]
+) -> None:
+    """Let the gateway's INTERACTION_CREATE (already wrapped by the edge's cleaning, see
+    bot/edge.py) offer a claimed click to `routes` first, cleaning only what is kept of it: the
+    message under the button, its embeds and components, is neither parsed nor cleaned."""
+    cleaned = state.parsers["INTERACTION_CREATE"]
+
+    def parse(data: Any) -> None:
+        if not routes.route(state, data, clean):
+            cleaned(data)
+
+    state.parsers["INTERACTION_CREATE"] = parse
 
 
 def quick_routes(client: discord.Client) -> QuickRoutes | None:
