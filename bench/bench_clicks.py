@@ -7,9 +7,11 @@ are started with /quiz start payloads; every student's click is an INTERACTION_C
 given to discord.py's own parser. A click's handling time runs from that call to the moment the
 bot sends its reply. The floor is the same payloads through a do-nothing DynamicItem button on
 the same template: parsing, discord.py's dispatch (which rebuilds the question's view from the
-message to find the item) and the reply, nothing of ours; ours takes the options' clicks in the
-quiz cog's interaction listener instead. The collector is set as
-`purgebot run` sets it, for the floor and for us.
+message to find the item) and the reply, nothing of ours; ours takes the options' clicks before
+discord.py builds the message or dispatches (bot/quickclick.py), and the floor's phases turn that
+off. Both call the parser method itself, so neither pays the edge's cleaning of the payload
+(bot/edge.py), which the gateway's path adds. The collector is set as `purgebot run` sets it, for
+the floor and for us.
 
 Loads: paced, as a class's clicks arrive (every student of every quiz once over a question's
 time, at most 1,500 clicks/s), for p50/p99; a burst, as fast as the loop takes them, for

@@ -2,10 +2,11 @@
 
 No view object is kept per message: a click is matched by its custom id (`pq:RUN:Q:POS`), so a
 click on an old message (even from before a restart) still gets a private reason instead of
-"This interaction failed". The options' buttons, nearly every click of a quiz, are taken by the
-quiz cog's interaction listener (`answer_clicked`) rather than as dynamic items, for which
-discord.py rebuilds the question's whole view from the message on every click; the menu and the
-"Answer" button are dynamic items. Each only finds the channel's quiz and hands the answer over;
+"This interaction failed". The options' buttons, nearly every click of a quiz, are taken by
+`take_option` before discord.py builds the question's Message or dispatches anything
+(`QUICK_CLICKS`, bot/quickclick.py), not as dynamic items, for which discord.py would rebuild the
+question's whole view from the message on every click; the menu and the "Answer" button are
+dynamic items. Each only finds the channel's quiz and hands the answer over;
 what counts, when and for how much is the engine's.
 """
 
