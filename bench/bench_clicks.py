@@ -7,9 +7,11 @@ are started with /quiz start payloads; every student's click is an INTERACTION_C
 given to discord.py's own parser. A click's handling time runs from that call to the moment the
 bot sends its reply. The floor is the same payloads through a do-nothing DynamicItem button on
 the same template: parsing, discord.py's dispatch (which rebuilds the question's view from the
-message to find the item) and the reply, nothing of ours; ours takes the options' clicks in the
-quiz cog's interaction listener instead. The collector is set as
-`purgebot run` sets it, for the floor and for us.
+message to find the item) and the reply, nothing of ours; ours takes the options' clicks before
+discord.py builds the message or dispatches (bot/quickclick.py), and the floor's phases turn that
+off. Both call the parser method itself, so neither pays the edge's cleaning of the payload
+(bot/edge.py), which the gateway's path adds. The collector is set as `purgebot run` sets it, for
+the floor and for us.
 
 Loads: paced, as a class's clicks arrive (every student of every quiz once over a question's
 time, at most 1,500 clicks/s), for p50/p99; a burst, as fast as the loop takes them, for
@@ -43,7 +45,8 @@ from botkit import (
     start_quizzes,
 )
 from common import check, row
-from purgebot.bot.quiz.answers import QUIZ_COG
+from purgebot.bot.quickclick import quick_routes
+from purgebot.bot.quiz.answers import OPTION_PREFIX, QUICK_CLICKS, QUIZ_COG
 from purgebot.storage import RunStatus
 
 PLAYERS = 30
@@ -68,13 +71,16 @@ class Clicks:
     def use(self, kind: str) -> None:
         """floor: the do-nothing button; ours: everything; bare: ours, answers not stored."""
         bot, store = self.b.bot, self.b.store
-        ours = bot.get_cog(QUIZ_COG).on_interaction  # takes the options' clicks by their ids
+        ours = bot.get_cog(QUIZ_COG).on_interaction  # the quiz's typed answers
+        routes = quick_routes(bot)  # the options' clicks, taken before discord.py's dispatch
         bot.remove_dynamic_items(NullButton)
         bot.remove_listener(ours, "on_interaction")
+        routes.remove(OPTION_PREFIX)
         if kind == "floor":
             bot.add_dynamic_items(NullButton)
         else:
             bot.add_listener(ours, "on_interaction")
+            routes.add(*QUICK_CLICKS)
         if kind == "bare":
 
             async def unstored(record: Any) -> int:

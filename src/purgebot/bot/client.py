@@ -21,10 +21,17 @@ from purgebot.banks.loader import BankError, bank_files, load_bank_file
 from purgebot.banks.model import Bank
 from purgebot.bot import selfpaced
 from purgebot.bot.components import StaleConfirm
-from purgebot.bot.edge import guard_interactions, quiet_payload_loggers
+from purgebot.bot.edge import clean, guard_interactions, quiet_payload_loggers
 from purgebot.bot.errors import PurgeTree
 from purgebot.bot.features import DYNAMIC_ITEMS, build_cogs
 from purgebot.bot.leaderboard.pager import StalePager
+from purgebot.bot.quickclick import (
+    QuickShardedState,
+    QuickState,
+    quick_routes,
+    route_before_cleaning,
+)
+from purgebot.bot.quiz import answers as quizviews
 from purgebot.bot.selfpaced import homework
 from purgebot.bot.services import Clock, Services
 from purgebot.bot.sync import sync_if_changed
@@ -123,6 +130,10 @@ class PurgeBot(commands.Bot):
         )
         # text from Discord is made storable as it arrives (see bot/edge.py)
         guard_interactions(self._connection.parsers)
+        routes = quick_routes(self)
+        assert routes is not None  # this class's own state (`_get_state`)
+        route_before_cleaning(self._connection, routes, clean)
+        self.quick_clicks = routes  # the buttons taken before discord.py's dispatch
         quiet_payload_loggers()
         self.settings = settings
         self.clock = clock
@@ -132,6 +143,16 @@ class PurgeBot(commands.Bot):
         self._store = store
         self._owns_store = store is None
         self._services: Services | None = None
+
+    def _get_state(self, **options: Any) -> QuickState:
+        # discord.py's own body, with the state that takes quick clicks (bot/quickclick.py)
+        return QuickState(
+            dispatch=self.dispatch,
+            handlers=self._handlers,
+            hooks=self._hooks,
+            http=self.http,
+            **options,
+        )
 
     @property
     def services(self) -> Services:
@@ -154,6 +175,7 @@ class PurgeBot(commands.Bot):
         )
         self.add_dynamic_items(StaleConfirm, StalePager, *DYNAMIC_ITEMS)
         self.add_dynamic_items(*selfpaced.DYNAMIC_ITEMS, *homework.DYNAMIC_ITEMS)
+        self.quick_clicks.add(*quizviews.QUICK_CLICKS)
         for cog in build_cogs(self._services, self):
             await self.add_cog(cog)
         if self.auto_sync and (self.shard_plan is None or self.shard_plan.syncs_commands):
@@ -177,6 +199,15 @@ class PurgeBot(commands.Bot):
 class ShardedPurgeBot(PurgeBot, commands.AutoShardedBot):
     """The bot over several of Discord's shards in one process (`--shards`): one gateway
     connection per shard, everything else as PurgeBot."""
+
+    def _get_state(self, **options: Any) -> QuickShardedState:  # type: ignore[override]
+        return QuickShardedState(
+            dispatch=self.dispatch,
+            handlers=self._handlers,
+            hooks=self._hooks,
+            http=self.http,
+            **options,
+        )
 
     async def on_ready(self) -> None:
         await super().on_ready()

@@ -2,10 +2,11 @@
 
 No view object is kept per message: a click is matched by its custom id (`pq:RUN:Q:POS`), so a
 click on an old message (even from before a restart) still gets a private reason instead of
-"This interaction failed". The options' buttons, nearly every click of a quiz, are taken by the
-quiz cog's interaction listener (`answer_clicked`) rather than as dynamic items, for which
-discord.py rebuilds the question's whole view from the message on every click; the menu and the
-"Answer" button are dynamic items. Each only finds the channel's quiz and hands the answer over;
+"This interaction failed". The options' buttons, nearly every click of a quiz, are taken by
+`take_option` before discord.py builds the question's Message or dispatches anything
+(`QUICK_CLICKS`, bot/quickclick.py), not as dynamic items, for which discord.py would rebuild the
+question's whole view from the message on every click; the menu and the "Answer" button are
+dynamic items. Each only finds the channel's quiz and hands the answer over;
 what counts, when and for how much is the engine's.
 """
 
@@ -22,6 +23,7 @@ from purgebot.bot import render
 from purgebot.bot.answering import MAX_TYPED, AnswerBox, Prefixes, answer_view, typed_submit
 from purgebot.bot.components import IdItem
 from purgebot.bot.errors import handle_error
+from purgebot.bot.quickclick import QuickClick
 from purgebot.quiz import Answer, NotAccepting, QuestionView, TextAnswer
 
 QUIZ_COG = "Quiz"
@@ -66,17 +68,22 @@ def desk_of(client: discord.Client) -> AnswerDesk:
 
 
 async def answer_clicked(interaction: discord.Interaction[Any]) -> None:
-    """One option of a choice or true/false question, by its displayed position (`pq:RUN:Q:POS`),
-    answered like a dynamic item's click: any failure privately, the one way."""
+    """An option's click that reached the `on_interaction` listener: only on a client whose
+    connection state does not take quick clicks (a purgebot client's takes them first, see
+    `QUICK_CLICKS`)."""
     if interaction.type is not discord.InteractionType.component:
         return
     data: Any = interaction.data or {}
     custom_id = str(data.get("custom_id", ""))
     if not custom_id.startswith("pq:"):  # the menu (pqm:) and "Answer" (pqa:) are dynamic items
         return
-    match = OPTION_ID.fullmatch(custom_id)
-    if match is None:
-        return
+    if (match := OPTION_ID.fullmatch(custom_id)) is not None:
+        await take_option(interaction, match)
+
+
+async def take_option(interaction: discord.Interaction[Any], match: re.Match[str]) -> None:
+    """One option of a choice or true/false question, by its displayed position (`pq:RUN:Q:POS`),
+    answered like a dynamic item's click: any failure privately, the one way."""
     position = int(match["pos"])
     try:
         await desk_of(interaction.client).answer(
@@ -84,6 +91,11 @@ async def answer_clicked(interaction: discord.Interaction[Any]) -> None:
         )
     except Exception as exc:
         await handle_error(interaction, exc)
+
+
+# Taken before discord.py builds a Message or dispatches anything (bot/quickclick.py): nearly
+# every click of a quiz, and nothing in its path needs more than the custom id and the clicker.
+QUICK_CLICKS = (QuickClick(OPTION_PREFIX, OPTION_ID, take_option),)
 
 
 class ChoiceMenu(IdItem[discord.ui.Select[Any]], prefix="pqm", fields=("run", "q")):
