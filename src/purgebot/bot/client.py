@@ -200,7 +200,7 @@ class ShardedPurgeBot(PurgeBot, commands.AutoShardedBot):
     """The bot over several of Discord's shards in one process (`--shards`): one gateway
     connection per shard, everything else as PurgeBot."""
 
-    def _get_state(self, **options: Any) -> QuickShardedState:  # type: ignore[override]
+    def _get_state(self, **options: Any) -> QuickShardedState:
         return QuickShardedState(
             dispatch=self.dispatch,
             handlers=self._handlers,

@@ -111,16 +111,9 @@ class QuickState(ConnectionState[Any]):
             super().parse_interaction_create(data)
 
 
-class QuickShardedState(AutoShardedConnectionState[Any]):
-    """The same for AutoShardedClient's state (every shard of the process shares it)."""
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        self.quick = QuickRoutes()
-        super().__init__(*args, **kwargs)
-
-    def parse_interaction_create(self, data: Any) -> None:
-        if not self.quick.route(self, data):
-            super().parse_interaction_create(data)
+class QuickShardedState(QuickState, AutoShardedConnectionState[Any]):
+    """The same for AutoShardedClient's state (every shard of the process shares it): QuickState's
+    methods come first in the order, and their `super()` reaches the sharded state's."""
 
 
 def route_before_cleaning(
