@@ -144,9 +144,12 @@ class PurgeBot(commands.Bot):
         self._owns_store = store is None
         self._services: Services | None = None
 
+    # the state that takes quick clicks (bot/quickclick.py); the sharded bot names its own
+    state_class: type[QuickState] = QuickState
+
     def _get_state(self, **options: Any) -> QuickState:
-        # discord.py's own body, with the state that takes quick clicks (bot/quickclick.py)
-        return QuickState(
+        # discord.py's own body, with the state class above
+        return self.state_class(
             dispatch=self.dispatch,
             handlers=self._handlers,
             hooks=self._hooks,
@@ -196,18 +199,11 @@ class PurgeBot(commands.Bot):
                 await self._store.close()
 
 
-class ShardedPurgeBot(PurgeBot, commands.AutoShardedBot):
+class ShardedPurgeBot(PurgeBot, commands.AutoShardedBot):  # type: ignore[misc]  # _get_state: PurgeBot builds state_class
     """The bot over several of Discord's shards in one process (`--shards`): one gateway
     connection per shard, everything else as PurgeBot."""
 
-    def _get_state(self, **options: Any) -> QuickShardedState:
-        return QuickShardedState(
-            dispatch=self.dispatch,
-            handlers=self._handlers,
-            hooks=self._hooks,
-            http=self.http,
-            **options,
-        )
+    state_class = QuickShardedState
 
     async def on_ready(self) -> None:
         await super().on_ready()
