@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from purgebot.banks.model import SourceRef
 from purgebot.essays import factdata as fd
+from purgebot.essays import facttable as ft
 from purgebot.essays.text import Token, words
 
 # Quotes from the source documents (/work/shared/sources, by id) that settle a correction: the
@@ -64,8 +65,17 @@ SOURCES: tuple[tuple[str, SourceRef], ...] = tuple(
 )  # fmt: skip
 
 
+# The fact table's own entries, each with the quote it was built from.
+TABLE_SOURCES: dict[str, SourceRef] = {
+    **{e.correction: SourceRef(e.cite.doc, e.cite.quote) for e in ft.TABLE_EVENTS},
+    **{p.correction: SourceRef(p.cites[0].doc, p.cites[0].quote) for p in ft.PEOPLE.values()},
+}
+
+
 def source_for(correction: str) -> SourceRef | None:
     """The source quote that settles a correction, or None (it comes from the record)."""
+    if correction in TABLE_SOURCES:
+        return TABLE_SOURCES[correction]
     return next((ref for start, ref in SOURCES if correction.startswith(start)), None)
 
 

@@ -1,0 +1,252 @@
+"""The claim reader: every (person, year / fate / post) pair a sentence states, wherever its
+parts sit, checked against the fact table (`purgebot.essays.facttable`).
+
+A person is tied to a fate word ("shot", "executed", "arrested", "killed himself") when he is
+its object ("Stalin had Bukharin shot"), or the nearest person before it with only linking
+words between ("Zinoviev and Kamenev were later shot"; a relative clause or an aside between
+commas is stepped over: "Yagoda, who had run the NKVD, was shot"), or, for a sentence that
+opens with "he", the one person the sentence before named. The year said of a fate word
+follows it ("shot in August 1936", "arrested before the end of 1936": a bound) or opens the
+sentence ("In 1936, Yagoda was shot"). A post ("head of the NKVD", "the party leader in
+Leningrad") is tied to a person the same way. A pair is flagged only when the table settles
+it and says otherwise: a person or a field the table lacks is never a claim's error.
+"""
+
+from __future__ import annotations
+
+from purgebot.essays import facttable as ft
+from purgebot.essays.factfigures import MONTHS, starts, year_of
+from purgebot.essays.text import EssayText, Token, words
+
+Hit = tuple[str, str, int]
+
+# Fate words as verbs (not "the execution", "his arrest"), with the object they may take.
+_DEATH = words("shot executed killed murdered assassinated died suicide")
+_ARREST = words("arrested")
+_TRANSITIVE = words("shot executed killed murdered assassinated arrested")
+_SELF = words("himself")
+# Words that may stand between a person and what is said of him.
+_LINKS = words(
+    "was were had been being is are later then eventually also finally soon quickly duly "
+    "subsequently himself themselves both all too and in the end afterwards immediately "
+    "arrested tried sentenced convicted condemned found guilty"
+)
+# Words between a fate word and its year: "shot in the summer of 1936", "in early 1939".
+_TO_YEAR = words(
+    "in on at during early late mid the of summer spring autumn winter year end start beginning "
+    "middle"
+) | MONTHS
+_BOUND = words("before by until")
+_NOT_SO = words(
+    "would could might should to expected threat threatened nearly almost than instead avoid "
+    "avoided escaped spared fear feared feared wanted plan planned ordered order"
+)
+# After the fate word, what makes it active with another object ("Yezhov shot thousands").
+_AFTER_OK = words("in on at by before until during and dead for as after without himself")
+_TITLES = words("the former marshal general comrade old his their own commander")
+_ROLE = words("head chief boss leader commissar headed led ran running charge secretary")
+_NKVD = words("nkvd ogpu")
+_PLACES = {"leningrad": "leningrad", "moscow": "moscow", "transcaucasia": "transcaucasia"}
+_TO_ROLE = words(
+    "was were had been who the a an then later also now still already as became become made "
+    "appointed named its new newly by"
+)
+
+
+def _person(tok: Token) -> ft.Person | None:
+    """A person of the table named here, not as another's possessor ("Kirov's killer")."""
+    person = ft.PEOPLE.get(tok.norm)
+    if person is None or tok.text.endswith(("'s", "\u2019s")):
+        return None
+    return person
+
+
+def _before(tokens: tuple[Token, ...], kept: list[int], v: int) -> list[int]:
+    """The people a word at kept[v] is said of, found backwards past linking words, a
+    relative clause or an aside between commas, and a list joined by "and"."""
+    clause = tokens[kept[v]].clause
+    k = v - 1
+    while k >= 0:
+        tok = tokens[kept[k]]
+        if _person(tok):
+            break
+        opens = k == 0 or tokens[kept[k - 1]].clause != tok.clause
+        if tok.norm in ("who", "whom") and opens and k > 0 and _person(tokens[kept[k - 1]]):
+            k -= 1  # "Yagoda, who was shot in 1936"
+            break
+        if tok.clause != clause:  # step over an aside between commas ("Yagoda, who ran
+            # the NKVD, was shot"; "Tukhachevsky, the army's leading thinker, was shot")
+            opener = k
+            while opener > 0 and tokens[kept[opener - 1]].clause == tok.clause:
+                opener -= 1
+            if tokens[kept[opener]].norm not in ("who", "whose", "the", "a", "an", "then"):
+                return []
+            k = opener - 1
+            clause = tokens[kept[k]].clause if k >= 0 else clause
+            continue
+        if tok.norm not in _LINKS:
+            return []
+        k -= 1
+    if k < 0:
+        return []
+    found = [kept[k]]
+    while k >= 2 and tokens[kept[k - 1]].norm == "and" and _person(tokens[kept[k - 2]]):
+        k -= 2
+        found.append(kept[k])
+    return found
+
+
+def _after(tokens: tuple[Token, ...], kept: list[int], v: int) -> list[int]:
+    """ "shot Bukharin and Rykov", "executed the old Marshal Tukhachevsky": the people a fate
+    word's object names."""
+    if tokens[kept[v]].norm not in _TRANSITIVE:
+        return []
+    clause = tokens[kept[v]].clause
+    k = v + 1
+    while k < len(kept) and tokens[kept[k]].norm in _TITLES:
+        k += 1
+    found: list[int] = []
+    while k < len(kept) and _person(tokens[kept[k]]) and tokens[kept[k]].clause == clause:
+        found.append(kept[k])
+        k += 2 if k + 1 < len(kept) and tokens[kept[k + 1]].norm == "and" else 1
+    return found
+
+
+def _year_after(tokens: tuple[Token, ...], kept: list[int], v: int) -> tuple[int, bool] | None:
+    """The year a fate word is dated with, and whether it is a bound ("before 1936")."""
+    bound = False
+    for k in range(v + 1, min(len(kept), v + 8)):
+        tok = tokens[kept[k]]
+        if (year := year_of(tok)) is not None:
+            return year, bound
+        if tok.norm in _BOUND:
+            bound = True
+        elif tok.norm not in _TO_YEAR and not (tok.norm.isdigit() and len(tok.norm) <= 2):
+            return None
+    return None
+
+
+def _year_first(tokens: tuple[Token, ...], kept: list[int]) -> tuple[int, bool] | None:
+    """ "In 1936, ..." / "By 1936 ...": a year the sentence opens with, when it is its only
+    year."""
+    years = [k for k, i in enumerate(kept) if year_of(tokens[i]) is not None]
+    if len(years) != 1 or years[0] > 3 or tokens[kept[0]].norm not in ("in", "by", "during"):
+        return None
+    if not all(tokens[i].norm in MONTHS or tokens[i].norm.isdigit() for i in kept[1 : years[0]]):
+        return None
+    year = year_of(tokens[kept[years[0]]])
+    assert year is not None
+    return year, tokens[kept[0]].norm == "by"
+
+
+def _pronoun_person(essay: EssayText, n: int) -> int | None:
+    """The one person of the table the sentence before names, for a sentence opening "He"."""
+    if n == 0:
+        return None
+    prev = essay.sentences[n - 1]
+    span = range(prev.first, prev.last)
+    if any(essay.tokens[i].norm in ("he", "him", "his") for i in span):
+        return None  # "Stalin got rid of him. He was shot": "he" is someone else
+    named = {essay.tokens[i].norm: i for i in span if _person(essay.tokens[i])}
+    return next(iter(named.values())) if len(named) == 1 else None
+
+
+def _misdated(person: ft.Person, death: bool, year: int, bound: bool) -> bool:
+    known = person.died if death else person.arrested
+    if not known:
+        return False
+    return min(known) > year if bound else year not in known
+
+
+def _fates(essay: EssayText, n: int, kept: list[int]) -> list[Hit]:
+    tokens = essay.tokens
+    out: list[Hit] = []
+    opening = _year_first(tokens, kept)
+    pronoun = tokens[kept[0]].norm == "he" if kept else False
+    for v, i in enumerate(kept):
+        norm = tokens[i].norm
+        death = norm in _DEATH
+        if not (death or norm in _ARREST):
+            continue
+        if any(tokens[j].norm in _NOT_SO for j in kept[max(0, v - 3) : v]):
+            continue
+        himself = v + 1 < len(kept) and tokens[kept[v + 1]].norm in _SELF
+        suicide = norm == "suicide" or (himself and norm in ("killed", "shot"))
+        who = _after(tokens, kept, v) if not himself else []
+        if not who:
+            nxt = tokens[kept[v + 1]].norm if v + 1 < len(kept) else ""
+            if nxt and nxt not in _AFTER_OK and year_of(tokens[kept[v + 1]]) is None:
+                continue  # "Yezhov shot thousands": another object
+            who = _before(tokens, kept, v)
+            if not who and pronoun and v <= 4 and (p := _pronoun_person(essay, n)) is not None:
+                who = [p]
+        dated = _year_after(tokens, kept, v) or (opening if v == _first_fate(tokens, kept) else None)
+        for j in who:
+            person = ft.PEOPLE[tokens[j].norm]
+            name = tokens[j].text.rstrip(",")
+            if dated and _misdated(person, death, *dated):
+                what = "death" if death else "arrest"
+                out.append((f"{name}'s {what} is misdated.", person.correction, j))
+            elif death and not suicide and norm.startswith(("shot", "execut")) and (
+                person.fate in ("suicide", "camp", "natural")
+                or (person.fate == "murdered" and norm.startswith("execut"))
+            ):
+                out.append((f"{name} was not executed.", person.correction, j))
+            elif suicide and person.fate in ("shot", "murdered"):
+                out.append((f"{name} did not kill himself.", person.correction, j))
+    return out
+
+
+def _first_fate(tokens: tuple[Token, ...], kept: list[int]) -> int:
+    return next(
+        (v for v, i in enumerate(kept) if tokens[i].norm in _DEATH | _ARREST), -1
+    )
+
+
+def _post_at(norms: list[str], k: int) -> str | None:
+    """The post a role word at k names: "head of the NKVD", "the Leningrad party leader"."""
+    near = norms[max(0, k - 3) : k + 5]
+    if "deputy" in near or "former" in norms[max(0, k - 2) : k]:
+        return None
+    if any(w in _NKVD for w in near) or (
+        "secret" in near and "police" in near
+    ):
+        return "nkvd"
+    if "party" in near:
+        place = next((_PLACES[w] for w in near if w in _PLACES), None)
+        if place:
+            return place
+    if "heavy" in near and any(w.startswith("industr") for w in near):
+        return "heavy-industry"
+    return None
+
+
+def _posts(essay: EssayText, kept: list[int]) -> list[Hit]:
+    tokens = essay.tokens
+    norms = [tokens[i].norm for i in kept]
+    out: list[Hit] = []
+    for k, w in enumerate(norms):
+        if w not in _ROLE or (post := _post_at(norms, k)) is None:
+            continue
+        holders = ft.POST_HOLDERS[post]
+        # the person before the role phrase, past "was the", "who had been", "as", "made"
+        start = k
+        while start > 0 and norms[start - 1] in (*_NKVD, "party", *_PLACES, "secret", "police",
+                                                 "the", "of", "in"):  # fmt: skip
+            start -= 1
+        j = start - 1
+        while j >= 0 and norms[j] in _TO_ROLE and not _person(tokens[kept[j]]):
+            j -= 1
+        if j < 0 or not _person(tokens[kept[j]]) or start - j > 6:
+            continue
+        person = ft.PEOPLE[norms[j]]
+        if person.name not in holders:
+            claim = f"{tokens[kept[j]].text} did not hold that post."
+            out.append((claim, person.correction, kept[j]))
+    return out
+
+
+def table_claims(essay: EssayText, n: int, kept: list[int]) -> list[Hit]:
+    """Every pair of the sentence the table settles otherwise (`kept`: its words, not
+    dismissed)."""
+    return _fates(essay, n, kept) + _posts(essay, kept)
