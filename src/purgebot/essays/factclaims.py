@@ -42,7 +42,10 @@ _NOT_SO = words(
     "avoided escaped spared fear feared feared wanted plan planned ordered order"
 )
 # After the fate word, what makes it active with another object ("Yezhov shot thousands").
-_AFTER_OK = words("in on at by before until during and dead for as after without himself")
+_AFTER_OK = words(
+    "in on at by before until during and dead for as after without himself with alongside "
+    "together along"
+)
 _TITLES = words("the former marshal general comrade old his their own commander")
 _ROLE = words("head chief boss leader commissar headed led ran running charge secretary")
 _NKVD = words("nkvd ogpu")
@@ -145,7 +148,7 @@ def _pronoun_person(essay: EssayText, n: int) -> int | None:
         return None
     prev = essay.sentences[n - 1]
     span = range(prev.first, prev.last)
-    if any(essay.tokens[i].norm in ("he", "him", "his") for i in span):
+    if any(essay.tokens[i].norm == "him" for i in span):
         return None  # "Stalin got rid of him. He was shot": "he" is someone else
     named = {essay.tokens[i].norm: i for i in span if _person(essay.tokens[i])}
     return next(iter(named.values())) if len(named) == 1 else None
@@ -180,7 +183,11 @@ def _fates(essay: EssayText, n: int, kept: list[int]) -> list[Hit]:
             who = _before(tokens, kept, v)
             if not who and pronoun and v <= 4 and (p := _pronoun_person(essay, n)) is not None:
                 who = [p]
-        dated = _year_after(tokens, kept, v) or (opening if v == _first_fate(tokens, kept) else None)
+        if any(tokens[j].norm in _NOT_SO for j in _window_before(kept, who)):
+            continue  # "Stalin wanted Kirov shot", "Yezhov would be arrested"
+        last = max((kept.index(j) for j in who if j in kept and kept.index(j) > v), default=v)
+        dated = _year_after(tokens, kept, last)
+        dated = dated or (opening if v == _first_fate(tokens, kept) else None)
         for j in who:
             person = ft.PEOPLE[tokens[j].norm]
             name = tokens[j].text.rstrip(",")
@@ -197,6 +204,15 @@ def _fates(essay: EssayText, n: int, kept: list[int]) -> list[Hit]:
     return out
 
 
+def _window_before(kept: list[int], who: list[int]) -> list[int]:
+    """The three words before the first person a fate word is said of."""
+    here = [j for j in who if j in kept]
+    if not here:
+        return []
+    k = kept.index(min(here))
+    return kept[max(0, k - 3) : k]
+
+
 def _first_fate(tokens: tuple[Token, ...], kept: list[int]) -> int:
     return next(
         (v for v, i in enumerate(kept) if tokens[i].norm in _DEATH | _ARREST), -1
@@ -205,7 +221,7 @@ def _first_fate(tokens: tuple[Token, ...], kept: list[int]) -> int:
 
 def _post_at(norms: list[str], k: int) -> str | None:
     """The post a role word at k names: "head of the NKVD", "the Leningrad party leader"."""
-    near = norms[max(0, k - 3) : k + 5]
+    near = norms[max(0, k - 3) : k + 6]
     if "deputy" in near or "former" in norms[max(0, k - 2) : k]:
         return None
     if any(w in _NKVD for w in near) or (

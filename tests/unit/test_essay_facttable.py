@@ -1,0 +1,106 @@
+"""The fact table (issue 15, round 7): built from the five sources, each entry with a verbatim
+quote; the claim reader checks any (person, year / fate / post) pair it finds in a clause
+against it, wherever the parts sit, and flags only what the table says is wrong."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from purgebot.banks.quotes import fold, load_sources
+from purgebot.essays import facttable as ft
+from purgebot.essays.factclaims import table_claims
+from purgebot.essays.facts import find_fact_errors
+from purgebot.essays.factsources import source_for
+from purgebot.essays.text import analyse
+
+SOURCES = Path(__file__).resolve().parents[3] / "shared" / "sources"
+
+
+def claims(text: str) -> list[str]:
+    return [f.claim for f in find_fact_errors(analyse(text), frozenset())]
+
+
+def test_every_entry_of_the_table_quotes_its_source_verbatim() -> None:
+    docs = load_sources(SOURCES)
+    cites = [c for p in ft.PEOPLE.values() for c in p.cites] + [e.cite for e in ft.TABLE_EVENTS]
+    assert len(cites) > 25
+    for cite in cites:
+        assert fold(cite.quote) in docs[cite.doc], (cite.doc, cite.quote)
+
+
+def test_every_person_settles_something_and_every_post_has_its_holders() -> None:
+    for person in ft.PEOPLE.values():
+        assert person.posts or person.died or person.arrested or person.fate, person.name
+        for post, _ in person.posts:
+            assert person.name in ft.POST_HOLDERS[post], (person.name, post)
+
+
+def test_a_table_flag_cites_the_entrys_quote() -> None:
+    text = "Kamenev, who had once chaired the Politburo, was arrested in 1938."
+    (found,) = find_fact_errors(analyse(text), frozenset())
+    assert found.source is not None and found.source.doc == "morris"
+    assert "Kamenev" in found.correction and found.source == source_for(found.correction)
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        # a death or an arrest dated, the person before the verb, past links and asides
+        ("Rykov was eventually shot in 1941.", True),
+        ("Rykov was eventually shot in 1938.", False),
+        ("Pyatakov, a deputy commissar, was shot in 1939.", True),
+        ("Pyatakov, a deputy commissar, was shot in 1937.", False),
+        ("Kamenev, who had once chaired the Politburo, was arrested in 1938.", True),
+        ("Kamenev, who had once chaired the Politburo, was arrested in 1935.", False),
+        ("Bukharin and Rykov were both shot in the spring of 1937.", True),
+        ("Bukharin and Rykov were both shot in the spring of 1938.", False),
+        # the person as the object, not the one who acts
+        ("Stalin had Tukhachevsky shot in 1939.", True),
+        ("Stalin had Tukhachevsky shot in 1937.", False),
+        ("The NKVD executed Zinoviev and Kamenev in 1937.", True),
+        ("The NKVD executed Zinoviev and Kamenev in 1936.", False),
+        # "he" for the one person the sentence before named
+        ("Yezhov lost his post at the NKVD. He was arrested in 1937.", True),
+        ("Yezhov lost his post at the NKVD. He was arrested in 1939.", False),
+        ("Stalin got rid of him. He was arrested in 1937.", False),
+        # a bound: shot "before the end of" a year that is too early
+        ("Yagoda was shot before the end of 1936.", True),
+        ("Yagoda was shot before the end of 1938.", False),
+        # an opening year, when it is the sentence's only one
+        ("In 1935, Tukhachevsky was arrested.", True),
+        ("In 1937, Tukhachevsky was arrested.", False),
+        # how he died
+        ("Radek was shot with the other defendants.", True),
+        ("Radek was sentenced to ten years and died in a camp.", False),
+        ("Bukharin killed himself before his trial.", True),
+        ("Tomsky killed himself before his trial.", False),
+        # a post held by someone else
+        ("Lominadze, the party leader in Moscow, was sacked.", True),
+        ("Lominadze, the party chief in Transcaucasia, was sacked.", False),
+        ("Stalin made Khrushchev head of the party in Leningrad.", True),
+        ("Stalin made Khrushchev head of the party in Moscow.", False),
+        ("Pyatakov, deputy commissar for heavy industry, was tried in 1937.", False),
+        # not a claim about the person: his killer, another object, a noun, a plan
+        ("After the execution Stalin ordered Yagoda to shoot 5,000 more.", False),
+        ("While Tomsky had committed suicide, Bukharin and Rykov were arrested.", False),
+    ],
+)
+def test_a_pair_is_read_wherever_its_parts_sit(text: str, flagged: bool) -> None:
+    assert bool(claims(text)) is flagged, claims(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kirov's killer was shot in 1935.",
+        "Yezhov shot thousands in 1937.",
+        "Stalin wanted Ryutin and Kirov shot in 1932, but Kirov stopped him.",
+        "Yezhov would have been arrested in 1937 if Stalin had wanted it.",
+    ],
+)
+def test_the_reader_ties_a_fate_only_to_the_person_it_befalls(text: str) -> None:
+    essay = analyse(text)
+    (s,) = essay.sentences
+    assert table_claims(essay, 0, list(range(s.first, s.last))) == []
