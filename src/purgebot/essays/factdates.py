@@ -178,6 +178,30 @@ _LANDMARK = words("after before following")
 _SIDES = words("against with")
 
 
+_GROUPS = words("delegates delegate members member leadership politburo committee officers generals")
+
+
+def _names_a_group(tokens: tuple[Token, ...], i: int) -> bool:
+    """ "only 59 of the 1934 delegates": a year naming a body of people dates nothing."""
+    return (
+        0 < i < len(tokens) - 1
+        and tokens[i - 1].norm in ("the", "his", "their", "its")
+        and tokens[i + 1].norm in _GROUPS
+    )
+
+
+def _owned_elsewhere(
+    tokens: tuple[Token, ...], clause: list[int], pos: dict[int, int], p: int, event: fd.Event
+) -> bool:
+    """ "Zinoviev and Kamenev were arrested after Kirov's murder and shot in 1936": the event's
+    name only as a possessor ("Kirov's murder"), its word by the year far past it, is not
+    what the year is said of."""
+    names = [j for j in clause if word_of(tokens, j, event.groups[0])]
+    return bool(names) and all(
+        tokens[j].text.endswith(("'s", "\u2019s")) and pos[p] - pos[j] > 2 for j in names
+    )
+
+
 def dated(
     essay: EssayText, clause: list[int], last: int, anchor: int | None = None
 ) -> list[tuple[str, str, int]]:
@@ -192,7 +216,7 @@ def dated(
         return clause[min(pos[a], pos[b]) + 1 : max(pos[a], pos[b])]
 
     for i in clause:
-        if year_of(tokens[i]) is None or _bounded(tokens, i):
+        if year_of(tokens[i]) is None or _bounded(tokens, i) or _names_a_group(tokens, i):
             continue
         years = _years_at(essay, i, last)
         month = _month_at(tokens, i) if len(years) == 1 else None
@@ -220,6 +244,8 @@ def dated(
         if not unfit:
             continue
         _, p, event = min(unfit, key=lambda x: x[0])
+        if _owned_elsewhere(tokens, clause, pos, p, event):
+            continue
         between = inner(p, i)
         if pos[p] < pos[i]:  # "ran the NKVD during the worst of the killing in 1937": a time
             # phrase that runs up to the year is the year's, no distance
