@@ -104,3 +104,30 @@ def test_the_reader_ties_a_fate_only_to_the_person_it_befalls(text: str) -> None
     essay = analyse(text)
     (s,) = essay.sentences
     assert table_claims(essay, 0, list(range(s.first, s.last))) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        # a defendant put at another trial, or tried together with another trial's defendant
+        ("Rykov was one of the defendants at the second show trial.", True),
+        ("Rykov was one of the defendants at the third show trial.", False),
+        ("Kamenev, who was tried at the last trial, confessed.", True),
+        ("Kamenev, who was tried at the first trial, confessed.", False),
+        ("Radek stood in the dock together with Bukharin.", True),
+        ("Bukharin stood in the dock together with Rykov.", False),
+        ("At the first trial Kamenev implicated Bukharin.", False),
+        ("Rykov was arrested after the first trial.", False),
+        # the other opposition
+        ("Tomsky was one of the leaders of the Left Opposition.", True),
+        ("Tomsky was one of the leaders of the Right Opposition.", False),
+        ("Trotsky, who led the Right Opposition, was exiled.", True),
+        ("Stalin used the Right Opposition against Trotsky.", False),
+        ("Bukharin led the Right Opposition while Trotsky led the Left Opposition.", False),
+        # a negation in a later conjunct denies nothing before it
+        ("Kamenev led the Right Opposition and he never forgave Stalin.", True),
+        ("Kamenev did not lead the Right Opposition.", False),
+    ],
+)
+def test_who_stood_together_is_read_against_the_table(text: str, flagged: bool) -> None:
+    assert bool(claims(text)) is flagged, claims(text)

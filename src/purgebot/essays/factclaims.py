@@ -15,6 +15,7 @@ it and says otherwise: a person or a field the table lacks is never a claim's er
 from __future__ import annotations
 
 from purgebot.essays import facttable as ft
+from purgebot.essays.factgroups import group_claims
 from purgebot.essays.factfigures import MONTHS, starts, year_of
 from purgebot.essays.text import EssayText, Token, words
 
@@ -32,10 +33,13 @@ _LINKS = words(
     "arrested tried sentenced convicted condemned found guilty"
 )
 # Words between a fate word and its year: "shot in the summer of 1936", "in early 1939".
-_TO_YEAR = words(
-    "in on at during early late mid the of summer spring autumn winter year end start beginning "
-    "middle"
-) | MONTHS
+_TO_YEAR = (
+    words(
+        "in on at during early late mid the of summer spring autumn winter year end start beginning "
+        "middle"
+    )
+    | MONTHS
+)
 _BOUND = words("before by until")
 _NOT_SO = words(
     "would could might should to expected threat threatened nearly almost than instead avoid "
@@ -194,9 +198,14 @@ def _fates(essay: EssayText, n: int, kept: list[int]) -> list[Hit]:
             if dated and _misdated(person, death, *dated):
                 what = "death" if death else "arrest"
                 out.append((f"{name}'s {what} is misdated.", person.correction, j))
-            elif death and not suicide and norm.startswith(("shot", "execut")) and (
-                person.fate in ("suicide", "camp", "natural")
-                or (person.fate == "murdered" and norm.startswith("execut"))
+            elif (
+                death
+                and not suicide
+                and norm.startswith(("shot", "execut"))
+                and (
+                    person.fate in ("suicide", "camp", "natural")
+                    or (person.fate == "murdered" and norm.startswith("execut"))
+                )
             ):
                 out.append((f"{name} was not executed.", person.correction, j))
             elif suicide and person.fate in ("shot", "murdered"):
@@ -214,9 +223,7 @@ def _window_before(kept: list[int], who: list[int]) -> list[int]:
 
 
 def _first_fate(tokens: tuple[Token, ...], kept: list[int]) -> int:
-    return next(
-        (v for v, i in enumerate(kept) if tokens[i].norm in _DEATH | _ARREST), -1
-    )
+    return next((v for v, i in enumerate(kept) if tokens[i].norm in _DEATH | _ARREST), -1)
 
 
 def _post_at(norms: list[str], k: int) -> str | None:
@@ -224,9 +231,7 @@ def _post_at(norms: list[str], k: int) -> str | None:
     near = norms[max(0, k - 3) : k + 6]
     if "deputy" in near or "former" in norms[max(0, k - 2) : k]:
         return None
-    if any(w in _NKVD for w in near) or (
-        "secret" in near and "police" in near
-    ):
+    if any(w in _NKVD for w in near) or ("secret" in near and "police" in near):
         return "nkvd"
     if "party" in near:
         place = next((_PLACES[w] for w in near if w in _PLACES), None)
@@ -265,4 +270,4 @@ def _posts(essay: EssayText, kept: list[int]) -> list[Hit]:
 def table_claims(essay: EssayText, n: int, kept: list[int]) -> list[Hit]:
     """Every pair of the sentence the table settles otherwise (`kept`: its words, not
     dismissed)."""
-    return _fates(essay, n, kept) + _posts(essay, kept)
+    return _fates(essay, n, kept) + _posts(essay, kept) + group_claims(essay, kept)

@@ -178,7 +178,9 @@ _LANDMARK = words("after before following")
 _SIDES = words("against with")
 
 
-_GROUPS = words("delegates delegate members member leadership politburo committee officers generals")
+_GROUPS = words(
+    "delegates delegate members member leadership politburo committee officers generals"
+)
 
 
 def _names_a_group(tokens: tuple[Token, ...], i: int) -> bool:

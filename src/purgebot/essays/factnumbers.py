@@ -48,8 +48,23 @@ FIGURES: tuple[Figure, ...] = (
     Figure(
         "Order 00447's arrests are given as executions.",
         # its quota (what it set), not what was done under it by 1938 (386,798 executed)
-        (("00447",), ("shot", "execut"), ("to=", "should", "quota", "target", "set=", "sets=",
-                                           "called", "ordered", "plan", "demand", "requir")),
+        (
+            ("00447",),
+            ("shot", "execut"),
+            (
+                "to=",
+                "should",
+                "quota",
+                "target",
+                "set=",
+                "sets=",
+                "called",
+                "ordered",
+                "plan",
+                "demand",
+                "requir",
+            ),
+        ),
         150_000,
         "Order 00447 set about 259,450 arrests, of whom about 72,950 were to be shot.",
     ),

@@ -260,7 +260,22 @@ def _denies(tokens: tuple[Token, ...], i: int) -> bool:
 # Words that say nothing about what is claimed: "Bukharin was actually tried at ...".
 _INTENSIFIERS = frozenset(("actually", "really", "indeed", "truly", "certainly", "definitely"))
 _SUBORDINATORS = frozenset(
-    ("once", "when", "because", "since", "as", "although", "though", "while", "until", "now")
+    (
+        "once",
+        "when",
+        "because",
+        "since",
+        "as",
+        "although",
+        "though",
+        "while",
+        "until",
+        "now",
+        "and",
+        "but",
+        "yet",
+        "so",
+    )
 )
 
 

@@ -35,6 +35,8 @@ class Person:
     arrested: frozenset[int] = frozenset()
     died: frozenset[int] = frozenset()
     fate: str = ""
+    trial: str = ""  # the Moscow show trial he was a defendant at: "first", "second", "third"
+    faction: str = ""  # the opposition he led or belonged to: "left", "right"
 
 
 def _years(text: str) -> frozenset[int]:
@@ -54,6 +56,8 @@ def _p(
     arrested: str = "",
     died: str = "",
     fate: str = "",
+    trial: str = "",
+    faction: str = "",
 ) -> Person:
     held = tuple(
         (key, _years(span.replace(",", " ")))
@@ -67,6 +71,8 @@ def _p(
         _years(arrested),
         _years(died),
         fate,
+        trial,
+        faction,
     )
 
 
@@ -102,34 +108,40 @@ PEOPLE: dict[str, Person] = {
            (("morris", "Zinoviev and Kamenev were arrested and put in"),
             ("swift", "The first part of the \u2018trials\u2019 started in August, 1936, with "
              "Zinoviev, Kamenev")),
-           arrested="1934-1936", died="1936", fate="shot"),
+           arrested="1934-1936", died="1936", fate="shot", trial="first", faction="left"),
         _p("kamenev", "Kamenev was arrested after Kirov's murder and shot after the first "
            "Moscow trial in August 1936.",
            (("morris", "Zinoviev and Kamenev were arrested and put in"),
             ("swift", "The first part of the \u2018trials\u2019 started in August, 1936, with "
              "Zinoviev, Kamenev")),
-           arrested="1934-1936", died="1936", fate="shot"),
+           arrested="1934-1936", died="1936", fate="shot", trial="first", faction="left"),
         _p("bukharin", "Bukharin was taken to the Lubianka in March 1937 and shot after the "
            "third Moscow trial in 1938.",
            (("morris", "In early March Bukharin and Rykov along with the"),
-            ("ussr-archive", "Bukharin (1938)")),
-           arrested="1937", died="1938", fate="shot"),
+            ("ussr-archive", "Bukharin (1938)"),
+            ("swift", "In the last show trial Stalin\u2019s accomplices had done their homework: "
+             "Bukharin and Rykov"),
+            ("ussr-archive", "Right Opposition\n\nTomsky (1936)\n\nBukharin (1938)\n\nRykov")),
+           arrested="1937", died="1938", fate="shot", trial="third", faction="right"),
         _p("rykov", "Rykov was taken to the Lubianka in March 1937 and shot after the third "
            "Moscow trial in 1938.",
            (("morris", "In early March Bukharin and Rykov along with the"),
             ("ussr-archive", "Rykov (1938)")),
-           arrested="1937", died="1938", fate="shot"),
+           arrested="1937", died="1938", fate="shot", trial="third", faction="right"),
         _p("tomsky", "Tomsky killed himself in 1936, before he could be tried.",
            (("ussr-archive", "While Tomsky had committed suicide"),
             ("ussr-archive", "Tomsky (1936)")),
-           died="1936", fate="suicide"),
+           died="1936", fate="suicide", faction="right"),
         _p("radek", "Radek was sentenced at the second Moscow trial (January 1937) to ten years "
            "in a labour camp, where he died.",
-           (("swift", "Radek was sentenced to 10 years in a labour camp, where he died"),),
-           fate="camp"),
+           (("swift", "Radek was sentenced to 10 years in a labour camp, where he died"),
+            ("swift", "who was put in charge of the second show trial (January, 1937). Now it "
+             "was Radek\u2019s turn")),
+           fate="camp", trial="second"),
         _p("pyatakov", "Pyatakov was tried at the second Moscow trial in January 1937.",
-           (("ussr-archive", "Radek and Pyatakov (1937)"),),
-           died="1937"),
+           (("ussr-archive", "Radek and Pyatakov (1937)"),
+            ("morris", "In January 1937 there is \u201cthe trial of the 17\u201d")),
+           died="1937", trial="second"),
         _p("tukhachevsky", "Tukhachevsky was arrested in May 1937, tried in secret and shot in "
            "June 1937.",
            (("flashcards", "Tukhachevsky and his fellow generals were shot"),
@@ -140,8 +152,9 @@ PEOPLE: dict[str, Person] = {
            "Stalin sent.",
            (("swift", "Stalin sent a Communist Spaniard to Mexico, where he dispatched Trotsky "
              "with an ice axe"),
-            ("ussr-archive", "Trotsky (1940)")),
-           died="1940", fate="murdered"),
+            ("ussr-archive", "Left Opposition\n\nZinoviev (1936)\n\nKamenev (1936)\n\n"
+             "Trotsky (1940)")),
+           died="1940", fate="murdered", faction="left"),
         _p("stalin", "Stalin survived the purges and died of natural causes.",
            (("swift", "After his death by natural causes, he was denounced by Kruschev."),),
            fate="natural"),
