@@ -131,3 +131,31 @@ def test_the_reader_ties_a_fate_only_to_the_person_it_befalls(text: str) -> None
 )
 def test_who_stood_together_is_read_against_the_table(text: str, flagged: bool) -> None:
     assert bool(claims(text)) is flagged, claims(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        # a post said to be held since / from / in a year outside its holder's term
+        ("Yagoda, who had headed the NKVD since 1937, fell.", True),
+        ("Yagoda, who had headed the NKVD since 1934, fell.", False),
+        ("Beria was the NKVD chief from 1936.", True),
+        ("Beria was the NKVD chief from 1939.", False),
+        ("Yezhov ran the NKVD until 1938, when Beria took over.", False),
+        # "he" for the sentence's subject; "he" followed back through sentences opening "He"
+        ("Rykov hoped for mercy, but he was shot in 1939.", True),
+        ("Rykov hoped for mercy, but he was shot in 1938.", False),
+        ("Tukhachevsky modernised the army. He was admired. He was arrested in 1935.", True),
+        ("Tukhachevsky modernised the army. He was admired. He was arrested in 1937.", False),
+        # a second fate word joined by "and", past an aside, is said of the same person
+        ("Yagoda was removed and, within a few weeks, executed in 1936.", True),
+        ("Yagoda was removed and, within a few weeks, executed in 1938.", False),
+        (
+            "Kirov was killed in 1934, Kamenev was jailed in 1935, and they were shot in 1936.",
+            False,
+        ),
+        ("Pyatakov was arrested in 1936 and, within months, shot in 1937.", False),
+    ],
+)
+def test_a_post_or_a_fate_is_read_past_pronouns_and_joined_verbs(text: str, flagged: bool) -> None:
+    assert bool(claims(text)) is flagged, claims(text)

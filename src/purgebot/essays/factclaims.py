@@ -15,32 +15,34 @@ it and says otherwise: a person or a field the table lacks is never a claim's er
 from __future__ import annotations
 
 from purgebot.essays import facttable as ft
+from purgebot.essays.factfigures import MONTHS, year_of
 from purgebot.essays.factgroups import group_claims
-from purgebot.essays.factfigures import MONTHS, starts, year_of
 from purgebot.essays.text import EssayText, Token, words
 
 Hit = tuple[str, str, int]
 
 # Fate words as verbs (not "the execution", "his arrest"), with the object they may take.
 _DEATH = words("shot executed killed murdered assassinated died suicide")
-_ARREST = words("arrested")
-_TRANSITIVE = words("shot executed killed murdered assassinated arrested")
+_ARREST = words("arrested jailed imprisoned detained")
+_SUBJECTS = words("he she they it who which many thousands others")
+_TRANSITIVE = words("shot executed killed murdered assassinated arrested jailed imprisoned")
 _SELF = words("himself")
 # Words that may stand between a person and what is said of him.
 _LINKS = words(
     "was were had been being is are later then eventually also finally soon quickly duly "
     "subsequently himself themselves both all too and in the end afterwards immediately "
-    "arrested tried sentenced convicted condemned found guilty"
+    "arrested tried sentenced convicted condemned found guilty removed sacked dismissed expelled"
 )
 # Words between a fate word and its year: "shot in the summer of 1936", "in early 1939".
 _TO_YEAR = (
     words(
-        "in on at during early late mid the of summer spring autumn winter year end start beginning "
-        "middle"
+        "in on at during early late mid the of summer spring autumn winter year end start "
+        "beginning middle"
     )
     | MONTHS
 )
 _BOUND = words("before by until")
+_PLACE_WORDS = words("prison camp cell cellar basement office exile")
 _NOT_SO = words(
     "would could might should to expected threat threatened nearly almost than instead avoid "
     "avoided escaped spared fear feared feared wanted plan planned ordered order"
@@ -48,10 +50,11 @@ _NOT_SO = words(
 # After the fate word, what makes it active with another object ("Yezhov shot thousands").
 _AFTER_OK = words(
     "in on at by before until during and dead for as after without himself with alongside "
-    "together along"
+    "together along soon shortly later quickly immediately again too also then afterwards "
+    "straight"
 )
 _TITLES = words("the former marshal general comrade old his their own commander")
-_ROLE = words("head chief boss leader commissar headed led ran running charge secretary")
+_ROLE = words("head chief boss leader commissar headed led ran run running charge secretary")
 _NKVD = words("nkvd ogpu")
 _PLACES = {"leningrad": "leningrad", "moscow": "moscow", "transcaucasia": "transcaucasia"}
 _TO_ROLE = words(
@@ -128,9 +131,42 @@ def _year_after(tokens: tuple[Token, ...], kept: list[int], v: int) -> tuple[int
             return year, bound
         if tok.norm in _BOUND:
             bound = True
+        elif tok.norm in _PLACE_WORDS or (
+            tok.text[:1].isupper() and tokens[kept[k - 1]].norm in ("in", "at")
+        ):
+            continue  # "killed in Mexico in 1929", "shot in the Lubianka in 1937"
         elif tok.norm not in _TO_YEAR and not (tok.norm.isdigit() and len(tok.norm) <= 2):
             return None
     return None
+
+
+def _coordinated(tokens: tuple[Token, ...], kept: list[int], last: int, v: int) -> int:
+    """ "arrested and shot", "arrested soon after and, according to my notes, shot": an "and"
+    before the fate word, past linking words and an aside clause, joins it to the last one (at
+    `last`), when no one else is named between them: where the "and" stands (-1: none)."""
+    if last >= 0 and any(
+        _person(tokens[kept[k]]) or tokens[kept[k]].norm in _SUBJECTS for k in range(last + 1, v)
+    ):
+        return -1
+    clause = tokens[kept[v]].clause
+    k = v - 1
+    while k >= 0 and k > v - 10:
+        tok = tokens[kept[k]]
+        if tok.norm == "and":
+            return k
+        if tok.clause == clause and tok.norm not in _LINKS:
+            return -1
+        k -= 1
+    return -1
+
+
+def _he_before(tokens: tuple[Token, ...], kept: list[int], v: int) -> bool:
+    """ "he was killed", "he was only silenced when he was killed": "he" before the fate word,
+    past linking words."""
+    k = v - 1
+    while k >= 0 and tokens[kept[k]].norm in _LINKS | words("only"):
+        k -= 1
+    return k >= 0 and tokens[kept[k]].norm == "he"
 
 
 def _year_first(tokens: tuple[Token, ...], kept: list[int]) -> tuple[int, bool] | None:
@@ -146,15 +182,24 @@ def _year_first(tokens: tuple[Token, ...], kept: list[int]) -> tuple[int, bool] 
     return year, tokens[kept[0]].norm == "by"
 
 
-def _pronoun_person(essay: EssayText, n: int) -> int | None:
-    """The one person of the table the sentence before names, for a sentence opening "He"."""
-    if n == 0:
+def _pronoun_person(essay: EssayText, n: int, depth: int = 3) -> int | None:
+    """Whom "he" opening sentence n stands for: the sentence before's subject (a person of the
+    table among its first words, or its own opening "he", followed back), else the one person
+    it names; none when it also has a "him" ("Stalin got rid of him. He was shot")."""
+    if n == 0 or depth == 0:
         return None
     prev = essay.sentences[n - 1]
+    tokens = essay.tokens
     span = range(prev.first, prev.last)
-    if any(essay.tokens[i].norm == "him" for i in span):
-        return None  # "Stalin got rid of him. He was shot": "he" is someone else
-    named = {essay.tokens[i].norm: i for i in span if _person(essay.tokens[i])}
+    if any(tokens[i].norm == "him" for i in span):
+        return None
+    head = [i for i in span[:3] if tokens[i].text[:1].isupper()]
+    subject = next((i for i in head if _person(tokens[i])), None)
+    if subject is not None:
+        return subject
+    if span and tokens[span[0]].norm == "he":
+        return _pronoun_person(essay, n - 1, depth - 1)
+    named = {tokens[i].norm: i for i in span if _person(tokens[i])}
     return next(iter(named.values())) if len(named) == 1 else None
 
 
@@ -170,13 +215,18 @@ def _fates(essay: EssayText, n: int, kept: list[int]) -> list[Hit]:
     out: list[Hit] = []
     opening = _year_first(tokens, kept)
     pronoun = tokens[kept[0]].norm == "he" if kept else False
+    said: list[int] = []  # whom the last fate word (at last_v) was said of
+    last_v = -1
     for v, i in enumerate(kept):
         norm = tokens[i].norm
         death = norm in _DEATH
         if not (death or norm in _ARREST):
             continue
-        if any(tokens[j].norm in _NOT_SO for j in kept[max(0, v - 3) : v]):
-            continue
+        if any(
+            tokens[j].norm in _NOT_SO and tokens[j].clause == tokens[i].clause
+            for j in kept[max(0, v - 3) : v]
+        ):
+            continue  # "was to be shot", "would be arrested" (not an aside's "according to")
         himself = v + 1 < len(kept) and tokens[kept[v + 1]].norm in _SELF
         suicide = norm == "suicide" or (himself and norm in ("killed", "shot"))
         who = _after(tokens, kept, v) if not himself else []
@@ -185,13 +235,22 @@ def _fates(essay: EssayText, n: int, kept: list[int]) -> list[Hit]:
             if nxt and nxt not in _AFTER_OK and year_of(tokens[kept[v + 1]]) is None:
                 continue  # "Yezhov shot thousands": another object
             who = _before(tokens, kept, v)
-            if not who and pronoun and v <= 4 and (p := _pronoun_person(essay, n)) is not None:
-                who = [p]
+            if not who and (joined := _coordinated(tokens, kept, last_v, v)) >= 0:
+                # "was arrested soon after and, by all accounts, shot in 1936"
+                who = said or _before(tokens, kept, joined)
+            if not who and (_he_before(tokens, kept, v) or (pronoun and v <= 4)):
+                # "he" for the sentence's subject, or for the one person the sentence before
+                # named when this one opens with "he"
+                if _person(tokens[kept[0]]) and kept[0] not in who:
+                    who = [kept[0]]
+                elif pronoun and (p := _pronoun_person(essay, n)) is not None:
+                    who = [p]
         if any(tokens[j].norm in _NOT_SO for j in _window_before(kept, who)):
             continue  # "Stalin wanted Kirov shot", "Yezhov would be arrested"
         last = max((kept.index(j) for j in who if j in kept and kept.index(j) > v), default=v)
         dated = _year_after(tokens, kept, last)
         dated = dated or (opening if v == _first_fate(tokens, kept) else None)
+        said, last_v = who, v
         for j in who:
             person = ft.PEOPLE[tokens[j].norm]
             name = tokens[j].text.rstrip(",")
@@ -264,7 +323,27 @@ def _posts(essay: EssayText, kept: list[int]) -> list[Hit]:
         if person.name not in holders:
             claim = f"{tokens[kept[j]].text} did not hold that post."
             out.append((claim, person.correction, kept[j]))
+        elif (year := _post_year(tokens, kept, k)) is not None:
+            held = dict(person.posts).get(post, frozenset())
+            if held and year not in held:
+                claim = f"{tokens[kept[j]].text} did not hold that post in {year}."
+                out.append((claim, person.correction, kept[j]))
     return out
+
+
+def _post_year(tokens: tuple[Token, ...], kept: list[int], k: int) -> int | None:
+    """ "ran the NKVD since 1934", "head of the NKVD from 1939", "NKVD chief in 1937": the year
+    a post is said to be held in or from (not "until", "before", "after")."""
+    for m in range(k + 1, min(len(kept), k + 8)):
+        tok = tokens[kept[m]]
+        if _person(tok):
+            return None
+        if (year := year_of(tok)) is not None:
+            back = m - 1
+            while back > k and tokens[kept[back]].norm in MONTHS | words("early late the of"):
+                back -= 1
+            return year if tokens[kept[back]].norm in ("since", "from", "in") else None
+    return None
 
 
 def table_claims(essay: EssayText, n: int, kept: list[int]) -> list[Hit]:

@@ -22,9 +22,7 @@ _ORDINALS = {
 }  # fmt: skip
 _TRIAL = words("trial trials")
 _TRIED = words("tried trial dock defendant defendants")
-_ACCUSED = words(
-    "tried defendant defendants dock accused sentenced condemned convicted stood of"
-)
+_ACCUSED = words("tried defendant defendants dock accused sentenced condemned convicted stood of")
 _WITH = words("with alongside beside together")
 _SIDES = words("left right")
 # Words that make the trial or the opposition someone else's, or a time, not his.

@@ -16,6 +16,7 @@ does not show the human cost, nor the wrong author of an order who signed it.
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -163,7 +164,8 @@ def _judged_or_contrasted(essay: EssayText, first: int, last: int, start: int) -
     "unlike" is not the subject of what follows."""
     norms = [t.norm for t in essay.tokens[first:last]]
     judged = any(
-        a == "too" and b in ("high", "low", "big", "large", "small") for a, b in zip(norms, norms[1:])
+        a == "too" and b in ("high", "low", "big", "large", "small")
+        for a, b in itertools.pairwise(norms)
     )
     return judged or (start > first and essay.tokens[start - 1].norm == "unlike")
 
