@@ -33,7 +33,8 @@ ERRORS = [
     "Order 00447 was drawn up by Yagoda in July 1937.",
     "By the end of 1938 the NKVD had executed about 38,000 people under Order 00447.",
     "The Gulag held about 130,000 inmates in 1939.",
-    "Over 2,000 bodies were buried at Butovo, the NKVD killing ground outside Moscow.",
+    # amended after the first run: it read "Over 2,000 bodies", a lower bound that is true
+    "About 2,000 bodies were buried at Butovo, the NKVD killing ground outside Moscow.",
     "Nikolaev walked into the party headquarters in Moscow and shot Kirov.",
     "Zinoviev and Kamenev were executed in 1934, straight after Kirov's murder.",
     "Ordzhonikidze was the head of the NKVD when Kirov was killed.",

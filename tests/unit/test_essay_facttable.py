@@ -25,6 +25,7 @@ def claims(text: str) -> list[str]:
 def test_every_entry_of_the_table_quotes_its_source_verbatim() -> None:
     docs = load_sources(SOURCES)
     cites = [c for p in ft.PEOPLE.values() for c in p.cites] + [e.cite for e in ft.TABLE_EVENTS]
+    cites += [cite for _, _, cite in ft.HISTORIAN_FIGURES.values()]
     assert len(cites) > 25
     for cite in cites:
         assert fold(cite.quote) in docs[cite.doc], (cite.doc, cite.quote)
@@ -158,4 +159,27 @@ def test_who_stood_together_is_read_against_the_table(text: str, flagged: bool) 
     ],
 )
 def test_a_post_or_a_fate_is_read_past_pronouns_and_joined_verbs(text: str, flagged: bool) -> None:
+    assert bool(claims(text)) is flagged, claims(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        # a historian's own figures, misquoted even in a sentence that reports them
+        ("Conquest reckoned that 30,000 people were executed.", True),
+        ("Conquest reckoned that 3 million people were executed.", False),
+        ("According to Conquest, 600,000 were arrested and 3 million shot.", True),
+        ("Conquest states that 6 million were arrested and 2 million died in the camps.", False),
+        ("Conquest's 3 million executions are thought too high; the archives show 680,000.", False),
+        # the table's figures: Khrushchev's arrests in Ukraine, the Butovo burials
+        ("Khrushchev arrested over a million people in Ukraine.", True),
+        ("Khrushchev arrested about 106,000 people in Ukraine.", False),
+        ("Half a million people passed through the camps.", False),
+        ("Only 900 people were buried at Butovo.", True),
+        ("Over 20,000 people were buried at Butovo.", False),
+        ("The officer corps lost 3,000 officers.", True),
+        ("The officer corps lost 37,000 officers.", False),
+    ],
+)
+def test_a_figure_of_the_table_or_of_a_historian(text: str, flagged: bool) -> None:
     assert bool(claims(text)) is flagged, claims(text)

@@ -15,7 +15,7 @@ it and says otherwise: a person or a field the table lacks is never a claim's er
 from __future__ import annotations
 
 from purgebot.essays import facttable as ft
-from purgebot.essays.factfigures import MONTHS, year_of
+from purgebot.essays.factfigures import MONTHS, number_at, year_of
 from purgebot.essays.factgroups import group_claims
 from purgebot.essays.text import EssayText, Token, words
 
@@ -350,3 +350,39 @@ def table_claims(essay: EssayText, n: int, kept: list[int]) -> list[Hit]:
     """Every pair of the sentence the table settles otherwise (`kept`: its words, not
     dismissed)."""
     return _fates(essay, n, kept) + _posts(essay, kept) + group_claims(essay, kept)
+
+
+def historian_figures(essay: EssayText, kept: list[int]) -> list[Hit]:
+    """ "Conquest put the figures at 6 million arrested, 300,000 executed": a figure given as
+    a historian's (named in the sentence), for what the word right after it counts, an order of
+    magnitude off his own."""
+    tokens = essay.tokens
+    named = [
+        ft.HISTORIAN_FIGURES[tokens[i].norm] for i in kept if tokens[i].norm in ft.HISTORIAN_FIGURES
+    ]
+    if len(named) != 1:
+        return []
+    (figures, correction, _) = named[0]
+    out: list[Hit] = []
+    for k, i in enumerate(kept):
+        value = number_at(tokens, i, kept[-1] + 1)
+        if value is None or value < 1000 or year_of(tokens[i]) is not None:
+            continue
+        after = [tokens[j].norm for j in kept[k + 1 : k + 7]]
+        step = 1 if after[:1] in (["million"], ["thousand"]) else 0
+        what = after[step : step + 5]
+        while what and what[0] in ("people", "men", "were", "was", "had", "been"):
+            what = what[1:]
+        kind = next((key for key in figures if what and what[0].startswith(key)), None)
+        if (
+            kind is None
+            and what[:1] in (["dead"], ["died"])
+            and any(w.startswith(("camp", "gulag")) for w in what)
+        ):
+            kind = "camp"
+        if kind is None:
+            continue
+        right = figures[kind]
+        if value * 5 <= right or value >= right * 5:
+            out.append(("A historian's figure is misquoted.", correction, i))
+    return out

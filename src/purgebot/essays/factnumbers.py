@@ -103,6 +103,12 @@ FIGURES: tuple[Figure, ...] = (
         20_000_000,  # above the 19.8 million of a disputed 1960 report (Swift)
         "About 1.5 million people were arrested in 1937-38.",
     ),
+    Figure(  # the fact table's (purgebot.essays.facttable)
+        "The arrests in Ukraine in 1938 are an order of magnitude too high.",
+        (("ukrain", "khrushchev"), ("arrest",)),
+        1_000_000,
+        "In Ukraine in 1938 Khrushchev arrested 106,000 people, most of whom were shot.",
+    ),
 )
 
 MARSHALS_CORRECTION = (
@@ -211,7 +217,7 @@ LOW_FIGURES: tuple[LowFigure, ...] = (
     ),
     LowFigure(
         "The number of officers purged is an order of magnitude too low.",
-        (("officer",), ("purg", "remov", "dismiss", "expel", "discharg")),
+        (("officer",), ("purg", "remov", "dismiss", "expel", "discharg", "lost", "lose")),
         4_000,
         "About 35,000-40,000 officers were purged (many later reinstated).",
         (
@@ -227,6 +233,10 @@ LOW_FIGURES: tuple[LowFigure, ...] = (
             "district",
             "regiment",
             "unit",
+            "war",  # "lost 3,000 officers in the Winter War": in battle, not to the purge
+            "battle",
+            "fighting",
+            "finland",
         ),
     ),
     LowFigure(
@@ -265,5 +275,11 @@ LOW_FIGURES: tuple[LowFigure, ...] = (
             "1940",
             "1941",
         ),
+    ),
+    LowFigure(  # the fact table's (purgebot.essays.facttable)
+        "The Butovo burials are an order of magnitude too low.",
+        (("butovo",),),
+        4_000,
+        "Over 20,000 people were buried at Butovo, the NKVD's killing ground outside Moscow.",
     ),
 )

@@ -25,7 +25,7 @@ read only for a denied fate ("Yezhov was never punished"): a claim refuted is no
 from __future__ import annotations
 
 from purgebot.essays import factdata as fd
-from purgebot.essays.factclaims import table_claims
+from purgebot.essays.factclaims import historian_figures, table_claims
 from purgebot.essays.factclauses import subject_of, with_antecedent, with_dates
 from purgebot.essays.factdates import dated, dated_each, placed
 from purgebot.essays.factfates import denied_fates, wrong_blame, wrong_fates
@@ -377,11 +377,12 @@ def find_fact_errors(essay: EssayText, dismissed: frozenset[int]) -> tuple[Found
         denied = any(_denies(tokens, i) for i in span if i not in aside)
         if reported or _attributed(tokens, span):  # someone else's claim: only the absurd
             hits = [] if denied else beyond_any_estimate(essay, kept)
+            hits = hits or ([] if denied else historian_figures(essay, kept))
         elif denied:  # a claim denied is read for one thing only
             hits = denied_fates(essay, kept)
         else:
             hits = _sentence_hits(essay, kept, s.last, span) + head_back_then(essay, n, kept)
-            hits = hits or table_claims(essay, n, kept)
+            hits = hits or table_claims(essay, n, kept) + historian_figures(essay, kept)
         for claim, correction, at in hits:
             found.setdefault(
                 (n, claim),

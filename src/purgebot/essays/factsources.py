@@ -61,6 +61,9 @@ SOURCES: tuple[tuple[str, SourceRef], ...] = tuple(
         ("Three of the five marshals", "swift",
          "Three out of five Marshals, fourteen out of sixteen army commanders"),
         ("The Gulag held about 1.3 million", "ussr-archive", "the 1.3 million inmates in 1939"),
+        ("Over 20,000 people were buried at Butovo", "flashcards",
+         "with over 20,000 being buried there"),
+        ("In Ukraine in 1938 Khrushchev", "morris", "In Ukraine in 1938 Khrustev arrests 106"),
     )
 )  # fmt: skip
 
@@ -69,6 +72,7 @@ SOURCES: tuple[tuple[str, SourceRef], ...] = tuple(
 TABLE_SOURCES: dict[str, SourceRef] = {
     **{e.correction: SourceRef(e.cite.doc, e.cite.quote) for e in ft.TABLE_EVENTS},
     **{p.correction: SourceRef(p.cites[0].doc, p.cites[0].quote) for p in ft.PEOPLE.values()},
+    **{c: SourceRef(ref.doc, ref.quote) for _, c, ref in ft.HISTORIAN_FIGURES.values()},
 }
 
 

@@ -230,3 +230,15 @@ TABLE_EVENTS: tuple[TableEvent, ...] = (
                "In Ukraine in 1938 Khrushchev arrested 106,000 people.",
                Cite("morris", "In Ukraine in 1938 Khrustev arrests 106")),
 )  # fmt: skip
+
+
+# A historian's own figures: a figure the essay gives as his is checked against them (an order
+# of magnitude off is misquoting him), even in a sentence that reports it.
+HISTORIAN_FIGURES: dict[str, tuple[dict[str, int], str, Cite]] = {
+    "conquest": (
+        {"arrest": 6_000_000, "execut": 3_000_000, "shot": 3_000_000, "camp": 2_000_000},
+        "Conquest put the figures at 6 million arrested, 3 million executed and 2 million dead "
+        "in the camps (figures other historians think exaggerated).",
+        Cite("morris", "Robert Conquest states that 6 million were arrested,"),
+    ),
+}
