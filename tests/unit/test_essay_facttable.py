@@ -183,3 +183,25 @@ def test_a_post_or_a_fate_is_read_past_pronouns_and_joined_verbs(text: str, flag
 )
 def test_a_figure_of_the_table_or_of_a_historian(text: str, flagged: bool) -> None:
     assert bool(claims(text)) is flagged, claims(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        # a trial's year, past the words of a date and a participle
+        ("The second trial, staged in the summer of 1938, convicted Radek.", True),
+        ("The second trial, staged in January 1937, convicted Radek.", False),
+        ("After the third trial in 1938 Stalin turned on the army.", False),
+        # the three NKVD heads listed out of turn in a sentence about their order
+        ("The NKVD had three chiefs in these years: Yezhov, Yagoda and Beria.", True),
+        ("The NKVD had three chiefs in these years: Yagoda, Yezhov and Beria.", False),
+        ("Beria, Yezhov and Yagoda were all feared.", False),
+        # an arrest said as being taken to the Lubianka
+        ("Yagoda was taken to the Lubianka in 1935.", True),
+        ("Bukharin was taken to the Lubianka in 1937.", False),
+        # Bukharin was released for lack of evidence after the first trial (Swift)
+        ("After the first trial in 1936, Bukharin was released.", False),
+    ],
+)
+def test_a_trials_year_the_heads_in_turn_and_an_arrest(text: str, flagged: bool) -> None:
+    assert bool(claims(text)) is flagged, claims(text)

@@ -160,6 +160,19 @@ def _coordinated(tokens: tuple[Token, ...], kept: list[int], last: int, v: int) 
     return -1
 
 
+_PRISONS = words("lubianka lubyanka")
+
+
+def _taken_to_prison(tokens: tuple[Token, ...], kept: list[int], v: int) -> int:
+    """ "taken to the Lubianka": where the prison stands (0: not such a phrase)."""
+    if tokens[kept[v]].norm not in ("taken", "brought", "dragged"):
+        return 0
+    for m in range(v + 1, min(len(kept), v + 4)):
+        if tokens[kept[m]].norm in _PRISONS:
+            return m
+    return 0
+
+
 def _he_before(tokens: tuple[Token, ...], kept: list[int], v: int) -> bool:
     """ "he was killed", "he was only silenced when he was killed": "he" before the fate word,
     past linking words."""
@@ -220,7 +233,8 @@ def _fates(essay: EssayText, n: int, kept: list[int]) -> list[Hit]:
     for v, i in enumerate(kept):
         norm = tokens[i].norm
         death = norm in _DEATH
-        if not (death or norm in _ARREST):
+        taken = _taken_to_prison(tokens, kept, v)  # "taken to the Lubianka": an arrest
+        if not (death or norm in _ARREST or taken):
             continue
         if any(
             tokens[j].norm in _NOT_SO and tokens[j].clause == tokens[i].clause
@@ -229,10 +243,10 @@ def _fates(essay: EssayText, n: int, kept: list[int]) -> list[Hit]:
             continue  # "was to be shot", "would be arrested" (not an aside's "according to")
         himself = v + 1 < len(kept) and tokens[kept[v + 1]].norm in _SELF
         suicide = norm == "suicide" or (himself and norm in ("killed", "shot"))
-        who = _after(tokens, kept, v) if not himself else []
+        who = _after(tokens, kept, v) if not himself and not taken else []
         if not who:
             nxt = tokens[kept[v + 1]].norm if v + 1 < len(kept) else ""
-            if nxt and nxt not in _AFTER_OK and year_of(tokens[kept[v + 1]]) is None:
+            if not taken and nxt and nxt not in _AFTER_OK and year_of(tokens[kept[v + 1]]) is None:
                 continue  # "Yezhov shot thousands": another object
             who = _before(tokens, kept, v)
             if not who and (joined := _coordinated(tokens, kept, last_v, v)) >= 0:
@@ -248,6 +262,7 @@ def _fates(essay: EssayText, n: int, kept: list[int]) -> list[Hit]:
         if any(tokens[j].norm in _NOT_SO for j in _window_before(kept, who)):
             continue  # "Stalin wanted Kirov shot", "Yezhov would be arrested"
         last = max((kept.index(j) for j in who if j in kept and kept.index(j) > v), default=v)
+        last = max(last, taken)
         dated = _year_after(tokens, kept, last)
         dated = dated or (opening if v == _first_fate(tokens, kept) else None)
         said, last_v = who, v

@@ -11,8 +11,14 @@ sentence that names two trials or both oppositions is left alone too.
 
 from __future__ import annotations
 
+import itertools
+
 from purgebot.essays import facttable as ft
 from purgebot.essays.text import EssayText, Token, words
+
+_MONTHS = words(
+    "january february march april may june july august september october november december"
+)
 
 Hit = tuple[str, str, int]
 
@@ -70,6 +76,9 @@ def _trials(tokens: tuple[Token, ...], kept: list[int]) -> list[Hit]:
         return []
     ((which, at),) = named.items()
     out: list[Hit] = []
+    year = _year_of_trial(tokens, kept, kept.index(at))
+    if year is not None and year != ft.TRIAL_YEARS[which][0]:
+        out.append((f"The {which} Moscow trial is misdated.", TRIAL_CORRECTION, at))
     for i in kept:
         person = _person(tokens[i])
         if person is None or not person.trial or person.trial == which:
@@ -82,6 +91,28 @@ def _trials(tokens: tuple[Token, ...], kept: list[int]) -> list[Hit]:
             claim = f"{tokens[i].text} was not tried at that trial."
             out.append((claim, TRIAL_CORRECTION, i))
     return out
+
+
+_TO_TRIAL_YEAR = (
+    words(
+        "trial trials show moscow public held staged which was were took place opened began in of "
+        "the early late summer spring autumn winter"
+    )
+    | _MONTHS
+)
+
+
+def _year_of_trial(tokens: tuple[Token, ...], kept: list[int], k: int) -> int | None:
+    """ "the first trial, held in August 1938", "the second show trial in 1936": the year said
+    of the trial named at kept[k], past only the words of a date."""
+    for m in range(k + 1, min(len(kept), k + 9)):
+        norm = tokens[kept[m]].norm
+        if len(norm) == 4 and norm.isdigit() and 1900 <= int(norm) <= 1960:
+            before = tokens[kept[m - 1]].norm
+            return None if before in ("before", "after", "until", "since", "by") else int(norm)
+        if norm not in _TO_TRIAL_YEAR:
+            return None
+    return None
 
 
 def _together(tokens: tuple[Token, ...], kept: list[int]) -> list[Hit]:
@@ -125,7 +156,39 @@ def _factions(tokens: tuple[Token, ...], kept: list[int]) -> list[Hit]:
     return out
 
 
+_HEADS = ("yagoda", "yezhov", "beria")  # the NKVD's heads in turn (facttable's posts)
+_LIST = words("and then")
+_IN_TURN = words("before after then turn succeeded followed next previous chiefs heads each")
+HEADS_CORRECTION = (
+    "The NKVD was headed by Yagoda (1934-36), then Yezhov (1936-38), then Beria (from 1938)."
+)
+
+
+def _heads_listed(tokens: tuple[Token, ...], kept: list[int]) -> list[Hit]:
+    """ "the three chiefs, Yagoda, Beria and Yezhov, each destroyed the men of the one before":
+    the three heads listed (nothing but commas, "and", "then" between) in a sentence that speaks
+    of their order or calls them its chiefs, in another order than they served."""
+    at = [k for k, i in enumerate(kept) if tokens[i].norm in _HEADS]
+    if len(at) != 3 or not all(
+        all(tokens[kept[m]].norm in _LIST for m in range(a + 1, b))
+        for a, b in itertools.pairwise(at)
+    ):
+        return []
+    if not any(tokens[i].norm in _IN_TURN for i in kept):
+        return []
+    names = [tokens[kept[k]].norm for k in at]
+    if names == list(_HEADS):
+        return []
+    return [("The NKVD heads are in the wrong order.", HEADS_CORRECTION, kept[at[0]])]
+
+
 def group_claims(essay: EssayText, kept: list[int]) -> list[Hit]:
-    """Every trial or opposition the sentence puts someone in that he was not in."""
+    """Every trial or opposition the sentence puts someone in that he was not in, and the
+    NKVD's heads listed out of turn."""
     tokens = essay.tokens
-    return _trials(tokens, kept) + _together(tokens, kept) + _factions(tokens, kept)
+    return (
+        _trials(tokens, kept)
+        + _together(tokens, kept)
+        + _factions(tokens, kept)
+        + _heads_listed(tokens, kept)
+    )

@@ -242,3 +242,10 @@ HISTORIAN_FIGURES: dict[str, tuple[dict[str, int], str, Cite]] = {
         Cite("morris", "Robert Conquest states that 6 million were arrested,"),
     ),
 }
+
+# When each Moscow show trial was held.
+TRIAL_YEARS: dict[str, tuple[int, Cite]] = {
+    "first": (1936, Cite("morris", "Results in \u201cthe trial of the 16\u201d in August 1936.")),
+    "second": (1937, Cite("morris", "In January 1937 there is \u201cthe trial of the 17\u201d")),
+    "third": (1938, Cite("morris", "Stage 3: Moscow Trials in 1938.")),
+}
