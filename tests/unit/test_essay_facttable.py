@@ -205,3 +205,8 @@ def test_a_figure_of_the_table_or_of_a_historian(text: str, flagged: bool) -> No
 )
 def test_a_trials_year_the_heads_in_turn_and_an_arrest(text: str, flagged: bool) -> None:
     assert bool(claims(text)) is flagged, claims(text)
+
+
+def test_he_after_him_is_not_the_sentences_subject() -> None:
+    text = "Stalin accused him of being too lax, and he was removed and later shot in 1938."
+    assert claims(text) == []

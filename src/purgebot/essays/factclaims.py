@@ -1,22 +1,27 @@
-"""The claim reader: every (person, year / fate / post) pair a sentence states, wherever its
-parts sit, checked against the fact table (`purgebot.essays.facttable`).
+"""The claim reader: every (person, year / fate) pair a sentence states, wherever its parts
+sit, checked against the fact table (`purgebot.essays.facttable`); posts and historians'
+figures are read in `factheld`, trials and oppositions in `factgroups`.
 
-A person is tied to a fate word ("shot", "executed", "arrested", "killed himself") when he is
-its object ("Stalin had Bukharin shot"), or the nearest person before it with only linking
-words between ("Zinoviev and Kamenev were later shot"; a relative clause or an aside between
-commas is stepped over: "Yagoda, who had run the NKVD, was shot"), or, for a sentence that
-opens with "he", the one person the sentence before named. The year said of a fate word
-follows it ("shot in August 1936", "arrested before the end of 1936": a bound) or opens the
-sentence ("In 1936, Yagoda was shot"). A post ("head of the NKVD", "the party leader in
-Leningrad") is tied to a person the same way. A pair is flagged only when the table settles
+A person is tied to a fate word ("shot", "executed", "arrested", "killed himself", "taken to
+the Lubianka") when he is its object ("Stalin had Bukharin shot"), or the nearest person
+before it with only linking words between ("Zinoviev and Kamenev were later shot"; a relative
+clause or an aside between commas is stepped over: "Yagoda, who had run the NKVD, was shot"),
+or the person of an earlier fate word the "and" joins it to ("arrested soon after and, by all
+accounts, shot"), or, for "he", the sentence's subject (not after a "him") or, when the
+sentence opens with "he", the subject of the sentence before, followed back. The year said of
+a fate word follows it ("shot in August 1936", "arrested before the end of 1936": a bound) or
+opens the sentence ("In 1936, Yagoda was shot"). A pair is flagged only when the table settles
 it and says otherwise: a person or a field the table lacks is never a claim's error.
 """
 
 from __future__ import annotations
 
 from purgebot.essays import facttable as ft
-from purgebot.essays.factfigures import MONTHS, number_at, year_of
+from purgebot.essays.factfigures import MONTHS, year_of
 from purgebot.essays.factgroups import group_claims
+from purgebot.essays.factheld import historian_figures as historian_figures
+from purgebot.essays.factheld import person as _person
+from purgebot.essays.factheld import posts
 from purgebot.essays.text import EssayText, Token, words
 
 Hit = tuple[str, str, int]
@@ -54,21 +59,6 @@ _AFTER_OK = words(
     "straight"
 )
 _TITLES = words("the former marshal general comrade old his their own commander")
-_ROLE = words("head chief boss leader commissar headed led ran run running charge secretary")
-_NKVD = words("nkvd ogpu")
-_PLACES = {"leningrad": "leningrad", "moscow": "moscow", "transcaucasia": "transcaucasia"}
-_TO_ROLE = words(
-    "was were had been who the a an then later also now still already as became become made "
-    "appointed named its new newly by"
-)
-
-
-def _person(tok: Token) -> ft.Person | None:
-    """A person of the table named here, not as another's possessor ("Kirov's killer")."""
-    person = ft.PEOPLE.get(tok.norm)
-    if person is None or tok.text.endswith(("'s", "\u2019s")):
-        return None
-    return person
 
 
 def _before(tokens: tuple[Token, ...], kept: list[int], v: int) -> list[int]:
@@ -255,7 +245,8 @@ def _fates(essay: EssayText, n: int, kept: list[int]) -> list[Hit]:
             if not who and (_he_before(tokens, kept, v) or (pronoun and v <= 4)):
                 # "he" for the sentence's subject, or for the one person the sentence before
                 # named when this one opens with "he"
-                if _person(tokens[kept[0]]) and kept[0] not in who:
+                him = any(tokens[j].norm == "him" for j in kept[:v])  # "he" is "him"
+                if _person(tokens[kept[0]]) and not him:
                     who = [kept[0]]
                 elif pronoun and (p := _pronoun_person(essay, n)) is not None:
                     who = [p]
@@ -300,104 +291,7 @@ def _first_fate(tokens: tuple[Token, ...], kept: list[int]) -> int:
     return next((v for v, i in enumerate(kept) if tokens[i].norm in _DEATH | _ARREST), -1)
 
 
-def _post_at(norms: list[str], k: int) -> str | None:
-    """The post a role word at k names: "head of the NKVD", "the Leningrad party leader"."""
-    near = norms[max(0, k - 3) : k + 6]
-    if "deputy" in near or "former" in norms[max(0, k - 2) : k]:
-        return None
-    if any(w in _NKVD for w in near) or ("secret" in near and "police" in near):
-        return "nkvd"
-    if "party" in near:
-        place = next((_PLACES[w] for w in near if w in _PLACES), None)
-        if place:
-            return place
-    if "heavy" in near and any(w.startswith("industr") for w in near):
-        return "heavy-industry"
-    return None
-
-
-def _posts(essay: EssayText, kept: list[int]) -> list[Hit]:
-    tokens = essay.tokens
-    norms = [tokens[i].norm for i in kept]
-    out: list[Hit] = []
-    for k, w in enumerate(norms):
-        if w not in _ROLE or (post := _post_at(norms, k)) is None:
-            continue
-        holders = ft.POST_HOLDERS[post]
-        # the person before the role phrase, past "was the", "who had been", "as", "made"
-        start = k
-        while start > 0 and norms[start - 1] in (*_NKVD, "party", *_PLACES, "secret", "police",
-                                                 "the", "of", "in"):  # fmt: skip
-            start -= 1
-        j = start - 1
-        while j >= 0 and norms[j] in _TO_ROLE and not _person(tokens[kept[j]]):
-            j -= 1
-        if j < 0 or not _person(tokens[kept[j]]) or start - j > 6:
-            continue
-        person = ft.PEOPLE[norms[j]]
-        if person.name not in holders:
-            claim = f"{tokens[kept[j]].text} did not hold that post."
-            out.append((claim, person.correction, kept[j]))
-        elif (year := _post_year(tokens, kept, k)) is not None:
-            held = dict(person.posts).get(post, frozenset())
-            if held and year not in held:
-                claim = f"{tokens[kept[j]].text} did not hold that post in {year}."
-                out.append((claim, person.correction, kept[j]))
-    return out
-
-
-def _post_year(tokens: tuple[Token, ...], kept: list[int], k: int) -> int | None:
-    """ "ran the NKVD since 1934", "head of the NKVD from 1939", "NKVD chief in 1937": the year
-    a post is said to be held in or from (not "until", "before", "after")."""
-    for m in range(k + 1, min(len(kept), k + 8)):
-        tok = tokens[kept[m]]
-        if _person(tok):
-            return None
-        if (year := year_of(tok)) is not None:
-            back = m - 1
-            while back > k and tokens[kept[back]].norm in MONTHS | words("early late the of"):
-                back -= 1
-            return year if tokens[kept[back]].norm in ("since", "from", "in") else None
-    return None
-
-
 def table_claims(essay: EssayText, n: int, kept: list[int]) -> list[Hit]:
     """Every pair of the sentence the table settles otherwise (`kept`: its words, not
     dismissed)."""
-    return _fates(essay, n, kept) + _posts(essay, kept) + group_claims(essay, kept)
-
-
-def historian_figures(essay: EssayText, kept: list[int]) -> list[Hit]:
-    """ "Conquest put the figures at 6 million arrested, 300,000 executed": a figure given as
-    a historian's (named in the sentence), for what the word right after it counts, an order of
-    magnitude off his own."""
-    tokens = essay.tokens
-    named = [
-        ft.HISTORIAN_FIGURES[tokens[i].norm] for i in kept if tokens[i].norm in ft.HISTORIAN_FIGURES
-    ]
-    if len(named) != 1:
-        return []
-    (figures, correction, _) = named[0]
-    out: list[Hit] = []
-    for k, i in enumerate(kept):
-        value = number_at(tokens, i, kept[-1] + 1)
-        if value is None or value < 1000 or year_of(tokens[i]) is not None:
-            continue
-        after = [tokens[j].norm for j in kept[k + 1 : k + 7]]
-        step = 1 if after[:1] in (["million"], ["thousand"]) else 0
-        what = after[step : step + 5]
-        while what and what[0] in ("people", "men", "were", "was", "had", "been"):
-            what = what[1:]
-        kind = next((key for key in figures if what and what[0].startswith(key)), None)
-        if (
-            kind is None
-            and what[:1] in (["dead"], ["died"])
-            and any(w.startswith(("camp", "gulag")) for w in what)
-        ):
-            kind = "camp"
-        if kind is None:
-            continue
-        right = figures[kind]
-        if value * 5 <= right or value >= right * 5:
-            out.append(("A historian's figure is misquoted.", correction, i))
-    return out
+    return _fates(essay, n, kept) + posts(essay, kept) + group_claims(essay, kept)
