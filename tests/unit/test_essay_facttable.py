@@ -210,3 +210,20 @@ def test_a_trials_year_the_heads_in_turn_and_an_arrest(text: str, flagged: bool)
 def test_he_after_him_is_not_the_sentences_subject() -> None:
     text = "Stalin accused him of being too lax, and he was removed and later shot in 1938."
     assert claims(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        # a place ending the first of two joined predicates sets the second
+        ("The assassin entered the Smolny in Moscow and shot Kirov.", True),
+        ("The assassin entered the Smolny in Leningrad and shot Kirov.", False),
+        ("Stalin was in Moscow and Kirov was shot in Leningrad.", False),
+        # what was done under Order 00447, not its quota
+        ("In all, about 30,000 people were executed under Order 00447.", True),
+        ("Under Order 00447 the NKVD executed 386,798 people by the end of 1938.", False),
+        ("Order 00447 set a quota of 30,000 to be executed in the first wave.", False),
+    ],
+)
+def test_a_place_set_before_and_what_was_done_under_the_order(text: str, flagged: bool) -> None:
+    assert bool(claims(text)) is flagged, claims(text)

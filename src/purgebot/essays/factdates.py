@@ -299,6 +299,18 @@ def _located(tokens: tuple[Token, ...], near: int, i: int) -> bool:
     )
 
 
+def _set_before(
+    tokens: tuple[Token, ...], clause: list[int], n: int, hits: list[list[int]]
+) -> bool:
+    """ "walked into the party headquarters in Moscow and shot Kirov": a place that ends the
+    first of two joined predicates sets the second, when the event's words follow at once."""
+    rest = [tokens[j].norm for j in clause[n + 1 : n + 5]]
+    if rest[:1] != ["and"] and rest[:2] != ["and", "then"]:
+        return False
+    after = clause[n + 2 + (rest[1:2] == ["then"]) :][:2]
+    return all(any(j in h for j in after) for h in hits)
+
+
 def placed(essay: EssayText, clause: list[int]) -> list[tuple[str, str, int]]:
     """ "Kirov was murdered in Moscow": a known event "in" / "at" a known place it was not."""
     tokens = essay.tokens
@@ -319,7 +331,7 @@ def placed(essay: EssayText, clause: list[int]) -> list[tuple[str, str, int]]:
                 and (i - near <= NEAR + 1 or _located(tokens, near, i))
                 and max(min(h) for h in hits) < i
                 and not between & {"and", "or", "to", "from"}
-            ):
+            ) or _set_before(tokens, clause, n, hits):
                 out.append((event.claim, event.correction, i))
     return out
 

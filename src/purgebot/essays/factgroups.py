@@ -62,7 +62,12 @@ def _clear(tokens: tuple[Token, ...], a: int, b: int) -> bool:
     if len(clauses) == 1:
         return True
     opener = next(j for j in range(lo, hi + 1) if tokens[j].clause == clauses[1])
-    return len(clauses) == 2 and tokens[opener].norm in ("who", "whom")
+    if len(clauses) == 2:
+        return tokens[opener].norm in ("who", "whom")
+    # "Kamenev, once Lenin's deputy, was tried at ...": an aside between the name and its
+    # predicate
+    last = next(j for j in range(lo, hi + 1) if tokens[j].clause == clauses[-1])
+    return len(clauses) == 3 and tokens[last].norm in ("was", "were", "had", "stood")
 
 
 def _trials(tokens: tuple[Token, ...], kept: list[int]) -> list[Hit]:

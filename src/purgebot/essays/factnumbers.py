@@ -282,4 +282,14 @@ LOW_FIGURES: tuple[LowFigure, ...] = (
         4_000,
         "Over 20,000 people were buried at Butovo, the NKVD's killing ground outside Moscow.",
     ),
+    LowFigure(  # what was done under it, not its quota (facttable: flashcards)
+        "The executions under Order 00447 are an order of magnitude too low.",
+        (("00447",), ("execut",)),
+        38_500,
+        "By the end of 1938 the NKVD had executed 386,798 people under Order 00447.",
+        (
+            *(w for w in _NOT_ALL_00447 if w != "nkvd"),  # "the NKVD had executed ..."
+            *("to=", "should", "quota", "target", "set=", "plan", "call", "ordered"),
+        ),
+    ),
 )

@@ -61,6 +61,8 @@ SOURCES: tuple[tuple[str, SourceRef], ...] = tuple(
         ("Three of the five marshals", "swift",
          "Three out of five Marshals, fourteen out of sixteen army commanders"),
         ("The Gulag held about 1.3 million", "ussr-archive", "the 1.3 million inmates in 1939"),
+        ("By the end of 1938 the NKVD had executed 386,798", "flashcards",
+         "By the end of 1938, the NKVD had executed 386,798 Soviet citizens to fulfil the order."),
         ("Over 20,000 people were buried at Butovo", "flashcards",
          "with over 20,000 being buried there"),
         ("In Ukraine in 1938 Khrushchev", "morris", "In Ukraine in 1938 Khrustev arrests 106"),
