@@ -227,3 +227,22 @@ def test_he_after_him_is_not_the_sentences_subject() -> None:
 )
 def test_a_place_set_before_and_what_was_done_under_the_order(text: str, flagged: bool) -> None:
     assert bool(claims(text)) is flagged, claims(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        # an event noun's "which" clause is read with the noun
+        ("The military purge, which started in 1940, removed Tukhachevsky.", True),
+        ("The military purge, which started in 1937, removed Tukhachevsky.", False),
+        ("Stalin hated the trial, which he watched from 1930 onwards.", False),
+        # a predicate after a "where" aside is the opening noun's ("met")
+        ("The 17th Congress, where Kirov was cheered, met in 1930.", True),
+        ("The 17th Congress, where Kirov was cheered, met in 1934.", False),
+        # a participle's aside places the noun before it
+        ("The show trials, staged in Leningrad, shocked the world.", True),
+        ("The show trials, staged in Moscow, shocked the world.", False),
+    ],
+)
+def test_an_aside_is_read_with_the_noun_it_follows(text: str, flagged: bool) -> None:
+    assert bool(claims(text)) is flagged, claims(text)

@@ -353,7 +353,7 @@ def _sentence_hits(
         hits += dated(essay, joined, last, anchor) + dated_each(essay, previous, clause, last)
         hits += _who_did(essay, clause)
         previous = clause
-        hits += placed(essay, clause)
+        hits += placed(essay, joined if name is None else clause)  # "the trials, held in X"
         hits += figure_errors(essay, clause, span) + vague_figures(essay, clause, span)
     return hits
 
