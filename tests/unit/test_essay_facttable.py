@@ -246,3 +246,16 @@ def test_a_place_set_before_and_what_was_done_under_the_order(text: str, flagged
 )
 def test_an_aside_is_read_with_the_noun_it_follows(text: str, flagged: bool) -> None:
     assert bool(claims(text)) is flagged, claims(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        # "had X shot": the fate is the object's, not the subject's
+        ("Yezhov, who had the old Chekists shot in 1937, was arrested in 1939.", False),
+        ("Yezhov, who was shot in 1937, had run the NKVD.", True),
+        ("Hitler, who had become Chancellor in 1935, frightened Stalin.", True),
+    ],
+)
+def test_a_causative_gives_the_fate_to_its_object(text: str, flagged: bool) -> None:
+    assert bool(claims(text)) is flagged, claims(text)

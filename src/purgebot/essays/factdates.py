@@ -204,6 +204,21 @@ def _owned_elsewhere(
     )
 
 
+_CAUSING = words("had has have got")
+_OBJECTS = words("the his her their many all thousands hundreds him them most some")
+
+
+def _causative(tokens: tuple[Token, ...], clause: list[int], pos: dict[int, int], p: int) -> bool:
+    """ "Yezhov, who had Yagoda's men shot in 1937": "had" with an object before the event's
+    verb makes the verb the object's, not the name's."""
+    before = clause[max(0, pos[p] - 5) : pos[p]]
+    for k, j in enumerate(before[:-1]):
+        nxt = tokens[before[k + 1]]
+        if tokens[j].norm in _CAUSING and (nxt.text[:1].isupper() or nxt.norm in _OBJECTS):
+            return True
+    return False
+
+
 def dated(
     essay: EssayText, clause: list[int], last: int, anchor: int | None = None
 ) -> list[tuple[str, str, int]]:
@@ -246,7 +261,7 @@ def dated(
         if not unfit:
             continue
         _, p, event = min(unfit, key=lambda x: x[0])
-        if _owned_elsewhere(tokens, clause, pos, p, event):
+        if _owned_elsewhere(tokens, clause, pos, p, event) or _causative(tokens, clause, pos, p):
             continue
         between = inner(p, i)
         if pos[p] < pos[i]:  # "ran the NKVD during the worst of the killing in 1937": a time
