@@ -24,7 +24,9 @@ ERRORS = [
     "The Left Opposition, led by Bukharin, wanted a slower pace of industrialisation.",
     "Pyatakov, Radek and the other defendants of the third trial confessed to sabotage.",
     "Yagoda was the head of the NKVD until he was replaced by Beria.",
-    "Kamenev was only arrested in 1936, just before his trial.",
+    # withdrawn after the first run: Morris has Kamenev and Zinoviev "arrested and executed"
+    # in August 1936, so the sources do not settle it as an error:
+    # "Kamenev was only arrested in 1936, just before his trial.",
     "Stalin could not trust the army, which is why Tukhachevsky was arrested in 1936.",
     "The NKVD's first head in the Terror, Yezhov, was followed by Yagoda and then Beria.",
 ]

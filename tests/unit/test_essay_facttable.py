@@ -259,3 +259,26 @@ def test_an_aside_is_read_with_the_noun_it_follows(text: str, flagged: bool) -> 
 )
 def test_a_causative_gives_the_fate_to_its_object(text: str, flagged: bool) -> None:
     assert bool(claims(text)) is flagged, claims(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        # "he" after an opening connective
+        ("Rykov pleaded. However he was shot in 1941.", True),
+        ("Rykov pleaded. However he was shot in 1938.", False),
+        # after a denied clause, a clause a connective opens is claimed
+        ("Stalin could not forgive Bukharin, so Bukharin was shot in 1936.", True),
+        ("Stalin could not forgive Bukharin, so Bukharin was shot in 1938.", False),
+        ("Bukharin was not shot in 1936, and nobody says so.", False),
+        # a head "replaced by" one who did not come next, past "he"
+        ("Yezhov ran the NKVD until he was replaced by Yagoda.", True),
+        ("Yezhov ran the NKVD until he was replaced by Beria.", False),
+        ("Stalin distrusted him, and Yezhov ran the NKVD until he was replaced by Beria.", False),
+        # the heads listed with a passive "followed by"
+        ("Yagoda was followed by Beria and then Yezhov.", True),
+        ("Yagoda was followed by Yezhov and then Beria.", False),
+    ],
+)
+def test_connectives_denials_and_successions(text: str, flagged: bool) -> None:
+    assert bool(claims(text)) is flagged, claims(text)

@@ -21,7 +21,7 @@ from purgebot.essays.factfigures import MONTHS, year_of
 from purgebot.essays.factgroups import group_claims
 from purgebot.essays.factheld import historian_figures as historian_figures
 from purgebot.essays.factheld import person as _person
-from purgebot.essays.factheld import posts
+from purgebot.essays.factheld import posts, successions
 from purgebot.essays.text import EssayText, Token, words
 
 Hit = tuple[str, str, int]
@@ -32,10 +32,15 @@ _ARREST = words("arrested jailed imprisoned detained")
 _SUBJECTS = words("he she they it who which many thousands others")
 _TRANSITIVE = words("shot executed killed murdered assassinated arrested jailed imprisoned")
 _SELF = words("himself")
+_CONNECTIVES = words(
+    "nevertheless however but and so then later eventually finally in the end soon afterwards "
+    "still yet even thus therefore"
+)
 # Words that may stand between a person and what is said of him.
 _LINKS = words(
     "was were had been being is are later then eventually also finally soon quickly duly "
-    "subsequently himself themselves both all too and in the end afterwards immediately "
+    "subsequently himself themselves both all too and in the end afterwards immediately only "
+    "first just actually "
     "arrested tried sentenced convicted condemned found guilty removed sacked dismissed expelled"
 )
 # Words between a fate word and its year: "shot in the summer of 1936", "in early 1939".
@@ -217,7 +222,10 @@ def _fates(essay: EssayText, n: int, kept: list[int]) -> list[Hit]:
     tokens = essay.tokens
     out: list[Hit] = []
     opening = _year_first(tokens, kept)
-    pronoun = tokens[kept[0]].norm == "he" if kept else False
+    opens = 0  # "Nevertheless he was shot": a connective before the opening "he"
+    while opens < min(3, len(kept) - 1) and tokens[kept[opens]].norm in _CONNECTIVES:
+        opens += 1
+    pronoun = tokens[kept[opens]].norm == "he" if kept else False
     said: list[int] = []  # whom the last fate word (at last_v) was said of
     last_v = -1
     for v, i in enumerate(kept):
@@ -242,7 +250,7 @@ def _fates(essay: EssayText, n: int, kept: list[int]) -> list[Hit]:
             if not who and (joined := _coordinated(tokens, kept, last_v, v)) >= 0:
                 # "was arrested soon after and, by all accounts, shot in 1936"
                 who = said or _before(tokens, kept, joined)
-            if not who and (_he_before(tokens, kept, v) or (pronoun and v <= 4)):
+            if not who and (_he_before(tokens, kept, v) or (pronoun and v <= 4 + opens)):
                 # "he" for the sentence's subject, or for the one person the sentence before
                 # named when this one opens with "he"
                 him = any(tokens[j].norm == "him" for j in kept[:v])  # "he" is "him"
@@ -294,4 +302,6 @@ def _first_fate(tokens: tuple[Token, ...], kept: list[int]) -> int:
 def table_claims(essay: EssayText, n: int, kept: list[int]) -> list[Hit]:
     """Every pair of the sentence the table settles otherwise (`kept`: its words, not
     dismissed)."""
-    return _fates(essay, n, kept) + posts(essay, kept) + group_claims(essay, kept)
+    tokens = essay.tokens
+    held = posts(essay, kept) + successions(tokens, kept)
+    return _fates(essay, n, kept) + held + group_claims(essay, kept)

@@ -62,8 +62,8 @@ def _clear(tokens: tuple[Token, ...], a: int, b: int) -> bool:
     if len(clauses) == 1:
         return True
     opener = next(j for j in range(lo, hi + 1) if tokens[j].clause == clauses[1])
-    if len(clauses) == 2:
-        return tokens[opener].norm in ("who", "whom")
+    if len(clauses) == 2:  # "X, who was ...", "the Left Opposition, led by Bukharin"
+        return tokens[opener].norm in ("who", "whom", "led", "headed")
     # "Kamenev, once Lenin's deputy, was tried at ...": an aside between the name and its
     # predicate
     last = next(j for j in range(lo, hi + 1) if tokens[j].clause == clauses[-1])
@@ -169,15 +169,24 @@ HEADS_CORRECTION = (
 )
 
 
+_PASSED_ON = words("followed succeeded replaced")
+
+
+def _in_turn(tokens: tuple[Token, ...], kept: list[int], a: int, b: int) -> bool:
+    """Between two names of a list: commas, "and", "then", or a passive "was followed /
+    succeeded / replaced by" (not an active "replaced", which turns the order round)."""
+    between = [tokens[kept[m]].norm for m in range(a + 1, b)]
+    if not all(w in _LIST or w in _PASSED_ON or w in ("was", "were", "by") for w in between):
+        return False
+    return not any(w in _PASSED_ON for w in between) or "by" in between
+
+
 def _heads_listed(tokens: tuple[Token, ...], kept: list[int]) -> list[Hit]:
     """ "the three chiefs, Yagoda, Beria and Yezhov, each destroyed the men of the one before":
     the three heads listed (nothing but commas, "and", "then" between) in a sentence that speaks
     of their order or calls them its chiefs, in another order than they served."""
     at = [k for k, i in enumerate(kept) if tokens[i].norm in _HEADS]
-    if len(at) != 3 or not all(
-        all(tokens[kept[m]].norm in _LIST for m in range(a + 1, b))
-        for a, b in itertools.pairwise(at)
-    ):
+    if len(at) != 3 or not all(_in_turn(tokens, kept, a, b) for a, b in itertools.pairwise(at)):
         return []
     if not any(tokens[i].norm in _IN_TURN for i in kept):
         return []

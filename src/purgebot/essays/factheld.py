@@ -123,3 +123,32 @@ def historian_figures(essay: EssayText, kept: list[int]) -> list[Hit]:
         if value * 5 <= right or value >= right * 5:
             out.append(("A historian's figure is misquoted.", correction, i))
     return out
+
+
+_HANDED = ("replac", "succeed")
+_NKVD_TURN = ("yagoda", "yezhov", "beria")  # the NKVD's heads in turn (the table's posts)
+_THROUGH = words("was were had been later then soon eventually finally until when he")
+
+
+def successions(tokens: tuple[Token, ...], kept: list[int]) -> list[Hit]:
+    """ "Yagoda was the head of the NKVD until he was replaced by Beria": a head "replaced /
+    succeeded by" one who did not come next, the one replaced found past "he" (the sentence's
+    subject) and linking words."""
+    out: list[Hit] = []
+    for k, i in enumerate(kept):
+        if not tokens[i].norm.startswith(_HANDED) or k + 2 >= len(kept):
+            continue
+        if tokens[kept[k + 1]].norm != "by" or tokens[kept[k + 2]].norm not in _NKVD_TURN:
+            continue
+        m = k - 1
+        while m >= 0 and tokens[kept[m]].norm in _THROUGH and tokens[kept[m]].norm != "he":
+            m -= 1
+        if m >= 0 and tokens[kept[m]].norm == "he":
+            m = 0 if not any(tokens[j].norm == "him" for j in kept[:k]) else -1
+        if m < 0 or tokens[kept[m]].norm not in _NKVD_TURN:
+            continue
+        before, after = tokens[kept[m]].norm, tokens[kept[k + 2]].norm
+        if _NKVD_TURN.index(after) != _NKVD_TURN.index(before) + 1:
+            claim = "The NKVD heads are in the wrong order."
+            out.append((claim, ft.PEOPLE[before].correction, kept[m]))
+    return out

@@ -47,6 +47,13 @@ from purgebot.essays.factroles import (
     trial_then_accused,
     which_trial,
 )
+from purgebot.essays.factscope import (
+    INTENSIFIERS,
+    after_denial,
+    denies,
+    negated_aside,
+    without_hedges,
+)
 from purgebot.essays.factsources import course_quoted, source_for
 from purgebot.essays.misconceptions import _REPORTED, FoundMisconception
 from purgebot.essays.text import EssayText, Token, words
@@ -251,87 +258,6 @@ def _across(essay: EssayText, span: list[int]) -> list[tuple[str, str, int]]:
     return out
 
 
-def _denies(tokens: tuple[Token, ...], i: int) -> bool:
-    """A negation, but not "No." before a number ("Order No. 00447")."""
-    number = i + 1 < len(tokens) and tokens[i + 1].norm[:1].isdigit()
-    return tokens[i].negation and not (tokens[i].norm == "no" and number)
-
-
-# Words that say nothing about what is claimed: "Bukharin was actually tried at ...".
-_INTENSIFIERS = frozenset(("actually", "really", "indeed", "truly", "certainly", "definitely"))
-_SUBORDINATORS = frozenset(
-    (
-        "once",
-        "when",
-        "because",
-        "since",
-        "as",
-        "although",
-        "though",
-        "while",
-        "until",
-        "now",
-        "and",
-        "but",
-        "yet",
-        "so",
-    )
-)
-
-
-def _negated_aside(tokens: tuple[Token, ...], span: list[int]) -> frozenset[int]:
-    """ "Yezhov was arrested in 1935, once the purges were no longer needed": a negation in a
-    later clause that a subordinator opens is about that clause, not the claim before it; the
-    clause is set aside and the negation denies nothing."""
-    if not span:
-        return frozenset()
-    head = tokens[span[0]].clause
-    out: set[int] = set()
-    clause = -1
-    opened = False
-    for i in span:
-        if tokens[i].clause != clause:
-            clause = tokens[i].clause
-            opened = clause != head and tokens[i].norm in _SUBORDINATORS
-        if opened:
-            out.add(i)
-    if not any(_denies(tokens, i) for i in out):
-        return frozenset()
-    return frozenset(i for i in out if _clause_denied(tokens, out, tokens[i].clause))
-
-
-def _clause_denied(tokens: tuple[Token, ...], aside: set[int], clause: int) -> bool:
-    return any(_denies(tokens, j) for j in aside if tokens[j].clause == clause)
-
-
-_HEDGE_WORDS = words(
-    "as so far we i you know knew think believe can tell see it seems appears is was of course "
-    "understand remember recall"
-)
-
-
-def _without_hedges(
-    tokens: tuple[Token, ...], clauses: dict[int, list[int]]
-) -> dict[int, list[int]]:
-    """ "Tukhachevsky was, as far as we know, shot in 1941": a hedge set between commas inside a
-    clause is dropped, and the clause's two halves are read as one."""
-    out: dict[int, list[int]] = {}
-    keys = list(clauses)
-    k = 0
-    while k < len(keys):
-        part = clauses[keys[k]]
-        out[keys[k]] = list(part)
-        hedge = k + 2 < len(keys) and all(
-            tokens[j].norm in _HEDGE_WORDS for j in clauses[keys[k + 1]]
-        )
-        if hedge and tokens[part[-1]].norm in ("was", "were", "had", "is", "has"):
-            out[keys[k]] += clauses[keys[k + 2]]
-            k += 3
-            continue
-        k += 1
-    return out
-
-
 def _sentence_hits(
     essay: EssayText, kept: list[int], last: int, span: list[int]
 ) -> list[tuple[str, str, int]]:
@@ -340,7 +266,7 @@ def _sentence_hits(
     clauses: dict[int, list[int]] = {}
     for i in kept:
         clauses.setdefault(tokens[i].clause, []).append(i)
-    clauses = _without_hedges(tokens, clauses)
+    clauses = without_hedges(tokens, clauses)
     hits = _across(essay, kept)
     hits += head_out_of_term(essay, kept) + wrong_fates(essay, kept) + wrong_blame(essay, kept)
     hits += wrong_order(essay, kept) + heads_in_turn(essay, kept) + took_over(essay, kept)
@@ -368,18 +294,18 @@ def find_fact_errors(essay: EssayText, dismissed: frozenset[int]) -> tuple[Found
             continue
         reported = any(tokens[i].norm in _REPORTED or tokens[i].norm in _SAID for i in span)
         reported = reported and not course_quoted(tokens, span)
-        aside = _negated_aside(tokens, span)
+        aside = negated_aside(tokens, span)
         kept = [
             i
             for i in span
-            if i not in dismissed and i not in aside and tokens[i].norm not in _INTENSIFIERS
+            if i not in dismissed and i not in aside and tokens[i].norm not in INTENSIFIERS
         ]
-        denied = any(_denies(tokens, i) for i in span if i not in aside)
+        denied = any(denies(tokens, i) for i in span if i not in aside)
         if reported or _attributed(tokens, span):  # someone else's claim: only the absurd
             hits = [] if denied else beyond_any_estimate(essay, kept)
             hits = hits or ([] if denied else historian_figures(essay, kept))
-        elif denied:  # a claim denied is read for one thing only
-            hits = denied_fates(essay, kept)
+        elif denied:  # a claim denied is read for one thing only, and what follows it
+            hits = denied_fates(essay, kept) + table_claims(essay, n, after_denial(tokens, kept))
         else:
             hits = _sentence_hits(essay, kept, s.last, span) + head_back_then(essay, n, kept)
             hits = hits or table_claims(essay, n, kept) + historian_figures(essay, kept)
