@@ -282,3 +282,25 @@ def test_a_causative_gives_the_fate_to_its_object(text: str, flagged: bool) -> N
 )
 def test_connectives_denials_and_successions(text: str, flagged: bool) -> None:
     assert bool(claims(text)) is flagged, claims(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        # an opening "By YEAR" bound past "already"
+        ("By 1936 Tukhachevsky had already been arrested.", True),
+        ("By 1938 Tukhachevsky had already been arrested.", False),
+        # a time "a few months later" before the year; a participle aside stepped over
+        ("Rykov, arrested in 1937, was shot a year later, in 1939.", True),
+        ("Rykov, arrested in 1937, was shot a year later, in 1938.", False),
+        ("Yezhov shot a man in 1937.", False),
+        # an agent "by X" before the year is no bound
+        ("Trotsky, killed by an agent in Mexico in 1936, was Stalin's great rival.", True),
+        ("Kirov, killed by Nikolaev in 1934, was popular.", False),
+        # a trial named and dated past an apposition with a name
+        ("The first of the show trials, the trial of Kamenev, opened in 1937.", True),
+        ("The first of the show trials, the trial of Kamenev, opened in 1936.", False),
+    ],
+)
+def test_a_year_is_read_past_bounds_times_agents_and_appositions(text: str, flagged: bool) -> None:
+    assert bool(claims(text)) is flagged, claims(text)

@@ -40,7 +40,7 @@ _CONNECTIVES = words(
 _LINKS = words(
     "was were had been being is are later then eventually also finally soon quickly duly "
     "subsequently himself themselves both all too and in the end afterwards immediately only "
-    "first just actually "
+    "first just actually already "
     "arrested tried sentenced convicted condemned found guilty removed sacked dismissed expelled"
 )
 # Words between a fate word and its year: "shot in the summer of 1936", "in early 1939".
@@ -52,6 +52,7 @@ _TO_YEAR = (
     | MONTHS
 )
 _BOUND = words("before by until")
+_LATER = words("a few some several months month years year weeks week days later two three")
 _PLACE_WORDS = words("prison camp cell cellar basement office exile")
 _NOT_SO = words(
     "would could might should to expected threat threatened nearly almost than instead avoid "
@@ -84,8 +85,10 @@ def _before(tokens: tuple[Token, ...], kept: list[int], v: int) -> list[int]:
             opener = k
             while opener > 0 and tokens[kept[opener - 1]].clause == tok.clause:
                 opener -= 1
-            if tokens[kept[opener]].norm not in ("who", "whose", "the", "a", "an", "then"):
-                return []
+            first = tokens[kept[opener]].norm
+            participle = first.endswith("ed") or first in ("shot", "held", "taken")
+            if first not in ("who", "whose", "the", "a", "an", "then") and not participle:
+                return []  # (an aside: "who ran the NKVD", "the army's thinker", "sacked in")
             k = opener - 1
             clause = tokens[kept[k]].clause if k >= 0 else clause
             continue
@@ -120,12 +123,19 @@ def _after(tokens: tuple[Token, ...], kept: list[int], v: int) -> list[int]:
 def _year_after(tokens: tuple[Token, ...], kept: list[int], v: int) -> tuple[int, bool] | None:
     """The year a fate word is dated with, and whether it is a bound ("before 1936")."""
     bound = False
-    for k in range(v + 1, min(len(kept), v + 8)):
+    skip_to = 0
+    for k in range(v + 1, min(len(kept), v + 11)):
         tok = tokens[kept[k]]
         if (year := year_of(tok)) is not None:
             return year, bound
+        if tok.norm == "by" and (end := _agent_end(tokens, kept, k)):
+            skip_to = end  # "killed by Nikolaev in 1936", "by an agent in Mexico": no bound
+        if k < skip_to:
+            continue
         if tok.norm in _BOUND:
             bound = True
+        elif tok.norm in _LATER and not bound:
+            continue  # "shot a few months later, in 1937"
         elif tok.norm in _PLACE_WORDS or (
             tok.text[:1].isupper() and tokens[kept[k - 1]].norm in ("in", "at")
         ):
@@ -133,6 +143,25 @@ def _year_after(tokens: tuple[Token, ...], kept: list[int], v: int) -> tuple[int
         elif tok.norm not in _TO_YEAR and not (tok.norm.isdigit() and len(tok.norm) <= 2):
             return None
     return None
+
+
+def _agent_end(tokens: tuple[Token, ...], kept: list[int], k: int) -> int:
+    """Where a "by" agent before "in / on / at" ends (0: "by" is a bound, "by 1938")."""
+    for m in range(k + 1, min(len(kept), k + 5)):
+        if year_of(tokens[kept[m]]) is not None:
+            return 0
+        if m > k + 1 and tokens[kept[m]].norm in ("in", "on", "at"):
+            return m
+    return 0
+
+
+def _later(tokens: tuple[Token, ...], kept: list[int], v: int) -> bool:
+    """ "shot a few months later", "arrested two years later": a time after the verb, no
+    object."""
+    k = v + 1
+    while k < len(kept) and tokens[kept[k]].norm in _LATER and tokens[kept[k]].norm != "later":
+        k += 1
+    return k < len(kept) and k > v + 1 and tokens[kept[k]].norm == "later"
 
 
 def _coordinated(tokens: tuple[Token, ...], kept: list[int], last: int, v: int) -> int:
@@ -244,7 +273,8 @@ def _fates(essay: EssayText, n: int, kept: list[int]) -> list[Hit]:
         who = _after(tokens, kept, v) if not himself and not taken else []
         if not who:
             nxt = tokens[kept[v + 1]].norm if v + 1 < len(kept) else ""
-            if not taken and nxt and nxt not in _AFTER_OK and year_of(tokens[kept[v + 1]]) is None:
+            passive = not nxt or nxt in _AFTER_OK or _later(tokens, kept, v)
+            if not taken and not passive and year_of(tokens[kept[v + 1]]) is None:
                 continue  # "Yezhov shot thousands": another object
             who = _before(tokens, kept, v)
             if not who and (joined := _coordinated(tokens, kept, last_v, v)) >= 0:

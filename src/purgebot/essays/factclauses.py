@@ -67,7 +67,10 @@ _AUX = words("was were had has is")
 # "The first show trial, of Zinoviev and Kamenev, took place in 1938": a predicate of time
 _HAPPENED = words("took happened began started ended opened met")
 _EVENT_NOUNS = words("purge purges trial trials terror congress murder order war operation")
-_PARTICIPLES = words("fought waged held staged signed issued launched begun started murdered")
+_PARTICIPLES = words(
+    "fought waged held staged signed issued launched begun started murdered killed shot "
+    "assassinated arrested executed sacked removed"
+)
 _TITLES = words("the marshal general comrade commissar")
 _NAMELESS = MONTHS | fd.KNOWN_PLACES | words("nkvd order soviet red army")
 

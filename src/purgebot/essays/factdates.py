@@ -205,7 +205,7 @@ def _owned_elsewhere(
 
 
 _CAUSING = words("had has have got")
-_OBJECTS = words("the his her their many all thousands hundreds him them most some")
+_OBJECTS = words("the his her their many all thousands hundreds him them most some a an")
 
 
 def _causative(tokens: tuple[Token, ...], clause: list[int], pos: dict[int, int], p: int) -> bool:
@@ -217,6 +217,17 @@ def _causative(tokens: tuple[Token, ...], clause: list[int], pos: dict[int, int]
         if tokens[j].norm in _CAUSING and (nxt.text[:1].isupper() or nxt.norm in _OBJECTS):
             return True
     return False
+
+
+def _active_object(
+    tokens: tuple[Token, ...], clause: list[int], pos: dict[int, int], p: int
+) -> bool:
+    """ "Yezhov shot a man in 1937": a fate verb with its own object is done by the name, not
+    to it."""
+    k = pos[p] + 1
+    if k >= len(clause) or tokens[p].norm not in ("shot", "executed", "killed", "arrested"):
+        return False
+    return tokens[clause[k]].norm in _OBJECTS and tokens[clause[k]].norm != "the"
 
 
 def dated(
@@ -261,7 +272,11 @@ def dated(
         if not unfit:
             continue
         _, p, event = min(unfit, key=lambda x: x[0])
-        if _owned_elsewhere(tokens, clause, pos, p, event) or _causative(tokens, clause, pos, p):
+        if (
+            _owned_elsewhere(tokens, clause, pos, p, event)
+            or _causative(tokens, clause, pos, p)
+            or _active_object(tokens, clause, pos, p)
+        ):
             continue
         between = inner(p, i)
         if pos[p] < pos[i]:  # "ran the NKVD during the worst of the killing in 1937": a time

@@ -75,7 +75,7 @@ def _trials(tokens: tuple[Token, ...], kept: list[int]) -> list[Hit]:
         _ORDINALS[tokens[kept[k]].norm]: kept[k]
         for k in range(len(kept))
         if tokens[kept[k]].norm in _ORDINALS
-        and any(tokens[j].norm in _TRIAL for j in kept[k + 1 : k + 4])
+        and any(tokens[j].norm in _TRIAL for j in kept[k + 1 : k + 5])  # "last of the trials"
     }
     if len(named) != 1:
         return []
@@ -110,13 +110,13 @@ _TO_TRIAL_YEAR = (
 def _year_of_trial(tokens: tuple[Token, ...], kept: list[int], k: int) -> int | None:
     """ "the first trial, held in August 1938", "the second show trial in 1936": the year said
     of the trial named at kept[k], past only the words of a date."""
-    for m in range(k + 1, min(len(kept), k + 9)):
+    for m in range(k + 1, min(len(kept), k + 14)):
         norm = tokens[kept[m]].norm
         if len(norm) == 4 and norm.isdigit() and 1900 <= int(norm) <= 1960:
             before = tokens[kept[m - 1]].norm
             return None if before in ("before", "after", "until", "since", "by") else int(norm)
-        if norm not in _TO_TRIAL_YEAR:
-            return None
+        if norm not in _TO_TRIAL_YEAR and not tokens[kept[m]].text[:1].isupper():
+            return None  # (a name goes: "the last trial, the trial of Bukharin, took place")
     return None
 
 
