@@ -304,3 +304,27 @@ def test_connectives_denials_and_successions(text: str, flagged: bool) -> None:
 )
 def test_a_year_is_read_past_bounds_times_agents_and_appositions(text: str, flagged: bool) -> None:
     assert bool(claims(text)) is flagged, claims(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        # "had them shot": the list named before
+        ("Bukharin and Rykov lost, and Stalin had them both shot in 1937.", True),
+        ("Bukharin and Rykov lost, and Stalin had them both shot in 1938.", False),
+        ("Stalin blamed Yezhov and had him shot in 1937.", False),
+        # "shot after a trial in YEAR": shot no earlier than that year
+        ("Kamenev was shot after a show trial in 1938.", True),
+        ("Kamenev was shot after a show trial in 1936.", False),
+        ("Kamenev was arrested after Kirov's murder in 1934.", False),
+        # an apposition puts the person in the opposition; an enemy does not
+        ("Rykov, a leader of the Left Opposition, was tried in 1938.", True),
+        ("Rykov, a leader of the Right Opposition, was tried in 1938.", False),
+        ("Rykov, an enemy of the Left Opposition, was tried in 1938.", False),
+        # "He ... was replaced by" for the person of the sentence before
+        ("Yagoda ran the NKVD. He lost his post in 1936 and was replaced by Beria.", True),
+        ("Yagoda ran the NKVD. He lost his post in 1936 and was replaced by Yezhov.", False),
+    ],
+)
+def test_pronoun_objects_lower_bounds_and_appositions(text: str, flagged: bool) -> None:
+    assert bool(claims(text)) is flagged, claims(text)

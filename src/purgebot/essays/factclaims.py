@@ -120,9 +120,10 @@ def _after(tokens: tuple[Token, ...], kept: list[int], v: int) -> list[int]:
     return found
 
 
-def _year_after(tokens: tuple[Token, ...], kept: list[int], v: int) -> tuple[int, bool] | None:
-    """The year a fate word is dated with, and whether it is a bound ("before 1936")."""
-    bound = False
+def _year_after(tokens: tuple[Token, ...], kept: list[int], v: int) -> tuple[int, str] | None:
+    """The year a fate word is dated with, and whether it is a bound: "upper" ("before 1936"),
+    "lower" ("after a trial in 1937") or "" (the year itself)."""
+    bound = ""
     skip_to = 0
     for k in range(v + 1, min(len(kept), v + 11)):
         tok = tokens[kept[k]]
@@ -132,8 +133,11 @@ def _year_after(tokens: tuple[Token, ...], kept: list[int], v: int) -> tuple[int
             skip_to = end  # "killed by Nikolaev in 1936", "by an agent in Mexico": no bound
         if k < skip_to:
             continue
+        if tok.norm == "after" and not bound and (end := _event_then(tokens, kept, k)):
+            year = year_of(tokens[kept[end]])
+            return (year, "lower") if year is not None else None
         if tok.norm in _BOUND:
-            bound = True
+            bound = "upper"
         elif tok.norm in _LATER and not bound:
             continue  # "shot a few months later, in 1937"
         elif tok.norm in _PLACE_WORDS or (
@@ -143,6 +147,38 @@ def _year_after(tokens: tuple[Token, ...], kept: list[int], v: int) -> tuple[int
         elif tok.norm not in _TO_YEAR and not (tok.norm.isdigit() and len(tok.norm) <= 2):
             return None
     return None
+
+
+def _had_them(tokens: tuple[Token, ...], kept: list[int], v: int) -> list[int]:
+    """ "Zinoviev and Kamenev were arrested, and he had them both shot": "them" after a
+    causative "had" stands for the list of people named last before it (not "him", which is
+    often the subject's victim: "Stalin had him shot")."""
+    k = v - 1
+    while k >= 0 and tokens[kept[k]].norm in ("both", "all"):
+        k -= 1
+    if k < 1 or tokens[kept[k]].norm != "them" or tokens[kept[k - 1]].norm not in ("had", "got"):
+        return []
+    here = tokens[kept[k - 1]].clause  # not the subject of "had" itself
+    named = [j for j in kept[: k - 1] if _person(tokens[j]) and tokens[j].clause != here]
+    if not named:
+        return []
+    last = kept.index(named[-1])
+    found = [named[-1]]
+    while last >= 2 and tokens[kept[last - 1]].norm == "and" and _person(tokens[kept[last - 2]]):
+        last -= 2
+        found.append(kept[last])
+    return found if len(found) > 1 else []
+
+
+def _event_then(tokens: tuple[Token, ...], kept: list[int], k: int) -> int:
+    """ "shot after a show trial in 1937": where the year of the event after "after" stands
+    (0: none within a short noun phrase)."""
+    for m in range(k + 1, min(len(kept) - 1, k + 5)):
+        if tokens[kept[m]].norm in ("in", "of") and year_of(tokens[kept[m + 1]]) is not None:
+            return m + 1
+        if not tokens[kept[m]].content and tokens[kept[m]].norm not in ("a", "an", "the", "his"):
+            return 0
+    return 0
 
 
 def _agent_end(tokens: tuple[Token, ...], kept: list[int], k: int) -> int:
@@ -206,7 +242,7 @@ def _he_before(tokens: tuple[Token, ...], kept: list[int], v: int) -> bool:
     return k >= 0 and tokens[kept[k]].norm == "he"
 
 
-def _year_first(tokens: tuple[Token, ...], kept: list[int]) -> tuple[int, bool] | None:
+def _year_first(tokens: tuple[Token, ...], kept: list[int]) -> tuple[int, str] | None:
     """ "In 1936, ..." / "By 1936 ...": a year the sentence opens with, when it is its only
     year."""
     years = [k for k, i in enumerate(kept) if year_of(tokens[i]) is not None]
@@ -216,7 +252,7 @@ def _year_first(tokens: tuple[Token, ...], kept: list[int]) -> tuple[int, bool] 
         return None
     year = year_of(tokens[kept[years[0]]])
     assert year is not None
-    return year, tokens[kept[0]].norm == "by"
+    return year, "upper" if tokens[kept[0]].norm == "by" else ""
 
 
 def _pronoun_person(essay: EssayText, n: int, depth: int = 3) -> int | None:
@@ -240,11 +276,13 @@ def _pronoun_person(essay: EssayText, n: int, depth: int = 3) -> int | None:
     return next(iter(named.values())) if len(named) == 1 else None
 
 
-def _misdated(person: ft.Person, death: bool, year: int, bound: bool) -> bool:
+def _misdated(person: ft.Person, death: bool, year: int, bound: str) -> bool:
     known = person.died if death else person.arrested
     if not known:
         return False
-    return min(known) > year if bound else year not in known
+    if bound == "upper":
+        return min(known) > year
+    return max(known) < year if bound == "lower" else year not in known
 
 
 def _fates(essay: EssayText, n: int, kept: list[int]) -> list[Hit]:
@@ -276,7 +314,7 @@ def _fates(essay: EssayText, n: int, kept: list[int]) -> list[Hit]:
             passive = not nxt or nxt in _AFTER_OK or _later(tokens, kept, v)
             if not taken and not passive and year_of(tokens[kept[v + 1]]) is None:
                 continue  # "Yezhov shot thousands": another object
-            who = _before(tokens, kept, v)
+            who = _before(tokens, kept, v) or _had_them(tokens, kept, v)
             if not who and (joined := _coordinated(tokens, kept, last_v, v)) >= 0:
                 # "was arrested soon after and, by all accounts, shot in 1936"
                 who = said or _before(tokens, kept, joined)
@@ -333,5 +371,6 @@ def table_claims(essay: EssayText, n: int, kept: list[int]) -> list[Hit]:
     """Every pair of the sentence the table settles otherwise (`kept`: its words, not
     dismissed)."""
     tokens = essay.tokens
-    held = posts(essay, kept) + successions(tokens, kept)
+    he = _pronoun_person(essay, n) if kept and tokens[kept[0]].norm == "he" else None
+    held = posts(essay, kept) + successions(tokens, kept, he)
     return _fates(essay, n, kept) + held + group_claims(essay, kept)

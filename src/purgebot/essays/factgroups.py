@@ -35,7 +35,8 @@ _SIDES = words("left right")
 _ELSEWHERE = words(
     "after before since until following implicated implicate named mentioned denounced "
     "testified against unlike defeated defeat attacked crushed opposed fought beat watched "
-    "attended while whereas but blamed"
+    "attended while whereas but blamed enemy enemies rival rivals critic critics opponent "
+    "opponents"
 )
 TRIAL_CORRECTION = (
     "The first Moscow trial (August 1936) tried Zinoviev and Kamenev, the second (January "
@@ -63,7 +64,7 @@ def _clear(tokens: tuple[Token, ...], a: int, b: int) -> bool:
         return True
     opener = next(j for j in range(lo, hi + 1) if tokens[j].clause == clauses[1])
     if len(clauses) == 2:  # "X, who was ...", "the Left Opposition, led by Bukharin"
-        return tokens[opener].norm in ("who", "whom", "led", "headed")
+        return tokens[opener].norm in ("who", "whom", "led", "headed", "the", "a", "an", "one")
     # "Kamenev, once Lenin's deputy, was tried at ...": an aside between the name and its
     # predicate
     last = next(j for j in range(lo, hi + 1) if tokens[j].clause == clauses[-1])

@@ -130,7 +130,7 @@ _NKVD_TURN = ("yagoda", "yezhov", "beria")  # the NKVD's heads in turn (the tabl
 _THROUGH = words("was were had been later then soon eventually finally until when he")
 
 
-def successions(tokens: tuple[Token, ...], kept: list[int]) -> list[Hit]:
+def successions(tokens: tuple[Token, ...], kept: list[int], he: int | None = None) -> list[Hit]:
     """ "Yagoda was the head of the NKVD until he was replaced by Beria": a head "replaced /
     succeeded by" one who did not come next, the one replaced found past "he" (the sentence's
     subject) and linking words."""
@@ -145,10 +145,15 @@ def successions(tokens: tuple[Token, ...], kept: list[int]) -> list[Hit]:
             m -= 1
         if m >= 0 and tokens[kept[m]].norm == "he":
             m = 0 if not any(tokens[j].norm == "him" for j in kept[:k]) else -1
-        if m < 0 or tokens[kept[m]].norm not in _NKVD_TURN:
+        named = any(tokens[j].norm in _NKVD_TURN for j in kept[:k])
+        if he is not None and not named and tokens[he].norm in _NKVD_TURN:
+            before, at = tokens[he].norm, kept[0]  # "He lost his job ... and was replaced by"
+        elif m < 0 or tokens[kept[m]].norm not in _NKVD_TURN:
             continue
-        before, after = tokens[kept[m]].norm, tokens[kept[k + 2]].norm
+        else:
+            before, at = tokens[kept[m]].norm, kept[m]
+        after = tokens[kept[k + 2]].norm
         if _NKVD_TURN.index(after) != _NKVD_TURN.index(before) + 1:
             claim = "The NKVD heads are in the wrong order."
-            out.append((claim, ft.PEOPLE[before].correction, kept[m]))
+            out.append((claim, ft.PEOPLE[before].correction, at))
     return out
