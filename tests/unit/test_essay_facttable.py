@@ -328,3 +328,19 @@ def test_a_year_is_read_past_bounds_times_agents_and_appositions(text: str, flag
 )
 def test_pronoun_objects_lower_bounds_and_appositions(text: str, flagged: bool) -> None:
     assert bool(claims(text)) is flagged, claims(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        # a fate said in several words, and its kind
+        ("Radek was put to death with the others.", True),
+        ("Radek was sentenced to ten years rather than put to death.", False),
+        ("Kirov was put to death in 1934.", True),
+        ("Yezhov wanted Bukharin put to death in 1937.", False),
+        ("Rykov took his own life in 1938.", True),
+        ("Tomsky took his own life in 1936.", False),
+    ],
+)
+def test_a_fate_said_in_several_words(text: str, flagged: bool) -> None:
+    assert bool(claims(text)) is flagged, claims(text)

@@ -297,7 +297,8 @@ def _fates(essay: EssayText, n: int, kept: list[int]) -> list[Hit]:
     last_v = -1
     for v, i in enumerate(kept):
         norm = tokens[i].norm
-        death = norm in _DEATH
+        phrase, end = _phrase_at(tokens, kept, v)  # "put to death", "took his own life"
+        death = norm in _DEATH or phrase in ("execution", "death", "suicide")
         taken = _taken_to_prison(tokens, kept, v)  # "taken to the Lubianka": an arrest
         if not (death or norm in _ARREST or taken):
             continue
@@ -308,11 +309,13 @@ def _fates(essay: EssayText, n: int, kept: list[int]) -> list[Hit]:
             continue  # "was to be shot", "would be arrested" (not an aside's "according to")
         himself = v + 1 < len(kept) and tokens[kept[v + 1]].norm in _SELF
         suicide = norm == "suicide" or (himself and norm in ("killed", "shot"))
-        who = _after(tokens, kept, v) if not himself and not taken else []
+        suicide = suicide or phrase == "suicide"
+        executed = norm.startswith(("shot", "execut")) or phrase == "execution"
+        who = _after(tokens, kept, v) if not (himself or taken or phrase) else []
         if not who:
-            nxt = tokens[kept[v + 1]].norm if v + 1 < len(kept) else ""
-            passive = not nxt or nxt in _AFTER_OK or _later(tokens, kept, v)
-            if not taken and not passive and year_of(tokens[kept[v + 1]]) is None:
+            nxt = tokens[kept[end + 1]].norm if end + 1 < len(kept) else ""
+            passive = not nxt or nxt in _AFTER_OK or _later(tokens, kept, end)
+            if not taken and not passive and year_of(tokens[kept[end + 1]]) is None:
                 continue  # "Yezhov shot thousands": another object
             who = _before(tokens, kept, v) or _had_them(tokens, kept, v)
             if not who and (joined := _coordinated(tokens, kept, last_v, v)) >= 0:
@@ -329,7 +332,7 @@ def _fates(essay: EssayText, n: int, kept: list[int]) -> list[Hit]:
         if any(tokens[j].norm in _NOT_SO for j in _window_before(kept, who)):
             continue  # "Stalin wanted Kirov shot", "Yezhov would be arrested"
         last = max((kept.index(j) for j in who if j in kept and kept.index(j) > v), default=v)
-        last = max(last, taken)
+        last = max(last, taken, end)
         dated = _year_after(tokens, kept, last)
         dated = dated or (opening if v == _first_fate(tokens, kept) else None)
         said, last_v = who, v
@@ -342,16 +345,37 @@ def _fates(essay: EssayText, n: int, kept: list[int]) -> list[Hit]:
             elif (
                 death
                 and not suicide
-                and norm.startswith(("shot", "execut"))
+                and executed
                 and (
                     person.fate in ("suicide", "camp", "natural")
-                    or (person.fate == "murdered" and norm.startswith("execut"))
+                    or (person.fate == "murdered" and not norm.startswith("shot"))
                 )
             ):
                 out.append((f"{name} was not executed.", person.correction, j))
             elif suicide and person.fate in ("shot", "murdered"):
                 out.append((f"{name} did not kill himself.", person.correction, j))
     return out
+
+
+# A fate said in several words, and the kind it is.
+_PHRASES: tuple[tuple[tuple[str, ...], str], ...] = (
+    (("put", "to", "death"), "execution"),
+    (("faced", "a", "firing", "squad"), "execution"),
+    (("sentenced", "to", "death"), "execution"),
+    (("liquidated",), "execution"),
+    (("took", "his", "own", "life"), "suicide"),
+    (("lost", "his", "life"), "death"),
+    (("perished",), "death"),
+)
+
+
+def _phrase_at(tokens: tuple[Token, ...], kept: list[int], v: int) -> tuple[str, int]:
+    """The kind of fate a phrase starting at v says, and where it ends ("", v: none)."""
+    for words_, kind in _PHRASES:
+        got = tuple(tokens[kept[m]].norm for m in range(v, min(len(kept), v + len(words_))))
+        if got == words_:
+            return kind, v + len(words_) - 1
+    return "", v
 
 
 def _window_before(kept: list[int], who: list[int]) -> list[int]:
