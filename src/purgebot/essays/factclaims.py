@@ -22,6 +22,14 @@ from purgebot.essays.factgroups import group_claims
 from purgebot.essays.factheld import historian_figures as historian_figures
 from purgebot.essays.factheld import person as _person
 from purgebot.essays.factheld import posts, successions
+from purgebot.essays.factphrases import (
+    LATER,
+    agent_end,
+    event_then,
+    later,
+    phrase_at,
+    taken_to_prison,
+)
 from purgebot.essays.text import EssayText, Token, words
 
 Hit = tuple[str, str, int]
@@ -52,7 +60,6 @@ _TO_YEAR = (
     | MONTHS
 )
 _BOUND = words("before by until")
-_LATER = words("a few some several months month years year weeks week days later two three")
 _PLACE_WORDS = words("prison camp cell cellar basement office exile")
 _NOT_SO = words(
     "would could might should to expected threat threatened nearly almost than instead avoid "
@@ -129,16 +136,16 @@ def _year_after(tokens: tuple[Token, ...], kept: list[int], v: int) -> tuple[int
         tok = tokens[kept[k]]
         if (year := year_of(tok)) is not None:
             return year, bound
-        if tok.norm == "by" and (end := _agent_end(tokens, kept, k)):
+        if tok.norm == "by" and (end := agent_end(tokens, kept, k)):
             skip_to = end  # "killed by Nikolaev in 1936", "by an agent in Mexico": no bound
         if k < skip_to:
             continue
-        if tok.norm == "after" and not bound and (end := _event_then(tokens, kept, k)):
+        if tok.norm == "after" and not bound and (end := event_then(tokens, kept, k)):
             year = year_of(tokens[kept[end]])
             return (year, "lower") if year is not None else None
         if tok.norm in _BOUND:
             bound = "upper"
-        elif tok.norm in _LATER and not bound:
+        elif tok.norm in LATER and not bound:
             continue  # "shot a few months later, in 1937"
         elif tok.norm in _PLACE_WORDS or (
             tok.text[:1].isupper() and tokens[kept[k - 1]].norm in ("in", "at")
@@ -170,36 +177,6 @@ def _had_them(tokens: tuple[Token, ...], kept: list[int], v: int) -> list[int]:
     return found if len(found) > 1 else []
 
 
-def _event_then(tokens: tuple[Token, ...], kept: list[int], k: int) -> int:
-    """ "shot after a show trial in 1937": where the year of the event after "after" stands
-    (0: none within a short noun phrase)."""
-    for m in range(k + 1, min(len(kept) - 1, k + 5)):
-        if tokens[kept[m]].norm in ("in", "of") and year_of(tokens[kept[m + 1]]) is not None:
-            return m + 1
-        if not tokens[kept[m]].content and tokens[kept[m]].norm not in ("a", "an", "the", "his"):
-            return 0
-    return 0
-
-
-def _agent_end(tokens: tuple[Token, ...], kept: list[int], k: int) -> int:
-    """Where a "by" agent before "in / on / at" ends (0: "by" is a bound, "by 1938")."""
-    for m in range(k + 1, min(len(kept), k + 5)):
-        if year_of(tokens[kept[m]]) is not None:
-            return 0
-        if m > k + 1 and tokens[kept[m]].norm in ("in", "on", "at"):
-            return m
-    return 0
-
-
-def _later(tokens: tuple[Token, ...], kept: list[int], v: int) -> bool:
-    """ "shot a few months later", "arrested two years later": a time after the verb, no
-    object."""
-    k = v + 1
-    while k < len(kept) and tokens[kept[k]].norm in _LATER and tokens[kept[k]].norm != "later":
-        k += 1
-    return k < len(kept) and k > v + 1 and tokens[kept[k]].norm == "later"
-
-
 def _coordinated(tokens: tuple[Token, ...], kept: list[int], last: int, v: int) -> int:
     """ "arrested and shot", "arrested soon after and, according to my notes, shot": an "and"
     before the fate word, past linking words and an aside clause, joins it to the last one (at
@@ -218,19 +195,6 @@ def _coordinated(tokens: tuple[Token, ...], kept: list[int], last: int, v: int) 
             return -1
         k -= 1
     return -1
-
-
-_PRISONS = words("lubianka lubyanka")
-
-
-def _taken_to_prison(tokens: tuple[Token, ...], kept: list[int], v: int) -> int:
-    """ "taken to the Lubianka": where the prison stands (0: not such a phrase)."""
-    if tokens[kept[v]].norm not in ("taken", "brought", "dragged"):
-        return 0
-    for m in range(v + 1, min(len(kept), v + 4)):
-        if tokens[kept[m]].norm in _PRISONS:
-            return m
-    return 0
 
 
 def _he_before(tokens: tuple[Token, ...], kept: list[int], v: int) -> bool:
@@ -297,9 +261,9 @@ def _fates(essay: EssayText, n: int, kept: list[int]) -> list[Hit]:
     last_v = -1
     for v, i in enumerate(kept):
         norm = tokens[i].norm
-        phrase, end = _phrase_at(tokens, kept, v)  # "put to death", "took his own life"
+        phrase, end = phrase_at(tokens, kept, v)  # "put to death", "took his own life"
         death = norm in _DEATH or phrase in ("execution", "death", "suicide")
-        taken = _taken_to_prison(tokens, kept, v)  # "taken to the Lubianka": an arrest
+        taken = taken_to_prison(tokens, kept, v)  # "taken to the Lubianka": an arrest
         if not (death or norm in _ARREST or taken):
             continue
         if any(
@@ -314,7 +278,7 @@ def _fates(essay: EssayText, n: int, kept: list[int]) -> list[Hit]:
         who = _after(tokens, kept, v) if not (himself or taken or phrase) else []
         if not who:
             nxt = tokens[kept[end + 1]].norm if end + 1 < len(kept) else ""
-            passive = not nxt or nxt in _AFTER_OK or _later(tokens, kept, end)
+            passive = not nxt or nxt in _AFTER_OK or later(tokens, kept, end)
             if not taken and not passive and year_of(tokens[kept[end + 1]]) is None:
                 continue  # "Yezhov shot thousands": another object
             who = _before(tokens, kept, v) or _had_them(tokens, kept, v)
@@ -355,27 +319,6 @@ def _fates(essay: EssayText, n: int, kept: list[int]) -> list[Hit]:
             elif suicide and person.fate in ("shot", "murdered"):
                 out.append((f"{name} did not kill himself.", person.correction, j))
     return out
-
-
-# A fate said in several words, and the kind it is.
-_PHRASES: tuple[tuple[tuple[str, ...], str], ...] = (
-    (("put", "to", "death"), "execution"),
-    (("faced", "a", "firing", "squad"), "execution"),
-    (("sentenced", "to", "death"), "execution"),
-    (("liquidated",), "execution"),
-    (("took", "his", "own", "life"), "suicide"),
-    (("lost", "his", "life"), "death"),
-    (("perished",), "death"),
-)
-
-
-def _phrase_at(tokens: tuple[Token, ...], kept: list[int], v: int) -> tuple[str, int]:
-    """The kind of fate a phrase starting at v says, and where it ends ("", v: none)."""
-    for words_, kind in _PHRASES:
-        got = tuple(tokens[kept[m]].norm for m in range(v, min(len(kept), v + len(words_))))
-        if got == words_:
-            return kind, v + len(words_) - 1
-    return "", v
 
 
 def _window_before(kept: list[int], who: list[int]) -> list[int]:
