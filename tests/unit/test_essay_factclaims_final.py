@@ -41,7 +41,10 @@ TRUE = [
 ]
 
 # Missed on the first run of the finished detector (left as they were: the figure).
-MISSED: list[str] = []
+MISSED = [
+    "Once Yagoda had been removed, Stalin had him executed in 1937.",
+    "Kamenev and Zinoviev, leaders of the Right Opposition, were the first to be tried.",
+]
 
 
 @pytest.mark.parametrize("text", [t for t in ERRORS if t not in MISSED])
