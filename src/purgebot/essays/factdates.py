@@ -10,6 +10,13 @@ from __future__ import annotations
 
 from purgebot.essays import factdata as fd
 from purgebot.essays.factfigures import MONTHS, starts, year_of
+from purgebot.essays.factwhose import (
+    active_object,
+    causative,
+    names_a_group,
+    owned_elsewhere,
+    word_of,
+)
 from purgebot.essays.text import EssayText, Token, words
 
 NEAR = 4  # words between an event's words and its year
@@ -58,17 +65,6 @@ def modifier(tokens: tuple[Token, ...], i: int) -> bool:
     return (
         i + 1 < len(tokens) and tokens[i + 1].norm in _MODIFIED and tokens[i].norm in _ATTRIBUTIVE
     )
-
-
-def word_of(tokens: tuple[Token, ...], i: int, group: tuple[str, ...]) -> bool:
-    """Whether the word at i is one of the group's; "took>over" is "took" before "over"."""
-    for stem in group:
-        first, _, then = stem.partition(">")
-        if starts(tokens[i].norm, (first,)) and (
-            not then or (i + 1 < len(tokens) and tokens[i + 1].norm == then)
-        ):
-            return True
-    return False
 
 
 def _owner(tokens: tuple[Token, ...], i: int, verbs: tuple[str, ...]) -> bool:
@@ -178,58 +174,6 @@ _LANDMARK = words("after before following")
 _SIDES = words("against with")
 
 
-_GROUPS = words(
-    "delegates delegate members member leadership politburo committee officers generals"
-)
-
-
-def _names_a_group(tokens: tuple[Token, ...], i: int) -> bool:
-    """ "only 59 of the 1934 delegates": a year naming a body of people dates nothing."""
-    return (
-        0 < i < len(tokens) - 1
-        and tokens[i - 1].norm in ("the", "his", "their", "its")
-        and tokens[i + 1].norm in _GROUPS
-    )
-
-
-def _owned_elsewhere(
-    tokens: tuple[Token, ...], clause: list[int], pos: dict[int, int], p: int, event: fd.Event
-) -> bool:
-    """ "Zinoviev and Kamenev were arrested after Kirov's murder and shot in 1936": the event's
-    name only as a possessor ("Kirov's murder"), its word by the year far past it, is not
-    what the year is said of."""
-    names = [j for j in clause if word_of(tokens, j, event.groups[0])]
-    return bool(names) and all(
-        tokens[j].text.endswith(("'s", "\u2019s")) and pos[p] - pos[j] > 2 for j in names
-    )
-
-
-_CAUSING = words("had has have got")
-_OBJECTS = words("the his her their many all thousands hundreds him them most some a an")
-
-
-def _causative(tokens: tuple[Token, ...], clause: list[int], pos: dict[int, int], p: int) -> bool:
-    """ "Yezhov, who had Yagoda's men shot in 1937": "had" with an object before the event's
-    verb makes the verb the object's, not the name's."""
-    before = clause[max(0, pos[p] - 5) : pos[p]]
-    for k, j in enumerate(before[:-1]):
-        nxt = tokens[before[k + 1]]
-        if tokens[j].norm in _CAUSING and (nxt.text[:1].isupper() or nxt.norm in _OBJECTS):
-            return True
-    return False
-
-
-def _active_object(
-    tokens: tuple[Token, ...], clause: list[int], pos: dict[int, int], p: int
-) -> bool:
-    """ "Yezhov shot a man in 1937": a fate verb with its own object is done by the name, not
-    to it."""
-    k = pos[p] + 1
-    if k >= len(clause) or tokens[p].norm not in ("shot", "executed", "killed", "arrested"):
-        return False
-    return tokens[clause[k]].norm in _OBJECTS and tokens[clause[k]].norm != "the"
-
-
 def dated(
     essay: EssayText, clause: list[int], last: int, anchor: int | None = None
 ) -> list[tuple[str, str, int]]:
@@ -244,7 +188,7 @@ def dated(
         return clause[min(pos[a], pos[b]) + 1 : max(pos[a], pos[b])]
 
     for i in clause:
-        if year_of(tokens[i]) is None or _bounded(tokens, i) or _names_a_group(tokens, i):
+        if year_of(tokens[i]) is None or _bounded(tokens, i) or names_a_group(tokens, i):
             continue
         years = _years_at(essay, i, last)
         month = _month_at(tokens, i) if len(years) == 1 else None
@@ -273,9 +217,9 @@ def dated(
             continue
         _, p, event = min(unfit, key=lambda x: x[0])
         if (
-            _owned_elsewhere(tokens, clause, pos, p, event)
-            or _causative(tokens, clause, pos, p)
-            or _active_object(tokens, clause, pos, p)
+            owned_elsewhere(tokens, clause, pos, p, event)
+            or causative(tokens, clause, pos, p)
+            or active_object(tokens, clause, pos, p)
         ):
             continue
         between = inner(p, i)

@@ -22,8 +22,13 @@ _PHRASES: tuple[tuple[tuple[str, ...], str], ...] = (
 )
 
 
+_FIRSTS = frozenset(words_[0] for words_, _ in _PHRASES)
+
+
 def phrase_at(tokens: tuple[Token, ...], kept: list[int], v: int) -> tuple[str, int]:
     """The kind of fate a phrase starting at v says, and where it ends ("", v: none)."""
+    if tokens[kept[v]].norm not in _FIRSTS:
+        return "", v
     for words_, kind in _PHRASES:
         got = tuple(tokens[kept[m]].norm for m in range(v, min(len(kept), v + len(words_))))
         if got == words_:
