@@ -16,10 +16,15 @@ A sentence is flagged only when one clause clearly asserts a wrong pairing:
   00447; a known party leader at the head of another city's party; a secret trial called a show
   trial; the Winter War against anyone but Finland; an event in the wrong place;
 - a figure of the record an order of magnitude too high or too low, "all five marshals" or
-  "four of the five", a part larger than its whole or a known part far too small (`factfigures`).
+  "four of the five", a part larger than its whole or a known part far too small (`factfigures`);
+- when none of these holds, any (person, year / fate / post / trial / opposition) pair the
+  sentence states, read against the fact table built from the five sources (`facttable`,
+  `factclaims`, `factheld`, `factgroups`), and a historian's own figures misquoted.
 Nothing is flagged in a question, a sentence that reports someone's claim ("Conquest
-estimated...", "Morris dates it to 1939"), or a dismissed part; a sentence with a negation is
-read only for a denied fate ("Yezhov was never punished"): a claim refuted is not a claim made.
+estimated...", "Morris dates it to 1939"; only the absurd, or the historian misquoted), or a
+dismissed part; a sentence with a negation is read only for a denied fate ("Yezhov was never
+punished") and for the clauses a connective opens after it (`factscope`): a claim refuted is
+not a claim made.
 """
 
 from __future__ import annotations
