@@ -198,6 +198,7 @@ def test_every_source_quote_of_the_fact_table_is_in_its_document_and_is_used() -
     corrections += [*fd.SURVIVED.values(), *fd.SECRET_TRIAL.values(), fd.NKVD_ORDER]
     corrections += [fd.ORDER_CORRECTION, fd.PLACE_CORRECTION, fd.MARSHALS_CORRECTION]
     corrections += [fd.PART_OF_WHOLE, fd.WINTER_WAR_CORRECTION]
+    corrections += [f.correction for f in fd.LOW_FIGURES]
     for start, ref in SOURCES:
         assert ref.quote and fold(ref.quote) in docs[ref.doc], (ref.doc, ref.quote)
         assert any(c.startswith(start) for c in corrections), start

@@ -188,6 +188,11 @@ def test_the_discord_feedback_lists_misconceptions_and_dismissed_points(
         ("Conquest estimated that 3 million were executed, a figure now thought too high.", False),
         ("The Red Army lost three of its five marshals, including Zhukov, in 1937.", True),
         ("Robespierre was overthrown in 1794. He was guillotined soon after his fall.", False),
+        # a figure judged too high is not claimed; the name after "unlike" is no subject
+        ("His numbers, millions shot, are now thought far too high by most historians.", False),
+        ("Millions shot is what the early accounts said, and the figure was too big.", False),
+        ("Millions were shot in the Terror, a figure nobody can check.", True),
+        ("Stalin, unlike Robespierre, survived and died in his bed.", False),
     ],
 )
 def test_built_in_misconceptions_flag_the_wrong_figure_not_the_right_one(
@@ -211,3 +216,16 @@ def test_a_long_essay_that_touches_no_point_of_the_prompt_is_off_topic() -> None
     weak = "Kirov was shot in 1934 and some people think Stalin was behind it, but we do not know."
     assert not check_essay(prompts["kirov/did-stalin-order"], weak).off_topic
     assert check_essay(prompts["kirov/did-stalin-order"], sentence * 3).off_topic
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("Stalin, unlike Robespierre, survived and died in his bed.", False),
+        ("Robespierre survived the Terror and died in his bed.", True),
+    ],
+)
+def test_a_name_after_unlike_is_not_the_subject_of_the_claim(text: str, flagged: bool) -> None:
+    prompts = {f"{b.id}/{e.id}": e for b in load_bank_dir(QUESTIONS) for e in b.essays}
+    found = check_essay(prompts["results/french-terror"], text).misconceptions
+    assert bool(found) is flagged

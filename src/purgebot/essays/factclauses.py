@@ -29,12 +29,18 @@ def with_antecedent(
         and tokens[previous[-1]].text[:1].isupper()
     ):
         return [*previous[-4:], *clause], previous[-1]
+    if (  # "the army purge, which began in 1939": an event noun's relative clause
+        previous and tokens[clause[0]].norm == "which" and tokens[previous[-1]].norm in _EVENT_NOUNS
+    ):
+        return [*previous[-4:], *clause], None
     if (  # "the Winter War against Finland, fought in 1949-50, ...": a participle's aside;
         # "the first show trial, held in 1938" / "which was held in 1938": said of any noun
         previous
         and (n := _aside_of_time(tokens, clause)) >= 0
         and (tokens[previous[-1]].text[:1].isupper() or tokens[previous[-1]].content)
-        and any(year_of(tokens[j]) for j in clause[n + 1 : n + 4])
+        and any(
+            year_of(tokens[j]) or tokens[j].norm in fd.KNOWN_PLACES for j in clause[n + 1 : n + 4]
+        )  # "held in 1938", "held in Leningrad"
     ):
         return [*previous[-4:], *clause[n:]], None
     if (
@@ -59,8 +65,12 @@ def _aside_of_time(tokens: tuple[Token, ...], clause: list[int]) -> int:
 
 _AUX = words("was were had has is")
 # "The first show trial, of Zinoviev and Kamenev, took place in 1938": a predicate of time
-_HAPPENED = words("took happened began started ended opened")
-_PARTICIPLES = words("fought waged held staged signed issued launched begun started murdered")
+_HAPPENED = words("took happened began started ended opened met")
+_EVENT_NOUNS = words("purge purges trial trials terror congress murder order war operation")
+_PARTICIPLES = words(
+    "fought waged held staged signed issued launched begun started murdered killed shot "
+    "assassinated arrested executed sacked removed"
+)
 _TITLES = words("the marshal general comrade commissar")
 _NAMELESS = MONTHS | fd.KNOWN_PLACES | words("nkvd order soviet red army")
 

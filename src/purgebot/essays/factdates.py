@@ -10,6 +10,13 @@ from __future__ import annotations
 
 from purgebot.essays import factdata as fd
 from purgebot.essays.factfigures import MONTHS, starts, year_of
+from purgebot.essays.factwhose import (
+    active_object,
+    causative,
+    names_a_group,
+    owned_elsewhere,
+    word_of,
+)
 from purgebot.essays.text import EssayText, Token, words
 
 NEAR = 4  # words between an event's words and its year
@@ -58,17 +65,6 @@ def modifier(tokens: tuple[Token, ...], i: int) -> bool:
     return (
         i + 1 < len(tokens) and tokens[i + 1].norm in _MODIFIED and tokens[i].norm in _ATTRIBUTIVE
     )
-
-
-def word_of(tokens: tuple[Token, ...], i: int, group: tuple[str, ...]) -> bool:
-    """Whether the word at i is one of the group's; "took>over" is "took" before "over"."""
-    for stem in group:
-        first, _, then = stem.partition(">")
-        if starts(tokens[i].norm, (first,)) and (
-            not then or (i + 1 < len(tokens) and tokens[i + 1].norm == then)
-        ):
-            return True
-    return False
 
 
 def _owner(tokens: tuple[Token, ...], i: int, verbs: tuple[str, ...]) -> bool:
@@ -192,7 +188,7 @@ def dated(
         return clause[min(pos[a], pos[b]) + 1 : max(pos[a], pos[b])]
 
     for i in clause:
-        if year_of(tokens[i]) is None or _bounded(tokens, i):
+        if year_of(tokens[i]) is None or _bounded(tokens, i) or names_a_group(tokens, i):
             continue
         years = _years_at(essay, i, last)
         month = _month_at(tokens, i) if len(years) == 1 else None
@@ -220,6 +216,12 @@ def dated(
         if not unfit:
             continue
         _, p, event = min(unfit, key=lambda x: x[0])
+        if (
+            owned_elsewhere(tokens, clause, pos, p, event)
+            or causative(tokens, clause, pos, p)
+            or active_object(tokens, clause, pos, p)
+        ):
+            continue
         between = inner(p, i)
         if pos[p] < pos[i]:  # "ran the NKVD during the worst of the killing in 1937": a time
             # phrase that runs up to the year is the year's, no distance
@@ -271,6 +273,18 @@ def _located(tokens: tuple[Token, ...], near: int, i: int) -> bool:
     )
 
 
+def _set_before(
+    tokens: tuple[Token, ...], clause: list[int], n: int, hits: list[list[int]]
+) -> bool:
+    """ "walked into the party headquarters in Moscow and shot Kirov": a place that ends the
+    first of two joined predicates sets the second, when the event's words follow at once."""
+    rest = [tokens[j].norm for j in clause[n + 1 : n + 5]]
+    if rest[:1] != ["and"] and rest[:2] != ["and", "then"]:
+        return False
+    after = clause[n + 2 + (rest[1:2] == ["then"]) :][:2]
+    return all(any(j in h for j in after) for h in hits)
+
+
 def placed(essay: EssayText, clause: list[int]) -> list[tuple[str, str, int]]:
     """ "Kirov was murdered in Moscow": a known event "in" / "at" a known place it was not."""
     tokens = essay.tokens
@@ -291,7 +305,7 @@ def placed(essay: EssayText, clause: list[int]) -> list[tuple[str, str, int]]:
                 and (i - near <= NEAR + 1 or _located(tokens, near, i))
                 and max(min(h) for h in hits) < i
                 and not between & {"and", "or", "to", "from"}
-            ):
+            ) or _set_before(tokens, clause, n, hits):
                 out.append((event.claim, event.correction, i))
     return out
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from purgebot.essays.facttable import TABLE_EVENTS
+
 
 @dataclass(frozen=True, slots=True)
 class Event:
@@ -320,3 +322,5 @@ EVENTS: tuple[Event, ...] = (
         "Yagoda headed the NKVD from 1934 until September 1936.",
     ),
 )
+# The dated events the fact table adds from the sources (`purgebot.essays.facttable`).
+EVENTS += tuple(_e(t.claim, t.groups, t.years, t.correction, t.months) for t in TABLE_EVENTS)

@@ -31,7 +31,8 @@ _LINKS = words(
     "was were had been eventually later then himself also finally soon afterwards in the end "
     "and just simply quietly"
 )
-_SPARED = words("acquitted released pardoned freed spared retired")
+# not "released": Bukharin was released after the first trial for lack of evidence (Swift)
+_SPARED = words("acquitted pardoned spared retired")
 _CAMP = ("camp", "gulag", "siberia", "exile", "kolyma", "labour", "labor", "prison")
 _PEACE = ("peaceful", "natural", "old", "bed", "retire", "camp", "gulag", "exile", "siberia")
 _KILLED = ("shot", "execut", "kill", "murder", "assassin")

@@ -28,6 +28,10 @@ def year_of(tok: Token) -> int | None:
 
 def number_at(tokens: tuple[Token, ...], i: int, last: int) -> int | None:
     norm = tokens[i].norm
+    if norm == "a" and i + 1 < last and tokens[i + 1].norm == "million":
+        # "over a million", not "half a million" or "three-quarters of a million"
+        before = tokens[i - 1].norm if i else ""
+        return None if before in ("of", "half", "quarter") else 1_000_000
     try:
         value = float(norm)
     except ValueError:

@@ -47,7 +47,24 @@ FIGURES: tuple[Figure, ...] = (
     ),
     Figure(
         "Order 00447's arrests are given as executions.",
-        (("00447",), ("shot", "execut")),
+        # its quota (what it set), not what was done under it by 1938 (386,798 executed)
+        (
+            ("00447",),
+            ("shot", "execut"),
+            (
+                "to=",
+                "should",
+                "quota",
+                "target",
+                "set=",
+                "sets=",
+                "called",
+                "ordered",
+                "plan",
+                "demand",
+                "requir",
+            ),
+        ),
         150_000,
         "Order 00447 set about 259,450 arrests, of whom about 72,950 were to be shot.",
     ),
@@ -85,6 +102,12 @@ FIGURES: tuple[Figure, ...] = (
         (("arrest",),),
         20_000_000,  # above the 19.8 million of a disputed 1960 report (Swift)
         "About 1.5 million people were arrested in 1937-38.",
+    ),
+    Figure(  # the fact table's (purgebot.essays.facttable)
+        "The arrests in Ukraine in 1938 are an order of magnitude too high.",
+        (("ukrain", "khrushchev"), ("arrest",)),
+        1_000_000,
+        "In Ukraine in 1938 Khrushchev arrested 106,000 people, most of whom were shot.",
     ),
 )
 
@@ -194,7 +217,7 @@ LOW_FIGURES: tuple[LowFigure, ...] = (
     ),
     LowFigure(
         "The number of officers purged is an order of magnitude too low.",
-        (("officer",), ("purg", "remov", "dismiss", "expel", "discharg")),
+        (("officer",), ("purg", "remov", "dismiss", "expel", "discharg", "lost", "lose")),
         4_000,
         "About 35,000-40,000 officers were purged (many later reinstated).",
         (
@@ -210,6 +233,10 @@ LOW_FIGURES: tuple[LowFigure, ...] = (
             "district",
             "regiment",
             "unit",
+            "war",  # "lost 3,000 officers in the Winter War": in battle, not to the purge
+            "battle",
+            "fighting",
+            "finland",
         ),
     ),
     LowFigure(
@@ -247,6 +274,22 @@ LOW_FIGURES: tuple[LowFigure, ...] = (
             "1939",
             "1940",
             "1941",
+        ),
+    ),
+    LowFigure(  # the fact table's (purgebot.essays.facttable)
+        "The Butovo burials are an order of magnitude too low.",
+        (("butovo",),),
+        4_000,
+        "Over 20,000 people were buried at Butovo, the NKVD's killing ground outside Moscow.",
+    ),
+    LowFigure(  # what was done under it, not its quota (facttable: flashcards)
+        "The executions under Order 00447 are an order of magnitude too low.",
+        (("00447",), ("execut",)),
+        38_500,
+        "By the end of 1938 the NKVD had executed 386,798 people under Order 00447.",
+        (
+            *(w for w in _NOT_ALL_00447 if w != "nkvd"),  # "the NKVD had executed ..."
+            *("to=", "should", "quota", "target", "set=", "plan", "call", "ordered"),
         ),
     ),
 )

@@ -12,8 +12,9 @@ and the like are wrong when more than a year lies between.
 from __future__ import annotations
 
 from purgebot.essays import factdata as fd
-from purgebot.essays.factdates import modifier, word_of
+from purgebot.essays.factdates import modifier
 from purgebot.essays.factfigures import starts
+from purgebot.essays.factwhose import word_of
 from purgebot.essays.text import EssayText, Token, words
 
 _ORDER = "january february march april may june july august september october november december"

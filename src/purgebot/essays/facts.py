@@ -16,15 +16,21 @@ A sentence is flagged only when one clause clearly asserts a wrong pairing:
   00447; a known party leader at the head of another city's party; a secret trial called a show
   trial; the Winter War against anyone but Finland; an event in the wrong place;
 - a figure of the record an order of magnitude too high or too low, "all five marshals" or
-  "four of the five", a part larger than its whole or a known part far too small (`factfigures`).
+  "four of the five", a part larger than its whole or a known part far too small (`factfigures`);
+- when none of these holds, any (person, year / fate / post / trial / opposition) pair the
+  sentence states, read against the fact table built from the five sources (`facttable`,
+  `factclaims`, `factheld`, `factgroups`), and a historian's own figures misquoted.
 Nothing is flagged in a question, a sentence that reports someone's claim ("Conquest
-estimated...", "Morris dates it to 1939"), or a dismissed part; a sentence with a negation is
-read only for a denied fate ("Yezhov was never punished"): a claim refuted is not a claim made.
+estimated...", "Morris dates it to 1939"; only the absurd, or the historian misquoted), or a
+dismissed part; a sentence with a negation is read only for a denied fate ("Yezhov was never
+punished") and for the clauses a connective opens after it (`factscope`): a claim refuted is
+not a claim made.
 """
 
 from __future__ import annotations
 
 from purgebot.essays import factdata as fd
+from purgebot.essays.factclaims import historian_figures, table_claims
 from purgebot.essays.factclauses import subject_of, with_antecedent, with_dates
 from purgebot.essays.factdates import dated, dated_each, placed
 from purgebot.essays.factfates import denied_fates, wrong_blame, wrong_fates
@@ -45,6 +51,13 @@ from purgebot.essays.factroles import (
     took_post_of,
     trial_then_accused,
     which_trial,
+)
+from purgebot.essays.factscope import (
+    INTENSIFIERS,
+    after_denial,
+    denies,
+    negated_aside,
+    without_hedges,
 )
 from purgebot.essays.factsources import course_quoted, source_for
 from purgebot.essays.misconceptions import _REPORTED, FoundMisconception
@@ -250,72 +263,6 @@ def _across(essay: EssayText, span: list[int]) -> list[tuple[str, str, int]]:
     return out
 
 
-def _denies(tokens: tuple[Token, ...], i: int) -> bool:
-    """A negation, but not "No." before a number ("Order No. 00447")."""
-    number = i + 1 < len(tokens) and tokens[i + 1].norm[:1].isdigit()
-    return tokens[i].negation and not (tokens[i].norm == "no" and number)
-
-
-# Words that say nothing about what is claimed: "Bukharin was actually tried at ...".
-_INTENSIFIERS = frozenset(("actually", "really", "indeed", "truly", "certainly", "definitely"))
-_SUBORDINATORS = frozenset(
-    ("once", "when", "because", "since", "as", "although", "though", "while", "until", "now")
-)
-
-
-def _negated_aside(tokens: tuple[Token, ...], span: list[int]) -> frozenset[int]:
-    """ "Yezhov was arrested in 1935, once the purges were no longer needed": a negation in a
-    later clause that a subordinator opens is about that clause, not the claim before it; the
-    clause is set aside and the negation denies nothing."""
-    if not span:
-        return frozenset()
-    head = tokens[span[0]].clause
-    out: set[int] = set()
-    clause = -1
-    opened = False
-    for i in span:
-        if tokens[i].clause != clause:
-            clause = tokens[i].clause
-            opened = clause != head and tokens[i].norm in _SUBORDINATORS
-        if opened:
-            out.add(i)
-    if not any(_denies(tokens, i) for i in out):
-        return frozenset()
-    return frozenset(i for i in out if _clause_denied(tokens, out, tokens[i].clause))
-
-
-def _clause_denied(tokens: tuple[Token, ...], aside: set[int], clause: int) -> bool:
-    return any(_denies(tokens, j) for j in aside if tokens[j].clause == clause)
-
-
-_HEDGE_WORDS = words(
-    "as so far we i you know knew think believe can tell see it seems appears is was of course "
-    "understand remember recall"
-)
-
-
-def _without_hedges(
-    tokens: tuple[Token, ...], clauses: dict[int, list[int]]
-) -> dict[int, list[int]]:
-    """ "Tukhachevsky was, as far as we know, shot in 1941": a hedge set between commas inside a
-    clause is dropped, and the clause's two halves are read as one."""
-    out: dict[int, list[int]] = {}
-    keys = list(clauses)
-    k = 0
-    while k < len(keys):
-        part = clauses[keys[k]]
-        out[keys[k]] = list(part)
-        hedge = k + 2 < len(keys) and all(
-            tokens[j].norm in _HEDGE_WORDS for j in clauses[keys[k + 1]]
-        )
-        if hedge and tokens[part[-1]].norm in ("was", "were", "had", "is", "has"):
-            out[keys[k]] += clauses[keys[k + 2]]
-            k += 3
-            continue
-        k += 1
-    return out
-
-
 def _sentence_hits(
     essay: EssayText, kept: list[int], last: int, span: list[int]
 ) -> list[tuple[str, str, int]]:
@@ -324,7 +271,7 @@ def _sentence_hits(
     clauses: dict[int, list[int]] = {}
     for i in kept:
         clauses.setdefault(tokens[i].clause, []).append(i)
-    clauses = _without_hedges(tokens, clauses)
+    clauses = without_hedges(tokens, clauses)
     hits = _across(essay, kept)
     hits += head_out_of_term(essay, kept) + wrong_fates(essay, kept) + wrong_blame(essay, kept)
     hits += wrong_order(essay, kept) + heads_in_turn(essay, kept) + took_over(essay, kept)
@@ -337,7 +284,7 @@ def _sentence_hits(
         hits += dated(essay, joined, last, anchor) + dated_each(essay, previous, clause, last)
         hits += _who_did(essay, clause)
         previous = clause
-        hits += placed(essay, clause)
+        hits += placed(essay, joined if name is None else clause)  # "the trials, held in X"
         hits += figure_errors(essay, clause, span) + vague_figures(essay, clause, span)
     return hits
 
@@ -352,19 +299,21 @@ def find_fact_errors(essay: EssayText, dismissed: frozenset[int]) -> tuple[Found
             continue
         reported = any(tokens[i].norm in _REPORTED or tokens[i].norm in _SAID for i in span)
         reported = reported and not course_quoted(tokens, span)
-        aside = _negated_aside(tokens, span)
+        aside = negated_aside(tokens, span)
         kept = [
             i
             for i in span
-            if i not in dismissed and i not in aside and tokens[i].norm not in _INTENSIFIERS
+            if i not in dismissed and i not in aside and tokens[i].norm not in INTENSIFIERS
         ]
-        denied = any(_denies(tokens, i) for i in span if i not in aside)
+        denied = any(denies(tokens, i) for i in span if i not in aside)
         if reported or _attributed(tokens, span):  # someone else's claim: only the absurd
             hits = [] if denied else beyond_any_estimate(essay, kept)
-        elif denied:  # a claim denied is read for one thing only
-            hits = denied_fates(essay, kept)
+            hits = hits or ([] if denied else historian_figures(essay, kept))
+        elif denied:  # a claim denied is read for one thing only, and what follows it
+            hits = denied_fates(essay, kept) + table_claims(essay, n, after_denial(tokens, kept))
         else:
             hits = _sentence_hits(essay, kept, s.last, span) + head_back_then(essay, n, kept)
+            hits = hits or table_claims(essay, n, kept) + historian_figures(essay, kept)
         for claim, correction, at in hits:
             found.setdefault(
                 (n, claim),

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from purgebot.banks.model import SourceRef
 from purgebot.essays import factdata as fd
+from purgebot.essays import facttable as ft
 from purgebot.essays.text import Token, words
 
 # Quotes from the source documents (/work/shared/sources, by id) that settle a correction: the
@@ -60,12 +61,27 @@ SOURCES: tuple[tuple[str, SourceRef], ...] = tuple(
         ("Three of the five marshals", "swift",
          "Three out of five Marshals, fourteen out of sixteen army commanders"),
         ("The Gulag held about 1.3 million", "ussr-archive", "the 1.3 million inmates in 1939"),
+        ("By the end of 1938 the NKVD had executed 386,798", "flashcards",
+         "By the end of 1938, the NKVD had executed 386,798 Soviet citizens to fulfil the order."),
+        ("Over 20,000 people were buried at Butovo", "flashcards",
+         "with over 20,000 being buried there"),
+        ("In Ukraine in 1938 Khrushchev", "morris", "In Ukraine in 1938 Khrustev arrests 106"),
     )
 )  # fmt: skip
 
 
+# The fact table's own entries, each with the quote it was built from.
+TABLE_SOURCES: dict[str, SourceRef] = {
+    **{e.correction: SourceRef(e.cite.doc, e.cite.quote) for e in ft.TABLE_EVENTS},
+    **{p.correction: SourceRef(p.cites[0].doc, p.cites[0].quote) for p in ft.PEOPLE.values()},
+    **{c: SourceRef(ref.doc, ref.quote) for _, c, ref in ft.HISTORIAN_FIGURES.values()},
+}
+
+
 def source_for(correction: str) -> SourceRef | None:
     """The source quote that settles a correction, or None (it comes from the record)."""
+    if correction in TABLE_SOURCES:
+        return TABLE_SOURCES[correction]
     return next((ref for start, ref in SOURCES if correction.startswith(start)), None)
 
 

@@ -16,6 +16,7 @@ does not show the human cost, nor the wrong author of an order who signed it.
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -157,6 +158,18 @@ def _fraction_of_million(essay: EssayText, window: tuple[int, ...]) -> bool:
     )
 
 
+def _judged_or_contrasted(essay: EssayText, first: int, last: int, start: int) -> bool:
+    """ "the numbers he gave, millions shot, are far too high": a figure the sentence judges
+    too high or too low is not claimed; "Stalin, unlike Robespierre, survived": the name after
+    "unlike" is not the subject of what follows."""
+    norms = [t.norm for t in essay.tokens[first:last]]
+    judged = any(
+        a == "too" and b in ("high", "low", "big", "large", "small")
+        for a, b in itertools.pairwise(norms)
+    )
+    return judged or (start > first and essay.tokens[start - 1].norm == "unlike")
+
+
 def find_misconceptions(
     prompt: EssayPrompt,
     essay: EssayText,
@@ -183,6 +196,8 @@ def find_misconceptions(
                 if negated(essay, window, wants_negation) or _fraction_of_million(essay, window):
                     continue
                 if any(t.norm in _REPORTED for t in essay.tokens[s.first : s.last]):
+                    continue
+                if _judged_or_contrasted(essay, s.first, s.last, window[0]):
                     continue
                 key = (first.sentence, mc.claim)
                 if key not in found:
