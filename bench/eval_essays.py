@@ -29,7 +29,7 @@ EVAL = ROOT / "tests" / "fixtures" / "essays" / "eval"
 QUESTIONS = ROOT / "questions"
 # Held-out sets by other authors: directories beside eval/ rather than halves inside it; a set
 # with halves of its own is named with its half ("eval4/dev").
-SETS = ("eval2", "eval3", "eval4/dev", "eval4/test", "eval5", "eval6")
+SETS = ("eval2", "eval3", "eval4/dev", "eval4/test", "eval5", "eval6", "eval7", "eval8")
 KINDS = ("strong", "paraphrase", "weak", "dismissed", "misconception", "offtopic")
 
 
