@@ -6,7 +6,8 @@ does not change the data) are kept, each with its key point's label: 1 when the 
 put the point in `dismissed`, 0 when in `points`, None otherwise (scored, never trained on).
 The sets are by different authors; `FOLDS` groups them by author for leave-one-author-out.
 
-Never reads eval7/ or eval8/ (held out by the lead).
+eval7/ joined in round 8 (a new author's set, run once on main, then development data).
+Never reads eval8/ (held out by the lead).
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ FOLDS: dict[str, tuple[str, ...]] = {
     "eval4/test": ("eval4/test",),
     "eval5": ("eval5",),
     "eval6": ("eval6",),
+    "eval7": ("eval7",),
 }
 # Hand-written examples (see the file), always trained on, never held out.
 EXTRA = Path(__file__).resolve().parent / "stance_extra.yaml"
