@@ -48,6 +48,7 @@ class Mention:
     label: int | None  # 1 dismissed, 0 a point the essay makes, None unlabelled
     rules: str | None  # the rules' reason (None: credited)
     context: dict[str, list[str]]
+    sentence: int = 0  # the sentence the mention is in (`stancemodel.spread`)
 
 
 @dataclass(frozen=True)
@@ -96,7 +97,8 @@ def extract() -> tuple[list[Essay], list[Mention]]:
                 for m in (*p.matches, *p.refused):
                     if m.reason in _KEPT:
                         ctx = context(essay, m.tokens, named[p.id], everywhere - named[p.id])
-                        mentions.append(Mention(fold, name, p.id, label, m.reason, ctx))
+                        sentence = essay.tokens[m.tokens[0]].sentence
+                        mentions.append(Mention(fold, name, p.id, label, m.reason, ctx, sentence))
     return essays, mentions
 
 

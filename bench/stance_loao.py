@@ -23,6 +23,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from purgebot.essays.stancemodel import SPREAD
 from stance_data import FOLDS, Essay, Mention, extract, topic_words, vocabulary
 from stance_train import THRESHOLD, fit
 
@@ -80,14 +81,28 @@ def score_fold(
 
 
 def coverage(
-    mentions: list[Mention], scores: list[float], threshold: float, alone: bool = False
+    mentions: list[Mention],
+    scores: list[float],
+    threshold: float,
+    alone: bool = False,
+    reach: int = SPREAD,
 ) -> dict[str, set[str]]:
     """Points credited: by the rules and the model (`alone`: the model in place of the stance
-    rules, to measure the learned part on every fold)."""
-    out: dict[str, set[str]] = defaultdict(set)
+    rules, to measure the learned part on every fold); a mention the model dismisses takes the
+    point's other mentions within `reach` sentences with it (`stancemodel.spread`; -1: none)."""
+    from purgebot.essays.stancemodel import spread
+
+    groups: dict[tuple[str, str], list[tuple[Mention, float]]] = defaultdict(list)
     for m, s in zip(mentions, scores, strict=True):
-        if (m.rules is None or (alone and m.rules == "dismissed")) and s < threshold:
-            out[m.essay].add(m.point)
+        groups[(m.essay, m.point)].append((m, s))
+    out: dict[str, set[str]] = defaultdict(set)
+    for (essay, point), group in groups.items():
+        live = [m.rules is None or (alone and m.rules == "dismissed") for m, _ in group]
+        # what the model dismisses reaches the point's other mentions near it (`spread`)
+        judged = [ok and s >= threshold for ok, (_, s) in zip(live, group, strict=True)]
+        gone = spread([m.sentence for m, _ in group], judged, reach)
+        if any(ok and not g for ok, g in zip(live, gone, strict=True)):
+            out[essay].add(point)
     return out
 
 
@@ -113,18 +128,21 @@ def main() -> int:
     parser.add_argument("--sweep", action="store_true")
     parser.add_argument("--threshold", type=float, default=THRESHOLD)
     parser.add_argument("--json", action="store_true")
+    parser.add_argument("--reach", type=int, default=SPREAD, help="sentences a dismissal spreads")
     parser.add_argument("-v", "--verbose", action="store_true", help="list what rules + model miss")
     args = parser.parse_args()
     essays, mentions = extract()
     scores = held_out_scores(mentions)
-    rules = coverage(mentions, [0.0] * len(mentions), 1.0)
+    rules = coverage(mentions, [0.0] * len(mentions), 1.0, reach=-1)  # no spread: the rules alone
     out: dict[str, Any] = {"threshold": args.threshold, "folds": {}}
     total_rules, total_model, total_alone = Figures(), Figures(), Figures()
     for fold in FOLDS:
         mine = [e for e in essays if e.fold == fold]
         a = score_fold(mine, rules, rules)
-        b = score_fold(mine, coverage(mentions, scores, args.threshold), rules)
-        c = score_fold(mine, coverage(mentions, scores, args.threshold, alone=True), rules)
+        b = score_fold(mine, coverage(mentions, scores, args.threshold, reach=args.reach), rules)
+        c = score_fold(
+            mine, coverage(mentions, scores, args.threshold, alone=True, reach=args.reach), rules
+        )
         total_rules.add(a)
         total_model.add(b)
         total_alone.add(c)
@@ -138,7 +156,7 @@ def main() -> int:
         out["sweep"] = {}
         for t in SWEEP:
             for alone in (False, True):
-                cov = coverage(mentions, scores, t, alone)
+                cov = coverage(mentions, scores, t, alone, args.reach)
                 total = Figures()
                 for fold in FOLDS:
                     total.add(score_fold([e for e in essays if e.fold == fold], cov, rules))
@@ -164,7 +182,7 @@ def main() -> int:
             f"     {cells[2]}     {b['points_lost']} {c['points_lost']}"
         )
     if args.verbose:
-        cov = coverage(mentions, scores, args.threshold)
+        cov = coverage(mentions, scores, args.threshold, reach=args.reach)
         for e in essays:
             if e.fold in FOLDS:
                 for p in sorted(cov.get(e.name, set()) & e.dismissed):

@@ -17,13 +17,13 @@ one of its phrases is credited somewhere in the essay.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from purgebot.banks.model import EssayPrompt, KeyPoint
 from purgebot.essays.rules import Reason, refusal
 from purgebot.essays.stance import dismissed_tokens
-from purgebot.essays.stancemodel import StanceModel, shipped_model
+from purgebot.essays.stancemodel import StanceModel, shipped_model, spread
 from purgebot.essays.synonyms import family, person_in, word_keys
 from purgebot.essays.text import EssayText, Token, analyse, stem_variants
 
@@ -226,6 +226,19 @@ def subject_of(prompt: EssayPrompt) -> str | None:
     return person_in(prompt.prompt)
 
 
+def _spread(
+    credited: list[Match], refused: list[Match], judged: list[bool], essay: EssayText
+) -> tuple[list[Match], list[Match]]:
+    """A point's credited mentions near one the model dismissed are dismissed too
+    (`stancemodel.spread`)."""
+    sentence = [essay.tokens[m.tokens[0]].sentence for m in (*credited, *refused)]
+    flags = [False] * len(credited) + [j for m, j in zip(refused, judged, strict=True)]
+    gone = spread(sentence, flags)[: len(credited)]
+    moved = [replace(m, reason="dismissed") for m, g in zip(credited, gone, strict=True) if g]
+    kept = [m for m, g in zip(credited, gone, strict=True) if not g]
+    return kept, refused + moved
+
+
 def detect(
     prompt: EssayPrompt,
     essay: EssayText,
@@ -250,12 +263,16 @@ def detect(
     for kp, places, own in zip(prompt.key_points, found, named, strict=True):
         credited: list[Match] = []
         refused: list[Match] = []
+        judged: list[bool] = []  # per refused match: the model dismissed it
         for text, negated, window in places:
             first, last = essay.tokens[window[0]], essay.tokens[window[-1]]
             reason = refusal(essay, window, negated, lists, dismissed)
             if reason is None and first.sentence in wrong:
                 reason = "misconception"
-            if reason is None and stance.dismisses(essay, window, own, everywhere - own):
+            reason_by_model = reason is None and stance.dismisses(
+                essay, window, own, everywhere - own
+            )
+            if reason_by_model:
                 reason = "dismissed"
             match = Match(
                 phrase=text,
@@ -267,7 +284,12 @@ def detect(
                 reason=reason,
                 tokens=window,
             )
-            (credited if match.credited else refused).append(match)
+            if match.credited:
+                credited.append(match)
+            else:
+                refused.append(match)
+                judged.append(reason_by_model)
+        credited, refused = _spread(credited, refused, judged, essay)
         results.append(
             PointResult(
                 kp,

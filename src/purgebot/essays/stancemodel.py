@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -108,6 +108,11 @@ _GATE_VALUE = words(
 _GATE_DENIAL = words("true convincing convinced buy accept agree")
 _NEGATION = FAMILIES["negation"]
 _REFER = words("it that this which")
+# Sentences a dismissal by the model reaches to the point's other mentions (`spread`): 0, the
+# same sentence. Picked on the pooled leave-one-author-out folds (round 8): 14 -> 11 dismissed
+# mentions credited of 194 for 1 more real point lost; the next sentence too (1) loses 2 more
+# for nothing, and spreading the rules' own dismissals loses 4 more.
+SPREAD = 0
 TERM = "<t>"
 MENTION = "<m>"
 OTHER = "_"
@@ -291,6 +296,21 @@ class StanceModel:
             frozenset(str(w) for w in vocab),
             float(threshold),
         )
+
+
+def spread(sentences: Sequence[int], dismissed: Sequence[bool], reach: int = SPREAD) -> list[bool]:
+    """The mentions of one point: which stand dismissed once a dismissal reaches the mentions
+    near it. A writer who names a point and sets it aside ("people also say he was paranoid,
+    which is a lazy answer; everyone just writes paranoid and moves on") has not made it with
+    the next mention of it in the same breath: a mention within `reach` sentences of a mention
+    of the same point the model dismissed is dismissed too (round 8)."""
+    out = list(dismissed)
+    for k, s in enumerate(sentences):
+        if not out[k]:
+            out[k] = any(
+                d and abs(s - t) <= reach for t, d in zip(sentences, dismissed, strict=True)
+            )
+    return out
 
 
 # Never dismisses: the rules alone (the baseline the bench compares against).
