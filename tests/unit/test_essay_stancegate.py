@@ -1,7 +1,7 @@
 """The stance model's cue gate reads more of how a writer sets a claim aside (issue 15, round 8):
-a claim passed on ("is supposed to"), a verdict of cliche, conspiracy theory, minor detail or
-easy answer, "sounds like ...". The gate only lets the model judge; sound sentences with the
-same words keep their credit. Wordings written for this test, from no eval set."""
+a claim passed on ("is supposed to"), a verdict of cliche, conspiracy theory or easy answer,
+"sounds like ...". The gate only lets the model judge; sound sentences with the same words (and
+with "minor", which the gate does not take) keep their credit. Wordings written for this test, from no eval set."""
 
 from __future__ import annotations
 
@@ -34,11 +34,6 @@ DISMISSED = [
         "Stalin's paranoia is supposed to explain it all, which sounds like a cliche you could "
         "say about any tyrant.",
         "paranoia",
-    ),
-    (
-        "There was pressure from below too, which I reckon is a minor detail next to what "
-        "Moscow ordered.",
-        "from-below",
     ),
     (
         "Some say the threat of war with Germany drove it, but that sounds like a conspiracy "

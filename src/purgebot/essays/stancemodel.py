@@ -65,7 +65,7 @@ FAMILIES: dict[str, frozenset[str]] = {
         "fairy story joke simplistic unconvincing doubt doubts doubtful dubious obvious bad "
         "trivial irrelevant useless vague shaky flimsy thin "
         "naive far-fetched fetched rot garbage made-up invented false wrong untrue unlikely "
-        "questionable unproven cop-out cop sense obviously cliche cliché conspiracy minor easy"
+        "questionable unproven cop-out cop sense obviously cliche cliché conspiracy easy"
     ),
     "negation": words("not no never neither nor hardly barely nothing nobody"),
     "value": words(
@@ -90,15 +90,16 @@ _PAIRS = (
     ("hedge", "poor"),
 )
 STANCE_WORDS = frozenset().union(*FAMILIES.values())
-# The gate (`has_cue`): words that can only be a writer's distance from a claim (round 8 added
-# "supposed", "sounds", cliche, conspiracy, minor, easy: pooled LOAO 11 -> 8 of 194 credited). Not "wrong",
+# The gate (`has_cue`): words that can only be a writer's distance from a claim. Not "wrong",
 # "bad", "cruel" (a verdict on the deed, not the claim), "know" or "remember" without a negation.
+# Round 8 added "supposed", "sounds", cliche, conspiracy, easy (pooled LOAO 11 -> 8 of 194
+# dismissed mentions credited): the gate only lets the model judge.
 _GATE_POOR = words(
     "rubbish nonsense propaganda lazy excuse excuses silly stupid myth myths exaggerated "
     "exaggeration overrated overstated overblown ridiculous pointless convenient fairy joke "
     "simplistic unconvincing doubtful dubious trivial irrelevant useless shaky "
     "flimsy naive far-fetched fetched garbage made-up invented untrue unlikely questionable "
-    "unproven cop-out neat cliche cliché conspiracy minor easy"
+    "unproven cop-out neat cliche cliché conspiracy easy"
 )
 _GATE_HEDGE = words(
     "apparently supposedly allegedly reportedly whatever whoever maybe perhaps supposed sounds"

@@ -150,8 +150,11 @@ def family(essay: EssayText, subject: str | None) -> Iterator[tuple[int, str]]:
         person = people.get(tok.norm) or _other_name(essay, n)
         if person is None and tok.norm in _PRONOUNS:
             # "Stalin blamed him": an object pronoun is not the subject of its own clause.
-            here = last_here if tok.norm != "him" or last_clause != tok.clause else None
-            person = here or first_before or subject
+            # Nor, for the same reason, the person named earlier in its clause ("the real boss
+            # was Stalin and not him. Stalin put the blame on him": him is not Stalin).
+            not_him = last_here if tok.norm == "him" and last_clause == tok.clause else None
+            here = None if not_him else last_here
+            person = next((p for p in (here, first_before, subject) if p and p != not_him), None)
             if person and person != _UNKNOWN:
                 yield n, person
         if person:
