@@ -17,6 +17,9 @@ families (first person, hedges, others' claims, not knowing, belief, poor verdic
 value) with their combinations, and each family of the claim's words against each of what
 follows it ("some people say X" then "I don't buy it").
 
+A point's mentions are judged together in one way (round 8, `spread`): a mention the model
+dismisses takes the point's other mentions in its sentence with it.
+
 The weights are `stance_weights.json` beside this module, written by `bench/stance_train.py`
 from the labelled essay sets and never edited by hand (a test retrains and compares). Scoring
 is a dot product: no runtime dependency.
