@@ -2,7 +2,13 @@
 errors and twenty true sentences of the kinds eval7's labels name (read from their `claim:`
 fields only, not the essays' sentences): NKVD heads out of order or misdated, figures an order
 of magnitude off, fates misdated, who took whose post, who held which post, where Kirov died,
-who drew up Order 00447 and when, and Trotsky's fate."""
+who drew up Order 00447 and when, and Trotsky's fate.
+
+First run (main at 206cac8): 13 of 20 errors flagged, 20 of 20 true sentences clean. Missed:
+Beria before Yezhov in a "before X, run by Y" clause, 700,000 to be shot under Order 00447,
+"By 1937 Beria was in charge of the NKVD", Kirov's Leningrad post going to Khrushchev, Trotsky
+tried in Moscow and shot, Kirov shot in the Kremlin, Yezhov "became the scapegoat and was shot
+in 1937"."""
 
 from __future__ import annotations
 
