@@ -197,6 +197,37 @@ def _coordinated(tokens: tuple[Token, ...], kept: list[int], last: int, v: int) 
     return -1
 
 
+def _shared_subject(tokens: tuple[Token, ...], kept: list[int], v: int) -> int | None:
+    """ "Yezhov became the scapegoat and was shot in 1937": a fate word opening a second
+    predicate, joined by "and" past linking words, is said of the person the sentence opens
+    with, when no one else (nor "who", "they", "thousands") is named before it."""
+    if not kept or not _person(tokens[kept[0]]):
+        return None
+    k = v - 1
+    while k > 1 and tokens[kept[k]].norm in _LINKS and tokens[kept[k]].norm != "and":
+        k -= 1
+    if k <= 1 or tokens[kept[k]].norm != "and":
+        return None
+    if any(
+        (_person(tokens[j]) and not _governed(tokens, kept, j, v)) or tokens[j].norm in _SUBJECTS
+        for j in kept[1:k]
+    ):
+        return None
+    return kept[0]
+
+
+_PREPOSITIONS = words("with against to by of from for about over than like")
+
+
+def _governed(tokens: tuple[Token, ...], kept: list[int], j: int, v: int) -> bool:
+    """The person at j is a preposition's object ("argued with Stalin") and an "and" stands
+    between him and the fate word at kept[v]: the fate is not his."""
+    k = kept.index(j)
+    if k == 0 or tokens[kept[k - 1]].norm not in _PREPOSITIONS:
+        return False
+    return any(tokens[i].norm == "and" for i in kept[k + 1 : v])
+
+
 def _he_before(tokens: tuple[Token, ...], kept: list[int], v: int) -> bool:
     """ "he was killed", "he was only silenced when he was killed": "he" before the fate word,
     past linking words."""
@@ -285,6 +316,10 @@ def _fates(essay: EssayText, n: int, kept: list[int]) -> list[Hit]:
             if not who and (joined := _coordinated(tokens, kept, last_v, v)) >= 0:
                 # "was arrested soon after and, by all accounts, shot in 1936"
                 who = said or _before(tokens, kept, joined)
+            if who and _governed(tokens, kept, who[-1], v):
+                who = []  # "Zinoviev argued with Stalin and was shot": not Stalin
+            if not who and (shared := _shared_subject(tokens, kept, v)) is not None:
+                who = [shared]  # "Yezhov became the scapegoat and was shot in 1937"
             if not who and (_he_before(tokens, kept, v) or (pronoun and v <= 4 + opens)):
                 # "he" for the sentence's subject, or for the one person the sentence before
                 # named when this one opens with "he"

@@ -48,6 +48,12 @@ def _counts(w: str) -> bool:
     return not (len(w) == 4 and w.isdigit() and 1900 <= int(w) <= 1960)
 
 
+_QUALIFIERS = frozenset(
+    {"over", "more", "than", "above", "about", "around", "some", "nearly", "almost", "roughly",
+     "approximately", "just", "up", "to", "under", "fewer", "less", "only", "least", "at"}
+)  # fmt: skip
+
+
 def _about(norms: list[str], n: int) -> list[str]:
     """The words a figure at n is said of: up to three before it and seven after, neither
     reaching past another figure ("259,450 arrests and 72,950 executions"); a year is a word,
@@ -60,10 +66,16 @@ def _about(norms: list[str], n: int) -> list[str]:
         return _counts(norms[k]) and not short_year
 
     before: list[str] = []
-    for k in range(n - 1, max(-1, n - 4), -1):
+    reach = 3
+    k = n - 1
+    while k >= 0 and reach > 0:
         if figure(k):
             break
         before.append(norms[k])
+        # "called for over 700,000", "set some 70,000": a qualifier of the figure is no word
+        # of what it is said of, and uses none of the three
+        reach -= norms[k] not in _QUALIFIERS
+        k -= 1
     after: list[str] = []
     for k in range(n + 1, min(len(norms), n + 8)):
         if figure(k):

@@ -84,6 +84,12 @@ def head_out_of_term(essay: EssayText, span: list[int]) -> list[tuple[str, str, 
         year = year_of(tokens[i])
         if year is None or abs(m - n) > reach:
             continue
+        if m and norms[m - 1] == "by":
+            # "By 1937 Beria was in charge of the NKVD": his term must have begun by then
+            if year >= min(fd.NKVD_TERMS[norms[n]]):
+                return []
+            claim = f"{tokens[span[n]].text} did not head the NKVD then."
+            return [(claim, fd.NKVD_ORDER, span[n])]
         if m and norms[m - 1] in _BOUNDS:
             # "ran the NKVD until 1938": the end of his term must be its end
             said = norms[min(n, m) : max(n, m)]  # the NKVD named between him and the year
@@ -108,6 +114,9 @@ def head_out_of_term(essay: EssayText, span: list[int]) -> list[tuple[str, str, 
 _TOOK_POST = ("became", "become", "took", "appoint", "head", "ran", "led", "replac", "succeed")
 
 
+_RUN_BY = ("run", "ran", "head", "led", "controll", "direct", "taken")
+
+
 def heads_in_turn(essay: EssayText, span: list[int]) -> list[tuple[str, str, int]]:
     """ "After Beria, Yezhov became head of the NKVD", "Yezhov's successor was Yagoda": two
     heads of the NKVD put in the wrong order across a comma or by "successor" / "predecessor"."""
@@ -125,10 +134,12 @@ def heads_in_turn(essay: EssayText, span: list[int]) -> list[tuple[str, str, int
     a, b = heads
     rank_a, rank_b = fd.NKVD_HEADS.index(norms[a]), fd.NKVD_HEADS.index(norms[b])
     wrong = False
+    # "Before Yezhov, the secret police had been run by Beria": the post's verb before "by B"
+    run_by = norms[b - 1] == "by" and any(starts(w, _RUN_BY) for w in norms[b - 3 : b - 1])
     if (
         a == 1
         and norms[0] in ("after", "before")
-        and any(starts(w, _TOOK_POST) for w in norms[b + 1 : b + 4])
+        and (run_by or any(starts(w, _TOOK_POST) for w in norms[b + 1 : b + 4]))
     ):
         wrong = rank_b < rank_a if norms[0] == "after" else rank_b > rank_a
     else:

@@ -157,6 +157,15 @@ _OFFICE = words(
     "later by over from took take takes in charge with"
 )
 _SUCCESSION = ("replac", "succeed", "follow", "after", "before", "preced")
+# "Trotsky was put on trial in Moscow in 1936 and shot": a trial, a place and a year keep him
+# the one shot.
+_TRIED = words("put on trial court")
+
+
+def _passive(w: str) -> bool:
+    return w in _PASSIVE or w in _TRIED or w in fd.KNOWN_PLACES or w.isdigit()
+
+
 _FOUGHT = words("was were fought waged the of 1939 1940 1939-40")
 _ROUGHLY = words("only just about around some roughly nearly almost approximately barely merely")
 _STOPS = frozenset({"but", "while", "whereas", "unlike", "though", "although", "however"})
@@ -198,17 +207,13 @@ def _across(essay: EssayText, span: list[int]) -> list[tuple[str, str, int]]:
         norm = norms[n]
         if norm in fd.SURVIVED:
             verbs = fd.SURVIVED_VERBS.get(norm, (*fd.KILLED_VERBS, "tried"))
-            for words in (ahead(n, 8), ahead(_past_aside(tokens, span, n), 8)):
+            for words in (ahead(n, 11), ahead(_past_aside(tokens, span, n), 8)):
                 hit = next((m for m, w in enumerate(words) if starts(w, verbs)), None)
                 # "Zhukov, who was shot", "Zhukov and seven other generals were tried": only
                 # words that keep him the one shot stand between (not "Molotov signed
                 # lists..."); "Gamarnik shot himself" is his suicide.
                 suicide = hit is not None and words[hit + 1 : hit + 2] == ["himself"]
-                if (
-                    hit is not None
-                    and not suicide
-                    and all(w in _PASSIVE or w.isdigit() for w in words[:hit])
-                ):
+                if hit is not None and not suicide and all(_passive(w) for w in words[:hit]):
                     claim = f"{tokens[i].text} was not put to death."
                     out.append((claim, fd.SURVIVED[norm], i))
                     break

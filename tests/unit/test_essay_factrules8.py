@@ -1,0 +1,55 @@
+"""Round 8 of issue 15: the rules behind the first batch's misses, each on other wordings, with
+sound sentences that must stay clean."""
+
+from __future__ import annotations
+
+import pytest
+
+from purgebot.essays.facts import find_fact_errors
+from purgebot.essays.text import analyse
+
+
+def claims(text: str) -> list[str]:
+    return [f.claim for f in find_fact_errors(analyse(text), frozenset())]
+
+
+FLAGGED = [
+    # a qualifier before a figure does not push the subject out of reach
+    ("Order 00447 called for some 500,000 people to be shot.", "executions"),
+    # a trial, a place and a year between a name and "shot"
+    ("Trotsky was tried in Moscow in 1937 and shot.", "not put to death"),
+    # "in the Kremlin" is a place
+    ("Kirov was murdered in the Kremlin.", "Leningrad"),
+    # "By YEAR X headed the NKVD": his term must have begun
+    ("By 1935 Yezhov headed the NKVD.", "did not head"),
+    # "Before / After A, the NKVD was run by B"
+    ("After Yezhov, the NKVD was run by Yagoda.", "wrong order"),
+    # a fate in a second predicate is the opening person's
+    ("Zinoviev lost every argument with Stalin and was shot in 1938.", "misdated"),
+    # "his place went to X"
+    ("Once Kirov was dead, his job passed to Beria.", "succeed Kirov"),
+]
+
+SOUND = [
+    "Order 00447 called for some 72,950 people to be shot.",
+    "Trotsky was tried in his absence and murdered in Mexico.",
+    "Stalin was in the Kremlin when Kirov was shot in Leningrad.",
+    "By 1937 Yezhov headed the NKVD.",
+    "By 1938 the NKVD under Yezhov had arrested hundreds of thousands.",
+    "After Yagoda, the NKVD was run by Yezhov.",
+    "Zinoviev lost every argument with Stalin and was shot in 1936.",
+    "Yezhov signed the lists and thousands were shot in 1937.",
+    "Once Kirov was dead, his job passed to Zhdanov.",
+    "After Kirov's death the blame went to Zinoviev.",
+]
+
+
+@pytest.mark.parametrize(("text", "said"), FLAGGED)
+def test_round8_rules_flag(text: str, said: str) -> None:
+    found = claims(text)
+    assert any(said in c for c in found), found
+
+
+@pytest.mark.parametrize("text", SOUND)
+def test_round8_rules_leave_sound_sentences(text: str) -> None:
+    assert claims(text) == []
