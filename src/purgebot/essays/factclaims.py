@@ -222,6 +222,8 @@ _PREPOSITIONS = words("with against to by of from for about over than like")
 def _governed(tokens: tuple[Token, ...], kept: list[int], j: int, v: int) -> bool:
     """The person at j is a preposition's object ("argued with Stalin") and an "and" stands
     between him and the fate word at kept[v]: the fate is not his."""
+    if j not in kept:
+        return False
     k = kept.index(j)
     if k == 0 or tokens[kept[k - 1]].norm not in _PREPOSITIONS:
         return False
