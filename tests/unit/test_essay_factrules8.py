@@ -28,6 +28,13 @@ FLAGGED = [
     ("Zinoviev lost every argument with Stalin and was shot in 1938.", "misdated"),
     # "his place went to X"
     ("Once Kirov was dead, his job passed to Beria.", "succeed Kirov"),
+    # "this order" after Order 00447 is it
+    ("Yezhov drew up Order 00447. This order was signed in 1935.", "misdated"),
+    ("Yezhov drew up Order 00447. Under the order, 650,000 were to be shot.", "executions"),
+    # an opening phrase says what a figure is of
+    ("Under Order 00447, 800,000 people were to be shot.", "executions"),
+    # who says it, and the aside naming him, are the writer's own words
+    ("Kirov, the party boss in Moscow, said that the kulaks were finished.", "lead the party"),
 ]
 
 SOUND = [
@@ -41,6 +48,12 @@ SOUND = [
     "Yezhov signed the lists and thousands were shot in 1937.",
     "Once Kirov was dead, his job passed to Zhdanov.",
     "After Kirov's death the blame went to Zinoviev.",
+    "Yezhov drew up Order 00447. This order was signed in 1937.",
+    "Yezhov drew up Order 00447. Under the order, 72,950 were to be shot.",
+    "Order 00447 was issued. By 1938 the NKVD had executed 386,798 people to fulfil the order.",
+    "Order 00447 was issued in 1937. The trials happened in the order Stalin wanted.",
+    "Kirov, the party boss in Leningrad, said that the kulaks were finished.",
+    "Lominadze said that the party chief in Moscow was wrong.",
 ]
 
 

@@ -48,6 +48,7 @@ def _counts(w: str) -> bool:
     return not (len(w) == 4 and w.isdigit() and 1900 <= int(w) <= 1960)
 
 
+_OPENERS = frozenset({"under", "according", "in", "by", "with", "from"})
 _QUALIFIERS = frozenset(
     {"over", "more", "than", "above", "about", "around", "some", "nearly", "almost", "roughly",
      "approximately", "just", "up", "to", "under", "fewer", "less", "only", "least", "at"}
@@ -147,6 +148,12 @@ def figure_errors(
     has_year = any(1936 <= y <= 1941 for y in years) and all(y <= 1941 for y in years)
     has_year = has_year and not any(tokens[i].norm in ("between", "through") for i in sentence)
     sentence_norms = [tokens[i].norm for i in sentence]
+    # "Under the order, 729,500 people were to be shot": an opening phrase says what the
+    # figures of the clause after it are of
+    lead: list[str] = []
+    opening = tokens[sentence[0]].clause if sentence else -1
+    if sentence and tokens[sentence[0]].norm in _OPENERS and tokens[clause[0]].clause != opening:
+        lead = [tokens[i].norm for i in sentence if tokens[i].clause == opening]
     for n, i in enumerate(clause):
         value = number_at(tokens, i, last)
         if value is None or norms[n].startswith("0"):  # "Order 00447" is a name, not a figure
@@ -178,7 +185,7 @@ def figure_errors(
         for fig in fd.FIGURES:
             if value < fig.too_high or (fig.needs_year and not has_year):
                 continue
-            near = _about(norms, n)
+            near = _about(norms, n) + lead
             if all(any(starts(w, g) for w in near) for g in fig.groups):
                 out.append((fig.claim, fig.correction, i))
                 break

@@ -52,7 +52,7 @@ FIGURES: tuple[Figure, ...] = (
             ("00447",),
             ("shot", "execut"),
             (
-                "to=",
+                "be=",  # "to be shot", not "executed ... to fulfil the order"
                 "should",
                 "quota",
                 "target",

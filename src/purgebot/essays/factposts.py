@@ -50,7 +50,8 @@ def head_out_of_term(essay: EssayText, span: list[int]) -> list[tuple[str, str, 
     fate = any(
         w in _FATE_VERBS or (m and norms[m - 1] in _AUX and starts(w, _FATE))
         for m, w in enumerate(norms)
-        if m < other or tokens[span[m]].clause != theirs
+        if (m < other or tokens[span[m]].clause != theirs)
+        and norms[m : m + 3] != ["put", "in", "charge"]  # taking the post, not a fate
     )
     if ("nkvd" not in norms and " ".join(norms).find("secret police") < 0) or fate:
         return []
@@ -239,7 +240,7 @@ def head_back_then(essay: EssayText, n: int, span: list[int]) -> list[tuple[str,
     norms = [tokens[i].norm for i in span]
     # "was then run by", "who was then", "at the time": not "then arrested" (what came next)
     then = any(w == "then" and k and norms[k - 1] in _WAS for k, w in enumerate(norms)) or any(
-        norms[k : k + 3] in (["at", "the", "time"], ["at", "that", "time"])
+        norms[k : k + 3] in (["at", "the", "time"], ["at", "that", "time"], ["at", "this", "time"])
         for k in range(len(norms))
     )
     if any(year_of(tokens[i]) for i in span) or not then:

@@ -29,6 +29,8 @@ not a claim made.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from purgebot.essays import factdata as fd
 from purgebot.essays.factclaims import historian_figures, table_claims
 from purgebot.essays.factclauses import subject_of, with_antecedent, with_dates
@@ -135,6 +137,16 @@ _SAID = words("said says say suggest suggests suggested thought believed believe
 # "Morris dates Beria's takeover to 1939": a writer's dating, reported (not "Order 00447 dates
 # from 1937").
 _DATES = words("dates dated puts put places placed")
+
+
+def _said_by(essay: EssayText, kept: list[int]) -> list[tuple[str, str, int]]:
+    """ "Lominadze, the party chief in Leningrad, said that ...": who says it, and the aside
+    that names him, are the writer's own words, read as such."""
+    tokens = essay.tokens
+    r = next((k for k, i in enumerate(kept) if tokens[i].norm in _SAID), 0)
+    if r < 3 or tokens[kept[0]].clause == tokens[kept[r - 1]].clause:
+        return []  # not "Name, aside, said"
+    return _across(essay, kept[:r])
 
 
 def _attributed(tokens: tuple[Token, ...], span: list[int]) -> bool:
@@ -294,8 +306,31 @@ def _sentence_hits(
     return hits
 
 
+_THIS = words("this that the same")
+
+
+def _order_named(essay: EssayText) -> EssayText:
+    """ "Order 00447 ... This order was issued in July 1935": "this / the order" after Order
+    00447 has been named (and no other order) is read as it."""
+    tokens = essay.tokens
+    first = next((k for k, t in enumerate(tokens) if t.norm == "00447"), None)
+    if first is None:
+        return essay
+    out = list(tokens)
+    for k in range(first + 1, len(tokens) - 1):
+        if (
+            tokens[k].norm == "order"
+            and tokens[k - 1].norm in _THIS
+            and tokens[k + 1].norm not in ("of", "to", "00447")
+            and tokens[k - 2].norm != "in"  # "in the order they came"
+        ):
+            out[k] = tokens[k]._replace(norm="00447")
+    return replace(essay, tokens=tuple(out)) if out != list(tokens) else essay
+
+
 def find_fact_errors(essay: EssayText, dismissed: frozenset[int]) -> tuple[FoundMisconception, ...]:
     """Each sentence that clearly contradicts the record, once per claim, in text order."""
+    essay = _order_named(essay)
     tokens = essay.tokens
     found: dict[tuple[int, str], FoundMisconception] = {}
     for n, s in enumerate(essay.sentences):
@@ -314,6 +349,7 @@ def find_fact_errors(essay: EssayText, dismissed: frozenset[int]) -> tuple[Found
         if reported or _attributed(tokens, span):  # someone else's claim: only the absurd
             hits = [] if denied else beyond_any_estimate(essay, kept)
             hits = hits or ([] if denied else historian_figures(essay, kept))
+            hits = hits or _said_by(essay, kept)
         elif denied:  # a claim denied is read for one thing only, and what follows it
             hits = denied_fates(essay, kept) + table_claims(essay, n, after_denial(tokens, kept))
         else:
