@@ -35,6 +35,14 @@ FLAGGED = [
     ("Under Order 00447, 800,000 people were to be shot.", "executions"),
     # who says it, and the aside naming him, are the writer's own words
     ("Kirov, the party boss in Moscow, said that the kulaks were finished.", "lead the party"),
+    # "at this time" after "the very next day", across a paragraph break
+    (
+        "Kirov was shot in 1934. Stalin was shaken.\n\nThe next day a decree was issued. "
+        "The head of the NKVD at this time, Yezhov, was put in charge of the hunt.",
+        "did not head",
+    ),
+    # "had him shot": the one person named before it but the subject
+    ("Stalin turned on Bukharin and had him shot in 1937.", "misdated"),
 ]
 
 SOUND = [
@@ -54,6 +62,10 @@ SOUND = [
     "Order 00447 was issued in 1937. The trials happened in the order Stalin wanted.",
     "Kirov, the party boss in Leningrad, said that the kulaks were finished.",
     "Lominadze said that the party chief in Moscow was wrong.",
+    "Kirov was shot in 1934. Stalin was shaken.\n\nThe next day a decree was issued. The head "
+    "of the NKVD at this time, Yagoda, was put in charge of the hunt.",
+    "Stalin turned on Bukharin and had him shot in 1938.",
+    "Bukharin argued and Stalin had him shot in 1938.",
 ]
 
 

@@ -30,6 +30,11 @@ from purgebot.essays.factphrases import (
     phrase_at,
     taken_to_prison,
 )
+from purgebot.essays.factwho import LINKS as _LINKS
+from purgebot.essays.factwho import SUBJECTS as _SUBJECTS
+from purgebot.essays.factwho import governed as _governed
+from purgebot.essays.factwho import had_him as _had_him
+from purgebot.essays.factwho import shared_subject as _shared_subject
 from purgebot.essays.text import EssayText, Token, words
 
 Hit = tuple[str, str, int]
@@ -37,19 +42,11 @@ Hit = tuple[str, str, int]
 # Fate words as verbs (not "the execution", "his arrest"), with the object they may take.
 _DEATH = words("shot executed killed murdered assassinated died suicide")
 _ARREST = words("arrested jailed imprisoned detained")
-_SUBJECTS = words("he she they it who which many thousands others")
 _TRANSITIVE = words("shot executed killed murdered assassinated arrested jailed imprisoned")
 _SELF = words("himself")
 _CONNECTIVES = words(
     "nevertheless however but and so then later eventually finally in the end soon afterwards "
     "still yet even thus therefore"
-)
-# Words that may stand between a person and what is said of him.
-_LINKS = words(
-    "was were had been being is are later then eventually also finally soon quickly duly "
-    "subsequently himself themselves both all too and in the end afterwards immediately only "
-    "first just actually already "
-    "arrested tried sentenced convicted condemned found guilty removed sacked dismissed expelled"
 )
 # Words between a fate word and its year: "shot in the summer of 1936", "in early 1939".
 _TO_YEAR = (
@@ -197,39 +194,6 @@ def _coordinated(tokens: tuple[Token, ...], kept: list[int], last: int, v: int) 
     return -1
 
 
-def _shared_subject(tokens: tuple[Token, ...], kept: list[int], v: int) -> int | None:
-    """ "Yezhov became the scapegoat and was shot in 1937": a fate word opening a second
-    predicate, joined by "and" past linking words, is said of the person the sentence opens
-    with, when no one else (nor "who", "they", "thousands") is named before it."""
-    if not kept or not _person(tokens[kept[0]]):
-        return None
-    k = v - 1
-    while k > 1 and tokens[kept[k]].norm in _LINKS and tokens[kept[k]].norm != "and":
-        k -= 1
-    if k <= 1 or tokens[kept[k]].norm != "and":
-        return None
-    if any(
-        (_person(tokens[j]) and not _governed(tokens, kept, j, v)) or tokens[j].norm in _SUBJECTS
-        for j in kept[1:k]
-    ):
-        return None
-    return kept[0]
-
-
-_PREPOSITIONS = words("with against to by of from for about over than like")
-
-
-def _governed(tokens: tuple[Token, ...], kept: list[int], j: int, v: int) -> bool:
-    """The person at j is a preposition's object ("argued with Stalin") and an "and" stands
-    between him and the fate word at kept[v]: the fate is not his."""
-    if j not in kept:
-        return False
-    k = kept.index(j)
-    if k == 0 or tokens[kept[k - 1]].norm not in _PREPOSITIONS:
-        return False
-    return any(tokens[i].norm == "and" for i in kept[k + 1 : v])
-
-
 def _he_before(tokens: tuple[Token, ...], kept: list[int], v: int) -> bool:
     """ "he was killed", "he was only silenced when he was killed": "he" before the fate word,
     past linking words."""
@@ -315,6 +279,7 @@ def _fates(essay: EssayText, n: int, kept: list[int]) -> list[Hit]:
             if not taken and not passive and year_of(tokens[kept[end + 1]]) is None:
                 continue  # "Yezhov shot thousands": another object
             who = _before(tokens, kept, v) or _had_them(tokens, kept, v)
+            who = who or _had_him(tokens, kept, v)
             if not who and (joined := _coordinated(tokens, kept, last_v, v)) >= 0:
                 # "was arrested soon after and, by all accounts, shot in 1936"
                 who = said or _before(tokens, kept, joined)

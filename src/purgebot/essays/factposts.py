@@ -231,6 +231,9 @@ def took_over(essay: EssayText, span: list[int]) -> list[tuple[str, str, int]]:
 _WAS = words("was were is who which")
 
 
+_NEXT = words("next following")  # "the very next day", not "later came the Terror"
+
+
 def head_back_then(essay: EssayText, n: int, span: list[int]) -> list[tuple[str, str, int]]:
     """ "Kirov was murdered in December 1934. Within a day, a decree gave the secret police,
     which was then run by Yezhov, ...": a sentence with no year of its own that says who "then"
@@ -248,11 +251,17 @@ def head_back_then(essay: EssayText, n: int, span: list[int]) -> list[tuple[str,
     head = next((k for k, w in enumerate(norms) if w in fd.NKVD_TERMS), None)
     if head is None:
         return []
-    for back in (n - 1, n - 2):
-        if back < 0:
+    # "... in 1934. || The very next day ... . The head of the NKVD at this time": a sentence
+    # opening with a time counted from before it goes on from there, past a paragraph break
+    last = essay.sentences[n - 1] if n else None
+    chained = last is not None and any(
+        tokens[i].norm in _NEXT for i in range(last.first, min(last.last, last.first + 4))
+    )
+    for back in (n - 1, n - 2, n - 3):
+        if back < 0 or (back == n - 3 and not chained):
             return []
         s, after = essay.sentences[back], essay.sentences[back + 1]
-        if back < n - 1 and "\n\n" in essay.text[s.end : after.start]:
+        if back < n - 1 and "\n\n" in essay.text[s.end : after.start] and not chained:
             return []
         years = [i for i in range(s.first, s.last) if year_of(tokens[i])]
         if not years:
