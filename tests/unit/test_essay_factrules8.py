@@ -43,6 +43,9 @@ FLAGGED = [
     ),
     # "had him shot": the one person named before it but the subject
     ("Stalin turned on Bukharin and had him shot in 1937.", "misdated"),
+    # past an apposition between commas
+    ("Beria, a man Stalin trusted, was handed Kirov's post in Leningrad.", "succeed Kirov"),
+    ("Trotsky, the founder of the Red Army, was tried in Moscow and shot.", "not put to death"),
 ]
 
 SOUND = [
@@ -66,6 +69,9 @@ SOUND = [
     "of the NKVD at this time, Yagoda, was put in charge of the hunt.",
     "Stalin turned on Bukharin and had him shot in 1938.",
     "Bukharin argued and Stalin had him shot in 1938.",
+    "Khrushchev, who worked in Moscow, saw Zhdanov take Kirov's post.",
+    "Zhdanov, one of Stalin's loyal friends, was given Kirov's job in Leningrad.",
+    "Trotsky, the founder of the Red Army, was murdered in Mexico.",
 ]
 
 

@@ -183,13 +183,22 @@ _ROUGHLY = words("only just about around some roughly nearly almost approximatel
 _STOPS = frozenset({"but", "while", "whereas", "unlike", "though", "although", "however"})
 
 
+_APPOSITION = words("the a an one his stalin's lenin's")
+
+
+_OWN = ("'s", "\u2019s")
+
+
 def _past_aside(tokens: tuple[Token, ...], span: list[int], n: int) -> int:
     """ "Trotsky (himself), who stood in the dock, was shot": where the name's own predicate
     starts after a relative clause set between commas (n itself when there is none)."""
     m = n + 1
     if m < len(span) and tokens[span[m]].norm == "himself":
         m += 1
-    if m >= len(span) or tokens[span[m]].norm not in ("who", "whose"):
+    opens = tokens[span[m]].norm if m < len(span) else ""
+    # "Trotsky, the biggest rival of all, was ...": an apposition between commas too
+    apposition = opens in _APPOSITION and tokens[span[m]].clause != tokens[span[n]].clause
+    if m >= len(span) or (opens not in ("who", "whose") and not apposition):
         return n
     aside = tokens[span[m]].clause
     rest = next((k for k in range(m, len(span)) if tokens[span[k]].clause != aside), None)
@@ -215,11 +224,12 @@ def _across(essay: EssayText, span: list[int]) -> list[tuple[str, str, int]]:
             got.append(w)
         return got
 
+    owners = frozenset(norms[n] for n, i in enumerate(span) if tokens[i].text.endswith(_OWN))
     for n, i in enumerate(span):
         norm = norms[n]
         if norm in fd.SURVIVED:
             verbs = fd.SURVIVED_VERBS.get(norm, (*fd.KILLED_VERBS, "tried"))
-            for words in (ahead(n, 11), ahead(_past_aside(tokens, span, n), 8)):
+            for words in (ahead(n, 11), ahead(_past_aside(tokens, span, n), 11)):
                 hit = next((m for m, w in enumerate(words) if starts(w, verbs)), None)
                 # "Zhukov, who was shot", "Zhukov and seven other generals were tried": only
                 # words that keep him the one shot stand between (not "Molotov signed
@@ -257,7 +267,12 @@ def _across(essay: EssayText, span: list[int]) -> list[tuple[str, str, int]]:
             out += post(tokens, i, ahead(n, 7))
         if norm in fd.KILLERS:
             out += killed_by(tokens, span, n)
-        if norm in people and norm not in fd.SUCCESSORS["kirov"] and took_post_of(norms, n):
+        if (
+            norm in people
+            and norm not in fd.SUCCESSORS["kirov"]
+            and norm not in owners  # "one of Stalin's friends"
+            and took_post_of(norms, n, owners)
+        ):
             claim = f"{tokens[i].text} did not succeed Kirov."
             out.append((claim, fd.PLACE_CORRECTION, i))
         out += which_trial(norms, n, i)
