@@ -191,7 +191,11 @@ def test_the_discord_feedback_lists_misconceptions_and_dismissed_points(
         # a figure judged too high is not claimed; the name after "unlike" is no subject
         ("His numbers, millions shot, are now thought far too high by most historians.", False),
         ("Millions shot is what the early accounts said, and the figure was too big.", False),
-        ("Millions were shot in the Terror, a figure nobody can check.", True),
+        # a vague "millions" is not claimed (round 8): Swift, one of the course's sources,
+        # writes "execution of millions", Conquest put it at 3 million, and two independent
+        # labellers count it sound; only a figure an order of magnitude off is an error
+        ("Millions were shot in the Terror, a figure nobody can check.", False),
+        ("Stalin ordered the execution of millions.", False),
         ("Stalin, unlike Robespierre, survived and died in his bed.", False),
     ],
 )
