@@ -233,3 +233,21 @@ def test_a_name_after_unlike_is_not_the_subject_of_the_claim(text: str, flagged:
     prompts = {f"{b.id}/{e.id}": e for b in load_bank_dir(QUESTIONS) for e in b.essays}
     found = check_essay(prompts["results/french-terror"], text).misconceptions
     assert bool(found) is flagged
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        # a "but" between a claim's words opens another claim (round 8)
+        (
+            "Yagoda had run the NKVD since before the murder of Kirov, but in September 1936 "
+            "he was removed.",
+            False,
+        ),
+        ("The murder of Kirov in 1936 gave Stalin his excuse.", True),
+    ],
+)
+def test_a_claims_words_do_not_reach_past_a_but(text: str, flagged: bool) -> None:
+    prompts = {f"{b.id}/{e.id}": e for b in load_bank_dir(QUESTIONS) for e in b.essays}
+    found = check_essay(prompts["causes/why-purges"], text).misconceptions
+    assert any("1934" in m.claim for m in found) is flagged
