@@ -84,3 +84,18 @@ def test_round8_rules_flag(text: str, said: str) -> None:
 @pytest.mark.parametrize("text", SOUND)
 def test_round8_rules_leave_sound_sentences(text: str) -> None:
     assert claims(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        # NKVD heads told in turn: "first ... then ... last"
+        ("First came Yagoda, then Beria, then Yezhov.", True),
+        ("Yagoda was the first NKVD chief, Beria was next, and Yezhov came last.", True),
+        ("First came Yagoda, then Yezhov, then Beria.", False),
+        ("Yezhov first worked under Yagoda, then took his job.", False),
+        ("Yagoda was the first head of the three to be shot, then Yezhov.", False),
+    ],
+)
+def test_heads_told_in_turn(text: str, flagged: bool) -> None:
+    assert ("The NKVD heads are in the wrong order." in claims(text)) is flagged

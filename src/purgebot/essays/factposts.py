@@ -130,6 +130,8 @@ def heads_in_turn(essay: EssayText, span: list[int]) -> list[tuple[str, str, int
         if fd.NKVD_HEADS.index(norms[b]) - fd.NKVD_HEADS.index(norms[a]) != 1:
             return [("The NKVD heads are in the wrong order.", fd.NKVD_ORDER, span[b])]
         return []
+    if _listed_out_of_order(norms, heads):
+        return [("The NKVD heads are in the wrong order.", fd.NKVD_ORDER, span[heads[0]])]
     if len({norms[n] for n in heads}) != 2 or len(heads) != 2:
         return []
     a, b = heads
@@ -157,6 +159,30 @@ def heads_in_turn(essay: EssayText, span: list[int]) -> list[tuple[str, str, int
     if not wrong:
         return []
     return [("The NKVD heads are in the wrong order.", fd.NKVD_ORDER, span[a])]
+
+
+_FIRST = words("first")
+_NEXT_IN_LIST = words("then next last finally came later")
+# a head named after these is placed another way ("worked under Yagoda", "after Yezhov")
+_REVERSE = words("before after under from of than predecessor successor")
+
+
+def _listed_out_of_order(norms: list[str], heads: list[int]) -> bool:
+    """ "Yagoda was the first chief, after him came Beria, and Yezhov was the last one": heads
+    told in turn ("first", "then", "last"), each named once, in the wrong order; not when a
+    "before / after / replaced" says the order another way ("after Yezhov came Beria")."""
+    names = [norms[n] for n in heads]
+    if len(heads) < 2 or len(set(names)) != len(names) or "first" not in norms:
+        return False
+    if not any(w in _NEXT_IN_LIST for w in norms[heads[0] + 1 :]):
+        return False
+    if any(norms[n - 1] in _REVERSE for n in heads if n) or any(
+        starts(w, ("replac", "succeed", "preced", "took", "take", *_FATE[:4], "die", "kill"))
+        for w in norms  # "the first to be shot": an order of something else
+    ):
+        return False
+    ranks = [fd.NKVD_HEADS.index(w) for w in names]
+    return ranks != sorted(ranks)
 
 
 _HANDED = words("went given passed handed")
