@@ -1,5 +1,10 @@
 """A second batch of round 8 of issue 15, written after the round's rules and committed before
-the detector ran on it: ten errors and ten true sentences of eval7's kinds in other wordings."""
+the detector ran on it: ten errors and ten true sentences of eval7's kinds in other wordings.
+
+First run: 7 of 10 errors flagged, 10 of 10 true sentences clean. Missed: Order 00447's
+executions quota far too low ("around 2,000 ... to be shot"), Kirov "gunned down" in Moscow,
+and "this order" named before Order 00447 itself (a badly written item: the order's anaphora is
+read only after the order is named)."""
 
 from __future__ import annotations
 
