@@ -101,7 +101,7 @@ def vague_figures(
         if w in _VAGUE and norms[n + 1] in _VAGUE_SCALES:
             value = _VAGUE[w] * _VAGUE_SCALES[norms[n + 1]]
             whole = [essay.tokens[i].norm for i in sentence]
-            out += _too_low(norms, n + 1, value, clause[n], whole)
+            out += _too_low(norms, n + 1, value, clause[n], whole, [])
     return out
 
 
@@ -118,7 +118,7 @@ def _part(norms: list[str], n: int) -> bool:
 
 
 def _too_low(
-    norms: list[str], n: int, value: int, i: int, sentence: list[str]
+    norms: list[str], n: int, value: int, i: int, sentence: list[str], lead: list[str]
 ) -> list[tuple[str, str, int]]:
     """A total of the record (`fd.LOW_FIGURES`) given at n an order of magnitude too low; not
     a lower bound ("over 3,000"), a part ("154 of the 186") or another body's figure anywhere
@@ -127,7 +127,7 @@ def _too_low(
         return []
     if any(w in _AT_LEAST for w in norms[max(0, n - 3) : n]):
         return []
-    near = _about(norms, n)
+    near = _about(norms, n) + lead
     for fig in fd.LOW_FIGURES:
         if value >= fig.too_low or any(starts(w, fig.unless) for w in sentence):
             continue
@@ -176,7 +176,7 @@ def figure_errors(
                     out.append((claim, fd.PART_OF_WHOLE, i))
                     continue
         if value < _LOWEST and year_of(tokens[i]) is None:
-            low = _too_low(norms, n, value, i, sentence_norms)
+            low = _too_low(norms, n, value, i, sentence_norms, lead)
             if low:
                 out += low
                 continue
