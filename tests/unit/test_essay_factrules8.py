@@ -46,6 +46,8 @@ FLAGGED = [
     # past an apposition between commas
     ("Beria, a man Stalin trusted, was handed Kirov's post in Leningrad.", "succeed Kirov"),
     ("Trotsky, the founder of the Red Army, was tried in Moscow and shot.", "not put to death"),
+    # executions under Order 00447 ten times the record's 386,798
+    ("Under Order 00447 about 4 million people were executed by the end of 1938.", "too high"),
 ]
 
 SOUND = [
@@ -72,6 +74,9 @@ SOUND = [
     "Khrushchev, who worked in Moscow, saw Zhdanov take Kirov's post.",
     "Zhdanov, one of Stalin's loyal friends, was given Kirov's job in Leningrad.",
     "Trotsky, the founder of the Red Army, was murdered in Mexico.",
+    "Under Order 00447, 386,798 people were executed by the end of 1938.",
+    "As head of the NKVD he gave Stalin false evidence of plots, and when the Terror ended "
+    "Stalin blamed Yezhov for everything and had him shot.",
 ]
 
 

@@ -59,7 +59,8 @@ def had_him(tokens: tuple[Token, ...], kept: list[int], v: int) -> list[int]:
         return []
     if tokens[kept[v - 2]].norm not in ("had", "got"):
         return []
-    before = kept[: v - 2]
+    here = tokens[kept[v - 2]].clause  # "... when the Terror ended Stalin blamed Yezhov ..."
+    before = [j for j in kept[: v - 2] if tokens[j].clause == here]
     if before and person(tokens[before[-1]]):
         before = before[:-1]  # "... and Stalin had him shot": Stalin had it done
     people = [j for j in before if person(tokens[j])]
