@@ -312,7 +312,10 @@ def test_a_year_is_read_past_bounds_times_agents_and_appositions(text: str, flag
         # "had them shot": the list named before
         ("Bukharin and Rykov lost, and Stalin had them both shot in 1937.", True),
         ("Bukharin and Rykov lost, and Stalin had them both shot in 1938.", False),
-        ("Stalin blamed Yezhov and had him shot in 1937.", False),
+        # "had him shot": the one person named before it but the subject (round 8; was False)
+        ("Stalin blamed Yezhov and had him shot in 1937.", True),
+        ("Stalin blamed Yezhov and had him shot in 1940.", False),
+        ("Stalin had him shot in 1937.", False),
         # "shot after a trial in YEAR": shot no earlier than that year
         ("Kamenev was shot after a show trial in 1938.", True),
         ("Kamenev was shot after a show trial in 1936.", False),

@@ -191,7 +191,11 @@ def test_the_discord_feedback_lists_misconceptions_and_dismissed_points(
         # a figure judged too high is not claimed; the name after "unlike" is no subject
         ("His numbers, millions shot, are now thought far too high by most historians.", False),
         ("Millions shot is what the early accounts said, and the figure was too big.", False),
-        ("Millions were shot in the Terror, a figure nobody can check.", True),
+        # a vague "millions" is not claimed (round 8): Swift, one of the course's sources,
+        # writes "execution of millions", Conquest put it at 3 million, and two independent
+        # labellers count it sound; only a figure an order of magnitude off is an error
+        ("Millions were shot in the Terror, a figure nobody can check.", False),
+        ("Stalin ordered the execution of millions.", False),
         ("Stalin, unlike Robespierre, survived and died in his bed.", False),
     ],
 )
@@ -229,3 +233,21 @@ def test_a_name_after_unlike_is_not_the_subject_of_the_claim(text: str, flagged:
     prompts = {f"{b.id}/{e.id}": e for b in load_bank_dir(QUESTIONS) for e in b.essays}
     found = check_essay(prompts["results/french-terror"], text).misconceptions
     assert bool(found) is flagged
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        # a "but" between a claim's words opens another claim (round 8)
+        (
+            "Yagoda had run the NKVD since before the murder of Kirov, but in September 1936 "
+            "he was removed.",
+            False,
+        ),
+        ("The murder of Kirov in 1936 gave Stalin his excuse.", True),
+    ],
+)
+def test_a_claims_words_do_not_reach_past_a_but(text: str, flagged: bool) -> None:
+    prompts = {f"{b.id}/{e.id}": e for b in load_bank_dir(QUESTIONS) for e in b.essays}
+    found = check_essay(prompts["causes/why-purges"], text).misconceptions
+    assert any("1934" in m.claim for m in found) is flagged

@@ -30,6 +30,11 @@ from purgebot.essays.factphrases import (
     phrase_at,
     taken_to_prison,
 )
+from purgebot.essays.factwho import LINKS as _LINKS
+from purgebot.essays.factwho import SUBJECTS as _SUBJECTS
+from purgebot.essays.factwho import governed as _governed
+from purgebot.essays.factwho import had_him as _had_him
+from purgebot.essays.factwho import shared_subject as _shared_subject
 from purgebot.essays.text import EssayText, Token, words
 
 Hit = tuple[str, str, int]
@@ -37,19 +42,11 @@ Hit = tuple[str, str, int]
 # Fate words as verbs (not "the execution", "his arrest"), with the object they may take.
 _DEATH = words("shot executed killed murdered assassinated died suicide")
 _ARREST = words("arrested jailed imprisoned detained")
-_SUBJECTS = words("he she they it who which many thousands others")
 _TRANSITIVE = words("shot executed killed murdered assassinated arrested jailed imprisoned")
 _SELF = words("himself")
 _CONNECTIVES = words(
     "nevertheless however but and so then later eventually finally in the end soon afterwards "
     "still yet even thus therefore"
-)
-# Words that may stand between a person and what is said of him.
-_LINKS = words(
-    "was were had been being is are later then eventually also finally soon quickly duly "
-    "subsequently himself themselves both all too and in the end afterwards immediately only "
-    "first just actually already "
-    "arrested tried sentenced convicted condemned found guilty removed sacked dismissed expelled"
 )
 # Words between a fate word and its year: "shot in the summer of 1936", "in early 1939".
 _TO_YEAR = (
@@ -282,9 +279,14 @@ def _fates(essay: EssayText, n: int, kept: list[int]) -> list[Hit]:
             if not taken and not passive and year_of(tokens[kept[end + 1]]) is None:
                 continue  # "Yezhov shot thousands": another object
             who = _before(tokens, kept, v) or _had_them(tokens, kept, v)
+            who = who or _had_him(tokens, kept, v)
             if not who and (joined := _coordinated(tokens, kept, last_v, v)) >= 0:
                 # "was arrested soon after and, by all accounts, shot in 1936"
                 who = said or _before(tokens, kept, joined)
+            if who and _governed(tokens, kept, who[-1], v):
+                who = []  # "Zinoviev argued with Stalin and was shot": not Stalin
+            if not who and (shared := _shared_subject(tokens, kept, v)) is not None:
+                who = [shared]  # "Yezhov became the scapegoat and was shot in 1937"
             if not who and (_he_before(tokens, kept, v) or (pronoun and v <= 4 + opens)):
                 # "he" for the sentence's subject, or for the one person the sentence before
                 # named when this one opens with "he"

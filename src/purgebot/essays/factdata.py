@@ -36,7 +36,8 @@ class Placed:
 
 KNOWN_PLACES = frozenset(
     {"moscow", "leningrad", "mexico", "siberia", "turkey", "norway", "france", "kiev", "ukraine",
-     "georgia", "tbilisi", "berlin", "paris", "london", "kazakhstan", "stalingrad", "finland"}
+     "georgia", "tbilisi", "berlin", "paris", "london", "kazakhstan", "stalingrad", "finland",
+     "kremlin"}
 )  # fmt: skip
 PLACED: tuple[Placed, ...] = (
     Placed("Kirov was killed in Leningrad.", (("kirov",), tuple(KILLED.split())),

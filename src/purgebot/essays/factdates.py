@@ -291,7 +291,8 @@ def placed(essay: EssayText, clause: list[int]) -> list[tuple[str, str, int]]:
     out: list[tuple[str, str, int]] = []
     for n, i in enumerate(clause[1:], start=1):
         place = tokens[i].norm
-        if place not in fd.KNOWN_PLACES or tokens[clause[n - 1]].norm not in ("in", "at"):
+        at = n - 1 - (tokens[clause[n - 1]].norm == "the" and n > 1)  # "in the Kremlin"
+        if place not in fd.KNOWN_PLACES or tokens[clause[at]].norm not in ("in", "at"):
             continue
         for event in fd.PLACED:
             hits = [[j for j in clause if starts(tokens[j].norm, g)] for g in event.groups]

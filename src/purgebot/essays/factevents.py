@@ -46,7 +46,7 @@ _CHANGE = (
 )
 
 
-KILLED = "murder kill assassin shot death died"
+KILLED = "murder kill assassin shot death died gunned"
 _TRIED = "shot execut trial tried sentenc condemn"
 
 EVENTS: tuple[Event, ...] = (

@@ -48,6 +48,13 @@ def _counts(w: str) -> bool:
     return not (len(w) == 4 and w.isdigit() and 1900 <= int(w) <= 1960)
 
 
+_OPENERS = frozenset({"under", "according", "in", "by", "with", "from"})
+_QUALIFIERS = frozenset(
+    {"over", "more", "than", "above", "about", "around", "some", "nearly", "almost", "roughly",
+     "approximately", "just", "up", "to", "under", "fewer", "less", "only", "least", "at"}
+)  # fmt: skip
+
+
 def _about(norms: list[str], n: int) -> list[str]:
     """The words a figure at n is said of: up to three before it and seven after, neither
     reaching past another figure ("259,450 arrests and 72,950 executions"); a year is a word,
@@ -60,10 +67,16 @@ def _about(norms: list[str], n: int) -> list[str]:
         return _counts(norms[k]) and not short_year
 
     before: list[str] = []
-    for k in range(n - 1, max(-1, n - 4), -1):
+    reach = 3
+    k = n - 1
+    while k >= 0 and reach > 0:
         if figure(k):
             break
         before.append(norms[k])
+        # "called for over 700,000", "set some 70,000": a qualifier of the figure is no word
+        # of what it is said of, and uses none of the three
+        reach -= norms[k] not in _QUALIFIERS
+        k -= 1
     after: list[str] = []
     for k in range(n + 1, min(len(norms), n + 8)):
         if figure(k):
@@ -88,7 +101,7 @@ def vague_figures(
         if w in _VAGUE and norms[n + 1] in _VAGUE_SCALES:
             value = _VAGUE[w] * _VAGUE_SCALES[norms[n + 1]]
             whole = [essay.tokens[i].norm for i in sentence]
-            out += _too_low(norms, n + 1, value, clause[n], whole)
+            out += _too_low(norms, n + 1, value, clause[n], whole, [])
     return out
 
 
@@ -105,7 +118,7 @@ def _part(norms: list[str], n: int) -> bool:
 
 
 def _too_low(
-    norms: list[str], n: int, value: int, i: int, sentence: list[str]
+    norms: list[str], n: int, value: int, i: int, sentence: list[str], lead: list[str]
 ) -> list[tuple[str, str, int]]:
     """A total of the record (`fd.LOW_FIGURES`) given at n an order of magnitude too low; not
     a lower bound ("over 3,000"), a part ("154 of the 186") or another body's figure anywhere
@@ -114,7 +127,7 @@ def _too_low(
         return []
     if any(w in _AT_LEAST for w in norms[max(0, n - 3) : n]):
         return []
-    near = _about(norms, n)
+    near = _about(norms, n) + lead
     for fig in fd.LOW_FIGURES:
         if value >= fig.too_low or any(starts(w, fig.unless) for w in sentence):
             continue
@@ -135,6 +148,12 @@ def figure_errors(
     has_year = any(1936 <= y <= 1941 for y in years) and all(y <= 1941 for y in years)
     has_year = has_year and not any(tokens[i].norm in ("between", "through") for i in sentence)
     sentence_norms = [tokens[i].norm for i in sentence]
+    # "Under the order, 729,500 people were to be shot": an opening phrase says what the
+    # figures of the clause after it are of
+    lead: list[str] = []
+    opening = tokens[sentence[0]].clause if sentence else -1
+    if sentence and tokens[sentence[0]].norm in _OPENERS and tokens[clause[0]].clause != opening:
+        lead = [tokens[i].norm for i in sentence if tokens[i].clause == opening]
     for n, i in enumerate(clause):
         value = number_at(tokens, i, last)
         if value is None or norms[n].startswith("0"):  # "Order 00447" is a name, not a figure
@@ -157,7 +176,7 @@ def figure_errors(
                     out.append((claim, fd.PART_OF_WHOLE, i))
                     continue
         if value < _LOWEST and year_of(tokens[i]) is None:
-            low = _too_low(norms, n, value, i, sentence_norms)
+            low = _too_low(norms, n, value, i, sentence_norms, lead)
             if low:
                 out += low
                 continue
@@ -166,7 +185,7 @@ def figure_errors(
         for fig in fd.FIGURES:
             if value < fig.too_high or (fig.needs_year and not has_year):
                 continue
-            near = _about(norms, n)
+            near = _about(norms, n) + lead
             if all(any(starts(w, g) for w in near) for g in fig.groups):
                 out.append((fig.claim, fig.correction, i))
                 break

@@ -52,7 +52,7 @@ FIGURES: tuple[Figure, ...] = (
             ("00447",),
             ("shot", "execut"),
             (
-                "to=",
+                "be=",  # "to be shot", not "executed ... to fulfil the order"
                 "should",
                 "quota",
                 "target",
@@ -67,6 +67,12 @@ FIGURES: tuple[Figure, ...] = (
         ),
         150_000,
         "Order 00447 set about 259,450 arrests, of whom about 72,950 were to be shot.",
+    ),
+    Figure(  # what was done under it (flashcards: "the NKVD had executed 386,798")
+        "The executions under Order 00447 are an order of magnitude too high.",
+        (("00447",), ("execut", "shot")),
+        3_800_000,
+        "By the end of 1938 the NKVD had executed 386,798 people under Order 00447.",
     ),
     Figure(
         "The number executed is an order of magnitude too high.",

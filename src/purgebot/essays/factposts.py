@@ -50,7 +50,8 @@ def head_out_of_term(essay: EssayText, span: list[int]) -> list[tuple[str, str, 
     fate = any(
         w in _FATE_VERBS or (m and norms[m - 1] in _AUX and starts(w, _FATE))
         for m, w in enumerate(norms)
-        if m < other or tokens[span[m]].clause != theirs
+        if (m < other or tokens[span[m]].clause != theirs)
+        and norms[m : m + 3] != ["put", "in", "charge"]  # taking the post, not a fate
     )
     if ("nkvd" not in norms and " ".join(norms).find("secret police") < 0) or fate:
         return []
@@ -84,6 +85,12 @@ def head_out_of_term(essay: EssayText, span: list[int]) -> list[tuple[str, str, 
         year = year_of(tokens[i])
         if year is None or abs(m - n) > reach:
             continue
+        if m and norms[m - 1] == "by":
+            # "By 1937 Beria was in charge of the NKVD": his term must have begun by then
+            if year >= min(fd.NKVD_TERMS[norms[n]]):
+                return []
+            claim = f"{tokens[span[n]].text} did not head the NKVD then."
+            return [(claim, fd.NKVD_ORDER, span[n])]
         if m and norms[m - 1] in _BOUNDS:
             # "ran the NKVD until 1938": the end of his term must be its end
             said = norms[min(n, m) : max(n, m)]  # the NKVD named between him and the year
@@ -108,6 +115,9 @@ def head_out_of_term(essay: EssayText, span: list[int]) -> list[tuple[str, str, 
 _TOOK_POST = ("became", "become", "took", "appoint", "head", "ran", "led", "replac", "succeed")
 
 
+_RUN_BY = ("run", "ran", "head", "led", "controll", "direct", "taken")
+
+
 def heads_in_turn(essay: EssayText, span: list[int]) -> list[tuple[str, str, int]]:
     """ "After Beria, Yezhov became head of the NKVD", "Yezhov's successor was Yagoda": two
     heads of the NKVD put in the wrong order across a comma or by "successor" / "predecessor"."""
@@ -120,15 +130,19 @@ def heads_in_turn(essay: EssayText, span: list[int]) -> list[tuple[str, str, int
         if fd.NKVD_HEADS.index(norms[b]) - fd.NKVD_HEADS.index(norms[a]) != 1:
             return [("The NKVD heads are in the wrong order.", fd.NKVD_ORDER, span[b])]
         return []
+    if _listed_out_of_order(norms, heads):
+        return [("The NKVD heads are in the wrong order.", fd.NKVD_ORDER, span[heads[0]])]
     if len({norms[n] for n in heads}) != 2 or len(heads) != 2:
         return []
     a, b = heads
     rank_a, rank_b = fd.NKVD_HEADS.index(norms[a]), fd.NKVD_HEADS.index(norms[b])
     wrong = False
+    # "Before Yezhov, the secret police had been run by Beria": the post's verb before "by B"
+    run_by = norms[b - 1] == "by" and any(starts(w, _RUN_BY) for w in norms[b - 3 : b - 1])
     if (
         a == 1
         and norms[0] in ("after", "before")
-        and any(starts(w, _TOOK_POST) for w in norms[b + 1 : b + 4])
+        and (run_by or any(starts(w, _TOOK_POST) for w in norms[b + 1 : b + 4]))
     ):
         wrong = rank_b < rank_a if norms[0] == "after" else rank_b > rank_a
     else:
@@ -145,6 +159,30 @@ def heads_in_turn(essay: EssayText, span: list[int]) -> list[tuple[str, str, int
     if not wrong:
         return []
     return [("The NKVD heads are in the wrong order.", fd.NKVD_ORDER, span[a])]
+
+
+_FIRST = words("first")
+_NEXT_IN_LIST = words("then next last finally came later")
+# a head named after these is placed another way ("worked under Yagoda", "after Yezhov")
+_REVERSE = words("before after under from of than predecessor successor")
+
+
+def _listed_out_of_order(norms: list[str], heads: list[int]) -> bool:
+    """ "Yagoda was the first chief, after him came Beria, and Yezhov was the last one": heads
+    told in turn ("first", "then", "last"), each named once, in the wrong order; not when a
+    "before / after / replaced" says the order another way ("after Yezhov came Beria")."""
+    names = [norms[n] for n in heads]
+    if len(heads) < 2 or len(set(names)) != len(names) or "first" not in norms:
+        return False
+    if not any(w in _NEXT_IN_LIST for w in norms[heads[0] + 1 :]):
+        return False
+    if any(norms[n - 1] in _REVERSE for n in heads if n) or any(
+        starts(w, ("replac", "succeed", "preced", "took", "take", *_FATE[:4], "die", "kill"))
+        for w in norms  # "the first to be shot": an order of something else
+    ):
+        return False
+    ranks = [fd.NKVD_HEADS.index(w) for w in names]
+    return ranks != sorted(ranks)
 
 
 _HANDED = words("went given passed handed")
@@ -219,6 +257,9 @@ def took_over(essay: EssayText, span: list[int]) -> list[tuple[str, str, int]]:
 _WAS = words("was were is who which")
 
 
+_NEXT = words("next following")  # "the very next day", not "later came the Terror"
+
+
 def head_back_then(essay: EssayText, n: int, span: list[int]) -> list[tuple[str, str, int]]:
     """ "Kirov was murdered in December 1934. Within a day, a decree gave the secret police,
     which was then run by Yezhov, ...": a sentence with no year of its own that says who "then"
@@ -228,7 +269,7 @@ def head_back_then(essay: EssayText, n: int, span: list[int]) -> list[tuple[str,
     norms = [tokens[i].norm for i in span]
     # "was then run by", "who was then", "at the time": not "then arrested" (what came next)
     then = any(w == "then" and k and norms[k - 1] in _WAS for k, w in enumerate(norms)) or any(
-        norms[k : k + 3] in (["at", "the", "time"], ["at", "that", "time"])
+        norms[k : k + 3] in (["at", "the", "time"], ["at", "that", "time"], ["at", "this", "time"])
         for k in range(len(norms))
     )
     if any(year_of(tokens[i]) for i in span) or not then:
@@ -236,11 +277,17 @@ def head_back_then(essay: EssayText, n: int, span: list[int]) -> list[tuple[str,
     head = next((k for k, w in enumerate(norms) if w in fd.NKVD_TERMS), None)
     if head is None:
         return []
-    for back in (n - 1, n - 2):
-        if back < 0:
+    # "... in 1934. || The very next day ... . The head of the NKVD at this time": a sentence
+    # opening with a time counted from before it goes on from there, past a paragraph break
+    last = essay.sentences[n - 1] if n else None
+    chained = last is not None and any(
+        tokens[i].norm in _NEXT for i in range(last.first, min(last.last, last.first + 4))
+    )
+    for back in (n - 1, n - 2, n - 3):
+        if back < 0 or (back == n - 3 and not chained):
             return []
         s, after = essay.sentences[back], essay.sentences[back + 1]
-        if back < n - 1 and "\n\n" in essay.text[s.end : after.start]:
+        if back < n - 1 and "\n\n" in essay.text[s.end : after.start] and not chained:
             return []
         years = [i for i in range(s.first, s.last) if year_of(tokens[i])]
         if not years:

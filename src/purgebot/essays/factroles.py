@@ -92,18 +92,26 @@ def trial_then_accused(norms: list[str], span: list[int]) -> list[tuple[str, str
 
 _TOOK = words("given got took take takes inherited handed")
 _POST = words("post job place position role seat")
+_WENT = words("went passed fell handed given")
 
 
-def took_post_of(norms: list[str], n: int) -> bool:
+def took_post_of(norms: list[str], n: int, owners: frozenset[str] = frozenset()) -> bool:
     """ "Beria was given Kirov's post", "Beria replaced Kirov", "Kirov was succeeded by Beria":
     the person at n named as Kirov's successor."""
-    after, before = norms[n + 1 : n + 6], norms[max(0, n - 4) : n]
+    # "Khrushchev, one of Stalin's loyal friends, was given Kirov's job": past an aside, not
+    # past another person ("Khrushchev saw Zhdanov take Kirov's post")
+    after, before = norms[n + 1 : n + 10], norms[max(0, n - 4) : n]
     if "kirov" in after:
         k = after.index("kirov")
+        if any(w in fd.KNOWN_PEOPLE and w not in owners for w in after[:k]):
+            return False
         verbs = after[:k]
         if after[k + 1 : k + 2] and after[k + 1] in _POST and any(w in _TOOK for w in verbs):
             return True
         return bool(verbs) and starts(verbs[-1], ("replac", "succeed")) and "by" not in verbs
+    if before[-2:-1] and before[-2] in _WENT and before[-1] == "to" and "kirov" in norms[:n]:
+        # "After Kirov's death his place as Leningrad party boss went to Khrushchev"
+        return any(w in _POST for w in norms[norms.index("kirov") : n - 2])
     if "kirov" in before and before[-1:] == ["by"]:
         k = len(before) - 1 - before[::-1].index("kirov")
         return any(starts(w, ("replac", "succeed")) for w in before[k + 1 :])

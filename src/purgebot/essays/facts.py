@@ -29,6 +29,8 @@ not a claim made.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from purgebot.essays import factdata as fd
 from purgebot.essays.factclaims import historian_figures, table_claims
 from purgebot.essays.factclauses import subject_of, with_antecedent, with_dates
@@ -137,6 +139,16 @@ _SAID = words("said says say suggest suggests suggested thought believed believe
 _DATES = words("dates dated puts put places placed")
 
 
+def _said_by(essay: EssayText, kept: list[int]) -> list[tuple[str, str, int]]:
+    """ "Lominadze, the party chief in Leningrad, said that ...": who says it, and the aside
+    that names him, are the writer's own words, read as such."""
+    tokens = essay.tokens
+    r = next((k for k, i in enumerate(kept) if tokens[i].norm in _SAID), 0)
+    if r < 3 or tokens[kept[0]].clause == tokens[kept[r - 1]].clause:
+        return []  # not "Name, aside, said"
+    return _across(essay, kept[:r])
+
+
 def _attributed(tokens: tuple[Token, ...], span: list[int]) -> bool:
     return any(
         tokens[i].norm in _DATES
@@ -157,9 +169,24 @@ _OFFICE = words(
     "later by over from took take takes in charge with"
 )
 _SUCCESSION = ("replac", "succeed", "follow", "after", "before", "preced")
+# "Trotsky was put on trial in Moscow in 1936 and shot": a trial, a place and a year keep him
+# the one shot.
+_TRIED = words("put on trial court")
+
+
+def _passive(w: str) -> bool:
+    return w in _PASSIVE or w in _TRIED or w in fd.KNOWN_PLACES or w.isdigit()
+
+
 _FOUGHT = words("was were fought waged the of 1939 1940 1939-40")
 _ROUGHLY = words("only just about around some roughly nearly almost approximately barely merely")
 _STOPS = frozenset({"but", "while", "whereas", "unlike", "though", "although", "however"})
+
+
+_APPOSITION = words("the a an one his stalin's lenin's")
+
+
+_OWN = ("'s", "\u2019s")
 
 
 def _past_aside(tokens: tuple[Token, ...], span: list[int], n: int) -> int:
@@ -168,7 +195,10 @@ def _past_aside(tokens: tuple[Token, ...], span: list[int], n: int) -> int:
     m = n + 1
     if m < len(span) and tokens[span[m]].norm == "himself":
         m += 1
-    if m >= len(span) or tokens[span[m]].norm not in ("who", "whose"):
+    opens = tokens[span[m]].norm if m < len(span) else ""
+    # "Trotsky, the biggest rival of all, was ...": an apposition between commas too
+    apposition = opens in _APPOSITION and tokens[span[m]].clause != tokens[span[n]].clause
+    if m >= len(span) or (opens not in ("who", "whose") and not apposition):
         return n
     aside = tokens[span[m]].clause
     rest = next((k for k in range(m, len(span)) if tokens[span[k]].clause != aside), None)
@@ -194,21 +224,18 @@ def _across(essay: EssayText, span: list[int]) -> list[tuple[str, str, int]]:
             got.append(w)
         return got
 
+    owners = frozenset(norms[n] for n, i in enumerate(span) if tokens[i].text.endswith(_OWN))
     for n, i in enumerate(span):
         norm = norms[n]
         if norm in fd.SURVIVED:
             verbs = fd.SURVIVED_VERBS.get(norm, (*fd.KILLED_VERBS, "tried"))
-            for words in (ahead(n, 8), ahead(_past_aside(tokens, span, n), 8)):
+            for words in (ahead(n, 11), ahead(_past_aside(tokens, span, n), 11)):
                 hit = next((m for m, w in enumerate(words) if starts(w, verbs)), None)
                 # "Zhukov, who was shot", "Zhukov and seven other generals were tried": only
                 # words that keep him the one shot stand between (not "Molotov signed
                 # lists..."); "Gamarnik shot himself" is his suicide.
                 suicide = hit is not None and words[hit + 1 : hit + 2] == ["himself"]
-                if (
-                    hit is not None
-                    and not suicide
-                    and all(w in _PASSIVE or w.isdigit() for w in words[:hit])
-                ):
+                if hit is not None and not suicide and all(_passive(w) for w in words[:hit]):
                     claim = f"{tokens[i].text} was not put to death."
                     out.append((claim, fd.SURVIVED[norm], i))
                     break
@@ -240,7 +267,12 @@ def _across(essay: EssayText, span: list[int]) -> list[tuple[str, str, int]]:
             out += post(tokens, i, ahead(n, 7))
         if norm in fd.KILLERS:
             out += killed_by(tokens, span, n)
-        if norm in people and norm not in fd.SUCCESSORS["kirov"] and took_post_of(norms, n):
+        if (
+            norm in people
+            and norm not in fd.SUCCESSORS["kirov"]
+            and norm not in owners  # "one of Stalin's friends"
+            and took_post_of(norms, n, owners)
+        ):
             claim = f"{tokens[i].text} did not succeed Kirov."
             out.append((claim, fd.PLACE_CORRECTION, i))
         out += which_trial(norms, n, i)
@@ -289,8 +321,31 @@ def _sentence_hits(
     return hits
 
 
+_THIS = words("this that the same")
+
+
+def _order_named(essay: EssayText) -> EssayText:
+    """ "Order 00447 ... This order was issued in July 1935": "this / the order" after Order
+    00447 has been named (and no other order) is read as it."""
+    tokens = essay.tokens
+    first = next((k for k, t in enumerate(tokens) if t.norm == "00447"), None)
+    if first is None:
+        return essay
+    out = list(tokens)
+    for k in range(first + 1, len(tokens) - 1):
+        if (
+            tokens[k].norm == "order"
+            and tokens[k - 1].norm in _THIS
+            and tokens[k + 1].norm not in ("of", "to", "00447")
+            and tokens[k - 2].norm != "in"  # "in the order they came"
+        ):
+            out[k] = tokens[k]._replace(norm="00447")
+    return replace(essay, tokens=tuple(out)) if out != list(tokens) else essay
+
+
 def find_fact_errors(essay: EssayText, dismissed: frozenset[int]) -> tuple[FoundMisconception, ...]:
     """Each sentence that clearly contradicts the record, once per claim, in text order."""
+    essay = _order_named(essay)
     tokens = essay.tokens
     found: dict[tuple[int, str], FoundMisconception] = {}
     for n, s in enumerate(essay.sentences):
@@ -309,6 +364,7 @@ def find_fact_errors(essay: EssayText, dismissed: frozenset[int]) -> tuple[Found
         if reported or _attributed(tokens, span):  # someone else's claim: only the absurd
             hits = [] if denied else beyond_any_estimate(essay, kept)
             hits = hits or ([] if denied else historian_figures(essay, kept))
+            hits = hits or _said_by(essay, kept)
         elif denied:  # a claim denied is read for one thing only, and what follows it
             hits = denied_fates(essay, kept) + table_claims(essay, n, after_denial(tokens, kept))
         else:

@@ -88,6 +88,9 @@ def source_for(correction: str) -> SourceRef | None:
 # The course's own material, which states the record: "according to the revision blog, 370,000
 # officers were purged" misquotes it, where "Conquest estimated ..." reports a historian.
 _COURSE = words("blog flashcards flashcard notes textbook handout worksheet sources")
+# An order's own words, stated ("according to the order, 729,500 were to be shot"), are the
+# writer's claim of what it said.
+_COURSE |= words("00447 decree")
 # Only a plain "says / according to": a claim called a myth, an estimate or an allegation is
 # still someone else's.
 _PLAIN = words("said says say according states stated shows show")

@@ -93,8 +93,8 @@ def _ordered(
     essay: EssayText, keys: list[set[str]], words_: tuple[frozenset[str], ...], has_by: bool
 ) -> list[tuple[int, ...]]:
     """Every place the claim's words stand in order within one sentence, with at most `GAP`
-    other words between them, none of them a "by" the claim lacks ("replaced by Beria") or a
-    "with" after "replaced" ("replaced him with Beria")."""
+    other words between them, none of them a "by" the claim lacks ("replaced by Beria"), a
+    "with" after "replaced" ("replaced him with Beria") or a "but" that opens another claim."""
     tokens = essay.tokens
     found = []
     for start in range(len(tokens)):
@@ -110,6 +110,7 @@ def _ordered(
                     (not has_by and (tokens[nxt].norm == "by" or swapped))
                     or _is_number(tokens[nxt].norm)
                     or _joins_another(tokens, nxt)
+                    or tokens[nxt].norm in _CONTRAST
                 ):
                     gaps = GAP + 1  # "two years three of the five" is not "two of the five"
                     break
@@ -125,6 +126,8 @@ def _ordered(
 
 
 _ADJUNCT = words("in on at of during")
+# "the murder of Kirov, but in September 1936 he was removed": a "but" opens another claim
+_CONTRAST = words("but while whereas although though however yet")
 
 
 def _joins_another(tokens: tuple[Token, ...], n: int) -> bool:
