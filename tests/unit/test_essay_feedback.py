@@ -243,3 +243,23 @@ def test_phrase_notes_warn_of_phrases_that_match_anything_or_miss_their_point() 
         "odd: phrase '--' has no words and is never found",
         "odd: none of its phrases appears in the point's own statement",
     )
+
+
+def test_two_phrases_finding_the_same_words_are_shown_once() -> None:
+    prompt = EssayPrompt(
+        id="official",
+        prompt="What was the official explanation of the purges?",
+        key_points=(
+            KeyPoint(
+                "official",
+                "The party was said to be full of traitors.",
+                ("party was full of traitors", "traitors in the party"),
+            ),
+        ),
+    )
+    fb = check_essay(prompt, "The regime claimed the party was full of traitors and spies.")
+    (point,) = fb.covered
+    assert [m.text for m in point.matches] == ["party was full of traitors"]
+    shown = [line for line in render_text(fb).splitlines() if "shown by" in line]
+    assert len(shown) == 1
+    assert len(json.loads(json.dumps(feedback_json(fb)))["matches"]["official"]) == 1
