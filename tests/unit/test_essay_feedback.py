@@ -259,7 +259,7 @@ def test_two_phrases_finding_the_same_words_are_shown_once() -> None:
     )
     fb = check_essay(prompt, "The regime claimed the party was full of traitors and spies.")
     (point,) = fb.covered
-    assert [m.text for m in point.matches] == ["party was full of traitors"]
+    assert [m.text for m in point.shown] == ["party was full of traitors"]
     shown = [line for line in render_text(fb).splitlines() if "shown by" in line]
     assert len(shown) == 1
     assert len(json.loads(json.dumps(feedback_json(fb)))["matches"]["official"]) == 1

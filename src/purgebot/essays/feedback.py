@@ -69,6 +69,16 @@ class ReadingTip:
     quote: str | None
 
 
+def _one_per_place(matches: tuple[Match, ...]) -> tuple[Match, ...]:
+    seen: set[tuple[int, int, str | None]] = set()
+    kept = []
+    for m in matches:
+        if (key := (m.start, m.end, m.reason)) not in seen:
+            seen.add(key)
+            kept.append(m)
+    return tuple(kept)
+
+
 @dataclass(frozen=True, slots=True)
 class PointFeedback:
     id: str
@@ -82,21 +92,20 @@ class PointFeedback:
         return bool(self.matches)
 
     @property
+    def shown(self) -> tuple[Match, ...]:
+        """The matches as the student sees them: one per place in the essay (two phrases of the
+        point that find the same words, "party was full of traitors" and "traitors in the
+        party", are one place)."""
+        return _one_per_place(self.matches)
+
+    @property
+    def refused_shown(self) -> tuple[Match, ...]:
+        return _one_per_place(self.refused)
+
+    @property
     def dismissed(self) -> tuple[Match, ...]:
         """Where the essay names the point but dismisses it or says it does not understand it."""
         return () if self.matches else tuple(m for m in self.refused if m.reason == "dismissed")
-
-
-def _one_per_place(matches: tuple[Match, ...]) -> tuple[Match, ...]:
-    """One match per place in the essay: two phrases of a point that find the same words (e.g.
-    "party was full of traitors" and "traitors in the party") are shown to the student once."""
-    seen: set[tuple[int, int, str | None]] = set()
-    kept = []
-    for m in matches:
-        if (key := (m.start, m.end, m.reason)) not in seen:
-            seen.add(key)
-            kept.append(m)
-    return tuple(kept)
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,15 +173,7 @@ def check_essay(
         if kp.source is not None:
             info = (sources or {}).get(kp.source.doc)
             tip = ReadingTip(kp.source.doc, info.title if info else None, kp.source.quote)
-        points.append(
-            PointFeedback(
-                kp.id,
-                kp.point,
-                _one_per_place(result.credited),
-                _one_per_place(result.refused),
-                tip,
-            )
-        )
+        points.append(PointFeedback(kp.id, kp.point, result.credited, result.refused, tip))
     people = (*names_in(prompt), *names)
     return Feedback(
         prompt_id=prompt.id,

@@ -81,14 +81,14 @@ def _shown_by(match: Match) -> str:
 
 def _point_lines(p: PointFeedback) -> list[str]:
     lines = [f"  [{'x' if p.covered else ' '}] {p.id}: {p.point}"]
-    for m in p.matches[:MAX_SHOWN_MATCHES]:
+    for m in p.shown[:MAX_SHOWN_MATCHES]:
         lines.append(f"      shown by {_shown_by(m)}")
-    if len(p.matches) > MAX_SHOWN_MATCHES:
-        lines.append(f"      and {len(p.matches) - MAX_SHOWN_MATCHES} more")
+    if len(p.shown) > MAX_SHOWN_MATCHES:
+        lines.append(f"      and {len(p.shown) - MAX_SHOWN_MATCHES} more")
     if p.dismissed:
         lines.append(f"      {dismissed_note(p)}")
     if not p.covered:
-        for m in p.refused[:MAX_SHOWN_MATCHES]:
+        for m in p.refused_shown[:MAX_SHOWN_MATCHES]:
             lines.append(f"      not credited ({m.reason}): {_shown_by(m)}")
         if p.read is not None:
             where = f"{p.read.title} [{p.read.doc}]" if p.read.title else p.read.doc
@@ -168,8 +168,10 @@ def feedback_json(fb: Feedback) -> dict[str, Any]:
             "max_words": fb.words.max_words,
             "verdict": fb.words.verdict,
         },
-        "matches": {p.id: [_match_json(m) for m in p.matches] for p in fb.covered},
-        "not_credited": {p.id: [_match_json(m) for m in p.refused] for p in points if p.refused},
+        "matches": {p.id: [_match_json(m) for m in p.shown] for p in fb.covered},
+        "not_credited": {
+            p.id: [_match_json(m) for m in p.refused_shown] for p in points if p.refused
+        },
         "read": {
             p.id: {"doc": p.read.doc, "title": p.read.title, "quote": p.read.quote}
             for p in fb.missed

@@ -133,9 +133,9 @@ def _shown_by(match: Match) -> str:
 
 
 def _made_value(point: PointFeedback) -> str:
-    lines = [f"Shown by {_shown_by(m)}" for m in point.matches[:MAX_SHOWN_MATCHES]]
-    if len(point.matches) > MAX_SHOWN_MATCHES:
-        lines.append(f"…and {plural(len(point.matches) - MAX_SHOWN_MATCHES, 'more place')}")
+    lines = [f"Shown by {_shown_by(m)}" for m in point.shown[:MAX_SHOWN_MATCHES]]
+    if len(point.shown) > MAX_SHOWN_MATCHES:
+        lines.append(f"…and {plural(len(point.shown) - MAX_SHOWN_MATCHES, 'more place')}")
     return "\n".join(lines)
 
 
@@ -143,7 +143,7 @@ def _missed_value(point: PointFeedback) -> str:
     lines = []
     if point.dismissed:
         lines.append("You name it but don't explain it: say what it was and why it matters.")
-    for m in point.refused[:MAX_SHOWN_MATCHES]:
+    for m in point.refused_shown[:MAX_SHOWN_MATCHES]:
         why = _REASONS.get(m.reason or "", m.reason)
         lines.append(f"Not counted ({why}): {_shown_by(m)}")
     if point.read is not None:
