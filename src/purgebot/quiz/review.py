@@ -43,8 +43,9 @@ def after_review(box: int, correct: bool, now: datetime) -> Move:
 def after_miss(now: datetime) -> Move:
     """A wrong answer anywhere else: the question (re)enters the first box.
 
-    The store applies this rule itself when an answer is written (a trigger, see migration 006),
-    so no path that records answers can forget it; `FIRST_BOX_MS` is the figure it uses.
+    The store applies this rule itself when an answer is written (a trigger, see
+    storage/migrations/*/triggers.sql), so no path that records answers can forget it;
+    `FIRST_BOX_MS` is the figure it uses.
     """
     return Move(FIRST_BOX, now + interval(FIRST_BOX))
 
