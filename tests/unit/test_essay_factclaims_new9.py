@@ -1,0 +1,64 @@
+"""Round 9 of issue 15, committed before the detector ran on it: claims inside a "which/who/
+whom" relative clause or a comma apposition said of a person or an event, in new wordings (not
+eval8's sentences): fates, posts, successions, and the dates of events, each as an error and
+as a sound sentence that must stay clean.
+
+First run (main at 0362467): recorded below once run."""
+
+from __future__ import annotations
+
+import pytest
+
+from purgebot.essays.facts import find_fact_errors
+from purgebot.essays.text import analyse
+
+
+def claims(text: str) -> list[str]:
+    return [f.claim for f in find_fact_errors(analyse(text), frozenset())]
+
+
+ERRORS = [
+    "Zinoviev, who was executed in 1939, had once been Lenin's closest ally.",
+    "Tukhachevsky, whom Stalin had shot in 1940, was the army's most gifted commander.",
+    "Beria, who replaced Yagoda at the head of the NKVD in 1936, carried out the worst of it.",
+    "The Congress of Victors, which met in 1937, cheered Kirov louder than Stalin.",
+    "Order 00447, which Yezhov signed in 1939, set regional quotas for arrests.",
+    "Kirov, who was gunned down in Moscow, became the excuse for everything that followed.",
+    "The war against Finland, which the Soviet army waged in 1942, exposed its weakness.",
+    "Yagoda, whom Yezhov replaced in 1938, had built up the camps.",
+    "The first Moscow show trial, which opened in 1938, set the pattern for the others.",
+    "Kamenev, who was shot in 1940, had confessed to everything.",
+    "Yezhov, who was head of the NKVD in 1935, drew up the lists.",
+    "Marshal Tukhachevsky, who was arrested in 1939, had modernised the Red Army.",
+    "Bukharin, who was executed in 1936, had been the party's favourite.",
+    "Yezhov, Yagoda's successor at the NKVD from 1938, signed the orders.",
+]
+
+TRUE = [
+    "Zinoviev, who was executed in 1936, had once been Lenin's closest ally.",
+    "Tukhachevsky, whom Stalin had shot in 1937, was the army's most gifted commander.",
+    "Yezhov, who replaced Yagoda at the head of the NKVD in 1936, carried out the worst of it.",
+    "The Congress of Victors, which met in 1934, cheered Kirov louder than Stalin.",
+    "Order 00447, which Yezhov signed in 1937, set regional quotas for arrests.",
+    "Kirov, who was gunned down in Leningrad, became the excuse for everything that followed.",
+    "The war against Finland, which the Soviet army waged in 1939, exposed its weakness.",
+    "Yagoda, whom Yezhov replaced in 1936, had built up the camps.",
+    "The first Moscow show trial, which opened in 1936, set the pattern for the others.",
+    "Kamenev, who was shot in 1936, had confessed to everything.",
+    "Yagoda, who was head of the NKVD in 1935, drew up the lists.",
+    "Marshal Tukhachevsky, who was arrested in 1937, had modernised the Red Army.",
+    "Bukharin, who was executed in 1938, had been the party's favourite.",
+    "Yezhov, Yagoda's successor at the NKVD from 1936, signed the orders.",
+    "Stalin, who read the lists himself, signed thousands of death sentences in 1937.",
+    "The purge of the army, which began in 1937, removed many officers.",
+]
+
+
+@pytest.mark.parametrize("text", ERRORS)
+def test_an_error_inside_a_relative_clause_or_apposition_is_flagged(text: str) -> None:
+    assert claims(text)
+
+
+@pytest.mark.parametrize("text", TRUE)
+def test_a_sound_relative_clause_or_apposition_is_not_flagged(text: str) -> None:
+    assert claims(text) == []
