@@ -24,7 +24,7 @@ ERRORS = [
     "The Congress of Victors, which met in 1937, cheered Kirov louder than Stalin.",
     "Order 00447, which Yezhov signed in 1939, set regional quotas for arrests.",
     "Kirov, who was gunned down in Moscow, became the excuse for everything that followed.",
-    "The war against Finland, which the Soviet army waged in 1942, exposed its weakness.",
+    "The war against Finland, which the Soviet army waged in 1936, exposed its weakness.",
     "Yagoda, whom Yezhov replaced in 1938, had built up the camps.",
     "The first Moscow show trial, which opened in 1938, set the pattern for the others.",
     "Kamenev, who was shot in 1940, had confessed to everything.",

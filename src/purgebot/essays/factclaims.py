@@ -79,6 +79,8 @@ def _before(tokens: tuple[Token, ...], kept: list[int], v: int) -> list[int]:
     while k >= 0:
         tok = tokens[kept[k]]
         if _person(tok):
+            if k >= 2 and tokens[kept[k - 1]].norm == "whom" and _person(tokens[kept[k - 2]]):
+                k -= 2  # "Tukhachevsky, whom Stalin had shot": the antecedent is the object
             break
         opens = k == 0 or tokens[kept[k - 1]].clause != tok.clause
         if tok.norm in ("who", "whom") and opens and k > 0 and _person(tokens[kept[k - 1]]):

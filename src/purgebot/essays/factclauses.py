@@ -26,7 +26,8 @@ def with_antecedent(
     if (
         previous
         and tokens[clause[0]].norm in ("who", "which", "whose", "whom")
-        and tokens[previous[-1]].text[:1].isupper()
+        and _name_word(tokens[previous[-1]])  # "Order 00447, which ..."
+        and _aside_of_time(tokens, clause) <= 0  # (below: "which the Red Army fought in")
     ):
         return [*previous[-4:], *clause], previous[-1]
     if (  # "the army purge, which began in 1939": an event noun's relative clause
@@ -60,10 +61,27 @@ def _aside_of_time(tokens: tuple[Token, ...], clause: list[int]) -> int:
     """ "fought in 1949", "which was held in 1938": where the participle of an event stands,
     after "which was" or on its own (-1: not such an aside). The "which was" is no distance."""
     n = 2 if [tokens[j].norm for j in clause[:2]] in (["which", "was"], ["which", "were"]) else 0
+    if n == 0 and clause and tokens[clause[0]].norm in ("which", "whom"):
+        # "which the Red Army fought in 1944", "which Stalin had staged in 1938": the clause's
+        # own subject (a few words, no verb of its own) stands before the participle
+        for k in range(2, min(len(clause), 6)):
+            if tokens[clause[k]].norm in _PARTICIPLES:
+                n = k
+                break
+            if not _subject_word(tokens[clause[k]]):
+                break
+        if n and not all(_subject_word(tokens[j]) for j in clause[1:n]):
+            n = 0
     return n if n < len(clause) and tokens[clause[n]].norm in _PARTICIPLES else -1
 
 
+def _subject_word(token: Token) -> bool:
+    """A word of a relative clause's own subject ("the Red Army", "Stalin had")."""
+    return (token.text[:1].isupper() and not token.norm.isdigit()) or token.norm in _SUBJECT_FILL
+
+
 _AUX = words("was were had has is")
+_SUBJECT_FILL = words("the soviet red army had has government regime leadership party")
 # "The first show trial, of Zinoviev and Kamenev, took place in 1938": a predicate of time
 _HAPPENED = words("took happened began started ended opened met")
 _EVENT_NOUNS = words("purge purges trial trials terror congress murder order war operation")

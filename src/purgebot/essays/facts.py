@@ -316,7 +316,8 @@ def _sentence_hits(
         hits += dated(essay, joined, last, anchor) + dated_each(essay, previous, clause, last)
         hits += _who_did(essay, clause)
         previous = clause
-        hits += placed(essay, joined if name is None else clause)  # "the trials, held in X"
+        # "the trials, held in X"; "Kirov, who was shot in Moscow": the name and its clause
+        hits += placed(essay, joined if name is None else [name, *clause])
         hits += figure_errors(essay, clause, span) + vague_figures(essay, clause, span)
     return hits
 
