@@ -87,7 +87,7 @@ _HAPPENED = words("took happened began started ended opened met")
 _EVENT_NOUNS = words("purge purges trial trials terror congress murder order war operation")
 _PARTICIPLES = words(
     "fought waged held staged signed issued launched begun started murdered killed shot "
-    "assassinated arrested executed sacked removed"
+    "assassinated arrested executed sacked removed replaced dismissed"
 )
 _TITLES = words("the marshal general comrade commissar")
 _NAMELESS = MONTHS | fd.KNOWN_PLACES | words("nkvd order soviet red army")

@@ -258,7 +258,8 @@ def dated(
 
 
 _WHERE = words(
-    "in at inside his her its their the a party office building headquarters kremlin city house home"
+    "in at inside his her its their the a party office building headquarters kremlin city house "
+    "home"
 )
 
 
