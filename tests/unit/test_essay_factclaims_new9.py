@@ -69,14 +69,34 @@ TRUE_AFTER = [
     "Yagoda, whom Stalin had arrested in 1937, was tried alongside Bukharin in 1938.",
     "The Red Army, which Stalin purged in 1937, fought Finland in 1939.",
     "Kirov, whom Nikolayev shot in Leningrad, was buried in the Kremlin wall.",
+    "Yezhov, whom Beria replaced in 1938, was shot two years later.",
+]
+# Also after the change: "whom X replaced" puts the antecedent before X.
+ERRORS_AFTER = [
+    "Beria, whom Yezhov replaced, was shot in 1953.",
+    "Yezhov, whom Yagoda replaced, was shot in 1940.",
+]
+
+# Written after the first run, for eval8's 002 (a negation in the main clause hid the relative
+# clause's claim): the relative clause is read when the negation is not in it.
+DENIED_MAIN_ERRORS = [
+    "Bukharin, who was executed in 1936, never admitted to spying.",
+    "Kirov, who was gunned down in Moscow, did not live to see the trials.",
+    "Yagoda, whom Beria replaced in 1936, was no friend of the old Bolsheviks.",
+]
+DENIED_MAIN_TRUE = [
+    "Bukharin, who was executed in 1938, never admitted to spying.",
+    "Kirov, who was gunned down in Leningrad, did not live to see the trials.",
+    "Yagoda, whom Yezhov replaced in 1936, was no friend of the old Bolsheviks.",
+    "Yezhov, who was not yet head of the NKVD in 1935, was shot in 1940.",
 ]
 
 
-@pytest.mark.parametrize("text", ERRORS)
+@pytest.mark.parametrize("text", ERRORS + ERRORS_AFTER + DENIED_MAIN_ERRORS)
 def test_an_error_inside_a_relative_clause_or_apposition_is_flagged(text: str) -> None:
     assert claims(text)
 
 
-@pytest.mark.parametrize("text", TRUE + TRUE_AFTER)
+@pytest.mark.parametrize("text", TRUE + TRUE_AFTER + DENIED_MAIN_TRUE)
 def test_a_sound_relative_clause_or_apposition_is_not_flagged(text: str) -> None:
     assert claims(text) == []

@@ -195,3 +195,24 @@ def with_dates(tokens: tuple[Token, ...], clauses: list[list[int]]) -> list[list
     if pending:
         out.append(pending)
     return out
+
+
+def undenied_relative(tokens: tuple[Token, ...], kept: list[int], denied: set[int]) -> list[int]:
+    """ "Yezhov, who took over the NKVD from Beria in 1936, was not a mere instrument": a
+    negation in the main clause does not deny what a relative clause says of its name. The
+    words of each "who / which / whom" clause with no negation, after the clause it follows
+    when that has none either ([]: no such clause)."""
+    clauses: dict[int, list[int]] = {}
+    for i in kept:
+        clauses.setdefault(tokens[i].clause, []).append(i)
+    out: list[int] = []
+    previous: list[int] = []
+    for clause in clauses.values():
+        if (
+            previous
+            and tokens[clause[0]].norm in ("who", "which", "whom")
+            and not denied & {*previous, *clause}
+        ):
+            out += [j for j in previous if j not in out] + clause
+        previous = clause
+    return out

@@ -209,6 +209,12 @@ _TAKE = ("took", "taken", "take", "replac", "succeed", "became", "become", "appo
 _TAKE_LINKS = words("over from after before")
 
 
+def _replaced_whom(norms: list[str], k: int) -> bool:
+    """ "Yagoda, whom Beria replaced": a head, "whom" and a head at k."""
+    heads = fd.NKVD_HEADS
+    return norms[k] in heads and norms[k - 1] == "whom" and norms[k - 2] in heads
+
+
 def took_over(essay: EssayText, span: list[int]) -> list[tuple[str, str, int]]:
     """ "Beria, who had taken over from Yagoda in 1936", "he became head of the NKVD after
     Beria was sacked": a head said to take the post from (after) another who did not hold it
@@ -217,7 +223,7 @@ def took_over(essay: EssayText, span: list[int]) -> list[tuple[str, str, int]]:
     before him (Yagoda) is wrong."""
     tokens = essay.tokens
     norms = [tokens[i].norm for i in span]
-    if "nkvd" not in norms and "police" not in norms and "over" not in norms:
+    if not {"nkvd", "police", "over", "whom"} & set(norms):  # ("whom": see below)
         return []
     for n, w in enumerate(norms):
         if not starts(w, _TAKE):
@@ -231,9 +237,13 @@ def took_over(essay: EssayText, span: list[int]) -> list[tuple[str, str, int]]:
             ),
             None,
         )
+        link = norms[after - 1] if after is not None else ""
+        if after is None and not passive and starts(w, ("replac", "succeed")):
+            # "Yagoda, whom Beria replaced": the head before "whom" is the one replaced
+            after = next((k - 2 for k in range(max(2, n - 3), n) if _replaced_whom(norms, k)), None)
+            link = "from"
         if after is None or (norms[after - 1] == "by" and not passive):
             continue
-        link = norms[after - 1]
         other = norms[after]
         subject = next(
             (k for k in range(n - 1, max(-1, n - 9), -1) if norms[k] in fd.NKVD_HEADS), None

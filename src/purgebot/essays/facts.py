@@ -33,7 +33,12 @@ from dataclasses import replace
 
 from purgebot.essays import factdata as fd
 from purgebot.essays.factclaims import historian_figures, table_claims
-from purgebot.essays.factclauses import subject_of, with_antecedent, with_dates
+from purgebot.essays.factclauses import (
+    subject_of,
+    undenied_relative,
+    with_antecedent,
+    with_dates,
+)
 from purgebot.essays.factdates import dated, dated_each, placed
 from purgebot.essays.factfates import denied_fates, wrong_blame, wrong_fates
 from purgebot.essays.factfigures import (
@@ -368,6 +373,9 @@ def find_fact_errors(essay: EssayText, dismissed: frozenset[int]) -> tuple[Found
             hits = hits or _said_by(essay, kept)
         elif denied:  # a claim denied is read for one thing only, and what follows it
             hits = denied_fates(essay, kept) + table_claims(essay, n, after_denial(tokens, kept))
+            negations = {i for i in span if denies(tokens, i)}
+            if relative := undenied_relative(tokens, kept, negations):
+                hits += _sentence_hits(essay, relative, s.last, span)
         else:
             hits = _sentence_hits(essay, kept, s.last, span) + head_back_then(essay, n, kept)
             hits = hits or table_claims(essay, n, kept) + historian_figures(essay, kept)
